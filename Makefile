@@ -1,0 +1,34 @@
+# MockPilot: `make demo` runs a meeting through the whole pipeline, `make test` runs the tests.
+SWIFT ?= swift
+BIN := .build/debug/mockpilot
+RELEASE_BIN := .build/release/mockpilot
+
+.PHONY: deps models build release demo test bench eval gallery clean
+
+deps:
+	@scripts/deps.sh
+
+models: deps
+	@scripts/models.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build models
+	@scripts/demo.sh $(BIN)
+
+test: deps models
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: release models
+	@scripts/bench.sh $(RELEASE_BIN)
+
+eval: release models
+	@scripts/eval.sh $(RELEASE_BIN)
+
+clean:
+	rm -rf .build mockpilot-out

@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Data flows one way: capture -> speech -> intent -> trigger -> codegen -> output,
+// with insights on the side. Every arrow points toward Core; only the executable
+// imports TUI; each C library has one system-library target and one Swift importer.
+
+/// Numeric targets are compiled with optimisation even in debug builds: the tests
+/// run real Whisper weights, which would take minutes unoptimised.
+let numeric: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
+let package = Package(
+    name: "MockPilot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mockpilot", targets: ["mockpilot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries from Debian (module maps in Sources/C*/).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CALSA", path: "Sources/CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(name: "COpus", path: "Sources/COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CCBLAS", path: "Sources/CCBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        // Messages, events, clock: the contract every stage speaks.
+        .target(name: "Core"),
+        .target(name: "Config", dependencies: ["Core"]),
+        // Transcript files (WebVTT, SRT, JSON Lines, plain text) -> TranscriptMsg.
+        .target(name: "Transcript", dependencies: ["Core"]),
+        // Audio in: ALSA, WAV, Ogg Opus, resampling, voice activity.
+        .target(name: "Capture", dependencies: ["Core", "CALSA", "COpus"], swiftSettings: numeric),
+        // The one place that calls BLAS.
+        .target(name: "Tensor", dependencies: ["CCBLAS"], swiftSettings: numeric),
+        .target(name: "Whisper", dependencies: ["Core", "Tensor"], swiftSettings: numeric),
+        // The brand table (Themes/design_mapper.yaml) that intent and codegen share.
+        .target(name: "Brands", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Intent", dependencies: ["Core", "Brands"]),
+        .target(name: "Trigger", dependencies: ["Core"]),
+        // JavaScript + JSX parser and sanitiser.
+        .target(name: "JSX", dependencies: ["Core"]),
+        .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"]),
+        .target(name: "Output", dependencies: ["Core"]),
+        .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Wires the stages into one running meeting.
+        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store"]),
+        .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
+        .executableTarget(
+            name: "mockpilot",
+            dependencies: [
+                "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Intent", "Trigger", "JSX", "CodeGen",
+                "Output", "Store", "Pipeline", "TUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "TranscriptTests", dependencies: ["Transcript"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
+        .testTarget(name: "WhisperTests", dependencies: ["Whisper", "Tensor", "Capture"], swiftSettings: numeric),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands"]),
+        .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
+        .testTarget(name: "JSXTests", dependencies: ["JSX"]),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux).
+        .testTarget(name: "EndToEndTests", dependencies: ["Core"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

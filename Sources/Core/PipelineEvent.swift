@@ -1,0 +1,143 @@
+/// Everything the pipeline tells its watchers (the TUI, `run --no-tui`'s JSON Lines).
+/// Events are facts that already happened; watchers never change the pipeline through them.
+public enum PipelineEvent: Sendable, Hashable {
+    /// A transcript line; partial ones are replaced by the next event with the same utterance id.
+    case transcript(Utterance)
+    case intent(IntentMsg, triggered: Bool)
+    case spec(DesignSpec)
+    /// A component version written to the watched folder.
+    case component(ComponentWritten)
+    /// A spec whose code was not written (failed check, unwritable folder, ...).
+    case componentFailed(specID: String, component: ComponentKind, reason: String)
+    /// Recognition is behind: this many segments wait.
+    case slow(queued: Int)
+    case status(PipelineStatus)
+    /// A problem that did not stop the meeting (a bad line, a full disk).
+    case warning(String)
+    case insight(InsightSummary)
+    /// Input finished; no more events follow.
+    case finished
+}
+
+/// A transcript line with the id the pipeline knows it by.
+public struct Utterance: Sendable, Hashable, Codable {
+    public var id: String
+    public var msg: TranscriptMsg
+    public var isFinal: Bool
+
+    public init(id: String, msg: TranscriptMsg, isFinal: Bool = true) {
+        self.id = id
+        self.msg = msg
+        self.isFinal = isFinal
+    }
+}
+
+/// One written component version, as watchers show it.
+public struct ComponentWritten: Sendable, Hashable, Codable {
+    public var event: ComponentEvt
+    public var componentID: String
+    public var name: String
+    public var kind: ComponentKind
+    public var version: Int
+    /// Absolute path of the written file.
+    public var path: String
+    /// From the utterance that triggered it to the file on disk, in seconds.
+    public var latency: Double
+
+    public init(event: ComponentEvt, componentID: String, name: String, kind: ComponentKind, version: Int,
+                path: String, latency: Double) {
+        self.event = event
+        self.componentID = componentID
+        self.name = name
+        self.kind = kind
+        self.version = version
+        self.path = path
+        self.latency = latency
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case event, name, kind, version, path, latency
+        case componentID = "component_id"
+    }
+}
+
+/// The pipeline's state for the status line.
+public struct PipelineStatus: Sendable, Hashable, Codable {
+    public var source: String
+    public var model: String
+    public var live: Bool
+    public var queueDepth: Int
+    public var sessionID: String
+    public var outputFolder: String
+    /// Input level 0...1 for audio sources.
+    public var level: Double?
+    public var dropped: Int
+
+    public init(source: String, model: String, live: Bool = true, queueDepth: Int = 0, sessionID: String,
+                outputFolder: String, level: Double? = nil, dropped: Int = 0) {
+        self.source = source
+        self.model = model
+        self.live = live
+        self.queueDepth = queueDepth
+        self.sessionID = sessionID
+        self.outputFolder = outputFolder
+        self.level = level
+        self.dropped = dropped
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case source, model, live, level, dropped
+        case queueDepth = "queue_depth"
+        case sessionID = "session_id"
+        case outputFolder = "output_folder"
+    }
+}
+
+/// What people say about the design under discussion (filled by the insights stage).
+public struct InsightSummary: Sendable, Hashable, Codable {
+    public var query: String
+    public var count: Int
+    public var meanSentiment: Double
+    /// Counts of posts per sentiment bucket, from most negative to most positive.
+    public var distribution: [Int]
+    public var quotes: [Quote]
+    public var tags: [String: Int]
+
+    public struct Quote: Sendable, Hashable, Codable {
+        public var text: String
+        public var source: String
+        public var date: String
+        public var sentiment: Double
+        public init(text: String, source: String, date: String, sentiment: Double) {
+            self.text = text
+            self.source = source
+            self.date = date
+            self.sentiment = sentiment
+        }
+    }
+
+    public init(query: String, count: Int, meanSentiment: Double, distribution: [Int], quotes: [Quote], tags: [String: Int]) {
+        self.query = query
+        self.count = count
+        self.meanSentiment = meanSentiment
+        self.distribution = distribution
+        self.quotes = quotes
+        self.tags = tags
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case query, count, distribution, quotes, tags
+        case meanSentiment = "mean_sentiment"
+    }
+}
+
+/// What watchers (the TUI, a key press) ask of the pipeline.
+public enum PipelineCommand: Sendable, Hashable {
+    /// Generate now from the current window of talk.
+    case generateNow
+    case setPaused(Bool)
+    /// Write every component of the session to a folder.
+    case export(to: String)
+    case refreshInsights
+    case quit
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import TUI
+
+@Test func tUIErrorShowsItsReason() {
+    #expect(TUIError.invalid("bad input").errorDescription == "bad input")
+}

