@@ -1,0 +1,64 @@
+import Core
+import Foundation
+
+/// Every setting MockPilot has, with its default. `mockpilot.conf.example` documents each one.
+public struct Settings: Sendable, Hashable {
+    // [input]
+    public var inputSource = "alsa:default"
+    public var realtime = false
+    // [speech]
+    public var model = ""
+    public var threads = 2
+    public var vadThreshold = 0.6
+    public var designPrompt = true
+    // [intent]
+    public var intentThreshold = 0.75
+    // [trigger]
+    public var silenceSeconds = 1.5
+    public var debounceSeconds = 5.0
+    // [output]
+    public var outputFolder = "./mockpilot-out"
+    public var exportFolder = "./mockpilot-export"
+    public var allowedImports = ["react"]
+    // [store]
+    public var database = ""
+    public var retentionDays = 7
+    // [ui]
+    public var theme = "dark"
+    public var themesDirectory = ""
+    // [llm]
+    public var llmBackend = "none"
+    public var llmModel = ""
+    public var llmBaseURL = ""
+    public var openAIKey = ""
+    public var anthropicKey = ""
+    public var llmTimeoutSeconds = 30.0
+    // [insights]
+    public var redditClientID = ""
+    public var redditClientSecret = ""
+    public var subreddits = ["web_design", "UI_Design", "Frontend"]
+    public var instagramToken = ""
+    public var instagramAccountID = ""
+    // [hooks]
+    public var postGenerateHook = ""
+    public var onInsightHook = ""
+    // [services]: the original design's servers. MockPilot keeps everything local, so these are only
+    // read and shown by `mockpilot config`; nothing is sent to them.
+    public var redisURL = ""
+    public var weaviateURL = ""
+    public var mongoURI = ""
+    public var jwtSecret = ""
+
+    public init() {}
+
+    /// The Whisper model folder: the configured one, else tiny.en from `make models`.
+    public var modelDirectory: String { model.isEmpty ? Paths.models() + "/whisper-tiny.en" : model }
+    /// The session database file.
+    public var databasePath: String { database.isEmpty ? Paths.dataHome() + "/mockpilot.sqlite" : database }
+
+    /// Setting names and environment variables whose values are never printed.
+    public static let secretKeys: Set<String> = [
+        "llm.openai_api_key", "llm.anthropic_api_key", "insights.reddit_client_secret", "insights.instagram_token",
+        "services.jwt_secret", "services.mongodb_uri",
+    ]
+}
