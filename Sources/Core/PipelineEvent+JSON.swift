@@ -37,6 +37,9 @@ extension PipelineEvent: Encodable {
         case .warning(let m):
             try c.encode("warning", forKey: .type)
             try c.encode(m, forKey: .message)
+        case .notice(let m):
+            try c.encode("notice", forKey: .type)
+            try c.encode(m, forKey: .message)
         case .insight(let s):
             try c.encode("insight", forKey: .type)
             try c.encode(s, forKey: .insight)

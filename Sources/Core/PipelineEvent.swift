@@ -14,6 +14,8 @@ public enum PipelineEvent: Sendable, Hashable {
     case status(PipelineStatus)
     /// A problem that did not stop the meeting (a bad line, a full disk).
     case warning(String)
+    /// Something the user asked for is done ("exported 4 components to ./x").
+    case notice(String)
     case insight(InsightSummary)
     /// Input finished; no more events follow.
     case finished
@@ -41,11 +43,13 @@ public struct ComponentWritten: Sendable, Hashable, Codable {
     public var version: Int
     /// Absolute path of the written file.
     public var path: String
-    /// From the utterance that triggered it to the file on disk, in seconds.
+    /// End to end: from the utterance that asked for it reaching MockPilot to the file on disk, in seconds.
     public var latency: Double
+    /// From the trigger firing to the file on disk, in seconds: the cost of generating, checking and writing.
+    public var triggerToFile: Double
 
     public init(event: ComponentEvt, componentID: String, name: String, kind: ComponentKind, version: Int,
-                path: String, latency: Double) {
+                path: String, latency: Double, triggerToFile: Double) {
         self.event = event
         self.componentID = componentID
         self.name = name
@@ -53,11 +57,13 @@ public struct ComponentWritten: Sendable, Hashable, Codable {
         self.version = version
         self.path = path
         self.latency = latency
+        self.triggerToFile = triggerToFile
     }
 
     enum CodingKeys: String, CodingKey {
         case event, name, kind, version, path, latency
         case componentID = "component_id"
+        case triggerToFile = "trigger_to_file"
     }
 }
 
