@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "Whisper", dependencies: ["Core", "Tensor"], swiftSettings: numeric),
         // The brand table (Themes/design_mapper.yaml) that intent and codegen share.
         .target(name: "Brands", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
+        // Live speech to text: voice activity, partial and final transcripts, design-word prompt.
+        .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"]),
         .target(name: "Intent", dependencies: ["Core", "Brands"]),
         .target(name: "Trigger", dependencies: ["Core"]),
         // JavaScript + JSX parser and sanitiser.
@@ -48,12 +50,12 @@ let package = Package(
         .target(name: "Output", dependencies: ["Core"]),
         .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
         // Wires the stages into one running meeting.
-        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store"]),
+        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store"]),
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
         .executableTarget(
             name: "mockpilot",
             dependencies: [
-                "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Intent", "Trigger", "JSX", "CodeGen",
+                "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Speech", "Intent", "Trigger", "JSX", "CodeGen",
                 "Output", "Store", "Pipeline", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
         .testTarget(name: "WhisperTests", dependencies: ["Whisper", "Tensor", "Capture"], swiftSettings: numeric),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
         .testTarget(name: "JSXTests", dependencies: ["JSX"]),

@@ -16,8 +16,11 @@ struct MockPilot: AsyncParsableCommand {
           mockpilot extract meeting.txt | mockpilot generate -
         """,
         version: "0.1.0",
+        // `mockpilot` alone listens to the microphone and opens the screen.
+        defaultSubcommand: RunCommand.self,
         subcommands: [
-            // Subcommands, one file each under Commands/.
+            RunCommand.self,
+            ConfigCommand.self,
         ]
     )
 }

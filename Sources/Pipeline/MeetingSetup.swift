@@ -1,0 +1,44 @@
+import Brands
+import Config
+import Core
+import Foundation
+import Output
+import Store
+
+/// Opens what a meeting needs, in order, failing early with one clear line: the brand table,
+/// the watched folder, the session database (purged of anything older than the retention).
+public struct MeetingSetup: Sendable {
+    public var settings: Settings
+
+    public init(settings: Settings) {
+        self.settings = settings
+    }
+
+    public func brands() throws -> BrandTable {
+        guard let themes = ThemesLocator.locate(configured: settings.themesDirectory) else { throw PipelineError.themesNotFound }
+        return try BrandTable.load(themesDirectory: themes, userFile: Self.userBrandFile())
+    }
+
+    /// `$XDG_CONFIG_HOME/mockpilot/design_mapper.yaml`: the user's own brands.
+    static func userBrandFile() -> String {
+        URL(fileURLWithPath: Paths.userConfig()).deletingLastPathComponent().appendingPathComponent("design_mapper.yaml").path
+    }
+
+    public func open(source: String, model: String, useStore: Bool = true) async throws -> Meeting {
+        let brands = try brands()
+        let folder = try ComponentFolder(root: settings.outputFolder)
+        var store: Store?
+        var session = "offline-" + String(UUID().uuidString.prefix(8)).lowercased()
+        if useStore {
+            let dbPath = settings.databasePath
+            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: dbPath).deletingLastPathComponent().path,
+                                                    withIntermediateDirectories: true)
+            let opened = try Store(path: dbPath)
+            _ = try await opened.purge(olderThan: Date().addingTimeInterval(-Double(settings.retentionDays) * 86_400))
+            session = try await opened.startSession(source: source, title: nil)
+            store = opened
+        }
+        return Meeting(settings: settings, brands: brands, folder: folder, store: store, sessionID: session,
+                       source: source, model: model)
+    }
+}

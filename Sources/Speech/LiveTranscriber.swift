@@ -1,0 +1,156 @@
+import Capture
+import Core
+import Dispatch
+import Whisper
+
+/// What the speech stage tells the pipeline.
+public enum SpeechEvent: Sendable {
+    case utterance(Utterance)
+    /// Input level 0...1 of the latest audio chunk.
+    case level(Float)
+    /// Recognition is behind by this many segments (the original design's {"type":"slow"}).
+    case slow(queued: Int)
+    /// Audio chunks the capture had to drop (should stay 0).
+    case dropped(Int)
+}
+
+/// Live speech to text: audio -> voice activity -> Whisper, with partial transcripts during
+/// speech (stable prefix, so they do not flicker) and a final one at each end of utterance.
+/// Capture and recognition run as two child tasks joined by a queue, so a slow recogniser
+/// delays text but never loses audio.
+public struct LiveTranscriber: Sendable {
+    public var model: WhisperModel
+    public var options: TranscriptionOptions
+    public var vadThreshold: Float
+    public var prompt: DesignPrompt?
+    /// Queue depth above which the pipeline is told recognition is slow.
+    public var slowThreshold = 4
+
+    public init(model: WhisperModel, options: TranscriptionOptions, vadThreshold: Float = 0.6, prompt: DesignPrompt?) {
+        self.model = model
+        self.options = options
+        self.vadThreshold = vadThreshold
+        self.prompt = prompt
+    }
+
+    public func run(source: any AudioSource, emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
+        let queue = DecodeQueue()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await capture(source: source, into: queue, emit: emit) }
+            group.addTask { await recognise(from: queue, emit: emit) }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Reads audio, finds speech, and queues decoding jobs with their samples.
+    private func capture(source: any AudioSource, into queue: DecodeQueue,
+                         emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
+        var vad = VADStateMachine(threshold: vadThreshold)
+        var segments = SegmentStateMachine()
+        var buffer = AudioWindow()
+        defer { Task { await queue.close() } }
+        do {
+            for try await chunk in source.chunks() {
+                emit(.level(chunk.level))
+                buffer.append(chunk.samples)
+                var jobs: [SegmentStateMachine.Job] = []
+                for event in vad.process(chunk.samples) {
+                    switch event {
+                    case .speechStarted(let at): segments.speechStarted(at: at)
+                    case .speechEnded(_, let end): jobs += segments.speechEnded(at: end)
+                    }
+                }
+                jobs += segments.advance(by: chunk.samples.count)
+                for job in jobs {
+                    await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
+                }
+                buffer.discard(before: segments.retainFrom)
+                let depth = await queue.depth
+                if depth > slowThreshold { emit(.slow(queued: depth)) }
+            }
+        } catch {
+            await flush(&segments, buffer: buffer, queue: queue)
+            throw error
+        }
+        await flush(&segments, buffer: buffer, queue: queue)
+    }
+
+    private func flush(_ segments: inout SegmentStateMachine, buffer: AudioWindow, queue: DecodeQueue) async {
+        for job in segments.finish() {
+            await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
+        }
+        await queue.close()
+    }
+
+    /// Decodes queued jobs one at a time on a thread of its own, off the cooperative pool.
+    private func recognise(from queue: DecodeQueue, emit: @escaping @Sendable (SpeechEvent) -> Void) async {
+        let worker = DecodeWorker(model: model, options: options)
+        var stable = StablePrefix()
+        var recent: [String] = []
+        var currentSegment = -1
+        while let entry = await queue.next() {
+            if entry.job.segment != currentSegment {
+                currentSegment = entry.job.segment
+                stable.reset()
+            }
+            let promptText = prompt?.prompt(recent: recent)
+            let offset = Double(entry.startSample) / 16_000
+            guard let text = await worker.decode(entry.samples, offset: offset, prompt: promptText), !text.isEmpty else { continue }
+            let start = offset
+            let end = Double(entry.job.range.upperBound) / 16_000
+            let id = "a\(entry.job.segment)"
+            if entry.job.isFinal {
+                recent.append(text)
+                if recent.count > 6 { recent.removeFirst() }
+                emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: start, tsEnd: end), isFinal: true)))
+            } else {
+                let shown = stable.update(text)
+                emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: shown, tsStart: start, tsEnd: end), isFinal: false)))
+            }
+        }
+    }
+}
+
+/// The samples of the live stream still needed, addressed by absolute sample index.
+struct AudioWindow {
+    private var storage: [Float] = []
+    private var start = 0
+
+    mutating func append(_ samples: [Float]) { storage += samples }
+
+    func samples(_ range: Range<Int>) -> [Float] {
+        let lo = max(range.lowerBound, start) - start, hi = min(range.upperBound - start, storage.count)
+        return lo < hi ? Array(storage[lo..<hi]) : []
+    }
+
+    mutating func discard(before sample: Int) {
+        let n = min(storage.count, sample - start)
+        guard n > 16_000 else { return }   // trim in bulk, not every chunk
+        storage.removeFirst(n)
+        start += n
+    }
+}
+
+/// Runs Whisper on a serial dispatch queue: a decode is seconds of CPU that must not block
+/// the cooperative threads the screen and capture run on.
+final class DecodeWorker: @unchecked Sendable {
+    // Touched only on `queue`.
+    private var session: WhisperSession
+    private let queue = DispatchQueue(label: "mockpilot.whisper")
+
+    init(model: WhisperModel, options: TranscriptionOptions) {
+        session = WhisperSession(model: model, options: options)
+    }
+
+    func decode(_ samples: [Float], offset: Double, prompt: String?) async -> String? {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                self.session.options.prompt = prompt
+                let segments = try? self.session.transcribe(samples, offset: offset)
+                let text = segments?.map(\.text).joined(separator: " ")
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                continuation.resume(returning: text)
+            }
+        }
+    }
+}

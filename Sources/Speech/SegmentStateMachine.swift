@@ -1,0 +1,85 @@
+/// Turns voice activity into decoding jobs for a live stream: a partial every `partialInterval`
+/// while someone speaks, a final at the end of each utterance, and a forced final before a
+/// segment outgrows Whisper's 30 s window. Counts samples, so it needs no clock.
+public struct SegmentStateMachine: Sendable {
+    public struct Settings: Sendable {
+        public var sampleRate = 16_000
+        public var partialInterval = 0.6
+        /// Audio kept before speech starts, so the first syllable is not clipped.
+        public var preroll = 0.3
+        public var maxSegment = 28.0
+        public init() {}
+    }
+
+    public enum Job: Sendable, Equatable {
+        case partial(segment: Int, range: Range<Int>)
+        case final(segment: Int, range: Range<Int>)
+
+        public var range: Range<Int> {
+            switch self {
+            case .partial(_, let r), .final(_, let r): r
+            }
+        }
+        public var segment: Int {
+            switch self {
+            case .partial(let s, _), .final(let s, _): s
+            }
+        }
+        public var isFinal: Bool { if case .final = self { true } else { false } }
+    }
+
+    public let settings: Settings
+    public private(set) var position = 0
+    private var segment = 0
+    private var segmentStart: Int?
+    private var lastPartial = 0
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// The earliest sample still needed: the live segment's start, or the pre-roll.
+    public var retainFrom: Int {
+        segmentStart ?? max(0, position - samples(settings.preroll))
+    }
+
+    public mutating func speechStarted(at sample: Int) {
+        guard segmentStart == nil else { return }
+        segment += 1
+        segmentStart = max(0, min(sample, position) - samples(settings.preroll))
+        lastPartial = position
+    }
+
+    /// `count` new samples arrived.
+    public mutating func advance(by count: Int) -> [Job] {
+        position += count
+        guard let start = segmentStart else { return [] }
+        if position - start >= samples(settings.maxSegment) {
+            // Whisper sees 30 s at most: close this piece and carry on in a new segment.
+            let job = Job.final(segment: segment, range: start..<position)
+            segment += 1
+            segmentStart = position
+            lastPartial = position
+            return [job]
+        }
+        if position - lastPartial >= samples(settings.partialInterval) {
+            lastPartial = position
+            return [.partial(segment: segment, range: start..<position)]
+        }
+        return []
+    }
+
+    public mutating func speechEnded(at sample: Int) -> [Job] {
+        guard let start = segmentStart else { return [] }
+        segmentStart = nil
+        let end = min(position, max(sample, start + 1))
+        return end > start ? [.final(segment: segment, range: start..<end)] : []
+    }
+
+    /// The stream ended: whatever is being said becomes final.
+    public mutating func finish() -> [Job] {
+        speechEnded(at: position)
+    }
+
+    private func samples(_ seconds: Double) -> Int { Int(seconds * Double(settings.sampleRate)) }
+}

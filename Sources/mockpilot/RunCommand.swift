@@ -1,0 +1,201 @@
+import ArgumentParser
+import Config
+import Core
+import Foundation
+import Pipeline
+import Speech
+import TUI
+import Transcript
+import Whisper
+import Capture
+
+/// `mockpilot run`: the whole pipeline over one meeting.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the whole pipeline over a meeting: talk in, components in the watched folder out.",
+        discussion: """
+        Input is the microphone by default (ALSA, input.source in the config), or --input: an \
+        ALSA device ("alsa:hw:1,0"), an audio file (WAV, Ogg Opus), or "-" for raw 16 kHz mono \
+        s16le on stdin; or a finished transcript with --transcript. With a terminal it opens the \
+        MockPilot screen; with --no-tui, or when output is not a terminal, it prints every event \
+        as one JSON object per line.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A meeting transcript: WebVTT (Zoom, Meet, Teams exports), SRT, TranscriptMsg JSON Lines or plain text.",
+        valueName: "file"))
+    var transcript: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Audio input: alsa:DEVICE, an audio file, or - for raw s16le on stdin (default: input.source, alsa:default).",
+        valueName: "source"))
+    var input: String?
+
+    @Option(help: ArgumentHelp("A faster-whisper / CTranslate2 model folder (default: Whisper tiny.en from `make models`).",
+                               valueName: "dir"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("CPU threads for speech recognition.", valueName: "n"))
+    var threads: Int?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The watched folder components are written to.", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Replay at the recorded pace, as if live.")
+    var realtime = false
+
+    @Option(help: ArgumentHelp("Speed up a --realtime replay (2 = twice as fast).", valueName: "factor"))
+    var speed: Double = 1
+
+    @Flag(name: .customLong("no-tui"), help: "Print events as JSON Lines instead of opening the screen.")
+    var noTUI = false
+
+    @Option(help: ArgumentHelp("The session database (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("Colour theme from Themes/ (dark, light, high-contrast).", valueName: "name"))
+    var theme: String?
+
+    func validate() throws {
+        guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number") }
+        if transcript != nil && input != nil { throw ValidationError("give either --transcript or --input, not both") }
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be 1...64") }
+    }
+
+    func run() async throws {
+        var settings = try global.settings()
+        if let out { settings.outputFolder = out }
+        if let db { settings.database = db }
+        if let theme { settings.theme = theme }
+        if realtime { settings.realtime = true }
+        if let model { settings.model = model }
+        if let threads { settings.threads = threads }
+        if let input { settings.inputSource = input }
+        if transcript == nil {
+            try await runAudio(settings: settings)
+            return
+        }
+
+        let path = transcript ?? "-"
+        let file: TranscriptFile
+        do {
+            file = try TranscriptFile.read(path: path)
+        } catch {
+            throw CleanExit.failure(error.localizedDescription)
+        }
+        let meeting: Meeting
+        do {
+            meeting = try await MeetingSetup(settings: settings).open(source: "transcript \(path)", model: "none (transcript)")
+        } catch {
+            throw CleanExit.failure(error.localizedDescription)
+        }
+        for warning in file.warnings { await meeting.report(warning: warning.description) }
+        let replay = TranscriptReplay(utterances: file.utterances, realtime: settings.realtime, speed: speed)
+        try await present(meeting: meeting, settings: settings) { try await replay.play(into: meeting) }
+    }
+
+    /// Microphone or audio file -> speech -> the pipeline.
+    private func runAudio(settings: Settings) async throws {
+        let source = settings.inputSource
+        let audio: any AudioSource
+        var live = settings.realtime
+        if source.hasPrefix("alsa:") {
+            audio = ALSASource(device: String(source.dropFirst(5)))
+            live = true
+        } else {
+            guard source == "-" || FileManager.default.fileExists(atPath: source) else {
+                throw CleanExit.failure("\(source): no such audio file (or use alsa:DEVICE for a microphone)")
+            }
+            audio = FileSource(path: source, realtime: settings.realtime)
+        }
+        let whisper: WhisperModel
+        do {
+            whisper = try WhisperModel.load(directory: settings.modelDirectory)
+        } catch {
+            throw CleanExit.failure(error.localizedDescription)
+        }
+        let meeting: Meeting
+        let setup = MeetingSetup(settings: settings)
+        do {
+            meeting = try await setup.open(source: source, model: whisper.name)
+        } catch {
+            throw CleanExit.failure(error.localizedDescription)
+        }
+        let prompt = settings.designPrompt ? DesignPrompt(brands: try setup.brands()) : nil
+        var options = TranscriptionOptions()
+        options.threads = settings.threads
+        let transcriber = LiveTranscriber(model: whisper, options: options, vadThreshold: Float(settings.vadThreshold),
+                                          prompt: prompt)
+        let feed = AudioFeed(transcriber: transcriber, source: audio, live: live)
+        try await present(meeting: meeting, settings: settings) {
+            do {
+                try await feed.play(into: meeting)
+            } catch is CancellationError {
+            } catch {
+                await meeting.report(warning: error.localizedDescription)
+                await meeting.finish()
+            }
+        }
+    }
+
+    /// Runs `feed` into the meeting, shown on the screen or printed as JSON Lines.
+    private func present(meeting: Meeting, settings: Settings,
+                         feed: @escaping @Sendable () async throws -> Void) async throws {
+        let hourly = Task {
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(3600))
+                await meeting.purgeExpired()
+            }
+        }
+        defer { hourly.cancel() }
+        let useTUI = !noTUI && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
+        if useTUI {
+            try await runWithScreen(meeting: meeting, feed: feed, settings: settings)
+        } else {
+            try await runAsJSONLines(meeting: meeting, feed: feed)
+        }
+        if await meeting.problems > 0 { throw ExitCode.failure }
+    }
+
+    private func runAsJSONLines(meeting: Meeting, feed: @escaping @Sendable () async throws -> Void) async throws {
+        async let played: Void = feed()
+        var written: Set<String> = []
+        for await event in meeting.events {
+            if let line = try? JSONLines.encode(event) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+            switch event {
+            case .component(let c): written.insert(c.path)
+            case .warning(let message): warn(message)
+            case .componentFailed(let id, _, let reason): warn("\(id): \(reason)")
+            default: break
+            }
+        }
+        try await played
+        let s = written.count == 1 ? "" : "s"
+        warn("\(written.count) component file\(s) written under \(meeting.outputFolder)/src/components (session \(meeting.sessionID))")
+    }
+
+    private func runWithScreen(meeting: Meeting, feed: @escaping @Sendable () async throws -> Void,
+                               settings: Settings) async throws {
+        let ui = TerminalUI(options: TUIOptions(themesDirectory: settings.themesDirectory.isEmpty ? nil : settings.themesDirectory,
+                                                theme: settings.theme, exportFolder: settings.exportFolder))
+        // The screen decides when the meeting is over: when the user quits, the replay stops too.
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try? await feed()
+                return false
+            }
+            group.addTask {
+                try await ui.run(events: meeting.events, send: { command in
+                    Task { await meeting.handle(command) }
+                })
+                return true
+            }
+            for try await screenClosed in group where screenClosed {
+                group.cancelAll()
+            }
+        }
+    }
+}

