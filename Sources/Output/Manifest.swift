@@ -101,7 +101,9 @@ struct Manifest: Codable, Equatable {
         guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else {
             return "{}\n"
         }
-        return text + "\n"
+        // Foundation prints an empty array over three lines; a newline cannot occur inside a
+        // JSON string, so this only touches structure.
+        return text.replacingOccurrences(of: "\\[\\s*\n\\s*\\]", with: "[]", options: .regularExpression) + "\n"
     }
 
     /// The manifest in `folder`, an empty one when there is none yet.

@@ -148,6 +148,12 @@ public actor Store {
         return deleted
     }
 
+    /// `purge(olderThan:)` with the retention period, measured from the injected clock.
+    @discardableResult
+    public func purgeExpired() throws -> Int {
+        try purge(olderThan: now() - Self.transcriptRetention)
+    }
+
     // MARK: - Helpers shared with Store+Queries
 
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {

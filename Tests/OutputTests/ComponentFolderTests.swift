@@ -183,3 +183,48 @@ private let fixedDate = Date(timeIntervalSince1970: 1_795_000_000)
     #expect(index.contains("Footer"))
     #expect(!index.contains("Hero"))
 }
+
+@Test func aWatcherNeverReadsHalfAFile() async throws {
+    let folder = TempFolder()
+    defer { folder.remove() }
+    let out = try ComponentFolder(root: folder.path)
+    // Big enough that a plain write would be seen part-way (several write() calls).
+    let versions = (1...10).map { jsx("Hero", String(repeating: "v\($0) ", count: 100_000)) }
+    let path = folder.path + "/src/components/Hero.jsx"
+    let watcher = Task.detached { () -> (reads: Int, torn: Int) in
+        var reads = 0, torn = 0
+        let complete = Set(versions)
+        while !Task.isCancelled {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            reads += 1
+            if !complete.contains(String(decoding: data, as: UTF8.self)) { torn += 1 }
+        }
+        return (reads, torn)
+    }
+    for (i, text) in versions.enumerated() {
+        try await out.write(componentID: "c1", name: "Hero", kind: .hero, version: i + 1,
+                            spec: spec("c1.v\(i + 1)", .hero, version: i + 1), jsx: text)
+    }
+    watcher.cancel()
+    let seen = await watcher.value
+    #expect(seen.reads > 0)
+    #expect(seen.torn == 0)
+}
+
+@Test func theManifestPrintsEmptyListsOnOneLine() async throws {
+    let folder = TempFolder()
+    defer { folder.remove() }
+    let out = try ComponentFolder(root: folder.path)
+    #expect(folder.read(Manifest.fileName) == """
+        {
+          "components" : [],
+          "files" : [],
+          "format" : 1,
+          "writes" : []
+        }
+
+        """)
+    try await out.write(componentID: "c1", name: "Hero", kind: .hero, version: 1, spec: spec("c1.v1", .hero, utterances: []),
+                        jsx: jsx("Hero"))
+    #expect(folder.read(Manifest.fileName)?.contains("\"utterance_ids\" : [],") == true)
+}

@@ -20,7 +20,7 @@ import Testing
     try await store.record(utterance: utterance("u1", "keep me", at: 1), session: recent)
 
     clock.advance(days: 2)  // the old session is now 8 days old, the recent one 2
-    let deleted = try await store.purge(olderThan: clock.now() - Store.transcriptRetention)
+    let deleted = try await store.purgeExpired()
     #expect(deleted == 2)
     #expect(try await store.utterances(session: old).isEmpty)
     #expect(try await store.utterances(session: recent).map(\.msg.text) == ["keep me"])
