@@ -115,12 +115,41 @@ struct Manifest: Codable, Equatable {
             if manifest.format > currentFormat {
                 throw OutputError.badManifest(path: path, reason: "format \(manifest.format) is newer than this MockPilot")
             }
+            if let problem = manifest.unsafeValue() {
+                throw OutputError.badManifest(path: path, reason: problem)
+            }
             return manifest
         } catch let error as OutputError {
             throw error
         } catch {
             throw OutputError.badManifest(path: path, reason: "not valid manifest JSON")
         }
+    }
+
+    /// Names and paths are reused to write files, so a hand-edited manifest must not be able to
+    /// point outside the folder or smuggle in a name the sanitiser would not have produced.
+    func unsafeValue() -> String? {
+        for name in components.map(\.name) + writes.map(\.name) where ComponentName.sanitise(name) != name {
+            return "unsafe component name \(name)"
+        }
+        for name in files.compactMap(\.exportName) + writes.map(\.exportName) where !Self.isIdentifier(name) {
+            return "unsafe export name \(name)"
+        }
+        for path in files.map(\.path) + writes.map(\.file) + components.map(\.file) where !Self.isInside(path) {
+            return "unsafe path \(path)"
+        }
+        return nil
+    }
+
+    private static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first.isASCII, first.isLetter else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
+    /// A relative path of plain names: no "..", ".", empty parts, NUL or leading slash.
+    private static func isInside(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.contains("\0") && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -118,3 +118,23 @@ func aFullDiskLeavesNothingHalfWritten() async throws {
     #expect(OutputError.from(errno: ENOSPC, path: "/x") == .diskFull(path: "/x"))
     #expect(OutputError.from(errno: EROFS, path: "/x") == .notWritable(path: "/x", reason: "Read-only file system"))
 }
+
+@Test func aManifestPointingOutsideTheFolderIsRefused() async throws {
+    let folder = TempFolder()
+    defer { folder.remove() }
+    let out = try ComponentFolder(root: folder.path)
+    try await out.write(componentID: "c1", name: "Hero", kind: .hero, version: 1, spec: spec("c1.v1", .hero), jsx: jsx("Hero"))
+    let manifest = try #require(folder.read(Manifest.fileName))
+    try folder.put(manifest.replacingOccurrences(of: "\"name\" : \"Hero\"", with: "\"name\" : \"../../Evil\""),
+                   at: Manifest.fileName)
+    #expect(throws: OutputError.badManifest(path: folder.path + "/" + Manifest.fileName,
+                                            reason: "unsafe component name ../../Evil")) {
+        try ComponentFolder(root: folder.path)
+    }
+    try folder.put(manifest.replacingOccurrences(of: "\"src/components/Hero.jsx\"", with: "\"src/../../x.jsx\""),
+                   at: Manifest.fileName)
+    #expect(throws: OutputError.badManifest(path: folder.path + "/" + Manifest.fileName,
+                                            reason: "unsafe path src/../../x.jsx")) {
+        try ComponentFolder(root: folder.path)
+    }
+}
