@@ -7,6 +7,8 @@ import Foundation
 /// and never clash, a file the user edited is never overwritten, and writing a spec id again
 /// changes nothing.
 public actor ComponentFolder {
+    /// Where components go unless the configuration says otherwise.
+    public static let defaultRoot = "./mockpilot-out"
     static let componentsDirectory = "src/components"
 
     /// Absolute path of the folder. Fixed at init, so readable without `await`.

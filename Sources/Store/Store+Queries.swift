@@ -22,15 +22,15 @@ extension Store {
         }
     }
 
-    /// Every component version of a session, by component then version, with the utterance ids
-    /// its spec came from.
+    /// Every component version of a session in the order they were written, with the utterance
+    /// ids its spec came from.
     public func components(session: String) throws -> [StoredComponent] {
         try read { db in
             try self.requireSession(session, db)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.*, s.json AS spec_json FROM components c
                 LEFT JOIN specs s ON s.session = c.session AND s.spec_id = c.spec_id
-                WHERE c.session = ? ORDER BY c.component_id, c.version, c.written_at
+                WHERE c.session = ? ORDER BY c.written_at, c.component_id, c.version
                 """, arguments: [session])
             return rows.map { row in
                 let specJSON: String? = row["spec_json"]

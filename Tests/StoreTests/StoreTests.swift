@@ -98,3 +98,26 @@ import Testing
     #expect(try await store.sessions().map(\.id) == [second, first])
     #expect(first != second)
 }
+
+@Test func aStoredSessionExportsToAFolder() async throws {
+    let db = TempDatabase()
+    defer { db.remove() }
+    let store = try Store(path: db.path)
+    let id = try await store.startSession(source: "meeting.txt", title: nil)
+    try await store.record(utterance: utterance("u1", "Let's build a pay button", at: 3), session: id)
+    try await store.record(spec: DesignSpec(specID: "c1.v2", component: .button, version: 2, utteranceIDs: ["u1"]),
+                           componentID: "c1", session: id)
+    try await store.saveVersion(of: written("c1", version: 1, jsx: "// one\n", ts: 1_795_000_000), session: id)
+    try await store.saveVersion(of: written("c1", version: 2, jsx: "// two\n", ts: 1_795_000_060), session: id)
+
+    let out = db.folder + "/export"
+    try SessionExport.write(components: try await store.components(session: id),
+                            utterances: try await store.utterances(session: id), to: out)
+    func read(_ file: String) -> String? {
+        FileManager.default.contents(atPath: out + "/" + file).map { String(decoding: $0, as: UTF8.self) }
+    }
+    #expect(read("src/components/PayButton.jsx") == "// two\n")
+    #expect(read("versions/PayButton.v1.jsx") == "// one\n")
+    #expect(read("transcript.md")?.contains("**Ann** (0:03): Let's build a pay button") == true)
+    #expect(read("mockpilot.manifest.json")?.contains("\"utterance_ids\" : [\n        \"u1\"\n      ]") == true)
+}
