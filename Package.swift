@@ -48,7 +48,8 @@ let package = Package(
         .target(name: "JSX", dependencies: ["Core"]),
         .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"]),
         .target(name: "Output", dependencies: ["Core"]),
-        .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Store depends on Output for StoredComponent, the value an export writes.
+        .target(name: "Store", dependencies: ["Core", "Output", .product(name: "GRDB", package: "GRDB.swift")]),
         // Wires the stages into one running meeting.
         .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store"]),
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
@@ -71,7 +72,7 @@ let package = Package(
         .testTarget(name: "JSXTests", dependencies: ["JSX"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux).

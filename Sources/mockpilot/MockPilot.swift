@@ -21,6 +21,7 @@ struct MockPilot: AsyncParsableCommand {
         subcommands: [
             RunCommand.self,
             ConfigCommand.self,
+            SessionsCommand.self, ExportCommand.self,
         ]
     )
 }

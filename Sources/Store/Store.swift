@@ -1,0 +1,198 @@
+import Core
+import Foundation
+import GRDB
+
+/// The session database: every meeting's transcript, intents, specs and component versions, in
+/// one SQLite file (WAL mode, so the TUI and `mockpilot sessions` can read while a meeting writes).
+/// Every `record` is idempotent by its natural key, so a redelivered message changes nothing.
+public actor Store {
+    /// How long transcripts and what was derived from speech are kept.
+    public static let transcriptRetention: TimeInterval = 7 * 24 * 3600
+
+    /// `$XDG_DATA_HOME/mockpilot/mockpilot.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        Paths.dataHome(environment: environment) + "/mockpilot.sqlite"
+    }
+
+    public nonisolated let path: String
+    private let pool: DatabasePool
+    private let now: @Sendable () -> Date
+
+    /// Opens (creating when needed) the database at `path` and brings its schema up to date.
+    /// `now` is injected so tests can age rows without waiting.
+    public init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws {
+        self.path = path
+        self.now = now
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotOpen(path: path, reason: "cannot create \(directory)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // Deleted transcript text is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = Self.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerDatabase(path: path)
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Starts a session and returns its id, "2026-11-25-1432-ab12" (local start time + random).
+    public func startSession(source: String, title: String?) throws -> String {
+        let started = now()
+        return try write { db in
+            while true {
+                let id = SessionID.make(started: started)
+                guard try !Self.sessionExists(id, db) else { continue }
+                try db.execute(sql: "INSERT INTO sessions (id, started, source, title) VALUES (?, ?, ?, ?)",
+                               arguments: [id, started, source, title])
+                return id
+            }
+        }
+    }
+
+    /// A final utterance is kept as first recorded; a partial one is replaced by a later
+    /// delivery of the same id (the rest of the sentence, or its final form).
+    public func record(utterance: Utterance, session: String) throws {
+        let created = now()
+        try write { db in
+            try self.requireSession(session, db)
+            try db.execute(sql: """
+                INSERT INTO utterances (session, id, speaker, ts_start, ts_end, text, final, created)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session, id) DO UPDATE SET
+                    speaker = excluded.speaker, ts_start = excluded.ts_start, ts_end = excluded.ts_end,
+                    text = excluded.text, final = excluded.final
+                WHERE utterances.final = 0
+                """, arguments: [session, utterance.id, utterance.msg.speaker, utterance.msg.tsStart,
+                                 utterance.msg.tsEnd, utterance.msg.text, utterance.isFinal, created])
+        }
+    }
+
+    public func record(intent: IntentMsg, triggered: Bool, session: String) throws {
+        let json = try encode(intent)
+        let created = now()
+        try write { db in
+            try self.requireSession(session, db)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO intents (session, utterance_id, json, triggered, created) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [session, intent.utteranceID, json, triggered, created])
+        }
+    }
+
+    public func record(spec: DesignSpec, componentID: String, session: String) throws {
+        let json = try encode(spec)
+        let created = now()
+        try write { db in
+            try self.requireSession(session, db)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO specs (session, spec_id, component_id, version, json, created)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [session, spec.specID, componentID, spec.version, json, created])
+        }
+    }
+
+    /// Records one written component version; `component.event.ts` is when it was written.
+    public func saveVersion(of component: ComponentWritten, session: String) throws {
+        try write { db in
+            try self.requireSession(session, db)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO components
+                    (session, spec_id, component_id, name, kind, version, path, jsx, written_at, latency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [session, component.event.specID, component.componentID, component.name,
+                                 component.kind.rawValue, component.version, component.path, component.event.jsx,
+                                 Date(timeIntervalSince1970: component.event.ts), component.latency])
+        }
+    }
+
+    /// Deletes what was said: utterances and intents (which quote the speech) recorded before
+    /// `date`, and returns how many rows went. Sessions, specs and components stay: they are the
+    /// meeting's outcome (the same code already sits in the watched folder) and hold no
+    /// transcript. The pipeline calls this at start and hourly with now minus
+    /// `transcriptRetention`. Deleted text is zeroed (secure_delete) and the WAL truncated, so it
+    /// does not linger in the file either.
+    @discardableResult
+    public func purge(olderThan date: Date) throws -> Int {
+        let deleted = try write { db -> Int in
+            try db.execute(sql: "DELETE FROM utterances WHERE created < ?", arguments: [date])
+            var count = db.changesCount
+            try db.execute(sql: "DELETE FROM intents WHERE created < ?", arguments: [date])
+            count += db.changesCount
+            return count
+        }
+        if deleted > 0 {
+            do {
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                }
+            } catch {
+                throw StoreError.database(path: path, reason: "\(error)")
+            }
+        }
+        return deleted
+    }
+
+    /// `purge(olderThan:)` with the retention period, measured from the injected clock.
+    @discardableResult
+    public func purgeExpired() throws -> Int {
+        try purge(olderThan: now() - Self.transcriptRetention)
+    }
+
+    // MARK: - Helpers shared with Store+Queries
+
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw StoreError.database(path: path, reason: "\(error)")
+        }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw StoreError.database(path: path, reason: "\(error)")
+        }
+    }
+
+    static func sessionExists(_ id: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)", arguments: [id]) ?? false
+    }
+
+    nonisolated func requireSession(_ id: String, _ db: Database) throws {
+        if try !Self.sessionExists(id, db) { throw StoreError.unknownSession(id: id, path: path) }
+    }
+
+    private func encode<T: Encodable>(_ value: T) throws -> String {
+        do {
+            return try JSONLines.encode(value)
+        } catch {
+            throw StoreError.database(path: path, reason: "cannot encode \(T.self): \(error)")
+        }
+    }
+}

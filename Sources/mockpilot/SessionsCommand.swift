@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// `mockpilot sessions`: the meetings the session database remembers.
+struct SessionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions",
+        abstract: "List recorded meetings: id, start time, source, utterance and component counts.",
+        discussion: "Transcripts are kept for 7 days; components are kept until you delete the database."
+    )
+
+    @Option(help: "The session database (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).")
+    var db: String?
+
+    func run() async throws {
+        let path = db ?? Store.defaultPath()
+        // Listing should not create a database as a side effect.
+        guard FileManager.default.fileExists(atPath: path) else {
+            print("No sessions yet (no database at \(path)).")
+            return
+        }
+        let sessions = try await Store(path: path).sessions()
+        if sessions.isEmpty {
+            print("No sessions yet in \(path).")
+            return
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        var rows = [["ID", "STARTED", "SOURCE", "UTTERANCES", "COMPONENTS", "VERSIONS", "TITLE"]]
+        for s in sessions {
+            rows.append([s.id, formatter.string(from: s.started), s.source, String(s.utteranceCount),
+                         String(s.componentCount), String(s.versionCount), s.title ?? ""])
+        }
+        print(Self.table(rows, rightAligned: [3, 4, 5]), terminator: "")
+    }
+
+    /// Columns padded to their widest cell; counts right-aligned.
+    static func table(_ rows: [[String]], rightAligned: Set<Int>) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        var text = ""
+        for row in rows {
+            let cells = row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return rightAligned.contains(c) ? pad + cell : cell + pad
+            }
+            text += cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            text += "\n"
+        }
+        return text
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Store
-
-@Test func storeErrorShowsItsReason() {
-    #expect(StoreError.invalid("bad input").errorDescription == "bad input")
-}

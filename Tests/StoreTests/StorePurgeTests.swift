@@ -1,0 +1,39 @@
+import Core
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Test func purgeDeletesTranscriptsOlderThanTheCutoffAndKeepsComponents() async throws {
+    let db = TempDatabase()
+    defer { db.remove() }
+    let clock = ManualDate(Date(timeIntervalSince1970: 1_795_000_000))
+    let store = try Store(path: db.path, now: clock.now)
+    let old = try await store.startSession(source: "old.txt", title: nil)
+    try await store.record(utterance: utterance("u1", "the zanzibar-quokka plan", at: 1), session: old)
+    try await store.record(intent: IntentMsg(utteranceID: "u1", component: .button, confidence: 1, text: "zanzibar-quokka"),
+                           triggered: true, session: old)
+    try await store.saveVersion(of: written("c1", version: 1), session: old)
+
+    clock.advance(days: 6)
+    let recent = try await store.startSession(source: "new.txt", title: nil)
+    try await store.record(utterance: utterance("u1", "keep me", at: 1), session: recent)
+
+    clock.advance(days: 2)  // the old session is now 8 days old, the recent one 2
+    let deleted = try await store.purgeExpired()
+    #expect(deleted == 2)
+    #expect(try await store.utterances(session: old).isEmpty)
+    #expect(try await store.utterances(session: recent).map(\.msg.text) == ["keep me"])
+    #expect(try await store.components(session: old).count == 1)
+    let summaries = try await store.sessions()
+    #expect(summaries.map(\.utteranceCount) == [1, 0])
+    #expect(summaries.map(\.componentCount) == [0, 1])
+    #expect(try await store.purge(olderThan: clock.now() - Store.transcriptRetention) == 0)
+
+    // The words are gone from the files on disk too, not just from queries.
+    for suffix in ["", "-wal"] {
+        if let bytes = FileManager.default.contents(atPath: db.path + suffix) {
+            #expect(bytes.range(of: Data("zanzibar-quokka".utf8)) == nil, "found in \(db.path + suffix)")
+        }
+    }
+}
