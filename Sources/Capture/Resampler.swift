@@ -18,6 +18,7 @@ public struct Resampler: Sendable {
     private var historyStart: Int
     private var consumed: Int      // input samples received so far
     private var produced: Int      // output samples emitted so far
+    private var lastNonZero: Int   // absolute index of the latest non-zero input, -1 if none
 
     /// Zero crossings of the sinc on each side: 16 gives >80 dB stopband with beta 8.
     private static let zeroCrossings = 16
@@ -43,6 +44,7 @@ public struct Resampler: Sendable {
         historyStart = -(halfWidth - 1)
         consumed = 0
         produced = 0
+        lastNonZero = -1
     }
 
     /// Samples held between calls; bounded by the filter length (checked by the tests).
@@ -52,6 +54,7 @@ public struct Resampler: Sendable {
     public mutating func process(_ input: [Float]) -> [Float] {
         if up == down { return input }
         history.append(contentsOf: input)
+        if let last = input.lastIndex(where: { $0 != 0 }) { lastNonZero = consumed + last }
         consumed += input.count
         return drain(limit: Int.max)
     }
@@ -87,7 +90,14 @@ public struct Resampler: Sendable {
                     // Window covers inputs centre-halfWidth+1 ... centre+halfWidth.
                     guard centre + halfWidth < available else { break }
                     let phase = phases == up ? position % up : (position % up) * phases / up
-                    let first = centre - halfWidth + 1 - historyStart
+                    let firstAbsolute = centre - halfWidth + 1
+                    if firstAbsolute > lastNonZero {
+                        // The whole window is digital silence: the sum is exactly zero.
+                        out.append(0)
+                        produced += 1
+                        continue
+                    }
+                    let first = firstAbsolute - historyStart
                     var acc: Float = 0
                     let row = phase * taps
                     for j in 0..<taps { acc += h[first + j] * t[row + j] }

@@ -64,6 +64,14 @@ public struct SpeechDetector: Sendable {
             if i > 0, (frame[i - 1] < 0) != (frame[i] < 0) { crossings += 1 }
         }
         let levelDB = 10 * log10(energy / Float(frame.count) + 1e-12)
+        if levelDB < Self.gateDB {
+            // Below the gate the answer is 0 whatever the spectrum says; skip the FFT, which is
+            // most of the cost of a muted microphone or a file's silent stretches.
+            lastBandDB = levelDB
+            _ = updateFloor(bandDB: levelDB, flatness: 1)
+            smoothed *= 0.75
+            return smoothed
+        }
         spectrum.analyse(frame)
 
         var band: Float = 0, total: Float = 1e-12, logSum: Float = 0
@@ -87,8 +95,7 @@ public struct SpeechDetector: Sendable {
         logit += 6 * (0.45 - flatness)
         logit += 2 * (bandRatio - 0.5)
         logit -= zcr > 0.35 ? 8 * (zcr - 0.35) : 0
-        var p = 1 / (1 + exp(-logit))
-        if levelDB < Self.gateDB { p = 0 }
+        let p = 1 / (1 + exp(-logit))
 
         // Fast attack, slow release.
         smoothed = p > smoothed ? 0.3 * smoothed + 0.7 * p : 0.75 * smoothed + 0.25 * p
