@@ -81,3 +81,19 @@ import Testing
         #expect(AudioSources.open("talk.wav").description == "talk.wav")
     }
 }
+
+extension ALSASourceTests {
+    /// On a machine without a sound card `default` cannot open; the message says what to do.
+    @Test func defaultWithoutACardSaysSo() throws {
+        #expect(ALSATestDevice.ready)
+        guard ALSADevices.cards().isEmpty else { return }   // a real card: nothing to check here
+        do {
+            try ALSASource(device: "default").check()
+            Issue.record("default opened with no sound card")
+        } catch {
+            let text = (error as? LocalizedError)?.errorDescription ?? ""
+            #expect(text.hasPrefix("audio device default: "), "\(text)")
+            print("alsa:default here -> \(text)")
+        }
+    }
+}
