@@ -1,21 +1,3 @@
-import Foundation
-
-/// A block of 16 kHz mono audio on its way from a source to VAD and Whisper.
-public struct AudioChunk: Sendable, Equatable {
-    /// Samples in [-1, 1] at `AudioFile.sampleRate`.
-    public var samples: [Float]
-    /// Index of `samples[0]` since the source started: the meeting's time line in samples.
-    public var startSample: Int
-    /// Loudness for the status-line meter, 0 (silence, <= -60 dBFS) ... 1 (full scale).
-    public var level: Float
-
-    public init(samples: [Float], startSample: Int, level: Float? = nil) {
-        self.samples = samples
-        self.startSample = startSample
-        self.level = level ?? AudioLevel.meter(samples)
-    }
-}
-
 /// Anything that produces audio chunks: a microphone, a file, stdin.
 public protocol AudioSource: Sendable {
     /// A fresh stream of chunks; it finishes at the end of the input, or throws a `CaptureError`.
@@ -39,17 +21,4 @@ public enum AudioSources {
         }
         return FileSource(path: spec, realtime: realtime)
     }
-}
-
-/// Counts chunks a bounded stream had to drop. Written by a capture thread, read by the UI.
-public final class DropCounter: @unchecked Sendable {
-    // A lock rather than an atomic: Synchronization's types need macOS 15 and this is not hot.
-    private let lock = NSLock()
-    private var value = 0
-
-    public init() {}
-
-    public var count: Int { lock.withLock { value } }
-
-    func add(_ n: Int = 1) { lock.withLock { value += n } }
 }

@@ -63,3 +63,11 @@ struct CaptureLoop: @unchecked Sendable {
         }
     }
 }
+
+/// Set by the consumer going away, read by the capture thread between periods.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false
+    func set() { lock.withLock { stopped = true } }
+    var isSet: Bool { lock.withLock { stopped } }
+}

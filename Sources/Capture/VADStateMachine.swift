@@ -156,10 +156,17 @@ public struct VADStateMachine: Sendable {
             if frame - lastSpeech >= hangoverFrames {
                 events.append(.speechEnded(startSample: start * frameLength, endSample: (lastSpeech + 1) * frameLength))
                 state = .silence
-            } else if isSpeech, frame + 1 - start >= maxUtteranceFrames {
-                events.append(.speechEnded(startSample: start * frameLength, endSample: (frame + 1) * frameLength))
-                events.append(.speechStarted(atSample: (frame + 1) * frameLength))
-                state = .speech(startFrame: frame + 1, lastSpeechFrame: frame)
+            } else if frame + 1 - start >= maxUtteranceFrames {
+                if isSpeech {
+                    // Mid-word at the limit: cut here and carry straight on in a new utterance.
+                    events.append(.speechEnded(startSample: start * frameLength, endSample: (frame + 1) * frameLength))
+                    events.append(.speechStarted(atSample: (frame + 1) * frameLength))
+                    state = .speech(startFrame: frame + 1, lastSpeechFrame: frame)
+                } else {
+                    // In a pause at the limit: end at the last word; what follows starts afresh.
+                    events.append(.speechEnded(startSample: start * frameLength, endSample: (lastSpeech + 1) * frameLength))
+                    state = .silence
+                }
             } else {
                 state = .speech(startFrame: start, lastSpeechFrame: lastSpeech)
             }

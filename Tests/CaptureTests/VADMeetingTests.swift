@@ -17,6 +17,7 @@ import Testing
 
     struct Figures: CustomStringConvertible {
         var segments = 0
+        var expected = 0        // utterances if every pause of >= 1.5 s ends one
         var startErrors: [Double] = []
         var endErrors: [Double] = []
         var wrongSplits = 0     // a pause of <= 1.4 s cut an utterance
@@ -27,8 +28,8 @@ import Testing
         var meanEnd: Double { endErrors.reduce(0, +) / Double(max(1, endErrors.count)) }
         var maxError: Double { (startErrors + endErrors).max() ?? 0 }
         var description: String {
-            String(format: "segments %d, start error mean %.3f s, end error mean %.3f s, max %.3f s, wrong splits %d, missed splits %d, missed lines %d",
-                   segments, meanStart, meanEnd, maxError, wrongSplits, missedSplits, missedLines)
+            String(format: "segments %d (1.5 s rule: %d), start error mean %.3f s, end error mean %.3f s, max %.3f s, wrong splits %d, missed splits %d, missed lines %d",
+                   segments, expected, meanStart, meanEnd, maxError, wrongSplits, missedSplits, missedLines)
         }
     }
 
@@ -59,6 +60,7 @@ import Testing
     static func score(_ segments: [(Double, Double)], _ lines: [Line]) -> Figures {
         var f = Figures()
         f.segments = segments.count
+        f.expected = 1 + lines.dropFirst().filter { $0.gap_before >= 1.5 }.count
         for (s, e) in segments {
             f.startErrors.append(lines.map { abs($0.start - s) }.min() ?? 0)
             f.endErrors.append(lines.map { abs($0.end - e) }.min() ?? 0)
