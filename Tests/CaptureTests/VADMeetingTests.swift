@@ -98,3 +98,34 @@ import Testing
         #expect(figures.meanStart < 0.1 && figures.meanEnd < 0.15, "\(figures)")
     }
 }
+
+/// The 40 single dev lines, 10 of them degraded (pink noise at 19-28 dB SNR, or 14-22 dB
+/// quieter): each is one sentence, so each must come out as exactly one utterance.
+@Suite struct VADLineTests {
+    struct Row: Decodable {
+        let wav: String
+        let kind: String
+        let noisy: Bool
+        let degrade: String?
+    }
+
+    @Test func everyLineIsOneUtterance() throws {
+        let audio = Fixtures.shared.appendingPathComponent("eval/audio")
+        let manifest = try String(contentsOf: audio.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
+        let rows = try manifest.split(separator: "\n").map { try JSONDecoder().decode(Row.self, from: Data($0.utf8)) }
+            .filter { $0.kind == "line" }
+        #expect(rows.count == 40)
+        var wrong: [String] = []
+        var coverage: [Double] = []
+        for row in rows {
+            let samples = try AudioFile.decode(path: audio.appendingPathComponent(row.wav).path)
+            let segments = VADMeetingTests.segments(samples)
+            if segments.count != 1 { wrong.append("\(row.wav) (\(row.degrade ?? "clean")): \(segments)") }
+            let speech = segments.reduce(0) { $0 + $1.1 - $1.0 }
+            coverage.append(speech / (Double(samples.count) / 16000))
+        }
+        let mean = coverage.reduce(0, +) / Double(coverage.count)
+        print("VAD dev lines: \(rows.count - wrong.count)/\(rows.count) one utterance; speech covers \(String(format: "%.2f", mean)) of each file on average")
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+}
