@@ -97,3 +97,45 @@ extension ALSASourceTests {
         }
     }
 }
+
+extension ALSASourceTests {
+    /// Live capture: the PCM reads from a FIFO fed at real-time pace (640 bytes per 20 ms),
+    /// and chunks must reach the consumer while the "speaker" is still talking.
+    @Test func chunksArriveWhileAudioIsStillComing() async throws {
+        #expect(ALSATestDevice.ready)
+        let f = try Fixtures()
+        defer { f.remove() }
+        let fifo = f.path("live.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let total = 16000   // 1 s
+        let written = DropCounter()   // reused as a thread-safe counter of samples written
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            var n = 0
+            while n < total {
+                let period = (0..<320).flatMap { i -> [UInt8] in
+                    let v = Int16(truncatingIfNeeded: (n + i) % 2000 - 1000)
+                    return [UInt8(truncatingIfNeeded: v), UInt8(truncatingIfNeeded: v >> 8)]
+                }
+                handle.write(Data(period))
+                n += 320
+                written.add(320)
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            try? handle.close()
+        }
+        writer.start()
+        let source = ALSASource(device: ALSATestDevice.name(for: fifo), chunkFrames: 1600, bufferedChunks: 100,
+                                maxFrames: total)
+        var writtenAtFirstChunk = -1
+        var samples: [Float] = []
+        for try await chunk in source.chunks() {
+            if writtenAtFirstChunk < 0 { writtenAtFirstChunk = written.count }
+            samples += chunk.samples
+        }
+        #expect(samples.count == total)
+        let expected: [Float] = (0..<total).map { (i: Int) -> Float in Float(i % 2000 - 1000) / 32768 }
+        #expect(samples == expected)
+        #expect(writtenAtFirstChunk < total / 2, "first chunk came after \(writtenAtFirstChunk) of \(total) samples")
+    }
+}
