@@ -139,4 +139,35 @@ import Testing
         #expect(samples.count == 32000)
         #expect(samples.allSatisfy { $0 == 0 })
     }
+
+    /// The header decides, not the name: Opus called .wav and WAV called .opus both decode.
+    @Test func formatComesFromMagicBytesNotTheExtension() throws {
+        let f = try Fixtures()
+        defer { f.remove() }
+        let wav = try f.synth("a.wav", format: ["-r", "48000", "-c", "1", "-b", "16"], seconds: 1, ["sine", "440"])
+        let opus = f.path("b.opus")
+        try Fixtures.run("opusenc", ["--quiet", wav, opus])
+        let opusNamedWav = f.path("really-opus.wav"), wavNamedOpus = f.path("really-wav.opus")
+        try FileManager.default.copyItem(atPath: opus, toPath: opusNamedWav)
+        try FileManager.default.copyItem(atPath: wav, toPath: wavNamedOpus)
+        #expect(try AudioFile.decode(path: opusNamedWav).count == 16000)
+        #expect(try AudioFile.decode(path: wavNamedOpus) == (try AudioFile.decode(path: wav)))
+    }
+
+    /// Chunks other than fmt/data (LIST, odd-sized ones with their pad byte) are skipped, and a
+    /// streaming writer's 0xFFFFFFFF data size means "to the end of the file".
+    @Test func otherChunksAndStreamingSizesAreHandled() throws {
+        func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+        func le16(_ v: UInt16) -> [UInt8] { [UInt8(truncatingIfNeeded: v), UInt8(truncatingIfNeeded: v >> 8)] }
+        let pcm: [Int16] = [0, 1000, -1000, 32767, -32768]
+        let data = pcm.flatMap { le16(UInt16(bitPattern: $0)) }
+        let fmt = le16(1) + le16(1) + le32(16000) + le32(32000) + le16(2) + le16(16)
+        var bytes = Array("RIFF".utf8) + le32(0) + Array("WAVE".utf8)
+        bytes += Array("junk".utf8) + le32(3) + [1, 2, 3, 0]          // odd size + pad byte
+        bytes += Array("fmt ".utf8) + le32(16) + fmt
+        bytes += Array("LIST".utf8) + le32(4) + Array("INFO".utf8)
+        bytes += Array("data".utf8) + le32(0xFFFF_FFFF) + data
+        let samples = try AudioFile.decode(bytes: bytes, name: "stream.wav")
+        #expect(samples == pcm.map { Float($0) / 32768 })
+    }
 }
