@@ -20,11 +20,11 @@ public struct SpeechDetector: Sendable {
     private var blockMin: Float = .infinity
     private var blockFrames = 0
     private var adoptedFloor: Float?
+    private var adoptedFramesLeft = 0
     /// Floor window: 6 blocks of 16 frames (0.48 s) = about 3 s.
     static let floorWindowBlocks = 6
     static let framesPerBlock = 16
     private var smoothed: Float = 0
-    private var framesSeen = 0
 
     /// Below this (dBFS) a frame is silence whatever its shape: digital zero, dither.
     static let gateDB: Float = -70
@@ -47,16 +47,16 @@ public struct SpeechDetector: Sendable {
     public private(set) var lastBandDB: Float = -120
 
     /// Takes a level the caller has found to be steady noise as the new floor (a fan switched
-    /// on), instead of waiting for the slow upward drift.
+    /// on), instead of waiting for the 3 s minimum window to catch up.
     public mutating func adoptFloor(_ db: Float) {
         adoptedFloor = max(adoptedFloor ?? db, db)
+        adoptedFramesLeft = Self.floorWindowBlocks * Self.framesPerBlock
         floorDB = max(floorDB ?? db, db)
     }
 
     /// Probability in 0...1 that this frame (of `frameLength` samples) holds speech.
     public mutating func probability(_ frame: UnsafeBufferPointer<Float>) -> Float {
         precondition(frame.count == frameLength, "frames must be \(frameLength) samples")
-        framesSeen += 1
         var energy: Float = 0
         var crossings = 0
         for i in 0..<frame.count {
@@ -68,7 +68,7 @@ public struct SpeechDetector: Sendable {
             // Below the gate the answer is 0 whatever the spectrum says; skip the FFT, which is
             // most of the cost of a muted microphone or a file's silent stretches.
             lastBandDB = levelDB
-            _ = updateFloor(bandDB: levelDB, flatness: 1)
+            _ = updateFloor(bandDB: levelDB)
             smoothed *= 0.75
             return smoothed
         }
@@ -88,7 +88,7 @@ public struct SpeechDetector: Sendable {
         let bandDB = 10 * log10(band / Float(frame.count) + 1e-12)
         lastBandDB = bandDB
 
-        let floor = updateFloor(bandDB: bandDB, flatness: flatness)
+        let floor = updateFloor(bandDB: bandDB)
         let snr = bandDB - floor
 
         var logit = 0.55 * (snr - Self.snrMidpointDB)
@@ -106,7 +106,7 @@ public struct SpeechDetector: Sendable {
     /// minima of 0.5 s blocks in a fixed ring, so memory never grows). It drops at once when the
     /// room gets quieter and follows a louder noise within `floorWindowBlocks` blocks, while
     /// speech, which always has quieter gaps between words, cannot lift it.
-    private mutating func updateFloor(bandDB: Float, flatness: Float) -> Float {
+    private mutating func updateFloor(bandDB: Float) -> Float {
         blockMin = min(blockMin, bandDB)
         blockFrames += 1
         if blockFrames == Self.framesPerBlock {
@@ -118,8 +118,10 @@ public struct SpeechDetector: Sendable {
         var floor = blockMin
         for m in blockMinima { floor = min(floor, m) }
         if let adopted = adoptedFloor {
-            // A floor adopted from steady noise holds until the window has caught up with it.
-            if floor >= adopted - 1 { adoptedFloor = nil } else { floor = max(floor, adopted) }
+            // A floor adopted from steady noise holds for one window length: by then the window
+            // has either caught up with the noise or seen it stop, and is right again on its own.
+            adoptedFramesLeft -= 1
+            if adoptedFramesLeft <= 0 { adoptedFloor = nil } else { floor = max(floor, adopted) }
         }
         floorDB = floor
         return floor

@@ -119,4 +119,24 @@ import Testing
         let part = Array(samples.prefix(16000 * 20))
         #expect(speechEvents(part, chunk: 480) == speechEvents(part, chunk: 777))
     }
+
+    /// After a noise stops, quieter speech than the noise is heard again: an adopted floor
+    /// does not outlive the noise.
+    @Test func quietSpeechAfterLoudNoiseStops() throws {
+        let f = try Fixtures()
+        defer { f.remove() }
+        let wav = f.path("w.wav")
+        try Fixtures.run("espeak-ng", ["-w", wav, "Add a search bar to the header."])
+        let speech = try AudioFile.decode(path: wav).map { $0 * 0.05 }
+        let rumble = try noise(f, "pinknoise", seconds: 4, volume: 0.3)
+        #expect(AudioLevel.rms(rumble) > 3 * AudioLevel.rms(speech))
+        // Quiet room, then the noise switches on (and is adopted as the floor), then stops.
+        let samples = [Float](repeating: 0, count: 16000) + rumble + [Float](repeating: 0, count: 32000) + speech
+            + [Float](repeating: 0, count: 32000)
+        let events = speechEvents(samples)
+        let starts = events.compactMap { e -> Int? in if case .speechStarted(let s) = e { return s } else { return nil } }
+        let speechAt = 16000 + rumble.count + 32000
+        #expect(starts.contains { abs($0 - speechAt) < 4800 }, "\(events)")
+        #expect(starts.allSatisfy { $0 >= speechAt - 4800 }, "the rumble itself is not speech: \(events)")
+    }
 }
