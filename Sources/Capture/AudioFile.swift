@@ -12,7 +12,9 @@ public enum AudioFile {
     }
 
     /// Decodes a WAV or Ogg Opus file; `"-"` reads raw s16le 16 kHz mono from stdin.
-    /// Throws `CaptureError` whose description is one line naming the file.
+    /// Throws `CaptureError` whose description is one line naming the file. A file cut short
+    /// (recorder killed mid-meeting) decodes the whole frames or Ogg pages that are there; a
+    /// header cut short, an empty file, or one without a single sample is an error.
     public static func decode(path: String) throws -> [Float] {
         if path == "-" {
             return RawPCM.decodeS16LE(FileHandle.standardInput.readDataToEndOfFile())
