@@ -15,9 +15,11 @@ extension AudioSource {
 /// Picks a source from what the user typed: `alsa:NAME` is a capture device, anything else a
 /// file (`-` is raw s16le 16 kHz mono on stdin).
 public enum AudioSources {
+    /// `alsa:` alone means `alsa:default`.
     public static func open(_ spec: String, realtime: Bool = false) -> any AudioSource {
         if spec.hasPrefix("alsa:") {
-            return ALSASource(device: String(spec.dropFirst(5)))
+            let device = String(spec.dropFirst(5))
+            return ALSASource(device: device.isEmpty ? "default" : device)
         }
         return FileSource(path: spec, realtime: realtime)
     }

@@ -79,6 +79,8 @@ import Testing
     @Test func sourceSpecPicksTheBackend() {
         #expect(AudioSources.open("alsa:hw:1,0").description == "alsa:hw:1,0")
         #expect(AudioSources.open("talk.wav").description == "talk.wav")
+        #expect(AudioSources.open("alsa:").description == "alsa:default")
+        #expect(AudioSources.open("-").description == "stdin (s16le 16 kHz mono)")
     }
 }
 
