@@ -8,6 +8,8 @@ public struct SegmentStateMachine: Sendable {
         /// Audio kept before speech starts, so the first syllable is not clipped.
         public var preroll = 0.3
         public var maxSegment = 28.0
+        /// The VAD reports a start up to this late, so idle audio is kept this long.
+        public var detectionDelay = 1.0
         public init() {}
     }
 
@@ -38,9 +40,10 @@ public struct SegmentStateMachine: Sendable {
         self.settings = settings
     }
 
-    /// The earliest sample still needed: the live segment's start, or the pre-roll.
+    /// The earliest sample still needed: the live segment's start, or enough idle audio for a
+    /// late speech-start report plus the pre-roll.
     public var retainFrom: Int {
-        segmentStart ?? max(0, position - samples(settings.preroll))
+        segmentStart ?? max(0, position - samples(settings.preroll + settings.detectionDelay))
     }
 
     public mutating func speechStarted(at sample: Int) {

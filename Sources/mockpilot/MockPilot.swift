@@ -22,6 +22,7 @@ struct MockPilot: AsyncParsableCommand {
             RunCommand.self,
             ConfigCommand.self,
             SessionsCommand.self, ExportCommand.self,
+            DevicesCommand.self,
         ]
     )
 }

@@ -11,7 +11,7 @@ import Testing
         #expect(m.advance(by: 9_600) == [.partial(segment: 1, range: 11_200..<35_200)])
         #expect(m.speechEnded(at: 30_000) == [.final(segment: 1, range: 11_200..<30_000)])
         #expect(m.advance(by: 16_000) == [])
-        #expect(m.retainFrom == 51_200 - 4_800)
+        #expect(m.retainFrom == 51_200 - 20_800)
     }
 
     @Test func aLongMonologueIsCutBeforeWhispersWindow() {
