@@ -100,17 +100,18 @@ struct RunCommand: AsyncParsableCommand {
     /// Microphone or audio file -> speech -> the pipeline.
     private func runAudio(settings: Settings) async throws {
         let source = settings.inputSource
-        let audio: any AudioSource
-        var live = settings.realtime
+        let live = source.hasPrefix("alsa:") || settings.realtime
         if source.hasPrefix("alsa:") {
-            audio = ALSASource(device: String(source.dropFirst(5)))
-            live = true
-        } else {
-            guard source == "-" || FileManager.default.fileExists(atPath: source) else {
-                throw CleanExit.failure("\(source): no such audio file (or use alsa:DEVICE for a microphone)")
+            // No microphone should be one clear line before anything else starts.
+            do {
+                try ALSASource(device: String(source.dropFirst(5))).check()
+            } catch {
+                throw CleanExit.failure(error.localizedDescription)
             }
-            audio = FileSource(path: source, realtime: settings.realtime)
+        } else if source != "-" && !FileManager.default.fileExists(atPath: source) {
+            throw CleanExit.failure("\(source): no such audio file (or use alsa:DEVICE for a microphone)")
         }
+        let audio = AudioSources.open(source, realtime: settings.realtime)
         let whisper: WhisperModel
         do {
             whisper = try WhisperModel.load(directory: settings.modelDirectory)
