@@ -7,7 +7,7 @@ public struct JSIdentifier: Sendable, Hashable, CustomStringConvertible, Express
     public let name: String
 
     /// nil when `name` is not a usable identifier.
-    public init?(_ name: String) {
+    public init?(validating name: String) {
         guard Self.isValid(name) else { return nil }
         self.name = name
     }
@@ -70,17 +70,17 @@ public enum ComponentNamer {
             if rest.isEmpty { parts.removeFirst() } else { parts[0] = rest.prefix(1).uppercased() + rest.dropFirst(); break }
         }
         let candidate = parts.joined() + typeName
-        return JSIdentifier(candidate) ?? JSIdentifier(typeName) ?? "Component"
+        return JSIdentifier(validating: candidate) ?? JSIdentifier(validating: typeName) ?? "Component"
     }
 
     /// Validates a name given in a spec; anything that is not PascalCase is rebuilt from its words.
     public static func name(given: String, kind: ComponentKind) -> JSIdentifier {
-        if let id = JSIdentifier(given), let first = given.unicodeScalars.first, ("A"..."Z").contains(first),
+        if let id = JSIdentifier(validating: given), let first = given.unicodeScalars.first, ("A"..."Z").contains(first),
            !given.contains("$") {
             return id
         }
         let rebuilt = words(of: given).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        if let id = JSIdentifier(rebuilt), let first = rebuilt.unicodeScalars.first, ("A"..."Z").contains(first) {
+        if let id = JSIdentifier(validating: rebuilt), let first = rebuilt.unicodeScalars.first, ("A"..."Z").contains(first) {
             return id
         }
         return name(label: nil, kind: kind)

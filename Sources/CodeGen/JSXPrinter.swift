@@ -128,7 +128,10 @@ public struct JSXPrinter: Sendable {
         case .equals(let a, let b):
             return operand(a, &state) + " === " + operand(b, &state)
         case .conditional(let c, let a, let b):
-            return operand(c, &state) + " ? " + operand(a, &state) + " : " + operand(b, &state)
+            // `===` binds tighter than `?:`, so a comparison needs no parentheses as the condition.
+            let condition: String
+            if case .equals = c { condition = expression(c, &state) } else { condition = operand(c, &state) }
+            return condition + " ? " + operand(a, &state) + " : " + operand(b, &state)
         case .cycle(let id, let step, let count):
             let n = max(count, 1)
             let forward = ((step % n) + n) % n

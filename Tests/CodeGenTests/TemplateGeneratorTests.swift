@@ -188,3 +188,18 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
         #expect(generator.componentName(for: s) == "BookButton")
     }
 }
+
+@Suite struct BabelCheckTests {
+    /// The harness itself must be able to fail, or the matrix above proves nothing.
+    @Test(.enabled(if: BabelCheck.isAvailable))
+    func rejectsBrokenJSXAndSeesInjectedMarkup() throws {
+        let reports = try BabelCheck.check([
+            "broken": "export default function Broken(){ return <button className=\"x\">Pay</buton>; }",
+            "injected": "export function A() { return <p><script>alert(1)</script></p>; }",
+        ])
+        #expect(reports["broken"]?.error != nil)
+        #expect(reports["injected"]?.error == nil)
+        #expect(reports["injected"]?.elements.contains("script") == true)
+        #expect(reports["injected"]?.calls == ["alert"])
+    }
+}
