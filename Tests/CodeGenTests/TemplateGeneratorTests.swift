@@ -195,7 +195,7 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
     func rejectsBrokenJSXAndSeesInjectedMarkup() throws {
         let reports = try BabelCheck.check([
             "broken": "export default function Broken(){ return <button className=\"x\">Pay</buton>; }",
-            "injected": "export function A() { return <p><script>alert(1)</script></p>; }",
+            "injected": "export function A() { return <p><script>{alert(1)}</script></p>; }",
         ])
         #expect(reports["broken"]?.error != nil)
         #expect(reports["injected"]?.error == nil)
