@@ -39,7 +39,7 @@ public enum JSXEscaper {
     /// stays inert even if the file is later inlined into an HTML `<script>`.
     public static func jsString(_ raw: String) -> String {
         var out = "\""
-        for scalar in clean(raw).unicodeScalars {
+        for scalar in visible(raw).unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
@@ -49,6 +49,25 @@ public enum JSXEscaper {
             }
         }
         return out + "\""
+    }
+
+    /// The text with invisible characters dropped and line breaks turned into spaces, but its
+    /// spacing kept: `{" "}` must stay a space.
+    static func visible(_ raw: String) -> String {
+        var out = ""
+        for scalar in raw.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                out += " "
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
+                continue
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// One line of visible text: control and format characters (including bidi overrides and

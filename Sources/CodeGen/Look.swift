@@ -171,11 +171,12 @@ struct Look: Sendable {
         return list
     }
 
-    /// A quieter companion action (Cancel, Learn more).
-    func secondaryButton(_ extra: String = "") -> ClassList {
+    /// A quieter companion action (Cancel, Learn more). `onDark` overrides the surface guess
+    /// for controls that sit on the page rather than on the component's own surface.
+    func secondaryButton(_ extra: String = "", onDark: Bool? = nil) -> ClassList {
         var list = ClassList(["inline-flex items-center justify-center gap-2", controlSize, controlRadius, "font-medium"])
-        list.add(isDarkSurface ? "border border-white/20 text-white hover:bg-white/10"
-                               : "border border-slate-300 text-slate-700 hover:bg-slate-50")
+        list.add(onDark ?? isDarkSurface ? "border border-white/20 text-white hover:bg-white/10"
+                                         : "border border-slate-300 text-slate-700 hover:bg-slate-50")
         list.add(focusRing, controlMotion, extra)
         return list
     }
@@ -214,6 +215,12 @@ struct Look: Sendable {
         ClassList(["text-sm font-medium", isDarkSurface ? "text-slate-300" : "text-slate-600",
                    primary.isDark || !isDarkSurface ? primary.cls("hover:text") : "hover:text-white",
                    "rounded-md", focusRing, "transition-colors", extra])
+    }
+
+    /// A link on a gradient of the primary colours, where page link colours would vanish.
+    func linkOnPrimary(_ extra: String = "") -> ClassList {
+        ClassList(["rounded-md text-sm font-medium opacity-90 hover:opacity-100 transition-opacity", onPrimary.cls("text"),
+                   focusRing, extra])
     }
 
     /// Outer width: full-width styles stretch, others sit at a readable measure, centred if asked.

@@ -108,8 +108,10 @@ extension Templates {
             .expr("onMouseEnter", set(visible, .bool(true))), .expr("onMouseLeave", set(visible, .bool(false))),
             .expr("onFocus", set(visible, .bool(true))), .expr("onBlur", set(visible, .bool(false))),
             .expr("onKeyDown", .handler(.closeOnEscape(visible.setter))),
-            .cls(look.secondaryButton()),
-        ], [glyph("?", ["inline-flex h-5 w-5 items-center justify-center rounded-full bg-slate-900/10 text-xs"]),
+            // The trigger sits on the page, not on the tooltip's own dark surface.
+            .cls(look.secondaryButton(onDark: look.has(.dark))),
+        ], [glyph("?", ClassList(["inline-flex h-5 w-5 items-center justify-center rounded-full text-xs",
+                                  look.has(.dark) ? "bg-white/15" : "bg-slate-900/10"])),
             .text("More info")])
         return Template(states: [visible], body: JSXElement(.span, [.cls(ClassList(["relative inline-flex", look.fontClass]))], [
             .element(trigger),

@@ -190,7 +190,8 @@ extension Templates {
                                       .classes(["inline-block h-5 w-5 rounded-full bg-white shadow transition-transform translate-x-0"]))
         return Template(states: [yearly], body: JSXElement(.section, [
             .str("aria-labelledby", titleID),
-            .cls(ClassList(["mx-auto w-full space-y-10 px-6 py-16", look.has(.fullWidth) ? "" : "max-w-6xl", look.fontClass])),
+            .cls(ClassList(["mx-auto w-full space-y-10 px-6 py-16", look.has(.fullWidth) ? "" : "max-w-6xl",
+                            look.has(.glass) ? "" : look.background.cls("bg"), look.text.cls("text"), look.fontClass])),
         ], [
             .el(.div, [.cls(["space-y-4 text-center"])], [
                 heading(.h2, look, id: titleID, look.label(or: "Simple, transparent pricing"), size: "text-3xl sm:text-4xl"),

@@ -13,9 +13,19 @@ extension Templates {
         }
         bar.add(look.shadowClass)
         let height = look.has(.large) ? "h-20" : look.has(.small) ? "h-12" : "h-16"
-        let links = ["Product", "Pricing", "Docs", "Blog"].enumerated().map { i, title in
-            JSXNode.el(.li, [], [link(look, title, current: i == 0, look.has(.gradient) ? "opacity-90 hover:opacity-100" : "")])
+        let onGradient = look.has(.gradient)
+        let links = ["Product", "Pricing", "Docs", "Blog"].enumerated().map { i, title -> JSXNode in
+            guard onGradient else { return .el(.li, [], [link(look, title, current: i == 0)]) }
+            // Page-surface link colours vanish on a gradient bar: use the text colour made for it.
+            var attrs: [JSXAttribute] = [.str("href", "#")]
+            if i == 0 { attrs.append(.str("aria-current", "page")) }
+            attrs.append(.cls(look.linkOnPrimary()))
+            return .el(.li, [], [.el(.a, attrs, [.text(title)])])
         }
+        let cta = onGradient
+            ? ClassList(["inline-flex items-center justify-center", look.controlSize, look.controlRadius, look.controlWeight,
+                         "bg-white text-slate-900 hover:bg-slate-100", look.focusRing, look.controlMotion])
+            : look.primaryButton()
         return Template(body: JSXElement(.header, [.cls(bar)], [
             .el(.nav, [.str("aria-label", "Main"),
                        .cls(ClassList(["mx-auto flex items-center justify-between gap-6 px-6", height,
@@ -24,7 +34,7 @@ extension Templates {
                     [.text(look.label(or: "Acme"))]),
                 .el(.ul, [.str("role", "list"), .cls(ClassList(["hidden items-center gap-6 md:flex",
                                                                 look.has(.centered) ? "mx-auto" : ""]))], links),
-                .el(.a, [.str("href", "#"), .cls(look.primaryButton())], [.text("Sign up")]),
+                .el(.a, [.str("href", "#"), .cls(cta)], [.text("Sign up")]),
             ]),
         ]))
     }
@@ -43,10 +53,15 @@ extension Templates {
                     look.has(.minimal) ? "" : (look.isDarkSurface ? "border-t border-white/10" : "border-t border-slate-200"))
         }
         let name = look.label(or: "Acme")
+        let onGradient = look.has(.gradient)
+        let muted = onGradient ? "opacity-80" : look.mutedText
         let columnNodes = columns.map { title, items -> JSXNode in
             .el(.div, [], [
                 .el(.h3, [.cls(["text-sm font-semibold"])], [.text(title)]),
-                .el(.ul, [.str("role", "list"), .cls(["mt-3 space-y-2"])], items.map { .el(.li, [], [link(look, $0)]) }),
+                .el(.ul, [.str("role", "list"), .cls(["mt-3 space-y-2"])], items.map { item in
+                    .el(.li, [], [onGradient ? .el(.a, [.str("href", "#"), .cls(look.linkOnPrimary())], [.text(item)])
+                                             : link(look, item)])
+                }),
             ])
         }
         return Template(body: JSXElement(.footer, [.cls(box)], [
@@ -55,10 +70,10 @@ extension Templates {
                 .el(.div, [.cls(["grid gap-8 sm:grid-cols-2 md:grid-cols-4"])], [
                     .el(.div, [.cls(["space-y-2"])], [
                         .el(.p, [.cls(ClassList(["text-lg", look.headingWeight]))], [.text(name)]),
-                        paragraph(look, "Tools for teams that ship."),
+                        .el(.p, [.cls(ClassList(["text-sm", muted]))], [.text("Tools for teams that ship.")]),
                     ]),
                 ] + columnNodes),
-                .el(.p, [.cls(ClassList(["mt-10 text-xs", look.mutedText]))], [.text("© \(name). All rights reserved.")]),
+                .el(.p, [.cls(ClassList(["mt-10 text-xs", muted]))], [.text("© \(name). All rights reserved.")]),
             ]),
         ]))
     }

@@ -16,6 +16,9 @@ import Testing
     @Test func jsStringEscapesQuotesBackslashesAndAngles() {
         #expect(JSXEscaper.jsString("a\"b\\c</script>") == "\"a\\\"b\\\\c\\u003C/script\\u003E\"")
         #expect(JSXEscaper.jsString("$29") == "\"$29\"")
+        // A lone space is the whole point of {" "}: it must survive.
+        #expect(JSXEscaper.jsString(" ") == "\" \"")
+        #expect(JSXEscaper.jsString("a\nb\u{202E}") == "\"a b\"")
     }
 
     @Test func cleanKeepsOneVisibleLine() {

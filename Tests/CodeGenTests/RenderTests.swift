@@ -29,6 +29,8 @@ import Testing
         for step in expected {
             #expect(report.steps[step] == true, "\(step): \(report.steps[step].map(String.init) ?? "not run")")
         }
+        // JSX drops spaces at line breaks; {" "} keeps this one.
+        #expect(report.text.contains("No account yet? Create one"))
         // The label is on screen as text in the components that show it.
         #expect(report.text.components(separatedBy: hostile).count > 10)
     }
