@@ -18,12 +18,7 @@ public enum CodeGenError: Error, LocalizedError, Equatable {
             "\(file):\(line): \(reason)"
         case .unknownComponent(let file, let line, let kind):
             "\(file):\(line): unknown component kind '\(kind)' (known: "
-                + ComponentKindList.all + ")"
+                + ComponentKind.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         }
     }
-}
-
-/// The generated kinds as one comma-separated list, for error messages.
-enum ComponentKindList {
-    static let all = ComponentKind.allCases.map(\.rawValue).joined(separator: ", ")
 }
