@@ -162,7 +162,7 @@ public struct JSXPrinter: Sendable {
         case .preventDefault:
             return "(event) => event.preventDefault()"
         case .closeOnEscape(let setter):
-            return "(event) => { if (event.key === \"Escape\") \(setter.name)(false); }"
+            return "(event) => event.key === \"Escape\" && \(setter.name)(false)"
         }
     }
 }

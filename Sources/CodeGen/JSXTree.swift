@@ -124,7 +124,7 @@ public enum JSHandler: Sendable, Hashable {
     case set(JSIdentifier, JSExpr)
     /// `(event) => event.preventDefault()`
     case preventDefault
-    /// `(event) => { if (event.key === "Escape") setter(false); }`
+    /// `(event) => event.key === "Escape" && setter(false)`
     case closeOnEscape(JSIdentifier)
 }
 

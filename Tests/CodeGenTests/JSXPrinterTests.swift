@@ -34,7 +34,7 @@ import Testing
           const [open, setOpen] = useState(false);
 
           return (
-            <div onKeyDown={(event) => { if (event.key === "Escape") setOpen(false); }}>
+            <div onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
               <button onClick={() => setOpen(!open)} aria-expanded={open}>Menu</button>
               {open && (
                 <ul className={open === true ? "block" : "hidden"} />
