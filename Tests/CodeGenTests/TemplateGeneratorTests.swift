@@ -110,9 +110,35 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
 
     @Test func sameSpecGivesSameBytesAfterAJSONRoundTrip() throws {
         for kind in ComponentKind.allCases {
-            let s = spec(kind, variants[2])
-            let again = try JSONLines.decode(DesignSpec.self, from: try JSONLines.encode(s))
-            #expect(try generator.generate(s) == generator.generate(again))
+            for v in variants {
+                let s = spec(kind, v)
+                let again = try JSONLines.decode(DesignSpec.self, from: try JSONLines.encode(s))
+                #expect(try generator.generate(s) == generator.generate(again))
+            }
+        }
+    }
+
+    /// Each style alone and each brand of the shipped table alone, on every kind.
+    @Test(.enabled(if: BabelCheck.isAvailable))
+    func everySingleStyleAndEveryBrandParses() throws {
+        let brands = try Fixtures.brands().brands.map(\.name)
+        var singles = Style.allCases.map { Variant(name: "style-\($0.rawValue)", styles: [$0.rawValue]) }
+        singles += brands.map { Variant(name: "brand-\($0)", styles: [], brands: [$0]) }
+        var sources: [String: String] = [:]
+        var tailwind: [String: [String]] = [:]
+        for kind in ComponentKind.allCases {
+            for v in singles {
+                let r = try generator.generate(spec(kind, v))
+                sources["\(kind.rawValue)-\(v.name)"] = r.jsx
+                tailwind["\(kind.rawValue)-\(v.name)"] = r.tailwind
+            }
+        }
+        #expect(sources.count == ComponentKind.allCases.count * (Style.allCases.count + brands.count))
+        let reports = try BabelCheck.check(sources)
+        #expect(reports.count == sources.count)
+        for (key, report) in reports.sorted(by: { $0.key < $1.key }) {
+            #expect(report.error == nil, "\(key): \(report.error ?? "")")
+            #expect(tailwind[key] == Array(Set(report.classes)).sorted(), "\(key)")
         }
     }
 
