@@ -58,7 +58,7 @@ struct Look: Sendable {
         }
         self.styles = Set(styles)
         let cleaned = label.map(JSXEscaper.clean).flatMap { $0.isEmpty ? nil : String($0.prefix(80)) }
-        self.label = cleaned.map(Self.displayCase)
+        self.label = cleaned.map { Self.displayCase(Self.droppingKindWord($0, kind: kind)) }
         idPrefix = Self.kebab(name.name)
     }
 
@@ -66,6 +66,15 @@ struct Look: Sendable {
 
     /// The label, or the template's own default words.
     func label(or fallback: String) -> String { label ?? fallback }
+
+    /// "pay button" on a button shows "pay": the component already says what it is.
+    static func droppingKindWord(_ label: String, kind: ComponentKind) -> String {
+        var words = label.split(separator: " ").map(String.init)
+        let kindWords = Set([kind.rawValue] + ComponentNamer.words(of: kind.typeName).map { $0.lowercased() })
+        guard words.count > 1, let last = words.last, kindWords.contains(last.lowercased()) else { return label }
+        words.removeLast()
+        return words.joined(separator: " ")
+    }
 
     /// Speech arrives lower-case: "pay now" shows as "Pay now"; "iPhone" or "SIGN UP" stay as said.
     static func displayCase(_ label: String) -> String {
