@@ -81,6 +81,12 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
                 continue
             }
             #expect(report.error == nil, "\(key): \(report.error ?? "")\n\(response.jsx)")
+            // Pretty-printed: 2-space indents, no tabs, no trailing spaces, one final newline.
+            for line in response.jsx.split(separator: "\n", omittingEmptySubsequences: false) {
+                let indent = line.prefix { $0 == " " }.count
+                #expect(indent % 2 == 0 && !line.contains("\t") && !line.hasSuffix(" "), "\(key): '\(line)'")
+            }
+            #expect(response.jsx.hasSuffix(";\n") && !response.jsx.hasSuffix("\n\n"))
             // Only our own tags and our own calls.
             #expect(Set(report.elements).isSubset(of: allowedElements), "\(key): \(report.elements)")
             for call in report.calls {
