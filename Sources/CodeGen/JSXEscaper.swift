@@ -51,6 +51,12 @@ public enum JSXEscaper {
         return out + "\""
     }
 
+    /// The literal part of a JS template literal: backslash, backtick and `${` escaped.
+    public static func templateText(_ raw: String) -> String {
+        visible(raw).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "`", with: "\\`")
+            .replacingOccurrences(of: "${", with: "\\${")
+    }
+
     /// The text with invisible characters dropped and line breaks turned into spaces, but its
     /// spacing kept: `{" "}` must stay a space.
     static func visible(_ raw: String) -> String {

@@ -103,9 +103,28 @@ public struct JSXPrinter: Sendable {
         case .classes(let list):
             state.note(list)
             return name + "=\"" + JSXEscaper.attribute(list.text) + "\""
+        case .expression(.conditional(let condition, .classes(let a), .classes(let b))):
+            return name + "={" + classSwitch(condition, a, b, &state) + "}"
         case .expression(let expr):
             return name + "={" + expression(expr, &state) + "}"
         }
+    }
+
+    /// `cond ? "x y a" : "x y b"` printed the way people write it: the shared classes once,
+    /// only the difference switched: `` `x y ${cond ? "a" : "b"}` ``.
+    func classSwitch(_ condition: JSExpr, _ a: ClassList, _ b: ClassList, _ state: inout State) -> String {
+        state.note(a)
+        state.note(b)
+        let shared = a.classes.filter(b.classes.contains)
+        guard !shared.isEmpty else {
+            return expression(.conditional(condition, .classes(a), .classes(b)), &state)
+        }
+        let onlyA = a.classes.filter { !shared.contains($0) }.joined(separator: " ")
+        let onlyB = b.classes.filter { !shared.contains($0) }.joined(separator: " ")
+        var cond: String
+        if case .equals = condition { cond = expression(condition, &state) } else { cond = operand(condition, &state) }
+        cond += " ? " + JSXEscaper.jsString(onlyA) + " : " + JSXEscaper.jsString(onlyB)
+        return "`" + JSXEscaper.templateText(shared.joined(separator: " ")) + " ${" + cond + "}`"
     }
 
     // MARK: - Expressions

@@ -129,7 +129,7 @@ extension Templates {
             : look.has(.large) ? ("h-8 w-14", "h-7 w-7", "translate-x-6") : ("h-6 w-11", "h-5 w-5", "translate-x-5")
         let round = look.has(.square) ? "rounded-md" : "rounded-full"
         var base = ClassList(["relative inline-flex shrink-0 cursor-pointer items-center p-0.5", track, round])
-        base.add("transition-colors duration-200", look.focusRing, look.controlMotion)
+        base.add(look.focusRing, look.controlMotion)
         var on = base
         on.add(look.has(.gradient) ? "bg-gradient-to-r \(look.primary.cls("from")) \(look.secondary.cls("to"))"
                                    : look.primary.cls("bg"))

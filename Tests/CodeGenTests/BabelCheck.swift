@@ -42,7 +42,10 @@ struct BabelCheck {
           if (n.type === "JSXText" && n.value.trim()) r.texts.push(n.value.trim());
           if (n.type === "JSXAttribute" && n.value && n.value.type === "StringLiteral") r.attributeStrings.push(n.value.value);
           if (n.type === "JSXAttribute" && name(n.name) === "className")
-            walk(n.value, s => { if (s.type === "StringLiteral") r.classes.push(...s.value.split(" ").filter(Boolean)); });
+            walk(n.value, s => {
+              if (s.type === "StringLiteral") r.classes.push(...s.value.split(" ").filter(Boolean));
+              if (s.type === "TemplateElement") r.classes.push(...s.value.cooked.split(" ").filter(Boolean));
+            });
           if (n.type === "CallExpression") r.calls.push(name(n.callee));
           if (n.type === "ImportDeclaration") r.imports.push(n.specifiers.map(s => name(s.imported || s.local)).join(",") + " from " + n.source.value);
           if (n.type === "ExportNamedDeclaration") r.exports.push("named " + name(n.declaration && n.declaration.id));

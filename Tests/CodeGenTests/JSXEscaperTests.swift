@@ -21,6 +21,10 @@ import Testing
         #expect(JSXEscaper.jsString("a\nb\u{202E}") == "\"a b\"")
     }
 
+    @Test func templateTextCannotOpenAnExpression() {
+        #expect(JSXEscaper.templateText("a ${b} `c` \\d") == "a \\${b} \\`c\\` \\\\d")
+    }
+
     @Test func cleanKeepsOneVisibleLine() {
         #expect(JSXEscaper.clean("  pay\n\tnow  ") == "pay now")
         // Bidi overrides, zero-width and control characters would make code look unlike itself.
