@@ -17,10 +17,29 @@ public struct TemplateGenerator: Sendable {
         let name = identifier(for: spec)
         let look = try Look(kind: spec.component, tokens: tokens(for: spec), styles: styles(for: spec),
                             label: spec.label, name: name, specID: spec.specID)
-        let template = Templates.template(for: spec.component, look)
+        var template = Templates.template(for: spec.component, look)
+        if look.has(.sticky) { Self.makeSticky(&template.body, kind: spec.component) }
         let module = JSXModule(name: name, states: template.states, renderOnlyIf: template.renderOnlyIf, body: template.body)
         let (source, classes) = printer.print(module)
         return GenerateResponse(specID: spec.specID, jsx: source, tailwind: classes, namedExports: [name.name])
+    }
+
+    /// "sticky" holds for every kind: templates that know a better place for it (navbar,
+    /// sidebar, alert, search) set it themselves; the rest pin their root to the top, a footer
+    /// to the bottom.
+    static func makeSticky(_ root: inout JSXElement, kind: ComponentKind) {
+        let pin = kind == .footer ? "sticky bottom-0 z-40" : "sticky top-0 z-40"
+        if let i = root.attributes.firstIndex(where: { $0.name.rawValue == "className" }),
+           case .classes(var list) = root.attributes[i].value {
+            if !list.classes.contains("sticky") {
+                // Sticky also anchors absolutely placed children, so it replaces "relative".
+                list = ClassList(list.classes.filter { $0 != "relative" })
+                list.add(pin)
+                root.attributes[i].value = .classes(list)
+            }
+        } else if !root.attributes.contains(where: { $0.name.rawValue == "className" }) {
+            root.attributes.append(.cls(ClassList([pin])))
+        }
     }
 
     /// The spec's own name when it is a valid PascalCase identifier, else one built from the

@@ -49,6 +49,14 @@ import Testing
         #expect(classes == ["block", "hidden"])
     }
 
+    @Test func switchedClassesShareTheirCommonPart() {
+        var state = JSXPrinter.State()
+        let attr = JSXAttribute("className", .expression(.conditional(.identifier("on"),
+            .classes(["h-6", "w-11", "bg-green-600"]), .classes(["h-6", "w-11", "bg-slate-300"]))))
+        #expect(JSXPrinter().attribute(attr, &state) == "className={`h-6 w-11 ${on ? \"bg-green-600\" : \"bg-slate-300\"}`}")
+        #expect(state.classes.sorted() == ["bg-green-600", "bg-slate-300", "h-6", "w-11"])
+    }
+
     @Test func breaksLongTagsOneAttributePerLine() {
         let long = ClassList((1...30).map { "p-\($0)" })
         let el = JSXElement(.input, [.str("id", "x"), .cls(long)])

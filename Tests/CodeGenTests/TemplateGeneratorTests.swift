@@ -175,6 +175,11 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
         let stripe = try generator.generate(spec(.card, Variant(name: "", styles: ["sticky"], brands: ["Stripe"])))
         #expect(stripe.tailwind.contains("from-[#635bff]"))
         #expect(stripe.tailwind.contains("font-[Sohne,Inter,sans-serif]"))
+        #expect(stripe.tailwind.contains("sticky"))
+        for kind in ComponentKind.allCases {
+            let r = try generator.generate(spec(kind, Variant(name: "", styles: ["sticky"])))
+            #expect(r.tailwind.contains("sticky"), "\(kind) ignores sticky")
+        }
 
         let dark = try generator.generate(spec(.navbar, Variant(name: "", styles: ["dark", "sticky"])))
         #expect(dark.tailwind.contains("bg-slate-900"))
