@@ -19,6 +19,8 @@ public struct TemplateGenerator: Sendable {
                             label: spec.label, name: name, specID: spec.specID)
         var template = Templates.template(for: spec.component, look)
         if look.has(.sticky) { Self.makeSticky(&template.body, kind: spec.component) }
+        if look.has(.fullWidth) { Self.addToRoot(&template.body, "w-full", unless: ["w-full"]) }
+        if look.has(.centered) { Self.center(&template.body) }
         let module = JSXModule(name: name, states: template.states, renderOnlyIf: template.renderOnlyIf, body: template.body)
         let (source, classes) = printer.print(module)
         return GenerateResponse(specID: spec.specID, jsx: source, tailwind: classes, namedExports: [name.name])
@@ -39,6 +41,30 @@ public struct TemplateGenerator: Sendable {
             }
         } else if !root.attributes.contains(where: { $0.name.rawValue == "className" }) {
             root.attributes.append(.cls(ClassList([pin])))
+        }
+    }
+
+    /// Adds classes to the root unless it already has one of `unless`.
+    static func addToRoot(_ root: inout JSXElement, _ classes: String, unless: Set<String>) {
+        guard let i = root.attributes.firstIndex(where: { $0.name.rawValue == "className" }),
+              case .classes(var list) = root.attributes[i].value else { return }
+        guard unless.isDisjoint(with: list.classes) else { return }
+        list.add(classes)
+        root.attributes[i].value = .classes(list)
+    }
+
+    /// "centered" for every kind: a block with a width gets auto margins; anything else is
+    /// wrapped in a centring flex row. Templates that centre themselves are left alone.
+    static func center(_ root: inout JSXElement) {
+        guard case .classes(let list)? = root.attributes.first(where: { $0.name.rawValue == "className" })?.value else {
+            root = JSXElement(.div, [.cls(["flex w-full justify-center"])], [.element(root)])
+            return
+        }
+        if !Set(["mx-auto", "justify-center", "text-center"]).isDisjoint(with: list.classes) { return }
+        if list.classes.contains("w-full") || list.classes.contains(where: { $0.hasPrefix("max-w-") }) {
+            addToRoot(&root, "mx-auto", unless: [])
+        } else {
+            root = JSXElement(.div, [.cls(["flex w-full justify-center"])], [.element(root)])
         }
     }
 

@@ -179,6 +179,10 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
         for kind in ComponentKind.allCases {
             let r = try generator.generate(spec(kind, Variant(name: "", styles: ["sticky"])))
             #expect(r.tailwind.contains("sticky"), "\(kind) ignores sticky")
+            let wide = try generator.generate(spec(kind, Variant(name: "", styles: ["full-width"])))
+            #expect(wide.tailwind.contains("w-full"), "\(kind) ignores full-width")
+            let centered = try generator.generate(spec(kind, Variant(name: "", styles: ["centered"])))
+            #expect(!Set(["mx-auto", "justify-center", "text-center"]).isDisjoint(with: centered.tailwind), "\(kind) ignores centered")
         }
 
         let dark = try generator.generate(spec(.navbar, Variant(name: "", styles: ["dark", "sticky"])))
