@@ -98,6 +98,10 @@ struct Look: Sendable {
 
     var isDarkSurface: Bool { has(.glass) ? has(.dark) || background.isDark : background.isDark }
 
+    /// The brand's accent for small highlights (eyebrows, check marks), or the primary colour
+    /// when the accent would not stand out on this surface (Stripe's navy accent on a dark page).
+    var highlight: ColorToken { accent.isDark == isDarkSurface ? primary : accent }
+
     /// Corner rounding for controls (buttons, fields, badges).
     var controlRadius: String { "rounded-" + radius }
 

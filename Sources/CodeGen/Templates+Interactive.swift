@@ -172,7 +172,7 @@ extension Templates {
                         [.expression(.conditional(isYearly, .string("/year"), .string("/month")))]),
                 ]),
                 .el(.ul, [.str("role", "list"), .cls(["space-y-2 text-sm"])], tier.features.map { feature in
-                    .el(.li, [.cls(["flex items-center gap-2"])], [glyph("✓", ClassList([look.primary.cls("text")])), .text(feature)])
+                    .el(.li, [.cls(["flex items-center gap-2"])], [glyph("✓", ClassList([look.highlight.cls("text")])), .text(feature)])
                 }),
                 .el(.a, [.str("href", "#"), .cls(featured ? look.primaryButton("mt-auto w-full") : look.secondaryButton("mt-auto w-full"))],
                     [.text("Choose \(tier.name)")]),

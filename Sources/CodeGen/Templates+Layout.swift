@@ -136,7 +136,7 @@ extension Templates {
         return Template(body: JSXElement(.section, [.str("aria-labelledby", titleID), .cls(box)], [
             .el(.div, [.cls(ClassList(["mx-auto max-w-3xl space-y-6", centered ? "text-center" : ""]))], [
                 .el(.p, [.cls(ClassList(["text-sm font-semibold uppercase tracking-widest",
-                                         onGradient ? "opacity-80" : look.primary.cls("text")]))], [.text("New release")]),
+                                         onGradient ? "opacity-80" : look.highlight.cls("text")]))], [.text("New release")]),
                 heading(.h1, look, id: titleID, look.label(or: "Build your next idea faster"),
                         size: look.has(.large) ? "text-5xl sm:text-7xl" : "text-4xl sm:text-6xl"),
                 .el(.p, [.cls(ClassList(["text-lg", onGradient ? "opacity-90" : look.mutedText]))],

@@ -185,6 +185,13 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
             #expect(!Set(["mx-auto", "justify-center", "text-center"]).isDisjoint(with: centered.tailwind), "\(kind) ignores centered")
         }
 
+        // Brand accents mark highlights when they stand out: Figma's green on black, not Stripe's navy on black.
+        let figma = try generator.generate(spec(.pricing, Variant(name: "", styles: ["dark"], brands: ["Figma"])))
+        #expect(figma.tailwind.contains("text-[#0acf83]"))
+        let stripeDark = try generator.generate(spec(.hero, Variant(name: "", styles: ["dark"], brands: ["Stripe"])))
+        #expect(!stripeDark.tailwind.contains("text-[#0a2540]"))
+        #expect(stripeDark.tailwind.contains("text-[#635bff]"))
+
         let dark = try generator.generate(spec(.navbar, Variant(name: "", styles: ["dark", "sticky"])))
         #expect(dark.tailwind.contains("bg-slate-900"))
         #expect(dark.tailwind.contains("sticky"))
