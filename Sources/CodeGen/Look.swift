@@ -8,7 +8,7 @@ struct Look: Sendable {
     let secondary: ColorToken
     let accent: ColorToken
     let background: ColorToken
-    let text: ColorToken
+    private(set) var text: ColorToken
     let onPrimary: ColorToken
     let radius: String
     let shadow: String
@@ -57,6 +57,16 @@ struct Look: Sendable {
             font = nil
         }
         self.styles = Set(styles)
+        let styleSet = Set(styles)
+        if Self.onPageKinds.contains(kind) {
+            isDarkSurface = styleSet.contains(.dark)
+        } else {
+            isDarkSurface = styleSet.contains(.glass) ? styleSet.contains(.dark) || background.isDark : background.isDark
+        }
+        // Text must read on the surface it sits on, whatever the tokens say.
+        if text.isDark == isDarkSurface {
+            text = isDarkSurface ? .palette(hue: "slate", shade: 100) : .palette(hue: "slate", shade: 900)
+        }
         let cleaned = label.map(JSXEscaper.clean).flatMap { $0.isEmpty ? nil : String($0.prefix(80)) }
         self.label = cleaned.map { Self.displayCase(Self.droppingKindWord($0, kind: kind)) }
         idPrefix = Self.kebab(name.name)
@@ -96,7 +106,13 @@ struct Look: Sendable {
 
     // MARK: - Shared recipes
 
-    var isDarkSurface: Bool { has(.glass) ? has(.dark) || background.isDark : background.isDark }
+    /// Whether the component's text sits on a dark colour: its own painted surface, or for
+    /// kinds that paint none (`onPageKinds`) the page, which is dark only when asked.
+    let isDarkSurface: Bool
+
+    /// Kinds that paint no surface of their own and sit directly on the host page, so a brand's
+    /// dark page colour (Spotify, Linear) must not turn their text white on a white preview.
+    static let onPageKinds: Set<ComponentKind> = [.button, .input, .search, .toggle, .progress, .avatar, .badge, .carousel]
 
     /// The brand's accent for small highlights (eyebrows, check marks), or the primary colour
     /// when the accent would not stand out on this surface (Stripe's navy accent on a dark page).

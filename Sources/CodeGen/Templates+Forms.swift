@@ -156,7 +156,9 @@ extension Templates {
                 .str("type", "button"), .str("id", buttonID), .str("aria-haspopup", "menu"),
                 .expr("aria-expanded", .identifier(open.value)), .str("aria-controls", menuID),
                 .expr("onClick", flip(open)),
-                .cls(look.has(.outline) || look.has(.ghost) || look.has(.gradient) ? look.primaryButton() : look.secondaryButton()),
+                // The trigger sits on the page; only the open menu paints the brand's surface.
+                .cls(look.has(.outline) || look.has(.ghost) || look.has(.gradient) ? look.primaryButton()
+                                                                                  : look.secondaryButton(onDark: look.has(.dark))),
             ], [.text(look.label(or: "Options")), glyph("▾", ["text-xs"])]),
             .expression(.show(.identifier(open.value), JSXElement(.ul, [
                 .str("id", menuID), .str("role", "menu"), .str("aria-labelledby", buttonID), .cls(menu),

@@ -192,6 +192,17 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
         #expect(!stripeDark.tailwind.contains("text-[#0a2540]"))
         #expect(stripeDark.tailwind.contains("text-[#635bff]"))
 
+        // Spotify's page is near-black, but a toggle paints no page: its label stays dark on the
+        // host page unless "dark" is asked for.
+        let spotify = try generator.generate(spec(.toggle, Variant(name: "", styles: [], brands: ["Spotify"])))
+        #expect(spotify.tailwind.contains("text-slate-900") && !spotify.tailwind.contains("text-[#ffffff]"))
+        #expect(spotify.tailwind.contains("bg-slate-300"))
+        let spotifyDark = try generator.generate(spec(.toggle, Variant(name: "", styles: ["dark"], brands: ["Spotify"])))
+        #expect(spotifyDark.tailwind.contains("text-[#ffffff]") && spotifyDark.tailwind.contains("bg-white/20"))
+        // A card paints Spotify's page colour itself, so its text is Spotify's white.
+        let spotifyCard = try generator.generate(spec(.card, Variant(name: "", styles: [], brands: ["Spotify"])))
+        #expect(spotifyCard.tailwind.contains("bg-[#121212]") && spotifyCard.tailwind.contains("text-[#ffffff]"))
+
         let dark = try generator.generate(spec(.navbar, Variant(name: "", styles: ["dark", "sticky"])))
         #expect(dark.tailwind.contains("bg-slate-900"))
         #expect(dark.tailwind.contains("sticky"))
