@@ -23,6 +23,7 @@ struct MockPilot: AsyncParsableCommand {
             ConfigCommand.self,
             SessionsCommand.self, ExportCommand.self,
             DevicesCommand.self,
+            GenerateCommand.self,
         ]
     )
 }
