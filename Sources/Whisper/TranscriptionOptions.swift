@@ -1,0 +1,48 @@
+/// How a session decodes: the prompt that biases recognition, fallback and threads.
+public struct TranscriptionOptions: Sendable {
+    /// Words to bias recognition toward ("Stripe, Airbnb, navbar, pill button"), fed to
+    /// the decoder after `<|startofprev|>` like earlier text. Needs tokenizer.json.
+    public var prompt: String?
+    /// Retry a window at temperatures 0.2 ... 1.0 when the text is too repetitive
+    /// (compression ratio > 2.4) or too unlikely (average log-probability < -1).
+    public var temperatureFallback: Bool
+    /// OpenBLAS worker threads.
+    public var threads: Int
+    /// Feed each window's text to the next as context, as Whisper does on long audio.
+    public var conditionOnPreviousText: Bool
+    /// A window whose no-speech probability is above this (and whose text is unlikely) is skipped.
+    public var noSpeechThreshold: Double
+    /// Seeds the sampler used by temperature fallback, so runs are reproducible.
+    public var seed: UInt64
+
+    public init(prompt: String? = nil, temperatureFallback: Bool = true, threads: Int = 2,
+                conditionOnPreviousText: Bool = true, noSpeechThreshold: Double = 0.6, seed: UInt64 = 0) {
+        self.prompt = prompt
+        self.temperatureFallback = temperatureFallback
+        self.threads = threads
+        self.conditionOnPreviousText = conditionOnPreviousText
+        self.noSpeechThreshold = noSpeechThreshold
+        self.seed = seed
+    }
+}
+
+/// One stretch of recognised speech with its time in the audio (seconds, plus the
+/// caller's offset) and the decoder's confidence.
+public struct TranscriptSegment: Sendable, Equatable {
+    public var text: String
+    public var start: Double
+    public var end: Double
+    /// Text and timestamp token ids, as the decoder produced them.
+    public var tokens: [Int]
+    public var avgLogProb: Double
+    public var noSpeechProb: Double
+
+    public init(text: String, start: Double, end: Double, tokens: [Int], avgLogProb: Double, noSpeechProb: Double) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.tokens = tokens
+        self.avgLogProb = avgLogProb
+        self.noSpeechProb = noSpeechProb
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import Whisper
+
+/// Shared paths and helpers for the Whisper tests: the repository, the eval audio in
+/// ../shared, the installed model, and the faster-whisper reference run in a venv.
+enum Fixtures {
+    static let repoRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }()
+
+    static let shared = repoRoot.appendingPathComponent("../shared").standardizedFileURL.path
+    static let lines = shared + "/eval/audio/lines"
+
+    static var modelDirectory: String {
+        ProcessInfo.processInfo.environment["MOCKPILOT_WHISPER_MODEL"]
+            ?? (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/mockpilot/models/whisper-tiny.en"
+    }
+
+    /// One loaded model for all tests (loading converts 37 M weights).
+    static let model: Result<WhisperModel, Error> = Result { try WhisperModel.load(directory: modelDirectory) }
+
+    static func loadModel() throws -> WhisperModel {
+        do {
+            return try model.get()
+        } catch {
+            Issue.record("Whisper tiny.en is not installed at \(modelDirectory): run `make models` (\(error))")
+            throw error
+        }
+    }
+
+    /// The manifest's text for a line recording, e.g. "dev-012".
+    static func expectedText(_ id: String) throws -> String {
+        let manifest = try String(contentsOfFile: shared + "/eval/audio/manifest.jsonl", encoding: .utf8)
+        for line in manifest.split(separator: "\n") {
+            if let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+               obj["wav"] as? String == "lines/\(id).wav", let text = obj["text"] as? String {
+                return text
+            }
+        }
+        throw WhisperError.invalidOptions("no \(id) in manifest")
+    }
+
+    /// Runs scripts/reference/whisper_reference.py in the cached faster-whisper venv and
+    /// returns its stdout. Fails the test with the reason when the venv cannot be made.
+    static func reference(_ arguments: [String]) throws -> String {
+        let venv = try run("/bin/bash", [repoRoot.path + "/scripts/reference/venv.sh"])
+        let python = venv.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try run(python, [repoRoot.path + "/scripts/reference/whisper_reference.py"] + arguments)
+    }
+
+    private static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = "reference run failed (\(executable) \(arguments.joined(separator: " "))): "
+                + String(decoding: errors, as: UTF8.self).suffix(400)
+            Issue.record(Comment(rawValue: message))
+            throw WhisperError.invalidOptions(message)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A minimal reader for the eval set's 16 kHz mono 16-bit PCM WAV files, until
+/// Capture's AudioFile lands: walks the RIFF chunks to "data" and scales by 1/32768.
+enum WAV {
+    static func read(_ path: String) throws -> [Float] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let bytes = [UInt8](data)
+        func u32(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 | Int(bytes[o + 2]) << 16 | Int(bytes[o + 3]) << 24 }
+        func u16(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 }
+        guard bytes.count >= 12, String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF" else {
+            throw WhisperError.invalidOptions("\(path): not a WAV file")
+        }
+        var offset = 12
+        while offset + 8 <= bytes.count {
+            let id = String(decoding: bytes[offset..<(offset + 4)], as: UTF8.self)
+            let size = u32(offset + 4)
+            if id == "fmt " {
+                guard u16(offset + 8) == 1, u16(offset + 10) == 1, u32(offset + 12) == 16_000, u16(offset + 22) == 16 else {
+                    throw WhisperError.invalidOptions("\(path): expected 16 kHz mono 16-bit PCM")
+                }
+            } else if id == "data" {
+                let end = min(bytes.count, offset + 8 + size)
+                var samples: [Float] = []
+                samples.reserveCapacity((end - offset - 8) / 2)
+                var i = offset + 8
+                while i + 1 < end {
+                    samples.append(Float(Int16(bitPattern: UInt16(u16(i)))) / 32768)
+                    i += 2
+                }
+                return samples
+            }
+            offset += 8 + size + (size & 1)
+        }
+        throw WhisperError.invalidOptions("\(path): no data chunk")
+    }
+}
