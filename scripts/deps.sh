@@ -6,7 +6,7 @@ packages=(
   pkg-config
   libncursesw5-dev libasound2-dev libopus-dev libcurl4-openssl-dev libsqlite3-dev libopenblas-dev
   # tests: a real terminal, a file-backed ALSA device, audio tools, the JSX reference parser and renderer
-  tmux alsa-utils sox espeak-ng python3-venv
+  tmux alsa-utils sox espeak-ng opus-tools python3-venv
   nodejs node-babel7 esbuild node-react node-react-dom chromium unzip
 )
 
