@@ -19,6 +19,7 @@ struct MockPilot: AsyncParsableCommand {
         subcommands: [
             // Subcommands, one file each under Commands/.
             DevicesCommand.self,
+            TranscribeCommand.self,
         ]
     )
 }

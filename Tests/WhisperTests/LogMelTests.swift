@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import Capture
 @testable import Whisper
 
 @Suite struct LogMelTests {
     @Test func matchesFasterWhisperFeatureExtractor() throws {
         let wav = Fixtures.lines + "/dev-012.wav"
-        let samples = try WAV.read(wav)
+        let samples = try AudioFile.decode(path: wav)
         let reference = try Fixtures.reference(["mel", wav, "80"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(reference.utf8)) as? [String: Any])
         let frames = try #require(json["frames"] as? Int)

@@ -73,39 +73,3 @@ enum Fixtures {
         return String(decoding: data, as: UTF8.self)
     }
 }
-
-/// A minimal reader for the eval set's 16 kHz mono 16-bit PCM WAV files, until
-/// Capture's AudioFile lands: walks the RIFF chunks to "data" and scales by 1/32768.
-enum WAV {
-    static func read(_ path: String) throws -> [Float] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let bytes = [UInt8](data)
-        func u32(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 | Int(bytes[o + 2]) << 16 | Int(bytes[o + 3]) << 24 }
-        func u16(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 }
-        guard bytes.count >= 12, String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF" else {
-            throw WhisperError.invalidOptions("\(path): not a WAV file")
-        }
-        var offset = 12
-        while offset + 8 <= bytes.count {
-            let id = String(decoding: bytes[offset..<(offset + 4)], as: UTF8.self)
-            let size = u32(offset + 4)
-            if id == "fmt " {
-                guard u16(offset + 8) == 1, u16(offset + 10) == 1, u32(offset + 12) == 16_000, u16(offset + 22) == 16 else {
-                    throw WhisperError.invalidOptions("\(path): expected 16 kHz mono 16-bit PCM")
-                }
-            } else if id == "data" {
-                let end = min(bytes.count, offset + 8 + size)
-                var samples: [Float] = []
-                samples.reserveCapacity((end - offset - 8) / 2)
-                var i = offset + 8
-                while i + 1 < end {
-                    samples.append(Float(Int16(bitPattern: UInt16(u16(i)))) / 32768)
-                    i += 2
-                }
-                return samples
-            }
-            offset += 8 + size + (size & 1)
-        }
-        throw WhisperError.invalidOptions("\(path): no data chunk")
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Capture
 @testable import Whisper
 
 @Suite(.serialized) struct WhisperSessionTests {
@@ -8,7 +9,7 @@ import Testing
     func tokensEqualFasterWhisper(id: String) throws {
         let model = try Fixtures.loadModel()
         let wav = Fixtures.lines + "/\(id).wav"
-        let samples = try WAV.read(wav)
+        let samples = try AudioFile.decode(path: wav)
         var session = WhisperSession(model: model, options: TranscriptionOptions())
         let segments = try session.transcribe(samples)
 
@@ -25,7 +26,7 @@ import Testing
 
     @Test func shortLineGivesTheExpectedWordsWithSaneTimestamps() throws {
         let model = try Fixtures.loadModel()
-        let samples = try WAV.read(Fixtures.lines + "/dev-012.wav")
+        let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
         var session = WhisperSession(model: model, options: TranscriptionOptions())
         let segments = try session.transcribe(samples, offset: 10)
         let text = segments.map(\.text).joined().lowercased()
