@@ -24,6 +24,17 @@ public func matmul(
 ) {
     precondition(m >= 0 && n >= 0 && k >= 0, "negative matmul size")
     if m == 0 || n == 0 { return }
+    if m == 1 {
+        // One row (a decoder step): sgemv reads B in place, where sgemm would first
+        // copy all of B into packed panels — for the 51864-row output projection that
+        // copy cost more than the product.
+        if transposeB {
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(k), alpha, b, Int32(ldb), a, 1, beta, c, 1)
+        } else {
+            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), alpha, b, Int32(ldb), a, 1, beta, c, 1)
+        }
+        return
+    }
     cblas_sgemm(
         CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
         Int32(m), Int32(n), Int32(k),

@@ -37,19 +37,55 @@ public enum VectorOps {
     }
 
     /// Softmax of each row, subtracting the row's maximum first so exp cannot overflow.
-    /// Entries equal to -infinity come out as exactly 0.
+    /// Entries equal to -infinity come out as exactly 0. Eight lanes at a time: in the
+    /// encoder this runs over 54 M attention scores per 30 s window.
     @inlinable
     public static func softmax(_ x: UnsafeMutablePointer<Float>, rows: Int, cols: Int, stride: Int? = nil) {
         let ld = stride ?? cols
+        let vectorEnd = cols & ~7
         for r in 0..<rows {
             let row = x + r * ld
             var maxValue = -Float.infinity
             for i in 0..<cols where row[i] > maxValue { maxValue = row[i] }
-            var sum: Float = 0
-            for i in 0..<cols { let e = expf(row[i] - maxValue); row[i] = e; sum += e }
+            var sums = SIMD8<Float>(repeating: 0)
+            var i = 0
+            while i < vectorEnd {
+                let e = exp(SIMD8<Float>(UnsafeBufferPointer(start: row + i, count: 8)) - maxValue)
+                UnsafeMutableRawPointer(row + i).storeBytes(of: e, as: SIMD8<Float>.self)
+                sums += e
+                i += 8
+            }
+            var sum = sums.sum()
+            while i < cols { let e = expf(row[i] - maxValue); row[i] = e; sum += e; i += 1 }
             let inv = 1 / sum
-            for i in 0..<cols { row[i] *= inv }
+            for j in 0..<cols { row[j] *= inv }
         }
+    }
+
+    /// e^x in eight lanes (Cephes' expf: range reduction by ln 2, a degree-6
+    /// polynomial, then scaling by 2^n through the exponent bits), within 2 ulp of expf.
+    /// Inputs below -87.3 (including -infinity) give exactly 0.
+    @inlinable
+    public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        let low = SIMD8<Float>(repeating: -87.3), high = SIMD8<Float>(repeating: 88.3)
+        let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
+        // Adding 1.5 * 2^23 rounds to an integer (ties to even) and leaves it in the
+        // low mantissa bits, which avoids the slow generic float-to-int conversion.
+        let magic = SIMD8<Float>(repeating: 12_582_912)
+        let shifted = clamped * 1.44269504088896341 + magic
+        let n = shifted - magic
+        var r = clamped - n * 0.693359375
+        r = r - n * -2.12194440e-4
+        var p = SIMD8<Float>(repeating: 1.9875691500e-4)
+        p = p * r + 1.3981999507e-3
+        p = p * r + 8.3334519073e-3
+        p = p * r + 4.1665795894e-2
+        p = p * r + 1.6666665459e-1
+        p = p * r + 5.0000001201e-1
+        let y = p * (r * r) + r + 1
+        let bits = (unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
+        let scaled = y * unsafeBitCast(bits, to: SIMD8<Float>.self)
+        return scaled.replacing(with: 0, where: x .< low)
     }
 
     /// Adds a bias `[cols]` to every row.

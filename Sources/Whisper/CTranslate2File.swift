@@ -37,6 +37,8 @@ struct CTranslate2File {
     let revision: Int
     private let bytes: Data
     private var variables: [String: Variable] = [:]
+    /// Alias -> the variable it names (the tied output projection, for one).
+    private var aliases: [String: String] = [:]
 
     static let supportedVersion: UInt32 = 6
 
@@ -79,7 +81,10 @@ struct CTranslate2File {
             for _ in 0..<aliasCount {
                 let alias = try reader.string()
                 let target = try reader.string()
-                if let v = variables[target] { variables[alias] = v }
+                if let v = variables[target] {
+                    variables[alias] = v
+                    aliases[alias] = target
+                }
             }
         }
     }
@@ -106,7 +111,8 @@ struct CTranslate2File {
     /// The variable as float32, checked against `shape` when given. Quantised weights
     /// (int8/int16 with a `<name>_scale` beside them, one scale per row or one for all)
     /// are divided by their scale, as CTranslate2 dequantises them.
-    func tensor(_ name: String, shape expected: [Int]? = nil) throws -> Tensor {
+    func tensor(_ alias: String, shape expected: [Int]? = nil) throws -> Tensor {
+        let name = aliases[alias] ?? alias
         guard let v = variables[name] else {
             throw WhisperError.modelCorrupt(path: path, reason: "missing tensor \(name)")
         }

@@ -19,8 +19,8 @@ struct TranscribeCommand: AsyncParsableCommand {
         case jsonl, text, vtt, srt
     }
 
-    @Argument(help: "The audio file to transcribe.")
-    var audio: String
+    @Argument(help: "The audio files to transcribe (with several, each JSON line's id is the file name).")
+    var audio: [String]
 
     @Option(help: "A CTranslate2 Whisper model folder (model.bin, config.json, vocabulary.txt).")
     var model: String?
@@ -38,23 +38,31 @@ struct TranscribeCommand: AsyncParsableCommand {
     var noFallback = false
 
     func validate() throws {
+        guard !audio.isEmpty else { throw ValidationError("give an audio file to transcribe") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() async throws {
         let directory = model ?? Paths.models() + "/whisper-tiny.en"
-        let samples = try AudioFile.decode(path: audio)
         let whisper = try WhisperModel.load(directory: directory)
         let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads)
         var session = WhisperSession(model: whisper, options: options)
-        let segments = try session.transcribe(samples)
+        for path in audio {
+            let samples = try AudioFile.decode(path: path)
+            let segments = try session.transcribe(samples)
+            let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
+            FileHandle.standardOutput.write(Data(try render(segments, id: id).utf8))
+        }
+    }
+
+    func render(_ segments: [TranscriptSegment], id: String?) throws -> String {
         var out = ""
         if format == .vtt { out += "WEBVTT\n\n" }
         for (i, s) in segments.enumerated() {
             let text = s.text.trimmingCharacters(in: .whitespaces)
             switch format {
             case .jsonl:
-                out += try JSONLines.encode(TranscriptMsg(text: text, tsStart: s.start, tsEnd: s.end)) + "\n"
+                out += try JSONLines.encode(TranscriptMsg(text: text, tsStart: s.start, tsEnd: s.end, id: id)) + "\n"
             case .text:
                 out += text + "\n"
             case .vtt:
@@ -63,7 +71,7 @@ struct TranscribeCommand: AsyncParsableCommand {
                 out += "\(i + 1)\n\(Self.clock(s.start, ",")) --> \(Self.clock(s.end, ","))\n\(text)\n\n"
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        return out
     }
 
     /// `HH:MM:SS.mmm` (WebVTT) or `HH:MM:SS,mmm` (SRT).

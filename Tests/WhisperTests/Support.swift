@@ -47,20 +47,23 @@ enum Fixtures {
 
     /// Runs scripts/reference/whisper_reference.py in the cached faster-whisper venv and
     /// returns its stdout. Fails the test with the reason when the venv cannot be made.
-    static func reference(_ arguments: [String]) throws -> String {
+    static func reference(_ arguments: [String], stdin: String? = nil) throws -> String {
         let venv = try run("/bin/bash", [repoRoot.path + "/scripts/reference/venv.sh"])
         let python = venv.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try run(python, [repoRoot.path + "/scripts/reference/whisper_reference.py"] + arguments)
+        return try run(python, [repoRoot.path + "/scripts/reference/whisper_reference.py"] + arguments, stdin: stdin)
     }
 
-    private static func run(_ executable: String, _ arguments: [String]) throws -> String {
+    private static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = input
         try process.run()
+        input.fileHandleForWriting.write(Data((stdin ?? "").utf8))
+        try input.fileHandleForWriting.close()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -1,6 +1,7 @@
 """Reference values from faster-whisper for MockPilot's Whisper tests and bench.
 
   python whisper_reference.py mel WAV [N_MELS]            -> {"n_mels", "frames", "values": [[...] per mel bin]}
+  python whisper_reference.py encode MODEL_DIR < texts separated by NUL -> one JSON id list per text
   python whisper_reference.py transcribe MODEL_DIR WAV... [--prompt TEXT] [--compute-type T] [--threads N]
         -> one JSON line per file: {"wav", "seconds", "segments": [{"text", "start", "end", "tokens", ...}]}
 
@@ -30,6 +31,13 @@ def mel(args):
     print(json.dumps({"n_mels": n_mels, "frames": int(feats.shape[1]), "values": feats.astype(float).round(6).tolist()}))
 
 
+def encode(args):
+    from tokenizers import Tokenizer
+    tok = Tokenizer.from_file(args[0] + "/tokenizer.json")
+    for text in sys.stdin.read().split("\x00"):
+        print(json.dumps(tok.encode(text, add_special_tokens=False).ids))
+
+
 def transcribe(args):
     from faster_whisper import WhisperModel
     prompt, compute_type, threads, files = None, "float32", 2, []
@@ -53,4 +61,4 @@ def transcribe(args):
 
 
 if __name__ == "__main__":
-    {"mel": mel, "transcribe": transcribe}[sys.argv[1]](sys.argv[2:])
+    {"mel": mel, "transcribe": transcribe, "encode": encode}[sys.argv[1]](sys.argv[2:])
