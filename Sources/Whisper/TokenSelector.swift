@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// Picks each next token from the logits under Whisper's rules, as CTranslate2 applies
 /// them for faster-whisper: suppressed tokens, no blank or end first, timestamps in
@@ -56,17 +57,11 @@ struct TokenSelector {
         }
 
         // If all timestamps together beat the best text token, the next one is a timestamp.
-        var maxValue = -Float.infinity
-        for i in 0..<n where logits[i] > maxValue { maxValue = logits[i] }
-        var total: Double = 0, timestampMass: Double = 0, maxText = -Float.infinity
-        for i in 0..<n {
-            let e = Double(expf(logits[i] - maxValue))
-            total += e
-            if i >= tsBegin { timestampMass += e } else if logits[i] > maxText { maxText = logits[i] }
-        }
-        let timestampLogProb = log(timestampMass / total)
-        let maxTextLogProb = Double(maxText - maxValue) - log(total)
-        if timestampMass > 0, timestampLogProb > maxTextLogProb {
+        // Both sides of log-softmax share the normaliser, so compare raw logits.
+        var maxText = -Float.infinity
+        for i in 0..<tsBegin where logits[i] > maxText { maxText = logits[i] }
+        let timestampLogSum = VectorOps.logSumExp(logits + tsBegin, count: n - tsBegin)
+        if timestampLogSum > -.infinity, timestampLogSum > maxText {
             forbid(0..<tsBegin)
         }
     }
@@ -79,9 +74,7 @@ struct TokenSelector {
         for i in 1..<n where logits[i] > logits[best] { best = i }
         let maxValue = logits[best]
         if temperature <= 0 {
-            var total: Double = 0
-            for i in 0..<n { total += Double(expf(logits[i] - maxValue)) }
-            return (best, -log(total))
+            return (best, Double(maxValue - VectorOps.logSumExp(logits, count: n)))
         }
         let inv = Float(1 / temperature)
         var total: Double = 0

@@ -41,3 +41,65 @@ import Capture
         }
     }
 }
+
+@Suite(.serialized) struct PromptAndFallbackTests {
+    /// A design-vocabulary prompt goes in after `<|startofprev|>` exactly as
+    /// faster-whisper's initial_prompt does, so the tokens still match.
+    @Test func promptedTokensEqualFasterWhisper() throws {
+        let model = try Fixtures.loadModel()
+        let prompt = "Stripe, Airbnb, navbar, pill button, mock up, spin up, prototype"
+        let wav = Fixtures.lines + "/dev-001.wav"
+        var session = WhisperSession(model: model, options: TranscriptionOptions(prompt: prompt))
+        let segments = try session.transcribe(try AudioFile.decode(path: wav))
+        let line = try Fixtures.reference(["transcribe", Fixtures.modelDirectory, wav, "--prompt", prompt])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let reference = try #require(json["segments"] as? [[String: Any]])
+        #expect(segments.map(\.tokens) == reference.map { ($0["tokens"] as? [Int]) ?? [] })
+        #expect(segments.map(\.text).joined().contains("Stripe"))
+    }
+
+    @Test func sampledFallbackIsReproducibleWithASeed() throws {
+        let model = try Fixtures.loadModel()
+        let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
+        func sample(seed: UInt64) throws -> [Int] {
+            var session = WhisperSession(model: model, options: TranscriptionOptions(seed: seed))
+            let features = session.logMel.compute(samples)
+            session.state.mel.pointer.update(repeating: 0, count: 3000 * 80)
+            features.values.withUnsafeBufferPointer { session.state.mel.pointer.update(from: $0.baseAddress!, count: $0.count) }
+            Encoder.encode(model: model, state: session.state)
+            return try session.decodeWindow(prompt: [model.tokenizer.startOfTranscript], temperature: 1.0).tokens
+        }
+        let a = try sample(seed: 7), b = try sample(seed: 7)
+        #expect(a == b)
+        #expect(a.first.map { $0 >= model.tokenizer.timestampBegin } == true)
+    }
+
+    @Test func compressionRatioTracksZlib() throws {
+        let texts = [
+            "Can we make that dark mode?",
+            "Let's build a pricing section with three tiers, kind of like what Stripe has.",
+            String(repeating: "the button the button ", count: 20),
+            String(repeating: "I'm sorry. ", count: 30),
+        ]
+        let script = "import sys,zlib\nfor t in sys.stdin.read().split('\\0'): b=t.encode(); print(len(b)/len(zlib.compress(b)))"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(texts.joined(separator: "\u{0}").utf8))
+        try input.fileHandleForWriting.close()
+        let zlib = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").compactMap { Double($0) }
+        process.waitUntilExit()
+        #expect(zlib.count == texts.count)
+        for (text, expected) in zip(texts, zlib) {
+            let ours = CompressionRatio.of(text)
+            // Same side of Whisper's 2.4 threshold, and close.
+            #expect((ours > 2.4) == (expected > 2.4), "\(text.prefix(30)): \(ours) vs zlib \(expected)")
+            #expect(abs(ours - expected) / expected < 0.2, "\(text.prefix(30)): \(ours) vs zlib \(expected)")
+        }
+    }
+}
