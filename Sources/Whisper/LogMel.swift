@@ -12,7 +12,7 @@ public struct LogMel: Sendable {
     public static let windowFrames = 3000
 
     public let nMels: Int
-    let filters: Tensor   // [n_mels, n_fft / 2 + 1]
+    let filters: [Float]  // [n_mels, n_fft / 2 + 1]
     let window: [Float]   // [n_fft]
     let fft: FFT
 
@@ -22,12 +22,8 @@ public struct LogMel: Sendable {
         // np.hanning(401)[:-1]: the periodic Hann window.
         window = (0..<Self.nFFT).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(Self.nFFT))) }
         fft = FFT(size: Self.nFFT)
-        let values = Self.melFilters(nMels: nMels, nBins: nBins).map(Float.init)
-        // The shape always matches the values, so this cannot fail.
-        filters = (try? Tensor(shape: [nMels, nBins], data: values)) ?? Self.unreachable()
+        filters = Self.melFilters(nMels: nMels, nBins: nBins).map(Float.init)
     }
-
-    private static func unreachable() -> Tensor { preconditionFailure("mel filter shape") }
 
     /// The log-mel spectrogram of `samples`, `[frames, n_mels]` time-major, with
     /// `frames = samples.count / 160` (faster-whisper's "content frames").
@@ -62,10 +58,10 @@ public struct LogMel: Sendable {
         }
         var mel = [Float](repeating: 0, count: frames * nMels)   // [frames, n_mels]
         power.withUnsafeBufferPointer { p in
-            filters.withPointer { w in
+            filters.withUnsafeBufferPointer { w in
                 mel.withUnsafeMutableBufferPointer { m in
-                    guard let pb = p.baseAddress, let mb = m.baseAddress else { return }
-                    matmul(pb, lda: nBins, w, ldb: nBins, transposeB: true, mb, ldc: nMels,
+                    guard let pb = p.baseAddress, let wb = w.baseAddress, let mb = m.baseAddress else { return }
+                    matmul(pb, lda: nBins, wb, ldb: nBins, transposeB: true, mb, ldc: nMels,
                            m: frames, n: nMels, k: nBins)
                 }
             }
