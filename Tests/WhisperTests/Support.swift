@@ -48,9 +48,14 @@ enum Fixtures {
     /// Runs scripts/reference/whisper_reference.py in the cached faster-whisper venv and
     /// returns its stdout. Fails the test with the reason when the venv cannot be made.
     static func reference(_ arguments: [String], stdin: String? = nil) throws -> String {
+        try referenceScript("whisper_reference.py", arguments, stdin: stdin)
+    }
+
+    /// Runs any script in scripts/reference/ with the venv's python.
+    static func referenceScript(_ script: String, _ arguments: [String], stdin: String? = nil) throws -> String {
         let venv = try run("/bin/bash", [repoRoot.path + "/scripts/reference/venv.sh"])
         let python = venv.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try run(python, [repoRoot.path + "/scripts/reference/whisper_reference.py"] + arguments, stdin: stdin)
+        return try run(python, [repoRoot.path + "/scripts/reference/" + script] + arguments, stdin: stdin)
     }
 
     private static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> String {

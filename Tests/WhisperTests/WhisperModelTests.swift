@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Capture
 @testable import Whisper
 
 @Suite struct WhisperModelTests {
@@ -82,6 +83,24 @@ import Testing
         #expect(throws: WhisperError.modelCorrupt(path: path, reason: "tensor dense/weight has shape [2, 3], expected [3, 2]")) {
             try file.tensor("dense/weight", shape: [3, 2])
         }
+    }
+
+    /// A whole int8 model, quantised the way CTranslate2 does it (faster-whisper loads
+    /// the same file), loads with the same dimensions and still hears the words.
+    @Test func int8ModelLoadsAndTranscribes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("whisper-int8-\(UUID().uuidString)").path
+        defer { TempModel.remove(dir) }
+        _ = try Fixtures.referenceScript("quantize_int8.py", [Fixtures.modelDirectory, dir])
+        let int8 = try WhisperModel.load(directory: dir)
+        let float16 = try Fixtures.loadModel()
+        #expect(int8.dims == float16.dims)
+        // Dequantised weights are within one quantisation step of the originals.
+        let a = int8.decoderLayers[0].fc1.weight.data, b = float16.decoderLayers[0].fc1.weight.data
+        let rowMax = b[0..<384].map(abs).max() ?? 1
+        #expect(zip(a[0..<384], b[0..<384]).allSatisfy { abs($0 - $1) <= rowMax / 127 })
+        var session = WhisperSession(model: int8, options: TranscriptionOptions())
+        let text = try session.transcribe(try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")).map(\.text).joined()
+        #expect(text.lowercased().contains("can we make that dark mode"), "got \(text)")
     }
 
     @Test func float32AndFloat16Decode() throws {
