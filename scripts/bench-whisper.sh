@@ -20,6 +20,9 @@ for line in open(sys.argv[1] + "/manifest.jsonl"):
     print(sys.argv[1] + "/" + json.loads(line)["wav"])' "$audio")
 
 /usr/bin/time -v -o "$work/ours.time" "$bin" transcribe --model "$model" --threads 2 "${files[@]}" > "$work/ours.jsonl"
+# The pipeline's design-vocabulary prompt, for a WER figure beside the plain one.
+prompt="${MOCKPILOT_WHISPER_PROMPT:-Stripe, Airbnb, Linear, Notion, navbar, pill button, mock up, spin up, prototype, hero, CTA, Tailwind.}"
+"$bin" transcribe --model "$model" --threads 2 --prompt "$prompt" "${files[@]}" > "$work/prompted.jsonl"
 /usr/bin/time -v -o "$work/fw.time" "$python" "$here/reference/whisper_reference.py" transcribe "$model" \
     --compute-type int8 --threads 2 "${files[@]}" > "$work/fw.jsonl"
 
@@ -31,10 +34,15 @@ from wer import wer
 
 rows = [json.loads(l) for l in open(os.path.join(audio, "manifest.jsonl"))]
 stem = lambda p: os.path.splitext(os.path.basename(p))[0]
-ours, theirs, fw_seconds = {}, {}, 0.0
-for l in open(os.path.join(work, "ours.jsonl")):
-    m = json.loads(l)
-    ours[m["id"]] = (ours.get(m["id"], "") + " " + m["text"]).strip()
+def read_ours(name):
+    texts = {}
+    for l in open(os.path.join(work, name)):
+        m = json.loads(l)
+        texts[m["id"]] = (texts.get(m["id"], "") + " " + m["text"]).strip()
+    return texts
+
+ours, prompted = read_ours("ours.jsonl"), read_ours("prompted.jsonl")
+theirs, fw_seconds = {}, 0.0
 for l in open(os.path.join(work, "fw.jsonl")):
     m = json.loads(l)
     theirs[stem(m["wav"])] = " ".join(s["text"] for s in m["segments"]).strip()
@@ -57,7 +65,8 @@ print("whisper tiny.en         ours        faster-whisper (int8, beam 1, 2 threa
 for name, group in groups.items():
     refs = {stem(r["wav"]): r["text"] for r in group}
     (eo, n), (et, _) = wer(refs, ours), wer(refs, theirs)
-    print(f"WER {name:<18} {100 * eo / n:5.1f}%      {100 * et / n:5.1f}%   ({n} words)")
+    ep, _ = wer(refs, prompted)
+    print(f"WER {name:<18} {100 * eo / n:5.1f}%      {100 * et / n:5.1f}%   ({n} words; ours with design prompt {100 * ep / n:.1f}%)")
 audio_seconds = sum(r["duration"] for r in rows)
 (our_wall, our_rss), (fw_wall, fw_rss) = usage("ours.time"), usage("fw.time")
 print(f"time (process, {audio_seconds:.0f} s audio) {our_wall:6.2f} s    {fw_wall:6.2f} s   (ratio {our_wall / fw_wall:.2f})")

@@ -9,6 +9,8 @@ extension WhisperSession {
         var noSpeechProb: Double
         var temperature: Double
         var compressionRatio: Double
+        /// Sum of the tokens' log-probabilities over their count: how candidates are ranked.
+        var score: Double
     }
 
     mutating func decodeWithFallback(prompt: [Int]) throws -> WindowResult {
@@ -16,7 +18,14 @@ extension WhisperSession {
         var all: [WindowResult] = []
         var belowThreshold: [WindowResult] = []
         for temperature in temperatures {
+            // Sampling draws several candidates and keeps the likeliest (Whisper's best_of).
             var result = try decodeWindow(prompt: prompt, temperature: temperature)
+            if temperature > 0 {
+                for _ in 1..<Self.bestOf {
+                    let candidate = try decodeWindow(prompt: prompt, temperature: temperature)
+                    if candidate.score > result.score { result = candidate }
+                }
+            }
             let text = model.tokenizer.decode(result.tokens).trimmingCharacters(in: .whitespaces)
             result.compressionRatio = CompressionRatio.of(text)
             all.append(result)
@@ -75,8 +84,10 @@ extension WhisperSession {
             Decoder.logits(model: model, state: state, row: 0)
         }
         let tokens = Array(sequence[prompt.count...])
+        // As faster-whisper computes it from CTranslate2's score: the end token counts too.
         return WindowResult(tokens: tokens, avgLogProb: sumLogProb / Double(tokens.count + 1),
-                            noSpeechProb: noSpeechProb, temperature: temperature, compressionRatio: 0)
+                            noSpeechProb: noSpeechProb, temperature: temperature, compressionRatio: 0,
+                            score: sumLogProb / Double(max(1, tokens.count)))
     }
 
     static func probability(of token: Int, logits: UnsafePointer<Float>, count: Int) -> Double {

@@ -15,6 +15,8 @@ public struct WhisperSession {
     var sequence: [Int]
 
     static let temperatures: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    /// Candidates drawn at each fallback temperature.
+    static let bestOf = 5
     static let compressionRatioThreshold = 2.4
     static let logProbThreshold = -1.0
     /// Above this temperature, a window's text is not used as the next one's context.
