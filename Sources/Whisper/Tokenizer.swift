@@ -21,6 +21,7 @@ public struct Tokenizer: Sendable {
     /// `<|en|>` and `<|transcribe|>` for multilingual models; nil for English-only ones.
     public let english: Int?
     public let transcribe: Int?
+    let multilingual: Bool
 
     init(vocabularyPath: String, tokenizerJSONPath: String?) throws {
         guard let text = try? String(contentsOfFile: vocabularyPath, encoding: .utf8) else {
@@ -44,7 +45,7 @@ public struct Tokenizer: Sendable {
         timestampBegin = try special("<|0.00|>")
         // English-only vocabularies (51864) still list language tokens but were never
         // trained with them; multilingual ones have 51865 or more (Whisper's own test).
-        let multilingual = tokens.count >= 51_865
+        multilingual = tokens.count >= 51_865
         english = multilingual ? ids["<|en|>"] : nil
         transcribe = multilingual ? ids["<|transcribe|>"] : nil
 
@@ -57,13 +58,14 @@ public struct Tokenizer: Sendable {
     }
 
     public var vocabularySize: Int { tokens.count }
-    public var isMultilingual: Bool { english != nil }
+    public var isMultilingual: Bool { multilingual }
 
-    /// The tokens that start every window: `<|startoftranscript|>` (then language and
-    /// task for multilingual models; this build always transcribes English).
-    public var startSequence: [Int] {
-        if let english, let transcribe { return [startOfTranscript, english, transcribe] }
-        return [startOfTranscript]
+    /// The tokens that start every window: `<|startoftranscript|>`, then for multilingual
+    /// models the language (`"en"`, `"de"`, ...; English when unknown) and `<|transcribe|>`.
+    public func startSequence(language: String = "en") -> [Int] {
+        guard multilingual, let transcribe else { return [startOfTranscript] }
+        let lang = ids["<|\(language)|>"] ?? english ?? startOfTranscript
+        return [startOfTranscript, lang, transcribe]
     }
 
     /// The text of text tokens; special and timestamp tokens are dropped.

@@ -12,16 +12,20 @@ public struct TranscriptionOptions: Sendable {
     public var conditionOnPreviousText: Bool
     /// A window whose no-speech probability is above this (and whose text is unlikely) is skipped.
     public var noSpeechThreshold: Double
+    /// The spoken language for multilingual models ("en", "de", ...); English-only models ignore it.
+    public var language: String
     /// Seeds the sampler used by temperature fallback, so runs are reproducible.
     public var seed: UInt64
 
     public init(prompt: String? = nil, temperatureFallback: Bool = true, threads: Int = 2,
-                conditionOnPreviousText: Bool = true, noSpeechThreshold: Double = 0.6, seed: UInt64 = 0) {
+                conditionOnPreviousText: Bool = true, noSpeechThreshold: Double = 0.6, language: String = "en",
+                seed: UInt64 = 0) {
         self.prompt = prompt
         self.temperatureFallback = temperatureFallback
         self.threads = threads
         self.conditionOnPreviousText = conditionOnPreviousText
         self.noSpeechThreshold = noSpeechThreshold
+        self.language = language
         self.seed = seed
     }
 }

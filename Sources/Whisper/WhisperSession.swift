@@ -66,7 +66,7 @@ public struct WhisperSession {
             // Earlier text (and the caller's prompt) as context, at most 223 tokens.
             let context = Array(allTokens[promptResetSince...].suffix(model.dims.nTextCtx / 2 - 1))
             var prompt = context.isEmpty ? [] : [model.tokenizer.startOfPrevious] + context
-            prompt += model.tokenizer.startSequence
+            prompt += model.tokenizer.startSequence(language: options.language)
             let result = try decodeWithFallback(prompt: prompt)
 
             if result.noSpeechProb > options.noSpeechThreshold, result.avgLogProb <= Self.logProbThreshold {

@@ -31,6 +31,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(help: "Words to bias recognition toward, e.g. \"Stripe, navbar, pill button\".")
     var prompt: String?
 
+    @Option(help: "Spoken language for multilingual models (en, de, fr, ...).")
+    var language = "en"
+
     @Option(help: "OpenBLAS threads.")
     var threads: Int = 2
 
@@ -45,7 +48,8 @@ struct TranscribeCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = model ?? Paths.models() + "/whisper-tiny.en"
         let whisper = try WhisperModel.load(directory: directory)
-        let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads)
+        let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
+                                           language: language)
         var session = WhisperSession(model: whisper, options: options)
         for path in audio {
             let samples = try AudioFile.decode(path: path)

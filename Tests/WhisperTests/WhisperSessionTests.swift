@@ -103,3 +103,21 @@ import Capture
         }
     }
 }
+
+@Suite struct CancellationTests {
+    /// A cancelled task stops within a token or two, not at the end of the recording.
+    @Test func cancellingStopsTranscriptionPromptly() async throws {
+        let model = try Fixtures.loadModel()
+        let samples = try AudioFile.decode(path: Fixtures.shared + "/eval/audio/meetings/meeting_01.wav")
+        let task = Task {
+            var session = WhisperSession(model: model, options: TranscriptionOptions())
+            return try session.transcribe(samples)
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        #expect(clock.now - start < .seconds(2))
+    }
+}
