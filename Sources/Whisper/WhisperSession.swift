@@ -82,7 +82,8 @@ public struct WhisperSession {
                     text: text, start: offset + timeOffset + piece.start, end: offset + timeOffset + piece.end,
                     tokens: piece.tokens, avgLogProb: result.avgLogProb, noSpeechProb: result.noSpeechProb))
             }
-            seek = split.nextSeek
+            // A window whose last timestamp is <|0.00|> would never move on; skip it instead.
+            seek = split.nextSeek > seek ? split.nextSeek : seek + segmentSize
             if !options.conditionOnPreviousText || result.temperature > Self.promptResetTemperature {
                 promptResetSince = allTokens.count
             }
