@@ -24,8 +24,8 @@ import Capture
             }
         }
         let meanError = sumError / Double(80 * frames)
-        #expect(maxError < 2e-3, "max |ours - faster-whisper| = \(maxError)")
-        #expect(meanError < 1e-4, "mean error \(meanError)")
+        #expect(maxError < 1e-4, "max |ours - faster-whisper| = \(maxError)")
+        #expect(meanError < 1e-5, "mean error \(meanError)")
     }
 
     @Test func melFiltersAreSlaneyTriangles() {
