@@ -24,6 +24,7 @@ struct MockPilot: AsyncParsableCommand {
             SessionsCommand.self, ExportCommand.self,
             DevicesCommand.self,
             GenerateCommand.self,
+            TranscribeCommand.self,
         ]
     )
 }

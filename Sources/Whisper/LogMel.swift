@@ -1,0 +1,105 @@
+import Foundation
+import Tensor
+
+/// Whisper's audio front end: 16 kHz samples to a log-mel spectrogram, computed as
+/// faster-whisper's `FeatureExtractor` does (25 ms periodic Hann window, 10 ms hop,
+/// 400-point FFT, Slaney mel filters, log10, floor at max - 8, then (x + 4) / 4).
+public struct LogMel: Sendable {
+    public static let sampleRate = 16_000
+    public static let nFFT = 400
+    public static let hop = 160
+    /// Frames in one 30 s window, the encoder's input length.
+    public static let windowFrames = 3000
+
+    public let nMels: Int
+    let filters: [Float]  // [n_mels, n_fft / 2 + 1]
+    let window: [Float]   // [n_fft]
+    let fft: FFT
+
+    public init(nMels: Int) {
+        self.nMels = nMels
+        let nBins = Self.nFFT / 2 + 1
+        // np.hanning(401)[:-1]: the periodic Hann window.
+        window = (0..<Self.nFFT).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(Self.nFFT))) }
+        fft = FFT(size: Self.nFFT)
+        filters = Self.melFilters(nMels: nMels, nBins: nBins).map(Float.init)
+    }
+
+    /// The log-mel spectrogram of `samples`, `[frames, n_mels]` time-major, with
+    /// `frames = samples.count / 160` (faster-whisper's "content frames").
+    public func compute(_ samples: [Float]) -> (values: [Float], frames: Int) {
+        let nBins = Self.nFFT / 2 + 1, half = Self.nFFT / 2
+        // faster-whisper appends one hop of silence, then centres frames with reflect padding.
+        var padded = samples + [Float](repeating: 0, count: Self.hop)
+        if padded.count <= half { padded += [Float](repeating: 0, count: half + 1 - padded.count) }
+        let length = padded.count
+        let frames = length / Self.hop   // the STFT's last frame is dropped
+        let contentFrames = frames - 1
+        var power = [Float](repeating: 0, count: frames * nBins)   // [frames, n_bins]
+        var re = [Double](repeating: 0, count: Self.nFFT), im = re
+        var outRe = re, outIm = re
+        padded.withUnsafeBufferPointer { x in
+            power.withUnsafeMutableBufferPointer { p in
+                for f in 0..<frames {
+                    for j in 0..<Self.nFFT {
+                        // Index into the reflect-padded signal.
+                        var t = f * Self.hop + j - half
+                        if t < 0 { t = -t }
+                        if t >= length { t = 2 * (length - 1) - t }
+                        re[j] = Double(x[t] * window[j])
+                        im[j] = 0
+                    }
+                    fft.transform(inRe: re, inIm: im, outRe: &outRe, outIm: &outIm)
+                    for k in 0..<nBins {
+                        p[f * nBins + k] = Float(outRe[k] * outRe[k] + outIm[k] * outIm[k])
+                    }
+                }
+            }
+        }
+        var mel = [Float](repeating: 0, count: frames * nMels)   // [frames, n_mels]
+        power.withUnsafeBufferPointer { p in
+            filters.withUnsafeBufferPointer { w in
+                mel.withUnsafeMutableBufferPointer { m in
+                    guard let pb = p.baseAddress, let wb = w.baseAddress, let mb = m.baseAddress else { return }
+                    matmul(pb, lda: nBins, wb, ldb: nBins, transposeB: true, mb, ldc: nMels,
+                           m: frames, n: nMels, k: nBins)
+                }
+            }
+        }
+        mel.removeLast(nMels)   // only content frames are kept
+        var maxValue = -Float.infinity
+        for i in mel.indices {
+            let v = log10f(max(mel[i], 1e-10))
+            mel[i] = v
+            if v > maxValue { maxValue = v }
+        }
+        let floor = maxValue - 8
+        for i in mel.indices { mel[i] = (max(mel[i], floor) + 4) / 4 }
+        return (mel, contentFrames)
+    }
+
+    /// Slaney-style mel filter bank, `[n_mels, n_bins]` row-major (librosa's `mel`
+    /// with htk=False, norm="slaney", as Whisper and faster-whisper build it).
+    static func melFilters(nMels: Int, nBins: Int) -> [Double] {
+        let sr = Double(sampleRate)
+        let fftFreqs = (0..<nBins).map { Double($0) * sr / Double(nFFT) }
+        let minMel = 0.0, maxMel = 45.245640471924965
+        let fSp = 200.0 / 3, minLogHz = 1000.0, minLogMel = minLogHz / fSp
+        let logStep = log(6.4) / 27
+        let freqs: [Double] = (0..<(nMels + 2)).map { i in
+            let mel = minMel + (maxMel - minMel) * Double(i) / Double(nMels + 1)
+            return mel >= minLogMel ? minLogHz * exp(logStep * (mel - minLogMel)) : fSp * mel
+        }
+        var weights = [Double](repeating: 0, count: nMels * nBins)
+        for m in 0..<nMels {
+            let lowerWidth = freqs[m + 1] - freqs[m], upperWidth = freqs[m + 2] - freqs[m + 1]
+            let enorm = 2 / (freqs[m + 2] - freqs[m])
+            for k in 0..<nBins {
+                let lower = (fftFreqs[k] - freqs[m]) / lowerWidth
+                let upper = (freqs[m + 2] - fftFreqs[k]) / upperWidth
+                weights[m * nBins + k] = max(0, min(lower, upper)) * enorm
+            }
+        }
+        return weights
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Tensor
+
+/// Picks each next token from the logits under Whisper's rules, as CTranslate2 applies
+/// them for faster-whisper: suppressed tokens, no blank or end first, timestamps in
+/// pairs that never go back, the first one at most 1 s in, and a timestamp forced
+/// when timestamps together are likelier than any single text token.
+struct TokenSelector {
+    let tokenizer: Tokenizer
+    let suppress: [Int]
+    let suppressAtBegin: [Int]
+    /// `<|0.00|>` + 50: the first timestamp may be at most 1.0 s.
+    let maxInitialTimestamp: Int
+    let vocabularySize: Int
+
+    init(model: WhisperModel) {
+        tokenizer = model.tokenizer
+        suppress = model.suppressTokens
+        suppressAtBegin = model.suppressAtBegin
+        maxInitialTimestamp = model.tokenizer.timestampBegin + 50
+        vocabularySize = model.dims.nVocab
+    }
+
+    /// Applies the rules to `logits` in place (forbidden entries become -inf), given the
+    /// tokens sampled so far in this window.
+    func applyRules(_ logits: UnsafeMutablePointer<Float>, sampled: ArraySlice<Int>) {
+        let n = vocabularySize, tsBegin = tokenizer.timestampBegin, eot = tokenizer.endOfText
+        func forbid(_ range: Range<Int>) {
+            let r = range.clamped(to: 0..<n)
+            for i in r { logits[i] = -.infinity }
+        }
+        if sampled.isEmpty {
+            for t in suppressAtBegin where t < n { logits[t] = -.infinity }
+        }
+        for t in suppress where t < n { logits[t] = -.infinity }
+        logits[tokenizer.noTimestamps] = -.infinity
+
+        if sampled.isEmpty {
+            forbid(0..<tsBegin)
+            forbid((maxInitialTimestamp + 1)..<n)
+        } else {
+            let last = sampled[sampled.endIndex - 1]
+            let lastWasTimestamp = last >= tsBegin
+            let penultimateWasTimestamp = sampled.count < 2 || sampled[sampled.endIndex - 2] >= tsBegin
+            if lastWasTimestamp {
+                if penultimateWasTimestamp {
+                    forbid(tsBegin..<n)      // a pair just closed: text must follow
+                } else {
+                    forbid(0..<eot)          // an open pair: a timestamp or the end
+                }
+            }
+            // Timestamps never decrease, and a segment is never empty.
+            if let lastTimestamp = sampled.last(where: { $0 >= tsBegin }) {
+                let bound = lastWasTimestamp && !penultimateWasTimestamp ? lastTimestamp : lastTimestamp + 1
+                forbid(tsBegin..<bound)
+            }
+        }
+
+        // If all timestamps together beat the best text token, the next one is a timestamp.
+        // Both sides of log-softmax share the normaliser, so compare raw logits.
+        var maxText = -Float.infinity
+        for i in 0..<tsBegin where logits[i] > maxText { maxText = logits[i] }
+        let timestampLogSum = VectorOps.logSumExp(logits + tsBegin, count: n - tsBegin)
+        if timestampLogSum > -.infinity, timestampLogSum > maxText {
+            forbid(0..<tsBegin)
+        }
+    }
+
+    /// The chosen token and its log-probability: argmax at temperature 0, otherwise a
+    /// sample from softmax(logits / temperature) drawn with `rng`.
+    func select(_ logits: UnsafeMutablePointer<Float>, temperature: Double, rng: inout SplitMix64) -> (token: Int, logProb: Double) {
+        let n = vocabularySize
+        var best = 0
+        for i in 1..<n where logits[i] > logits[best] { best = i }
+        let maxValue = logits[best]
+        if temperature <= 0 {
+            return (best, Double(maxValue - VectorOps.logSumExp(logits, count: n)))
+        }
+        let inv = Float(1 / temperature)
+        var total: Double = 0
+        for i in 0..<n { total += Double(expf((logits[i] - maxValue) * inv)) }
+        var target = rng.nextUnit() * total
+        var chosen = best
+        for i in 0..<n {
+            let p = Double(expf((logits[i] - maxValue) * inv))
+            if p == 0 { continue }
+            target -= p
+            if target <= 0 { chosen = i; break }
+        }
+        return (chosen, Double((logits[chosen] - maxValue) * inv) - log(total))
+    }
+}
+
+/// A small seeded generator (SplitMix64) so sampled fallbacks are reproducible.
+struct SplitMix64 {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Whisper's byte-level BPE vocabulary: token ids to text and back, plus the special
+/// tokens the decoder is steered with. Token strings use GPT-2's byte-to-unicode
+/// mapping (every byte is a printable character, a space is "Ġ").
+public struct Tokenizer: Sendable {
+    /// Token strings by id, from `vocabulary.txt`.
+    let tokens: [String]
+    let ids: [String: Int]
+    /// Merge rank of each adjacent pair "a b" (lower merges first), from `tokenizer.json`.
+    let mergeRanks: [String: Int]?
+    let byteOfCharacter: [Character: UInt8]
+    let characterOfByte: [Character]
+
+    public let endOfText: Int
+    public let startOfTranscript: Int
+    public let startOfPrevious: Int
+    public let noSpeech: Int
+    public let noTimestamps: Int
+    public let timestampBegin: Int
+    /// `<|en|>` and `<|transcribe|>` for multilingual models; nil for English-only ones.
+    public let english: Int?
+    public let transcribe: Int?
+    let multilingual: Bool
+
+    init(vocabularyPath: String, tokenizerJSONPath: String?) throws {
+        guard let text = try? String(contentsOfFile: vocabularyPath, encoding: .utf8) else {
+            throw WhisperError.modelMissing(path: vocabularyPath)
+        }
+        var tokens: [String] = []
+        text.enumerateLines { line, _ in tokens.append(line) }
+        self.tokens = tokens
+        var ids: [String: Int] = [:]
+        for (i, t) in tokens.enumerated() where ids[t] == nil { ids[t] = i }
+        self.ids = ids
+        func special(_ names: String...) throws -> Int {
+            for name in names { if let id = ids[name] { return id } }
+            throw WhisperError.modelCorrupt(path: vocabularyPath, reason: "vocabulary has no \(names[0]) token")
+        }
+        endOfText = try special("<|endoftext|>")
+        startOfTranscript = try special("<|startoftranscript|>")
+        startOfPrevious = try special("<|startofprev|>")
+        noSpeech = try special("<|nospeech|>", "<|nocaptions|>")
+        noTimestamps = try special("<|notimestamps|>")
+        timestampBegin = try special("<|0.00|>")
+        // English-only vocabularies (51864) still list language tokens but were never
+        // trained with them; multilingual ones have 51865 or more (Whisper's own test).
+        multilingual = tokens.count >= 51_865
+        english = multilingual ? ids["<|en|>"] : nil
+        transcribe = multilingual ? ids["<|transcribe|>"] : nil
+
+        let table = Self.bytesToUnicode()
+        characterOfByte = table
+        var inverse: [Character: UInt8] = [:]
+        for (b, c) in table.enumerated() { inverse[c] = UInt8(b) }
+        byteOfCharacter = inverse
+        mergeRanks = tokenizerJSONPath.flatMap(Self.loadMerges)
+    }
+
+    public var vocabularySize: Int { tokens.count }
+    public var isMultilingual: Bool { multilingual }
+
+    /// The tokens that start every window: `<|startoftranscript|>`, then for multilingual
+    /// models the language (`"en"`, `"de"`, ...; English when unknown) and `<|transcribe|>`.
+    public func startSequence(language: String = "en") -> [Int] {
+        guard multilingual, let transcribe else { return [startOfTranscript] }
+        let lang = ids["<|\(language)|>"] ?? english ?? startOfTranscript
+        return [startOfTranscript, lang, transcribe]
+    }
+
+    /// The text of text tokens; special and timestamp tokens are dropped.
+    public func decode(_ ids: [Int]) -> String {
+        var bytes: [UInt8] = []
+        for id in ids where id >= 0 && id < endOfText && id < tokens.count {
+            for ch in tokens[id] {
+                if let b = byteOfCharacter[ch] { bytes.append(b) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// GPT-2's reversible map from bytes to printable characters: printable Latin-1
+    /// bytes stand for themselves, the others are shifted to U+0100 and above.
+    static func bytesToUnicode() -> [Character] {
+        var printable = Set<Int>()
+        for r in [33...126, 161...172, 174...255] { printable.formUnion(r) }
+        var result: [Character] = []
+        var next = 256
+        for b in 0..<256 {
+            if printable.contains(b) {
+                result.append(Character(UnicodeScalar(UInt8(b))))
+            } else {
+                result.append(UnicodeScalar(UInt32(next)).map { Character($0) } ?? " ")
+                next += 1
+            }
+        }
+        return result
+    }
+
+    /// Merges from a Hugging Face `tokenizer.json`: `"a b"` strings or `["a", "b"]` pairs.
+    static func loadMerges(path: String) -> [String: Int]? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let model = root["model"] as? [String: Any],
+              let merges = model["merges"] as? [Any] else { return nil }
+        var ranks: [String: Int] = [:]
+        ranks.reserveCapacity(merges.count)
+        for (rank, merge) in merges.enumerated() {
+            if let s = merge as? String {
+                ranks[s] = rank
+            } else if let pair = merge as? [String], pair.count == 2 {
+                ranks[pair[0] + " " + pair[1]] = rank
+            }
+        }
+        return ranks
+    }
+}

@@ -1,0 +1,31 @@
+/// How a session decodes: the prompt that biases recognition, fallback and threads.
+public struct TranscriptionOptions: Sendable {
+    /// Words to bias recognition toward ("Stripe, Airbnb, navbar, pill button"), fed to
+    /// the decoder after `<|startofprev|>` like earlier text. Needs tokenizer.json.
+    public var prompt: String?
+    /// Retry a window at temperatures 0.2 ... 1.0 when the text is too repetitive
+    /// (compression ratio > 2.4) or too unlikely (average log-probability < -1).
+    public var temperatureFallback: Bool
+    /// OpenBLAS worker threads.
+    public var threads: Int
+    /// Feed each window's text to the next as context, as Whisper does on long audio.
+    public var conditionOnPreviousText: Bool
+    /// A window whose no-speech probability is above this (and whose text is unlikely) is skipped.
+    public var noSpeechThreshold: Double
+    /// The spoken language for multilingual models ("en", "de", ...); English-only models ignore it.
+    public var language: String
+    /// Seeds the sampler used by temperature fallback, so runs are reproducible.
+    public var seed: UInt64
+
+    public init(prompt: String? = nil, temperatureFallback: Bool = true, threads: Int = 2,
+                conditionOnPreviousText: Bool = true, noSpeechThreshold: Double = 0.6, language: String = "en",
+                seed: UInt64 = 0) {
+        self.prompt = prompt
+        self.temperatureFallback = temperatureFallback
+        self.threads = threads
+        self.conditionOnPreviousText = conditionOnPreviousText
+        self.noSpeechThreshold = noSpeechThreshold
+        self.language = language
+        self.seed = seed
+    }
+}

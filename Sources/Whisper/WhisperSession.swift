@@ -1,0 +1,127 @@
+import Foundation
+import Tensor
+
+/// One stream's transcriber: the model plus the per-stream state (input window, key/
+/// value caches, scratch activations) allocated once and reused across calls. Not for
+/// sharing between tasks; give each stream its own session.
+public struct WhisperSession {
+    public let model: WhisperModel
+    public var options: TranscriptionOptions
+    let state: InferenceState
+    let logMel: LogMel
+    let selector: TokenSelector
+    var rng: SplitMix64
+    /// Prompt and sampled tokens of the window being decoded, capacity n_text_ctx.
+    var sequence: [Int]
+
+    static let temperatures: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    /// Candidates drawn at each fallback temperature.
+    static let bestOf = 5
+    static let compressionRatioThreshold = 2.4
+    static let logProbThreshold = -1.0
+    /// Above this temperature, a window's text is not used as the next one's context.
+    static let promptResetTemperature = 0.5
+    static let secondsPerFrame = Double(LogMel.hop) / Double(LogMel.sampleRate)
+
+    public init(model: WhisperModel, options: TranscriptionOptions) {
+        self.model = model
+        self.options = options
+        state = InferenceState(dims: model.dims)
+        logMel = LogMel(nMels: model.dims.nMels)
+        selector = TokenSelector(model: model)
+        rng = SplitMix64(state: options.seed)
+        sequence = []
+        sequence.reserveCapacity(model.dims.nTextCtx)
+        BLAS.setThreads(options.threads)
+    }
+
+    /// Transcribes 16 kHz mono samples in 30 s windows, moving on from the last
+    /// timestamp of each window as Whisper does. Times are seconds plus `offset`.
+    public mutating func transcribe(_ samples: [Float], offset: Double = 0) throws -> [TranscriptSegment] {
+        var allTokens: [Int] = []
+        if let prompt = options.prompt?.trimmingCharacters(in: .whitespacesAndNewlines), !prompt.isEmpty {
+            guard let ids = model.tokenizer.encode(" " + prompt) else {
+                throw WhisperError.promptUnsupported(path: model.directory)
+            }
+            allTokens = ids
+        }
+        let features = logMel.compute(samples)
+        let nMels = model.dims.nMels, windowFrames = 2 * model.dims.nAudioCtx
+        var segments: [TranscriptSegment] = []
+        var promptResetSince = 0
+        var seek = 0
+        while seek < features.frames {
+            try Task.checkCancellation()
+            let timeOffset = Double(seek) * Self.secondsPerFrame
+            let segmentSize = min(windowFrames, features.frames - seek)
+            // The window: this stretch of frames, zero-padded to 30 s like faster-whisper's pad_or_trim.
+            let mel = state.mel.pointer
+            features.values.withUnsafeBufferPointer { v in
+                guard let base = v.baseAddress else { return }
+                mel.update(from: base + seek * nMels, count: segmentSize * nMels)
+            }
+            (mel + segmentSize * nMels).update(repeating: 0, count: (windowFrames - segmentSize) * nMels)
+            Encoder.encode(model: model, state: state)
+
+            // Earlier text (and the caller's prompt) as context, at most 223 tokens.
+            let context = Array(allTokens[promptResetSince...].suffix(model.dims.nTextCtx / 2 - 1))
+            var prompt = context.isEmpty ? [] : [model.tokenizer.startOfPrevious] + context
+            prompt += model.tokenizer.startSequence(language: options.language)
+            let result = try decodeWithFallback(prompt: prompt)
+
+            if result.noSpeechProb > options.noSpeechThreshold, result.avgLogProb <= Self.logProbThreshold {
+                seek += segmentSize   // silence: skip the whole window
+                continue
+            }
+            let split = splitByTimestamps(result.tokens, seek: seek, segmentSize: segmentSize)
+            for piece in split.pieces {
+                let text = model.tokenizer.decode(piece.tokens)
+                if piece.start == piece.end || text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                allTokens += piece.tokens
+                segments.append(TranscriptSegment(
+                    text: text, start: offset + timeOffset + piece.start, end: offset + timeOffset + piece.end,
+                    tokens: piece.tokens, avgLogProb: result.avgLogProb, noSpeechProb: result.noSpeechProb))
+            }
+            // A window whose last timestamp is <|0.00|> would never move on; skip it instead.
+            seek = split.nextSeek > seek ? split.nextSeek : seek + segmentSize
+            if !options.conditionOnPreviousText || result.temperature > Self.promptResetTemperature {
+                promptResetSince = allTokens.count
+            }
+        }
+        return segments
+    }
+
+    /// Cuts a window's tokens at timestamp pairs into (start, end, tokens) pieces, in
+    /// seconds from the window start, and says where the next window begins: after the
+    /// window if it ended on a lone timestamp (nothing more was said), else at the last
+    /// complete timestamp.
+    func splitByTimestamps(_ tokens: [Int], seek: Int, segmentSize: Int)
+        -> (pieces: [(start: Double, end: Double, tokens: [Int])], nextSeek: Int) {
+        let tsBegin = model.tokenizer.timestampBegin
+        let precision = 0.02, framesPerTimestamp = 2
+        let singleTimestampEnding = tokens.count >= 2 && tokens[tokens.count - 2] < tsBegin && tokens[tokens.count - 1] >= tsBegin
+        var consecutive: [Int] = []
+        for i in tokens.indices where i > 0 && tokens[i] >= tsBegin && tokens[i - 1] >= tsBegin { consecutive.append(i) }
+        var pieces: [(Double, Double, [Int])] = []
+        if !consecutive.isEmpty {
+            var slices = consecutive
+            if singleTimestampEnding { slices.append(tokens.count) }
+            var lastSlice = 0
+            for current in slices {
+                let sliced = Array(tokens[lastSlice..<current])
+                let start = Double(sliced[0] - tsBegin) * precision
+                let end = Double(sliced[sliced.count - 1] - tsBegin) * precision
+                pieces.append((start, end, sliced))
+                lastSlice = current
+            }
+            if singleTimestampEnding { return (pieces, seek + segmentSize) }
+            return (pieces, seek + (tokens[lastSlice - 1] - tsBegin) * framesPerTimestamp)
+        }
+        var duration = Double(segmentSize) * Self.secondsPerFrame
+        if let last = tokens.last(where: { $0 >= tsBegin }), last != tsBegin {
+            duration = Double(last - tsBegin) * precision
+        }
+        pieces.append((0, duration, tokens))
+        return (pieces, seek + segmentSize)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import Capture
+@testable import Whisper
+
+@Suite(.serialized) struct WhisperSessionTests {
+    /// Same token ids as faster-whisper (CTranslate2, float32, beam 1) on short clips.
+    @Test(arguments: ["dev-012", "dev-001", "dev-010"])
+    func tokensEqualFasterWhisper(id: String) throws {
+        let model = try Fixtures.loadModel()
+        let wav = Fixtures.lines + "/\(id).wav"
+        let samples = try AudioFile.decode(path: wav)
+        var session = WhisperSession(model: model, options: TranscriptionOptions())
+        let segments = try session.transcribe(samples)
+
+        let line = try Fixtures.reference(["transcribe", Fixtures.modelDirectory, wav])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let reference = try #require(json["segments"] as? [[String: Any]])
+        #expect(segments.map(\.tokens) == reference.map { ($0["tokens"] as? [Int]) ?? [] })
+        #expect(segments.map(\.text) == reference.map { ($0["text"] as? String) ?? "" })
+        for (ours, theirs) in zip(segments, reference) {
+            #expect(abs(ours.avgLogProb - ((theirs["avg_logprob"] as? Double) ?? 0)) < 0.02)
+            #expect(abs(ours.noSpeechProb - ((theirs["no_speech_prob"] as? Double) ?? 0)) < 0.02)
+        }
+    }
+
+    @Test func shortLineGivesTheExpectedWordsWithSaneTimestamps() throws {
+        let model = try Fixtures.loadModel()
+        let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
+        var session = WhisperSession(model: model, options: TranscriptionOptions())
+        let segments = try session.transcribe(samples, offset: 10)
+        let text = segments.map(\.text).joined().lowercased()
+        #expect(text.contains("can we make that dark mode"), "got \(text)")
+        let duration = Double(samples.count) / 16_000
+        var previousEnd = 10.0
+        for s in segments {
+            #expect(s.start >= previousEnd - 0.001)
+            #expect(s.end > s.start)
+            #expect(s.end <= 10 + duration + 0.5)
+            previousEnd = s.end
+        }
+    }
+}
+
+@Suite(.serialized) struct PromptAndFallbackTests {
+    /// A design-vocabulary prompt goes in after `<|startofprev|>` exactly as
+    /// faster-whisper's initial_prompt does, so the tokens still match.
+    @Test func promptedTokensEqualFasterWhisper() throws {
+        let model = try Fixtures.loadModel()
+        let prompt = "Stripe, Airbnb, navbar, pill button, mock up, spin up, prototype"
+        let wav = Fixtures.lines + "/dev-001.wav"
+        var session = WhisperSession(model: model, options: TranscriptionOptions(prompt: prompt))
+        let segments = try session.transcribe(try AudioFile.decode(path: wav))
+        let line = try Fixtures.reference(["transcribe", Fixtures.modelDirectory, wav, "--prompt", prompt])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let reference = try #require(json["segments"] as? [[String: Any]])
+        #expect(segments.map(\.tokens) == reference.map { ($0["tokens"] as? [Int]) ?? [] })
+        #expect(segments.map(\.text).joined().contains("Stripe"))
+    }
+
+    @Test func sampledFallbackIsReproducibleWithASeed() throws {
+        let model = try Fixtures.loadModel()
+        let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
+        func sample(seed: UInt64) throws -> [Int] {
+            var session = WhisperSession(model: model, options: TranscriptionOptions(seed: seed))
+            let features = session.logMel.compute(samples)
+            session.state.mel.pointer.update(repeating: 0, count: 3000 * 80)
+            features.values.withUnsafeBufferPointer { session.state.mel.pointer.update(from: $0.baseAddress!, count: $0.count) }
+            Encoder.encode(model: model, state: session.state)
+            return try session.decodeWindow(prompt: [model.tokenizer.startOfTranscript], temperature: 1.0).tokens
+        }
+        let a = try sample(seed: 7), b = try sample(seed: 7)
+        #expect(a == b)
+        #expect(a.first.map { $0 >= model.tokenizer.timestampBegin } == true)
+    }
+
+    @Test func compressionRatioTracksZlib() throws {
+        let texts = [
+            "Can we make that dark mode?",
+            "Let's build a pricing section with three tiers, kind of like what Stripe has.",
+            String(repeating: "the button the button ", count: 20),
+            String(repeating: "I'm sorry. ", count: 30),
+        ]
+        let script = "import sys,zlib\nfor t in sys.stdin.read().split('\\0'): b=t.encode(); print(len(b)/len(zlib.compress(b)))"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(texts.joined(separator: "\u{0}").utf8))
+        try input.fileHandleForWriting.close()
+        let zlib = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").compactMap { Double($0) }
+        process.waitUntilExit()
+        #expect(zlib.count == texts.count)
+        for (text, expected) in zip(texts, zlib) {
+            let ours = CompressionRatio.of(text)
+            // Same side of Whisper's 2.4 threshold, and close.
+            #expect((ours > 2.4) == (expected > 2.4), "\(text.prefix(30)): \(ours) vs zlib \(expected)")
+            #expect(abs(ours - expected) / expected < 0.2, "\(text.prefix(30)): \(ours) vs zlib \(expected)")
+        }
+    }
+}
+
+@Suite struct CancellationTests {
+    /// A cancelled task stops within a token or two, not at the end of the recording.
+    @Test func cancellingStopsTranscriptionPromptly() async throws {
+        let model = try Fixtures.loadModel()
+        let samples = try AudioFile.decode(path: Fixtures.shared + "/eval/audio/meetings/meeting_01.wav")
+        let task = Task {
+            var session = WhisperSession(model: model, options: TranscriptionOptions())
+            return try session.transcribe(samples)
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        #expect(clock.now - start < .seconds(2))
+    }
+}
