@@ -50,11 +50,17 @@ let package = Package(
         // Wires the stages into one running meeting.
         .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store"]),
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
+        // HTTP over libcurl, for the optional remote sources and models.
+        .target(name: "Net", dependencies: ["CCurl"]),
+        // MiniLM sentence embeddings on the shared tensor code.
+        .target(name: "Embedding", dependencies: ["Tensor"], swiftSettings: numeric),
+        // What people say about a design: sentiment, sources, demographics, vector search.
+        .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "mockpilot",
             dependencies: [
                 "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Intent", "Trigger", "JSX", "CodeGen",
-                "Output", "Store", "Pipeline", "TUI",
+                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -71,6 +77,9 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "NetTests", dependencies: ["Net"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: numeric),
+        .testTarget(name: "InsightTests", dependencies: ["Insight"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux).
         .testTarget(name: "EndToEndTests", dependencies: ["Core"]),
     ],
