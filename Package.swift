@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "NetTests", dependencies: ["Net"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: numeric),
-        .testTarget(name: "InsightTests", dependencies: ["Insight"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight"], exclude: ["demographics_labelled.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux).
         .testTarget(name: "EndToEndTests", dependencies: ["Core"]),
     ],

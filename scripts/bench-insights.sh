@@ -15,3 +15,6 @@ python3 "$REF/gen_sentiment_corpus.py" 1000 11 > "$TMP/corpus.jsonl"
 "$PY" "$REF/vader_reference.py" < "$TMP/corpus.jsonl" > "$TMP/ref.jsonl"
 "$BIN" sentiment "$TMP/corpus.jsonl" > "$TMP/swift.jsonl"
 python3 "$REF/compare_sentiment.py" "$TMP/ref.jsonl" "$TMP/swift.jsonl"
+
+echo "== Demographics: precision/recall per tag on Tests/InsightTests/demographics_labelled.jsonl =="
+"$BIN" classify --year 2026 --labelled Tests/InsightTests/demographics_labelled.jsonl
