@@ -1,6 +1,0 @@
-import Testing
-@testable import Net
-
-@Test func errorShowsItsReason() {
-    #expect(NetError.invalid("x").errorDescription == "x")
-}
