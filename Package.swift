@@ -55,7 +55,7 @@ let package = Package(
         // MiniLM sentence embeddings on the shared tensor code.
         .target(name: "Embedding", dependencies: ["Tensor"], swiftSettings: numeric),
         // What people say about a design: sentiment, sources, demographics, vector search.
-        .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", "Tensor", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
         .executableTarget(
             name: "mockpilot",
             dependencies: [
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "NetTests", dependencies: ["Net"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: numeric),
-        .testTarget(name: "InsightTests", dependencies: ["Insight"], exclude: ["demographics_labelled.jsonl"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["demographics_labelled.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux).
         .testTarget(name: "EndToEndTests", dependencies: ["Core"]),
     ],
