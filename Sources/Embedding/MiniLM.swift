@@ -26,34 +26,29 @@ public struct MiniLM: Sendable {
     }
 
     public func embed(ids: [Int32]) -> [Float] {
-        var state = EncoderState(tokens: ids.count, weights: weights)
-        let hiddenStates = encode(ids: ids, state: &state)
-        return Self.meanPoolNormalised(hiddenStates, tokens: ids.count, hidden: weights.hidden)
+        let s = EncoderState(tokens: ids.count, weights: weights)
+        encode(ids: ids, state: s)
+        return Self.meanPoolNormalised(s.x, tokens: ids.count, hidden: weights.hidden)
     }
 
-    /// Runs the encoder; returns the last layer's hidden states `[n, hidden]`.
-    func encode(ids: [Int32], state s: inout EncoderState) -> [Float] {
+    /// Runs the encoder, leaving the last layer's hidden states in `s.x` `[n, hidden]`.
+    func encode(ids: [Int32], state s: EncoderState) {
         let w = weights, n = ids.count, h = w.hidden
-        embeddings(ids: ids, into: &s.x)
+        embeddings(ids: ids, state: s)
         for layer in w.layers {
-            selfAttention(layer, state: &s)
+            selfAttention(layer, state: s)
             // x = LayerNorm(x + attention)
-            s.x.withUnsafeMutableBufferPointer { x in
-                s.attention.withUnsafeMutableBufferPointer { a in
-                    VectorOps.add(x.baseAddress!, into: a.baseAddress!, count: n * h)
-                    VectorOps.layerNorm(a.baseAddress!, rows: n, cols: h, gamma: layer.attentionNorm.gamma,
-                                        beta: layer.attentionNorm.beta, eps: w.layerNormEps, into: x.baseAddress!)
-                }
-            }
-            mlp(layer, state: &s)
+            VectorOps.add(s.x, into: s.attention, count: n * h)
+            VectorOps.layerNorm(s.attention, rows: n, cols: h, gamma: layer.attentionNorm.gamma,
+                                beta: layer.attentionNorm.beta, eps: w.layerNormEps, into: s.x)
+            mlp(layer, state: s)
         }
-        return s.x
     }
 
     /// word + position + token type (all 0: one segment), then LayerNorm.
-    private func embeddings(ids: [Int32], into x: inout [Float]) {
+    private func embeddings(ids: [Int32], state s: EncoderState) {
         let w = weights, h = w.hidden, n = ids.count
-        var sum = [Float](repeating: 0, count: n * h)  // [n, h]
+        let sum = s.attention  // [n, h], free until the first attention
         w.wordEmbeddings.withPointer { word in
             w.positionEmbeddings.withPointer { pos in
                 w.tokenTypeEmbeddings.withPointer { type in
@@ -64,70 +59,41 @@ public struct MiniLM: Sendable {
                 }
             }
         }
-        sum.withUnsafeBufferPointer { src in
-            x.withUnsafeMutableBufferPointer { dst in
-                VectorOps.layerNorm(src.baseAddress!, rows: n, cols: h, gamma: w.embeddingNorm.gamma,
-                                    beta: w.embeddingNorm.beta, eps: w.layerNormEps, into: dst.baseAddress!)
-            }
-        }
+        VectorOps.layerNorm(sum, rows: n, cols: h, gamma: w.embeddingNorm.gamma, beta: w.embeddingNorm.beta,
+                            eps: w.layerNormEps, into: s.x)
     }
 
     /// Multi-head self-attention over all tokens (one unpadded sentence: no mask), into `s.attention`.
-    private func selfAttention(_ layer: MiniLMWeights.Layer, state s: inout EncoderState) {
+    private func selfAttention(_ layer: MiniLMWeights.Layer, state s: EncoderState) {
         let n = s.tokens, h = weights.hidden, heads = weights.heads, d = h / heads
         let scale = 1 / Float(d).squareRoot()
-        s.x.withUnsafeBufferPointer { xb in
-            let x = xb.baseAddress!
-            s.q.withUnsafeMutableBufferPointer { linear(x, rows: n, weight: layer.query.weight, bias: layer.query.bias, into: $0.baseAddress!) }
-            s.k.withUnsafeMutableBufferPointer { linear(x, rows: n, weight: layer.key.weight, bias: layer.key.bias, into: $0.baseAddress!) }
-            s.v.withUnsafeMutableBufferPointer { linear(x, rows: n, weight: layer.value.weight, bias: layer.value.bias, into: $0.baseAddress!) }
+        linear(s.x, rows: n, weight: layer.query.weight, bias: layer.query.bias, into: s.q)
+        linear(s.x, rows: n, weight: layer.key.weight, bias: layer.key.bias, into: s.k)
+        linear(s.x, rows: n, weight: layer.value.weight, bias: layer.value.bias, into: s.v)
+        for head in 0..<heads {
+            let off = head * d
+            // scores[n, n] = Q_h[n, d] · K_h[n, d]ᵀ / √d, heads read in place with stride h
+            matmul(s.q + off, lda: h, s.k + off, ldb: h, transposeB: true, s.scores, ldc: n, m: n, n: n, k: d, alpha: scale)
+            VectorOps.softmax(s.scores, rows: n, cols: n)
+            // context_h[n, d] = scores[n, n] · V_h[n, d]
+            matmul(s.scores, lda: n, s.v + off, ldb: h, transposeB: false, s.context + off, ldc: h, m: n, n: d, k: n)
         }
-        s.q.withUnsafeBufferPointer { qb in
-            s.k.withUnsafeBufferPointer { kb in
-                s.v.withUnsafeBufferPointer { vb in
-                    s.scores.withUnsafeMutableBufferPointer { sb in
-                        s.context.withUnsafeMutableBufferPointer { cb in
-                            for head in 0..<heads {
-                                let off = head * d
-                                // scores[n, n] = Q_h[n, d] · K_h[n, d]ᵀ / √d
-                                matmul(qb.baseAddress! + off, lda: h, kb.baseAddress! + off, ldb: h, transposeB: true,
-                                       sb.baseAddress!, ldc: n, m: n, n: n, k: d, alpha: scale)
-                                VectorOps.softmax(sb.baseAddress!, rows: n, cols: n)
-                                // context_h[n, d] = scores[n, n] · V_h[n, d]
-                                matmul(sb.baseAddress!, lda: n, vb.baseAddress! + off, ldb: h, transposeB: false,
-                                       cb.baseAddress! + off, ldc: h, m: n, n: d, k: n)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        s.context.withUnsafeBufferPointer { cb in
-            s.attention.withUnsafeMutableBufferPointer {
-                linear(cb.baseAddress!, rows: n, weight: layer.attentionOutput.weight, bias: layer.attentionOutput.bias, into: $0.baseAddress!)
-            }
-        }
+        linear(s.context, rows: n, weight: layer.attentionOutput.weight, bias: layer.attentionOutput.bias, into: s.attention)
     }
 
     /// x = LayerNorm(x + W2 · gelu(W1 · x)).
-    private func mlp(_ layer: MiniLMWeights.Layer, state s: inout EncoderState) {
+    private func mlp(_ layer: MiniLMWeights.Layer, state s: EncoderState) {
         let n = s.tokens, h = weights.hidden, f = weights.intermediateSize
-        s.x.withUnsafeMutableBufferPointer { xb in
-            s.ffn.withUnsafeMutableBufferPointer { fb in
-                s.attention.withUnsafeMutableBufferPointer { ab in
-                    linear(xb.baseAddress!, rows: n, weight: layer.intermediate.weight, bias: layer.intermediate.bias, into: fb.baseAddress!)
-                    VectorOps.gelu(fb.baseAddress!, count: n * f)
-                    linear(fb.baseAddress!, rows: n, weight: layer.output.weight, bias: layer.output.bias, into: ab.baseAddress!)
-                    VectorOps.add(xb.baseAddress!, into: ab.baseAddress!, count: n * h)
-                    VectorOps.layerNorm(ab.baseAddress!, rows: n, cols: h, gamma: layer.outputNorm.gamma,
-                                        beta: layer.outputNorm.beta, eps: weights.layerNormEps, into: xb.baseAddress!)
-                }
-            }
-        }
+        linear(s.x, rows: n, weight: layer.intermediate.weight, bias: layer.intermediate.bias, into: s.ffn)
+        VectorOps.gelu(s.ffn, count: n * f)
+        linear(s.ffn, rows: n, weight: layer.output.weight, bias: layer.output.bias, into: s.attention)
+        VectorOps.add(s.x, into: s.attention, count: n * h)
+        VectorOps.layerNorm(s.attention, rows: n, cols: h, gamma: layer.outputNorm.gamma,
+                            beta: layer.outputNorm.beta, eps: weights.layerNormEps, into: s.x)
     }
 
     /// Mean over tokens (every token is real: one sentence, no padding), then unit length.
-    static func meanPoolNormalised(_ x: [Float], tokens n: Int, hidden h: Int) -> [Float] {
+    static func meanPoolNormalised(_ x: UnsafePointer<Float>, tokens n: Int, hidden h: Int) -> [Float] {
         var pooled = [Float](repeating: 0, count: h)
         for t in 0..<n { for i in 0..<h { pooled[i] += x[t * h + i] } }
         let norm = pooled.reduce(0) { $0 + $1 * $1 }.squareRoot() / Float(n)
@@ -137,22 +103,31 @@ public struct MiniLM: Sendable {
 }
 
 /// Scratch activations for one sentence, allocated once per call: nothing is allocated
-/// inside the layer loop.
-struct EncoderState {
+/// inside the layer loop. Raw buffers, because every op takes pointers with strides.
+final class EncoderState {
     let tokens: Int
-    var x: [Float]  // [n, hidden] the residual stream
-    var q, k, v: [Float]  // [n, hidden]
-    var scores: [Float]  // [n, n] one head at a time
-    var context: [Float]  // [n, hidden] heads side by side
-    var attention: [Float]  // [n, hidden]
-    var ffn: [Float]  // [n, intermediate]
+    let x: UnsafeMutablePointer<Float>  // [n, hidden] the residual stream
+    let q, k, v: UnsafeMutablePointer<Float>  // [n, hidden]
+    let scores: UnsafeMutablePointer<Float>  // [n, n] one head at a time
+    let context: UnsafeMutablePointer<Float>  // [n, hidden] heads side by side
+    let attention: UnsafeMutablePointer<Float>  // [n, hidden]
+    let ffn: UnsafeMutablePointer<Float>  // [n, intermediate]
+    private let all: [UnsafeMutablePointer<Float>]
 
     init(tokens n: Int, weights w: MiniLMWeights) {
         tokens = n
+        func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: max(1, count))
+            p.initialize(repeating: 0, count: max(1, count))
+            return p
+        }
         let nh = n * w.hidden
-        x = [Float](repeating: 0, count: nh)
-        q = x; k = x; v = x; context = x; attention = x
-        scores = [Float](repeating: 0, count: n * n)
-        ffn = [Float](repeating: 0, count: n * w.intermediateSize)
+        x = buffer(nh); q = buffer(nh); k = buffer(nh); v = buffer(nh)
+        context = buffer(nh); attention = buffer(nh)
+        scores = buffer(n * n)
+        ffn = buffer(n * w.intermediateSize)
+        all = [x, q, k, v, context, attention, scores, ffn]
     }
+
+    deinit { for p in all { p.deallocate() } }
 }
