@@ -30,6 +30,11 @@ public actor InsightService {
         classifier = DemographicClassifier()
     }
 
+    /// Loads the search matrix ahead of the first summary, so the meeting's first query is fast.
+    public func warmUp() async throws {
+        try await store.prepareIndex()
+    }
+
     /// The posts nearest to `query.text`, nearest first, within `maxDistance`.
     public func search(_ text: String, k: Int, source: String? = nil) async throws -> [(post: Post, distance: Float)] {
         let vector = model.embed(text)

@@ -158,6 +158,11 @@ public actor PostStore {
         return hits.compactMap { hit in posts[hit.id].map { ($0, hit.distance) } }
     }
 
+    /// Builds the search matrix now (0.4 s at 100k posts) rather than on the first query.
+    public func prepareIndex() throws {
+        if index == nil { index = try loadIndex() }
+    }
+
     private func loadIndex() throws -> EmbeddingIndex {
         try read { db in
             var index = EmbeddingIndex(dimension: EmbeddingIndex.miniLMDimension)
