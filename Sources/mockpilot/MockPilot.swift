@@ -18,6 +18,8 @@ struct MockPilot: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Subcommands, one file each under Commands/.
+            ExtractCommand.self,
+            EvalCommand.self,
         ]
     )
 }

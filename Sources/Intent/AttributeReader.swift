@@ -1,0 +1,65 @@
+/// Reads the styles and colours asked for in an utterance.
+///
+/// A style is not asked when it is negated ("not pills", "without a shadow"), removed
+/// ("lose the borders") or names a purpose ("a toggle for dark mode").
+enum AttributeReader {
+    private static let negators: Set<String> = ["not", "no", "without", "lose", "remove", "less", "never", "nor"]
+    private static let hoverScaleWords: Set<String> = ["grow", "grows", "scale", "scales", "zoom", "zooms", "enlarge", "lift", "lifts", "pop", "pops"]
+
+    static func read(_ words: [Word]) -> (styles: [String], colors: [String]) {
+        var styles: [String] = []
+        func add(_ s: String) { if !styles.contains(s) { styles.append(s) } }
+        var covered = Set<Int>()
+        // Longest phrases first, so "dark mode" is read once and "glow on hover" wins over "glow".
+        let table = Lexicon.styles.sorted { $0.words.count > $1.words.count }
+        for entry in table {
+            for hit in PhraseMatcher.find(entry.words, in: words, fuzzy: false) {
+                if (hit.start..<hit.end).contains(where: covered.contains) { continue }
+                covered.formUnion(hit.start..<hit.end)
+                if isNegated(hit.start, in: words) { continue }
+                // "a magnifying glass icon" names an icon, not a look.
+                if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text) { continue }
+                if hit.start > 0, words[hit.start - 1].text == "for", ["dark", "light"].contains(entry.style) { continue }
+                if entry.style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
+                add(entry.style)
+            }
+        }
+        // "grow a little on hover", "zoom on hover": a size change tied to hovering.
+        for (i, w) in words.enumerated() where hoverScaleWords.contains(w.text) {
+            let near = words[max(0, i - 4)..<min(words.count, i + 5)]
+            if near.contains(where: { $0.text == "hover" || $0.text == "hovered" || $0.text == "hovering" }) { add("hover-scale") }
+        }
+        if styles.contains("hover-glow"), !words.contains(where: { $0.text.hasPrefix("hover") }),
+           !words.contains(where: { $0.text == "glow" || $0.text == "glowing" }) {
+            styles.removeAll { $0 == "hover-glow" }
+        }
+        return (styles, readColors(words))
+    }
+
+    private static func isNegated(_ start: Int, in words: [Word]) -> Bool {
+        for j in max(0, start - 2)..<start where words[j].clause == words[start].clause {
+            if negators.contains(words[j].text) { return true }
+        }
+        if start >= 2, words[start - 2].text == "instead", words[start - 1].text == "of" { return true }
+        return false
+    }
+
+    static func readColors(_ words: [Word]) -> [String] {
+        var colors: [String] = []
+        for (i, w) in words.enumerated() {
+            var found: String?
+            if let c = Lexicon.colors[w.text] {
+                found = c
+            } else if Lexicon.ambiguousColors.contains(w.text), i + 1 < words.count,
+                      Int(words[i + 1].text) != nil || ["color", "colour", "tone", "shade"].contains(words[i + 1].text) {
+                found = w.text
+            } else if w.text.hasPrefix("#"), [4, 7].contains(w.text.count), w.text.dropFirst().allSatisfy(\.isHexDigit) {
+                found = w.text
+            }
+            guard let color = found, !isNegated(i, in: words), !colors.contains(color) else { continue }
+            // "black and white photos" is still a colour ask; "Black Friday" is caught by context elsewhere.
+            colors.append(color)
+        }
+        return colors
+    }
+}
