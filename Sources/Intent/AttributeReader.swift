@@ -6,28 +6,37 @@ enum AttributeReader {
     private static let negators: Set<String> = ["not", "no", "without", "lose", "remove", "less", "never", "nor"]
     private static let hoverScaleWords: Set<String> = ["grow", "grows", "scale", "scales", "zoom", "zooms", "enlarge", "lift", "lifts", "pop", "pops"]
 
+    private static let styleIndex = PhraseIndex<String>(Lexicon.styles.map { (words: $0.words, value: $0.style, fuzzy: false) })
+
     static func read(_ words: [Word]) -> (styles: [String], colors: [String]) {
         var styles: [String] = []
         func add(_ s: String) { if !styles.contains(s) { styles.append(s) } }
         var covered = Set<Int>()
         // Longest phrases first, so "dark mode" is read once and "glow on hover" wins over "glow".
-        let table = Lexicon.styles.sorted { $0.words.count > $1.words.count }
-        for entry in table {
-            for hit in PhraseMatcher.find(entry.words, in: words, fuzzy: false) {
-                if (hit.start..<hit.end).contains(where: covered.contains) { continue }
-                covered.formUnion(hit.start..<hit.end)
-                if isNegated(hit.start, in: words) { continue }
-                // "a magnifying glass icon" names an icon, not a look.
-                if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text) { continue }
-                if hit.start > 0, words[hit.start - 1].text == "for", ["dark", "light"].contains(entry.style) { continue }
-                if entry.style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
-                add(entry.style)
-            }
+        let heard = styleIndex.find(in: words, fuzzy: false).sorted {
+            $0.entry.words.count != $1.entry.words.count ? $0.entry.words.count > $1.entry.words.count : $0.hit.start < $1.hit.start
+        }
+        for found in heard {
+            let hit = found.hit
+            let style = found.entry.value
+            if (hit.start..<hit.end).contains(where: covered.contains) { continue }
+            covered.formUnion(hit.start..<hit.end)
+            if isNegated(hit.start, in: words) { continue }
+            // "a magnifying glass icon" names an icon, not a look.
+            if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text) { continue }
+            if hit.start > 0, words[hit.start - 1].text == "for", ["dark", "light"].contains(style) { continue }
+            if style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
+            add(style)
         }
         // "grow a little on hover", "zoom on hover": a size change tied to hovering.
         for (i, w) in words.enumerated() where hoverScaleWords.contains(w.text) {
             let near = words[max(0, i - 4)..<min(words.count, i + 5)]
             if near.contains(where: { $0.text == "hover" || $0.text == "hovered" || $0.text == "hovering" }) { add("hover-scale") }
+        }
+        // "bill shaped", "pale shaped": a shape word heard wrong still sounds like the shape.
+        for (i, w) in words.enumerated().dropFirst() where w.text == "shaped" || w.text == "shape" {
+            let heard = SoundAlike.key(words[i - 1].text)
+            for shape in ["pill", "square"] where heard == SoundAlike.key(shape) && !isNegated(i - 1, in: words) { add(shape) }
         }
         if styles.contains("hover-glow"), !words.contains(where: { $0.text.hasPrefix("hover") }),
            !words.contains(where: { $0.text == "glow" || $0.text == "glowing" }) {

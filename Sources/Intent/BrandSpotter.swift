@@ -13,6 +13,7 @@ struct BrandSpotter: Sendable {
         var key: String
     }
     private let aliases: [Alias]
+    private let index: PhraseIndex<String>
 
     init(brands: BrandTable) {
         var list: [Alias] = []
@@ -25,6 +26,7 @@ struct BrandSpotter: Sendable {
             }
         }
         aliases = list
+        index = PhraseIndex(list.map { (words: $0.words, value: $0.brand, fuzzy: false) })
     }
 
     private static let after: Set<String> = ["style", "styled", "ish", "esque", "inspired", "vibe", "vibes", "look", "feel", "like", "type", "kind"]
@@ -34,12 +36,10 @@ struct BrandSpotter: Sendable {
     /// Brands cited as a style reference, in the order heard.
     func references(in words: [Word], components: [ComponentMention]) -> [String] {
         var found: [(Int, String)] = []
-        for alias in aliases {
-            for hit in PhraseMatcher.find(alias.words, in: words, fuzzy: false) where isReference(hit, in: words, components: components) {
-                found.append((hit.start, alias.brand))
-            }
+        for match in index.find(in: words, fuzzy: false) where isReference(match.hit, in: words, components: components) {
+            found.append((match.hit.start, match.entry.value))
         }
-        for (start, brand) in soundAlikes(in: words) where !found.contains(where: { $0.1 == brand || $0.0 == start }) {
+        for (start, brand) in soundAlikes(in: words) + styleSoundAlikes(in: words) where !found.contains(where: { $0.1 == brand || $0.0 == start }) {
             found.append((start, brand))
         }
         var result: [String] = []
@@ -63,13 +63,34 @@ struct BrandSpotter: Sendable {
     private func likeFrame(before start: Int, in words: [Word]) -> Bool {
         var j = start - 1
         var bridged = 0
+        var skippedUnknown = false
         while j >= 0, bridged <= 3 {
             let w = words[j].text
             if Self.likeWords.contains(w) || w == "similar" || w == "inspired" { return true }
             if Self.bridge.contains(w) || w == "kind" { j -= 1; bridged += 1; continue }
+            // One unknown word may sit between ("like mid Apple weather widgets" for "like the").
+            if !skippedUnknown, j > 0, Self.likeWords.contains(words[j - 1].text) { skippedUnknown = true; j -= 1; continue }
             return false
         }
         return false
+    }
+
+    /// "new lingo style" for "Duolingo style": the one or two words before "style" whose
+    /// consonant key is one sound away from a brand's (keys of four or more consonants).
+    private func styleSoundAlikes(in words: [Word]) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        for (i, w) in words.enumerated() where ["style", "ish", "esque", "inspired"].contains(w.text) && i > 0 {
+            for n in 1...2 where i - n >= 0 && words[i - n].clause == w.clause {
+                let heard = words[(i - n)..<i].map(\.text).joined()
+                let key = SoundAlike.key(heard)
+                for alias in aliases where alias.key.count >= 4 {
+                    if SoundAlike.distance(key, alias.key, limit: 1) <= 1, SoundAlike.distance(heard, alias.words.joined(), limit: 3) <= 3 {
+                        result.append((i - n, alias.brand))
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Brand names heard wrong, accepted only inside a "like ..." frame: the consonant key of

@@ -25,16 +25,17 @@ public struct IntentExtractor: Sendable {
     /// Feeds one final utterance (in meeting order); returns an intent when one is found with confidence >= threshold.
     public mutating func extract(_ utterance: Utterance) -> IntentMsg? {
         guard utterance.isFinal else { return nil }
-        let found = candidate(for: utterance)
-        remember(Reading(utterance.msg.text))
+        let reading = Reading(utterance.msg.text)
+        let found = candidate(for: utterance, reading: reading)
+        remember(reading)
         guard let intent = found, intent.confidence >= threshold else { return nil }
         if !intent.refine, let kind = intent.component { current = kind }
         return intent
     }
 
     /// The best reading of an utterance with its confidence, published or not.
-    func candidate(for utterance: Utterance) -> IntentMsg? {
-        var reading = Reading(utterance.msg.text)
+    func candidate(for utterance: Utterance, reading heard: Reading) -> IntentMsg? {
+        var reading = heard
         if reading.createCue == nil, window.last?.danglingCue == true,
            let first = reading.components.first(where: { !$0.located && !$0.weak }), first.hit.start <= 3 {
             reading.createCue = (PhraseHit(start: 0, length: 0, fuzzy: false), first)
@@ -84,7 +85,8 @@ public struct IntentExtractor: Sendable {
             guard reading.indefinite || attributes > 0 || reading.designParts > 0 else { return nil }
             var confidence = 0.86
             if main.hit.fuzzy { confidence -= 0.08 }
-            let refine = current == main.kind
+            // "the buttons should be ghost buttons" after a button changes it; "I want a glassy card" asks anew.
+            let refine = current == main.kind && !reading.hasArticle(before: main)
             return Decision(component: main.kind, confidence: confidence, cue: false, refine: refine)
         }
         if reading.edit, let named {

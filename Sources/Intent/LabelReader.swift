@@ -12,11 +12,17 @@ enum LabelReader {
     static func read(_ words: [Word]) -> String? {
         if let said = quoted(words) { return said }
         for (i, w) in words.enumerated() where heads.contains(w.text) {
+            // "a call to action button" names the kind of button, not its text.
+            if words[max(0, i - 3)..<i].map(\.text).joined() == "calltoaction" { continue }
             var j = i - 1
             var taken: [Word] = []
             while j >= 0, words[j].clause == w.clause, !stops.contains(words[j].text), taken.count < 5 {
                 taken.insert(words[j], at: 0)
                 j -= 1
+            }
+            // "pill shaped", "Stripe style": everything up to such a word describes the button.
+            if let last = taken.lastIndex(where: { ["shaped", "shape", "style", "styled", "ish", "like", "looking"].contains($0.text) }) {
+                taken.removeSubrange(...last)
             }
             // Colours, styles and sizes describe the button; they are not its text.
             while let first = taken.first, isDescriptive(first.text) { taken.removeFirst() }
@@ -38,7 +44,7 @@ enum LabelReader {
     private static func quoted(_ words: [Word]) -> String? {
         for (i, w) in words.enumerated() where ["says", "saying", "labelled", "labeled", "reads", "reading"].contains(w.text) {
             let rest = words[(i + 1)...].prefix { $0.clause == w.clause }.prefix(3)
-            if !rest.isEmpty, !heads.contains(words[max(0, i - 1)].text) || true { return capitalised(Array(rest)) }
+            if !rest.isEmpty { return capitalised(Array(rest)) }
         }
         return nil
     }

@@ -11,12 +11,16 @@ enum Lexicon {
         var words: [String]
         var kind: ComponentKind
         var weak = false
+        /// A recogniser's known mis-hearing: counted as a guess, like a near-miss spelling.
+        var misheard = false
     }
 
     static let components: [ComponentName] = {
         var names: [ComponentName] = []
-        func add(_ kind: ComponentKind, _ phrases: [String], weak: Bool = false) {
-            for p in phrases { names.append(ComponentName(words: p.split(separator: " ").map(String.init), kind: kind, weak: weak)) }
+        func add(_ kind: ComponentKind, _ phrases: [String], weak: Bool = false, misheard: Bool = false) {
+            for p in phrases {
+                names.append(ComponentName(words: p.split(separator: " ").map(String.init), kind: kind, weak: weak, misheard: misheard))
+            }
         }
         add(.button, ["button", "cta", "call to action", "btn"])
         add(.input, ["input", "input field", "text field", "text input", "text box", "textbox", "textfield"])
@@ -44,6 +48,9 @@ enum Lexicon {
         add(.checkout, ["checkout", "checkout page", "checkout form", "checkout flow", "payment form", "check out page"])
         add(.progress, ["progress bar", "progress", "progress indicator", "stepper", "progress stepper", "loading bar"])
         add(.tooltip, ["tooltip", "tool tip", "popover", "hover card"])
+        // Names speech recognisers are known to produce for these words (Whisper tiny.en).
+        add(.navbar, ["network"], misheard: true)
+        add(.badge, ["batch"], misheard: true)
         add(.carousel, ["carousel", "slider", "slideshow", "image slider", "gallery slider"])
         return names
     }()
@@ -68,7 +75,7 @@ enum Lexicon {
         add("minimal", ["minimal", "minimalist", "clean", "simple", "nothing fancy", "barebones", "stripped down"])
         add("bold", ["bold", "chunky", "punchy", "heavy"])
         add("large", ["large", "big", "bigger", "larger", "huge", "oversized", "giant", "biggest"])
-        add("small", ["small", "smaller", "tiny", "compact", "narrow", "narrower", "slim", "slimmer", "tight"])
+        add("small", ["small", "smaller", "tiny", "compact", "narrow", "narrower", "slim", "slimmer", "thinner", "tight"])
         add("hover-scale", ["hover zoom", "zoom on hover", "grow on hover", "scale on hover", "hover scale", "lift on hover"])
         add("hover-glow", ["glow on hover", "hover glow", "glow", "glowing"])
         add("animated", ["animated", "animate", "animation", "animations", "auto scrolling", "autoscrolling", "auto scroll",

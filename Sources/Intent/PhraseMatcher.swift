@@ -7,65 +7,33 @@ struct PhraseHit: Sendable, Hashable {
     var end: Int { start + length }
 }
 
-/// Finds lexicon phrases among words, tolerating plurals, split or merged words
-/// ("nav bar"/"navbar", "proto type") and near-miss spellings ("carousal").
+/// Finds one short phrase among words, word for word or with its words merged or split
+/// ("proto type" for "prototype"). Large tables go through `PhraseIndex` instead.
 enum PhraseMatcher {
-    static func find(_ phrase: [String], in words: [Word], fuzzy: Bool = true) -> [PhraseHit] {
-        guard !phrase.isEmpty, !words.isEmpty else { return [] }
+    static func find(_ phrase: [String], in words: [Word]) -> [PhraseHit] {
+        guard let head = phrase.first, !words.isEmpty else { return [] }
         let joined = phrase.joined()
         var hits: [PhraseHit] = []
         var i = 0
         while i < words.count {
-            if let hit = match(phrase, joined: joined, at: i, in: words, fuzzy: fuzzy) {
-                hits.append(hit)
-                i = hit.end
-            } else {
-                i += 1
+            defer { i = hits.last.map { max(i + 1, $0.end) } ?? i + 1 }
+            let w = words[i].text
+            guard w.first == head.first else { continue }
+            if i + phrase.count <= words.count, phrase.indices.allSatisfy({ words[i + $0].text == phrase[$0] }) {
+                hits.append(PhraseHit(start: i, length: phrase.count, fuzzy: false))
+                continue
+            }
+            var concatenated = ""
+            for n in 1...3 where i + n <= words.count && words[i + n - 1].clause == words[i].clause {
+                concatenated += words[i + n - 1].text
+                if concatenated.count > joined.count { break }
+                if n != phrase.count, concatenated == joined {
+                    hits.append(PhraseHit(start: i, length: n, fuzzy: false))
+                    break
+                }
             }
         }
         return hits
-    }
-
-    private static func match(_ phrase: [String], joined: String, at i: Int, in words: [Word], fuzzy: Bool) -> PhraseHit? {
-        // Word for word, with a plural on the last word.
-        if i + phrase.count <= words.count {
-            var ok = true
-            for (k, p) in phrase.enumerated() {
-                let w = words[i + k].text
-                if w == p || (k == phrase.count - 1 && isPlural(w, of: p)) { continue }
-                ok = false
-                break
-            }
-            if ok { return PhraseHit(start: i, length: phrase.count, fuzzy: false) }
-        }
-        // Split or merged words: compare without spaces, within one clause.
-        var concatenated = ""
-        for n in 1...3 where i + n <= words.count {
-            if words[i + n - 1].clause != words[i].clause { break }
-            concatenated += words[i + n - 1].text
-            if n == phrase.count { continue }
-            if concatenated == joined || isPlural(concatenated, of: joined) {
-                return PhraseHit(start: i, length: n, fuzzy: false)
-            }
-        }
-        guard fuzzy else { return nil }
-        concatenated = ""
-        for n in 1...2 where i + n <= words.count {
-            if words[i + n - 1].clause != words[i].clause { break }
-            concatenated += words[i + n - 1].text
-            // A merge of two short words is only a guess when it matches a long phrase.
-            if n == 2, words[i].text.count < 3 { break }
-            // A word the lexicon knows for something else is not a mis-hearing ("slide in" is not "slider").
-            if n == 1, Lexicon.knownWords.contains(concatenated) { break }
-            if SoundAlike.nearMiss(concatenated, joined) || SoundAlike.nearMiss(singular(concatenated), joined) {
-                return PhraseHit(start: i, length: n, fuzzy: true)
-            }
-        }
-        return nil
-    }
-
-    static func isPlural(_ word: String, of base: String) -> Bool {
-        word == base + "s" || word == base + "es" || (base.hasSuffix("y") && word == base.dropLast() + "ies")
     }
 
     static func singular(_ word: String) -> String {

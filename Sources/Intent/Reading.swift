@@ -49,6 +49,11 @@ struct Reading: Sendable {
         !styles.isEmpty || !colors.isEmpty || components.contains { !$0.weak } || designParts > 0
     }
 
+    /// "a"/"an" within the three words before a mention: something new is asked for.
+    func hasArticle(before mention: ComponentMention) -> Bool {
+        words[max(0, mention.hit.start - 3)..<mention.hit.start].contains { ["a", "an"].contains($0.text) }
+    }
+
     // MARK: components
 
     /// Nouns that turn a component word into a modifier: "search results", "button team".
@@ -57,13 +62,17 @@ struct Reading: Sendable {
         "conversion", "file", "files", "bug", "bugs", "ranking", "index", "api", "traffic", "rate", "volume", "flow",
     ]
 
+    private static let componentIndex = PhraseIndex<Lexicon.ComponentName>(
+        Lexicon.components.map { (words: $0.words, value: $0, fuzzy: !$0.misheard) })
+
     static func findComponents(in words: [Word]) -> [ComponentMention] {
         var found: [ComponentMention] = []
-        for name in Lexicon.components {
-            for hit in PhraseMatcher.find(name.words, in: words) {
-                if hit.end < words.count, modifierFollowers.contains(words[hit.end].text) { continue }
-                found.append(ComponentMention(kind: name.kind, hit: hit, weak: name.weak, located: isLocated(hit.start, in: words)))
-            }
+        for match in componentIndex.find(in: words) {
+            let name = match.entry.value
+            var hit = match.hit
+            if name.misheard { hit.fuzzy = true }
+            if hit.end < words.count, modifierFollowers.contains(words[hit.end].text) { continue }
+            found.append(ComponentMention(kind: name.kind, hit: hit, weak: name.weak, located: isLocated(hit.start, in: words)))
         }
         // Longer and exact names win where they overlap ("search bar" over "search", "login form" over "form").
         found.sort { a, b in
@@ -128,7 +137,7 @@ struct Reading: Sendable {
 
     private mutating func findCreateCue() {
         for verb in Lexicon.createVerbs {
-            for hit in PhraseMatcher.find(verb, in: words, fuzzy: false) + fuzzyVerbUp(verb) {
+            for hit in PhraseMatcher.find(verb, in: words) + fuzzyVerbUp(verb) {
                 let head = verb[0]
                 let before = hit.start > 0 ? words[hit.start - 1].text : ""
                 let before2 = hit.start > 1 ? words[hit.start - 2].text : ""
@@ -152,7 +161,7 @@ struct Reading: Sendable {
                     break
                 }
                 if next < words.count, ["me", "us"].contains(words[next].text) { next += 1 }
-                if let object = objectAfter(next, clause: words[hit.start].clause) {
+                if let object = objectAfter(next, clause: words[hit.start].clause, verb: head) {
                     if createCue == nil || hit.start < createCue?.verb.start ?? 0 { createCue = (hit, object) }
                 } else if next >= words.count - 1 || (next == words.count - 1 && Lexicon.articles.contains(words[next].text)) {
                     danglingCue = true
@@ -161,14 +170,22 @@ struct Reading: Sendable {
         }
     }
 
+    /// Phrasal verbs with "up" that are words of their own, never a mis-heard "mock up"/"spin up".
+    private static let otherUpVerbs: Set<String> = [
+        "sign", "set", "pick", "back", "wrap", "line", "open", "hang", "step", "look", "show", "make", "keep", "pull",
+        "mess", "sum", "sped", "speed", "stay", "shut", "sit", "stand", "sort", "send", "mix", "meet", "move", "man",
+        "mop", "mount", "sync", "spit", "split", "slip", "stir", "stack",
+    ]
+
     /// "mark up" for "mock up": a four-letter verb that keeps its first and last letter.
     private func fuzzyVerbUp(_ verb: [String]) -> [PhraseHit] {
         guard verb.count == 2, verb[1] == "up" else { return [] }
         var hits: [PhraseHit] = []
         for i in words.indices.dropLast() where words[i + 1].text == "up" && words[i].text != verb[0] {
             let w = words[i].text
-            if w.count == verb[0].count, w.first == verb[0].first, w.last == verb[0].last,
-               SoundAlike.distance(w, verb[0], limit: 2) <= 2 {
+            guard !Self.otherUpVerbs.contains(w), w.first == verb[0].first, (3...5).contains(w.count) else { continue }
+            if SoundAlike.distance(w, verb[0], limit: 3) <= 3,
+               SoundAlike.distance(SoundAlike.key(w), SoundAlike.key(verb[0]), limit: 1) <= 1 {
                 hits.append(PhraseHit(start: i, length: 2, fuzzy: true))
             }
         }
@@ -176,17 +193,54 @@ struct Reading: Sendable {
     }
 
     /// The component a create verb asks for: the first one after it, before a preposition or clause end.
-    private func objectAfter(_ start: Int, clause: Int) -> ComponentMention? {
+    private func objectAfter(_ start: Int, clause: Int, verb: String) -> ComponentMention? {
         var i = start
         var steps = 0
         while i < words.count, steps < 9 {
-            if words[i].clause != clause, steps > 0 { return nil }
-            if let m = components.first(where: { $0.hit.start == i }) {
+            if words[i].clause != clause, steps > 0 { break }
+            if var m = components.first(where: { $0.hit.start == i }) {
+                // In "a card carousel" the last name is the thing asked for.
+                if let head = components.first(where: { $0.hit.start == m.hit.end && !$0.weak }) { m = head }
                 return m.weak && i + m.hit.length < words.count && words[i + m.hit.length].text == "image" ? nil : m
             }
-            if Self.objectBlockers.contains(words[i].text) { return nil }
+            // Recognisers often hear "a" as "at" or "to" right after the verb.
+            let misheardArticle = steps == 0 && ["at", "to"].contains(words[i].text)
+            if Self.objectBlockers.contains(words[i].text), !misheardArticle { break }
             i += 1
             steps += 1
+        }
+        // Nothing named: try the same slot again for a name heard wrong.
+        for j in start..<i {
+            if let guess = soundAlikeObject(at: j, clause: clause, verb: verb) { return guess }
+        }
+        return nil
+    }
+
+    /// Verbs that only ever ask for a design ("mock up", "prototype"): after them a
+    /// short sound-alike ("firm" for "form") is a safe guess; after "build" it is not ("a model").
+    private static let designOnlyVerbs: Set<String> = ["mock", "mockup", "prototype", "proto", "spin", "sketch", "draft", "whip"]
+
+    /// A component name heard wrong in the object slot of a create verb: "a cover sale of
+    /// logos" (carousel), "a model with frosted glass" (modal), "a multi step firm" (form).
+    private func soundAlikeObject(at i: Int, clause: Int, verb: String) -> ComponentMention? {
+        guard verb != "get", verb != "give" else { return nil }
+        var heard = ""
+        for n in 1...2 where i + n <= words.count && words[i + n - 1].clause == clause {
+            let w = words[i + n - 1].text
+            if Self.objectBlockers.contains(w) || Lexicon.knownWords.contains(w) || Lexicon.articles.contains(w) { break }
+            heard += w
+            let key = SoundAlike.key(heard)
+            for name in Lexicon.components where name.words.count == 1 && !name.weak {
+                let target = name.words[0]
+                let targetKey = SoundAlike.key(target)
+                let close = (key == targetKey && SoundAlike.distance(heard, target, limit: 2) <= 2 && heard.first == target.first)
+                    || (targetKey.count >= 4 && heard.count >= 6 && SoundAlike.distance(key, targetKey, limit: 1) <= 1)
+                guard close else { continue }
+                let short = heard.count <= 5
+                let supported = !styles.isEmpty || !colors.isEmpty || designParts > 0 || Self.designOnlyVerbs.contains(verb)
+                if short && !supported { continue }
+                return ComponentMention(kind: name.kind, hit: PhraseHit(start: i, length: n, fuzzy: true), weak: false, located: false)
+            }
         }
         return nil
     }
@@ -200,7 +254,7 @@ struct Reading: Sendable {
     ]
 
     private mutating func findDesire() {
-        for phrase in Self.desirePhrases where !PhraseMatcher.find(phrase, in: words, fuzzy: false).isEmpty {
+        for phrase in Self.desirePhrases where !PhraseMatcher.find(phrase, in: words).isEmpty {
             desire = true
         }
         // "could the login screen have ...", "can the modal ...": a question about a component.
