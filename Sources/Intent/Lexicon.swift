@@ -102,7 +102,7 @@ enum Lexicon {
     /// Verbs that ask for something new to be made; "make" and "get" need a request frame.
     static let createVerbs: [[String]] = [
         ["build"], ["mock", "up"], ["mockup"], ["spin", "up"], ["prototype"], ["proto", "type"], ["create"], ["draft"],
-        ["whip", "up"], ["sketch", "out"], ["sketch"], ["put", "together"], ["design"], ["make"], ["get"], ["give"],
+        ["whip", "up"], ["sketch", "out"], ["sketch"], ["put", "together"], ["throw", "together"], ["design"], ["make"], ["get"], ["give"],
     ]
     /// Verbs that change what is already there.
     static let editVerbs: Set<String> = [
@@ -129,7 +129,8 @@ enum Lexicon {
         "bug", "bugs", "error", "errors", "broke", "broken", "crash", "crashed", "crashing", "typo", "ticket", "tickets",
         "outage", "revenue", "percent", "conversion", "churn", "latency", "declined", "laid", "megabytes", "milliseconds",
         "incident", "regression", "down", "slow", "slowly", "sprint", "deadline", "assigned", "filed", "metrics",
-        "dropped", "grew", "throwing", "lag", "cluttered", "hate",
+        "dropped", "grew", "throwing", "lag", "cluttered", "hate", "reviewed", "updated", "fixed", "approved", "tested",
+        "deployed", "merged", "launch", "launched", "legal", "renewed", "members", "community", "yesterday", "tomorrow",
     ]
     /// Spatial words: a component after them is where something goes, not what is asked.
     static let locators: Set<String> = [

@@ -60,6 +60,9 @@ struct Reading: Sendable {
     private static let modifierFollowers: Set<String> = [
         "results", "result", "engine", "query", "queries", "term", "terms", "history", "team", "data", "logic",
         "conversion", "file", "files", "bug", "bugs", "ranking", "index", "api", "traffic", "rate", "volume", "flow",
+        "details", "detail", "number", "numbers", "reader", "readers", "report", "reports", "image", "images", "holder",
+        "payment", "payments", "issue", "issues", "ticket", "tickets", "owner", "count", "counts", "review", "meeting",
+        "test", "tests", "metrics", "game", "budget", "provider", "vendor", "copy",
     ]
 
     private static let componentIndex = PhraseIndex<Lexicon.ComponentName>(
@@ -250,7 +253,9 @@ struct Reading: Sendable {
         ["we", "need"], ["need"], ["needs"], ["should", "be"], ["should", "have"], ["should", "just", "be"],
         ["there", "should", "be"], ["we", "should", "have"], ["would", "be", "nice"], ["how", "about"],
         ["what", "about"], ["ideally"], ["im", "thinking"], ["should", "like", "have"], ["should", "look"],
-        ["could", "use"], ["we", "could", "use"], ["i", "wish"],
+        ["could", "use"], ["we", "could", "use"], ["i", "wish"], ["what", "if", "we", "had"], ["what", "if", "there", "was"],
+        ["imagine"], ["imagining"], ["picture"], ["lets", "do"], ["lets", "have"], ["lets", "try"], ["lets", "add"],
+        ["we", "could", "have"], ["it", "would", "be", "cool"], ["wouldnt", "it", "be"],
     ]
 
     private mutating func findDesire() {
