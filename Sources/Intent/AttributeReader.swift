@@ -28,6 +28,10 @@ enum AttributeReader {
             if style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
             add(style)
         }
+        // "run the corners", "for width": a style phrase with one word heard wrong.
+        for (phrase, style) in Lexicon.styles where phrase.count >= 2 && !styles.contains(style) {
+            if nearPhrase(phrase, in: words, avoiding: covered) { add(style) }
+        }
         // "grow a little on hover", "zoom on hover": a size change tied to hovering.
         for (i, w) in words.enumerated() where hoverScaleWords.contains(w.text) {
             let near = words[max(0, i - 4)..<min(words.count, i + 5)]
@@ -43,6 +47,26 @@ enum AttributeReader {
             styles.removeAll { $0 == "hover-glow" }
         }
         return (styles, readColors(words))
+    }
+
+    /// Every word but one as said, and that one sounding alike (same first letter, consonant
+    /// keys one sound apart): recognisers garble single words, rarely whole phrases.
+    private static func nearPhrase(_ phrase: [String], in words: [Word], avoiding covered: Set<Int>) -> Bool {
+        guard words.count >= phrase.count else { return false }
+        for i in 0...(words.count - phrase.count) where !covered.contains(i) {
+            var odd: (heard: String, said: String)?
+            var ok = true
+            for (k, p) in phrase.enumerated() where words[i + k].text != p {
+                if odd != nil || words[i + k].clause != words[i].clause { ok = false; break }
+                odd = (words[i + k].text, p)
+            }
+            guard ok, let (heard, said) = odd, said.count >= 4, heard.count >= 3, heard.first == said.first,
+                  !Lexicon.knownWords.contains(heard) else { continue }
+            if SoundAlike.distance(SoundAlike.key(heard), SoundAlike.key(said), limit: 1) <= 1, !isNegated(i, in: words) {
+                return true
+            }
+        }
+        return false
     }
 
     private static func isNegated(_ start: Int, in words: [Word]) -> Bool {

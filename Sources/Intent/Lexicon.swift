@@ -113,7 +113,7 @@ enum Lexicon {
     /// Words that open a clause without carrying meaning.
     static let fillers: Set<String> = [
         "oh", "and", "actually", "okay", "ok", "now", "so", "um", "uh", "wait", "also", "maybe", "yeah", "then", "just",
-        "please", "alright", "hmm", "honestly", "right", "well", "like", "but", "hey", "cool", "great", "lets", "and",
+        "please", "alright", "hmm", "honestly", "right", "well", "like", "but", "hey", "cool", "great", "lets",
         "perhaps", "quickly", "can", "could", "we", "you",
     ]
     /// Parts of a component that a refinement may talk about.

@@ -6,6 +6,8 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     struct Entry: Sendable {
         var words: [String]
         var joined: String
+        /// `SoundAlike.key(joined)`, computed once.
+        var key: String
         var value: Value
         /// Whether a near-miss spelling may match this phrase.
         var fuzzy: Bool
@@ -28,7 +30,7 @@ struct PhraseIndex<Value: Sendable>: Sendable {
             let joined = p.words.joined()
             byJoined[joined, default: []].append(entries.count)
             if p.fuzzy, joined.count >= 6, let first = joined.first { byInitial[first, default: []].append(entries.count) }
-            entries.append(Entry(words: p.words, joined: joined, value: p.value, fuzzy: p.fuzzy))
+            entries.append(Entry(words: p.words, joined: joined, key: SoundAlike.key(joined), value: p.value, fuzzy: p.fuzzy))
         }
         self.entries = entries
         self.byJoined = byJoined
@@ -52,8 +54,12 @@ struct PhraseIndex<Value: Sendable>: Sendable {
                 // A word the lexicon knows for something else is not a mis-hearing ("slide in" is not "slider").
                 if n == 1, Lexicon.knownWords.contains(gram) { continue }
                 let singular = PhraseMatcher.singular(gram)
-                for e in byInitial[first] ?? [] where entries[e].joined != gram && entries[e].joined != singular {
-                    if SoundAlike.nearMiss(gram, entries[e].joined) || SoundAlike.nearMiss(singular, entries[e].joined) {
+                guard let candidates = byInitial[first] else { continue }
+                let gramKey = SoundAlike.key(gram), singularKey = SoundAlike.key(singular)
+                for e in candidates where entries[e].joined != gram && entries[e].joined != singular {
+                    let entry = entries[e]
+                    if SoundAlike.nearMiss(gram, heardKey: gramKey, entry.joined, targetKey: entry.key)
+                        || SoundAlike.nearMiss(singular, heardKey: singularKey, entry.joined, targetKey: entry.key) {
                         found.append(Found(entry: entries[e], hit: PhraseHit(start: i, length: n, fuzzy: true)))
                     }
                 }

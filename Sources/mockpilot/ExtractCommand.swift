@@ -28,26 +28,32 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let name = file == "-" ? "<stdin>" : file
-        let text: String
-        if file == "-" {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        } else {
-            guard let content = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw ValidationError("cannot read \(file)")
-            }
-            text = content
-        }
         var extractor = IntentExtractor(brands: try Self.loadBrands(themes: themes), threshold: threshold)
         var bad = 0
-        for (number, line) in JSONLines.numberedLines(text) {
+        func handle(_ line: String, _ number: Int, _ name: String) {
             do {
-                guard let utterance = try TranscriptLine.utterance(from: line, number: number, file: name) else { continue }
-                if let intent = extractor.extract(utterance) { print(try JSONLines.encode(intent)) }
+                guard let utterance = try TranscriptLine.utterance(from: line, number: number, file: name) else { return }
+                if let intent = extractor.extract(utterance) {
+                    // Unbuffered, so downstream stages read each intent as it is found.
+                    FileHandle.standardOutput.write(Data((try JSONLines.encode(intent) + "\n").utf8))
+                }
             } catch {
                 bad += 1
                 FileHandle.standardError.write(Data("warning: \(error.localizedDescription)\n".utf8))
             }
+        }
+        if file == "-" {
+            // Line by line, so `... | mockpilot extract -` works on a live transcript.
+            var number = 0
+            while let line = readLine(strippingNewline: true) {
+                number += 1
+                handle(line, number, "<stdin>")
+            }
+        } else {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ValidationError("cannot read \(file)")
+            }
+            for (number, line) in JSONLines.numberedLines(text) { handle(line, number, file) }
         }
         if bad > 0 { throw ExitCode(1) }
     }
