@@ -80,7 +80,7 @@ enum Lexicon {
         add("hover-glow", ["glow on hover", "hover glow", "glow", "glowing"])
         add("animated", ["animated", "animate", "animation", "animations", "auto scrolling", "autoscrolling", "auto scroll",
                          "autoplay", "slide in", "slides in", "fade in", "fades in", "bounce", "bouncy", "fills smoothly",
-                         "transition", "wiggle", "pulse", "pulsing", "spinner"])
+                         "transition", "wiggle", "pulse", "pulsing", "spinner", "shake", "shakes", "wobble", "wobbles", "blink", "blinks"])
         add("sticky", ["sticky", "stick to the top", "stick", "sticks", "pinned", "fixed to the top", "stays at the top"])
         add("full-width", ["full width", "fullwidth", "edge to edge", "full bleed", "whole width", "entire width"])
         add("centered", ["centered", "center", "centre", "centred", "center aligned"])
@@ -108,7 +108,7 @@ enum Lexicon {
     static let editVerbs: Set<String> = [
         "make", "add", "change", "put", "round", "center", "centre", "give", "animate", "turn", "move", "use", "swap",
         "switch", "set", "bump", "increase", "decrease", "drop", "remove", "lose", "hide", "darken", "lighten", "shrink",
-        "enlarge", "align", "try", "let", "stick", "replace", "tweak", "adjust", "recolor", "widen", "push",
+        "enlarge", "align", "try", "stick", "highlight", "paint", "tint", "color", "colour", "style", "restyle", "replace", "tweak", "adjust", "recolor", "widen", "push",
     ]
     /// Words that open a clause without carrying meaning.
     static let fillers: Set<String> = [

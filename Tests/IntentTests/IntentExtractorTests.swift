@@ -54,6 +54,11 @@ import Testing
         "Checkout conversion dropped two points after the release.",
         "Apple's event is next Tuesday.",
         "Let me check with legal about retention.",
+        "I created a dropdown in Jira for the priority field.",
+        "Let's get lunch after this.",
+        "Legal still hasn't reviewed the footer links.",
+        "Let's get the card details from the payment provider.",
+        "We need a new card reader at the front desk.",
     ])
     func talkAboutUIIsNotAnIntent(line: String) throws {
         #expect(try Fixture.one(line) == nil)
