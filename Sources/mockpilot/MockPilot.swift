@@ -26,6 +26,8 @@ struct MockPilot: AsyncParsableCommand {
             GenerateCommand.self,
             TranscribeCommand.self,
             SentimentCommand.self, ClassifyCommand.self, EmbedCommand.self, SearchCommand.self, MineCommand.self,
+            ExtractCommand.self,
+            EvalCommand.self,
         ]
     )
 }
