@@ -5,8 +5,11 @@ import Testing
 /// Our parser must accept and reject the same files as Babel on real-world-style components and
 /// their broken copies. `scripts/bench-jsx.sh` prints the `jsx-bench:` line this test writes.
 @Test func agreesWithBabelOnTheCorpus() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mockpilot-jsx-corpus-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: root) }
+    // MOCKPILOT_JSX_KEEP_CORPUS=DIR keeps the corpus (scripts/bench-jsx.sh times the release binary on it).
+    let keep = ProcessInfo.processInfo.environment["MOCKPILOT_JSX_KEEP_CORPUS"]
+    let root = keep.map { URL(fileURLWithPath: $0) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("mockpilot-jsx-corpus-\(getpid())")
+    defer { if keep == nil { try? FileManager.default.removeItem(at: root) } }
     let files = try CorpusBuilder().build(in: root)
     #expect(files.count >= 300)
     let babel = try BabelOracle.verdicts(for: files)
