@@ -36,7 +36,7 @@ extension Parser {
         defer { restoreFunction(saved) }
         let params = try parseParams()
         let body = try parseFunctionBody()
-        return try node(.function, name, at: start, params + [body])
+        return try node(statement ? .functionDecl : .function, name, at: start, params + [body])
     }
 
     mutating func parseParams() throws(SyntaxError) -> [Node] {
