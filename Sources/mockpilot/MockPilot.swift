@@ -28,6 +28,7 @@ struct MockPilot: AsyncParsableCommand {
             SentimentCommand.self, ClassifyCommand.self, EmbedCommand.self, SearchCommand.self, MineCommand.self,
             ExtractCommand.self,
             EvalCommand.self,
+            CheckCommand.self,
         ]
     )
 }
