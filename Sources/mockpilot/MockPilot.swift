@@ -18,6 +18,7 @@ struct MockPilot: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Subcommands, one file each under Commands/.
+            TUIDemoCommand.self,
         ]
     )
 }
