@@ -26,7 +26,6 @@ enum CodePane {
         let position = (history.versions.firstIndex(of: written) ?? 0) + 1
         var head = [Span(written.name, .component), Span("  version \(written.version)", .text),
                     Span(" (\(position) of \(history.versions.count))", .dim)]
-        if history.versions.count > 1 { head.append(Span("  [ ] older/newer", .dim)) }
         result += StyledLine.wrap(head, width: width, indent: 2)
         result.append(StyledLine(TextWidth.truncateLeft(written.path, to: width), .path))
         result.append(StyledLine(String(repeating: "─", count: max(0, width)), .border))

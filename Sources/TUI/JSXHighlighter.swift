@@ -103,12 +103,10 @@ struct JSXHighlighter {
                     i += 1
                 }
                 let word = String(chars[start..<i])
-                if mode == .tag {
-                    emit(word, .codeAttribute)
-                } else {
-                    emit(word, Self.keywords.contains(word) ? .codeKeyword : .text)
-                }
-                lastSignificant = "a"
+                let keyword = mode != .tag && Self.keywords.contains(word)
+                emit(word, mode == .tag ? .codeAttribute : (keyword ? .codeKeyword : .text))
+                // After `return` or `=>`-like keywords a `<` opens JSX; after a name it compares.
+                lastSignificant = keyword && word != "this" ? "=" : "a"
                 continue
             }
             if c.isNumber {

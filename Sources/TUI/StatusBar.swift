@@ -71,7 +71,7 @@ struct StatusBar: Component {
 /// The key hints at the bottom, shortened to fit.
 struct HintBar: Component {
     static let hints: [(key: String, action: String)] = [
-        ("g", "generate"), ("space", "pause"), ("tab", "focus"), ("↑↓", "scroll"), ("enter", "select"),
+        ("g", "generate"), ("space", "pause"), ("tab", "pane"), ("↑↓", "scroll"), ("enter", "pick"),
         ("[ ]", "version"), ("e", "export"), ("t", "theme"), ("i", "insights"), ("?", "help"), ("q", "quit"),
     ]
 

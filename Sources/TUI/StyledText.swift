@@ -37,6 +37,11 @@ public struct StyledLine: Sendable, Equatable {
         var first = true
 
         func newLine() {
+            // A line ends at a space; the space itself is not worth a cell.
+            while let last = current.last, last.text.hasSuffix(" "), current.count > 1 || indent == 0 || !first {
+                let trimmed = String(last.text.reversed().drop { $0 == " " }.reversed())
+                if trimmed.isEmpty { current.removeLast() } else { current[current.count - 1].text = trimmed; break }
+            }
             lines.append(StyledLine(current))
             current = indent > 0 ? [Span(String(repeating: " ", count: indent), .text)] : []
             used = indent
