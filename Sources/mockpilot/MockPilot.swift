@@ -29,6 +29,7 @@ struct MockPilot: AsyncParsableCommand {
             ExtractCommand.self,
             EvalCommand.self,
             CheckCommand.self,
+            TUIDemoCommand.self,
         ]
     )
 }
