@@ -24,7 +24,7 @@ enum CodePane {
         }
         var result: [StyledLine] = []
         let position = (history.versions.firstIndex(of: written) ?? 0) + 1
-        var head = [Span(written.name, .component), Span("  version \(written.version)", .text),
+        let head = [Span(written.name, .component), Span("  version \(written.version)", .text),
                     Span(" (\(position) of \(history.versions.count))", .dim)]
         result += StyledLine.wrap(head, width: width, indent: 2)
         result.append(StyledLine(TextWidth.truncateLeft(written.path, to: width), .path))

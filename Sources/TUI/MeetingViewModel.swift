@@ -66,7 +66,12 @@ public struct MeetingViewModel: Sendable, Equatable {
                 if lines.count > Self.maxLines { lines.removeFirst(lines.count - Self.maxLines) }
             }
         case .intent(let intent, let triggered):
-            intents.append(IntentRow(intent: intent, triggered: triggered))
+            // An intent is reported when found and again when it triggers generation.
+            if let i = intents.lastIndex(where: { $0.intent.utteranceID == intent.utteranceID }) {
+                intents[i] = IntentRow(intent: intent, triggered: triggered || intents[i].triggered)
+            } else {
+                intents.append(IntentRow(intent: intent, triggered: triggered))
+            }
         case .spec(let spec):
             specs[spec.specID] = spec
         case .component(let written):
@@ -87,7 +92,7 @@ public struct MeetingViewModel: Sendable, Equatable {
         case .status(let s):
             status = s
             if s.queueDepth == 0 { slowQueued = nil }
-        case .warning(let text):
+        case .warning(let text), .notice(let text):
             warning = Warning(text: text, at: time)
         case .insight(let summary):
             insight = summary

@@ -16,8 +16,6 @@ struct MockPilot: AsyncParsableCommand {
           mockpilot extract meeting.txt | mockpilot generate -
         """,
         version: "0.1.0",
-        // `mockpilot` alone listens to the microphone and opens the screen.
-        defaultSubcommand: RunCommand.self,
         subcommands: [
             RunCommand.self,
             ConfigCommand.self,
@@ -30,6 +28,8 @@ struct MockPilot: AsyncParsableCommand {
             EvalCommand.self,
             CheckCommand.self,
             TUIDemoCommand.self,
-        ]
+        ],
+        // `mockpilot` alone listens to the microphone and opens the screen.
+        defaultSubcommand: RunCommand.self
     )
 }

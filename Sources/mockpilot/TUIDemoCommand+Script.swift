@@ -86,7 +86,8 @@ enum DemoScript {
         """
         return ComponentWritten(event: ComponentEvt(specID: "c1.v\(version)", jsx: jsx, ts: 1_764_000_000),
                                 componentID: "c1", name: "PayButton", kind: .button, version: version,
-                                path: output + "/components/PayButton.v\(version).jsx", latency: latency)
+                                path: output + "/components/PayButton.v\(version).jsx", latency: latency,
+                                triggerToFile: latency / 4)
     }
 
     static func pricingTable(latency: Double) -> ComponentWritten {
@@ -116,7 +117,8 @@ enum DemoScript {
         """
         return ComponentWritten(event: ComponentEvt(specID: "c2.v1", jsx: jsx, ts: 1_764_000_060),
                                 componentID: "c2", name: "PricingTable", kind: .pricing, version: 1,
-                                path: output + "/components/PricingTable.v1.jsx", latency: latency)
+                                path: output + "/components/PricingTable.v1.jsx", latency: latency,
+                                triggerToFile: latency / 4)
     }
 
     static let insight = InsightSummary(
