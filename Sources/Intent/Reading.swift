@@ -156,7 +156,10 @@ struct Reading: Sendable {
                     if !(led && ["a", "an", "the", "some", "me", "us"].contains(object))
                         && !(clauseStart && Lexicon.articles.contains(object)) { continue }
                 case "get":
-                    guard ["can", "could", "lets", "we", "i"].contains(before) || before2 == "can" || before2 == "could" else { continue }
+                    // "can we get", "let's get"; not "I get started" or "we get a lot of tickets".
+                    let asked = ["can", "could", "lets"].contains(before)
+                        || (["we", "i", "you"].contains(before) && ["can", "could"].contains(before2))
+                    guard asked else { continue }
                 case "give":
                     guard next < words.count, ["me", "us"].contains(words[next].text) else { continue }
                     next += 1

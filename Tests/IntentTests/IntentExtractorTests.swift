@@ -59,6 +59,7 @@ import Testing
         "Legal still hasn't reviewed the footer links.",
         "Let's get the card details from the payment provider.",
         "We need a new card reader at the front desk.",
+        "Once we get started button clicks will be tracked.",
     ])
     func talkAboutUIIsNotAnIntent(line: String) throws {
         #expect(try Fixture.one(line) == nil)
