@@ -104,6 +104,9 @@ enum Lexicon {
         ["build"], ["mock", "up"], ["mockup"], ["spin", "up"], ["prototype"], ["proto", "type"], ["create"], ["draft"],
         ["whip", "up"], ["sketch", "out"], ["sketch"], ["put", "together"], ["throw", "together"], ["design"], ["make"], ["get"], ["give"],
     ]
+    /// Create verbs as Whisper tiny.en is known to mis-hear them ("stay up" for "spin up");
+    /// like any create verb they count only with a component right after them.
+    static let misheardCreateVerbs: [[String]] = [["stay", "up"], ["mark", "up"]]
     /// Verbs that change what is already there.
     static let editVerbs: Set<String> = [
         "make", "add", "change", "put", "round", "center", "centre", "give", "animate", "turn", "move", "use", "swap",
@@ -142,6 +145,7 @@ enum Lexicon {
         var known = editVerbs.union(designParts).union(colors.keys)
         for entry in styles { known.formUnion(entry.words) }
         for verb in createVerbs { known.formUnion(verb) }
+        known.remove("stay")
         return known
     }()
     static let articles: Set<String> = ["a", "an", "some", "another", "one"]

@@ -135,12 +135,12 @@ struct Reading: Sendable {
     private static let objectBlockers: Set<String> = [
         "on", "for", "at", "about", "to", "in", "from", "by", "into", "after", "before", "when", "that", "which", "who",
         "because", "so", "but", "if", "is", "are", "was", "were", "will", "sure", "out", "it", "them", "this",
-        "consensus", "than", "then", "up",
+        "consensus", "than", "then", "up", "and", "or", "late", "early", "tonight", "today", "tomorrow",
     ]
 
     private mutating func findCreateCue() {
         for verb in Lexicon.createVerbs {
-            for hit in PhraseMatcher.find(verb, in: words) + fuzzyVerbUp(verb) {
+            for hit in PhraseMatcher.find(verb, in: words) + fuzzyVerbUp(verb) + misheard(verb) {
                 let head = verb[0]
                 let before = hit.start > 0 ? words[hit.start - 1].text : ""
                 let before2 = hit.start > 1 ? words[hit.start - 2].text : ""
@@ -176,6 +176,15 @@ struct Reading: Sendable {
         }
     }
 
+    /// Known mis-hearings of a create verb, marked as guesses.
+    private func misheard(_ verb: [String]) -> [PhraseHit] {
+        guard verb == ["spin", "up"] || verb == ["mock", "up"] else { return [] }
+        let index = verb == ["spin", "up"] ? 0 : 1
+        return PhraseMatcher.find(Lexicon.misheardCreateVerbs[index], in: words).map {
+            PhraseHit(start: $0.start, length: $0.length, fuzzy: true)
+        }
+    }
+
     /// Phrasal verbs with "up" that are words of their own, never a mis-heard "mock up"/"spin up".
     private static let otherUpVerbs: Set<String> = [
         "sign", "set", "pick", "back", "wrap", "line", "open", "hang", "step", "look", "show", "make", "keep", "pull",
@@ -202,7 +211,7 @@ struct Reading: Sendable {
     private func objectAfter(_ start: Int, clause: Int, verb: String) -> ComponentMention? {
         var i = start
         var steps = 0
-        while i < words.count, steps < 9 {
+        while i < words.count, steps < 7 {
             if words[i].clause != clause, steps > 0 { break }
             if var m = components.first(where: { $0.hit.start == i }) {
                 // In "a card carousel" the last name is the thing asked for.
