@@ -106,7 +106,7 @@ enum Lexicon {
     ]
     /// Create verbs as Whisper tiny.en is known to mis-hear them ("stay up" for "spin up");
     /// like any create verb they count only with a component right after them.
-    static let misheardCreateVerbs: [[String]] = [["stay", "up"], ["mark", "up"]]
+    static let misheardCreateVerbs: [String: [[String]]] = ["spin up": [["stay", "up"]], "mock up": [["mark", "up"]]]
     /// Verbs that change what is already there.
     static let editVerbs: Set<String> = [
         "make", "add", "change", "put", "round", "center", "centre", "give", "animate", "turn", "move", "use", "swap",

@@ -169,7 +169,8 @@ struct Reading: Sendable {
                 if next < words.count, ["me", "us"].contains(words[next].text) { next += 1 }
                 if let object = objectAfter(next, clause: words[hit.start].clause, verb: head) {
                     if createCue == nil || hit.start < createCue?.verb.start ?? 0 { createCue = (hit, object) }
-                } else if next >= words.count - 1 || (next == words.count - 1 && Lexicon.articles.contains(words[next].text)) {
+                } else if next == words.count || (next == words.count - 1 && Lexicon.articles.contains(words[next].text)) {
+                    // "so let's build a" and the line ends: the object may open the next line.
                     danglingCue = true
                 }
             }
@@ -178,10 +179,8 @@ struct Reading: Sendable {
 
     /// Known mis-hearings of a create verb, marked as guesses.
     private func misheard(_ verb: [String]) -> [PhraseHit] {
-        guard verb == ["spin", "up"] || verb == ["mock", "up"] else { return [] }
-        let index = verb == ["spin", "up"] ? 0 : 1
-        return PhraseMatcher.find(Lexicon.misheardCreateVerbs[index], in: words).map {
-            PhraseHit(start: $0.start, length: $0.length, fuzzy: true)
+        (Lexicon.misheardCreateVerbs[verb.joined(separator: " ")] ?? []).flatMap { heard in
+            PhraseMatcher.find(heard, in: words).map { PhraseHit(start: $0.start, length: $0.length, fuzzy: true) }
         }
     }
 
@@ -192,7 +191,8 @@ struct Reading: Sendable {
         "mop", "mount", "sync", "spit", "split", "slip", "stir", "stack",
     ]
 
-    /// "mark up" for "mock up": a four-letter verb that keeps its first and last letter.
+    /// "mark up" for "mock up", "sleep up" for "spin up": a short verb before "up" with the
+    /// same first letter whose consonant key is one sound away.
     private func fuzzyVerbUp(_ verb: [String]) -> [PhraseHit] {
         guard verb.count == 2, verb[1] == "up" else { return [] }
         var hits: [PhraseHit] = []

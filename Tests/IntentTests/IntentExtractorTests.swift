@@ -101,6 +101,11 @@ import Testing
         #expect(intent.component == .pricing && intent.cue)
     }
 
+    @Test func aCueVerbWithAnObjectDoesNotDangle() throws {
+        let results = try Fixture.run(["Let's build consensus.", "The button broke last week."])
+        #expect(results == [nil, nil])
+    }
+
     @Test func theThresholdHoldsBackGuesses() throws {
         var strict = IntentExtractor(brands: try Fixture.brands(), threshold: 0.99)
         let u = Utterance(id: "u1", msg: TranscriptMsg(text: "Let's mock up a login screen.", tsStart: 0, tsEnd: 1))
