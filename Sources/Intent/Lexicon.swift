@@ -74,7 +74,7 @@ enum Lexicon {
         add("glass", ["glass", "glassy", "frosted", "blurred", "blur", "glassmorphism", "translucent"])
         add("minimal", ["minimal", "minimalist", "clean", "simple", "nothing fancy", "barebones", "stripped down"])
         add("bold", ["bold", "chunky", "punchy", "heavy"])
-        add("large", ["large", "big", "bigger", "larger", "huge", "oversized", "giant", "biggest"])
+        add("large", ["large", "big", "bigger", "larger", "huge", "oversized", "giant", "biggest", "wider", "taller"])
         add("small", ["small", "smaller", "tiny", "compact", "narrow", "narrower", "slim", "slimmer", "thinner", "tight"])
         add("hover-scale", ["hover zoom", "zoom on hover", "grow on hover", "scale on hover", "hover scale", "lift on hover"])
         add("hover-glow", ["glow on hover", "hover glow", "glow", "glowing"])

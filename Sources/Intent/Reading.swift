@@ -131,6 +131,7 @@ struct Reading: Sendable {
         findEdit()
     }
 
+    private static let adverbs: Set<String> = ["also", "maybe", "just", "quickly", "please", "perhaps", "actually", "still", "then"]
     private static let requestLeads: Set<String> = ["lets", "can", "could", "would", "please", "should", "want", "to", "go", "me"]
     private static let objectBlockers: Set<String> = [
         "on", "for", "at", "about", "to", "in", "from", "by", "into", "after", "before", "when", "that", "which", "who",
@@ -142,8 +143,11 @@ struct Reading: Sendable {
         for verb in Lexicon.createVerbs {
             for hit in PhraseMatcher.find(verb, in: words) + fuzzyVerbUp(verb) + misheard(verb) {
                 let head = verb[0]
-                let before = hit.start > 0 ? words[hit.start - 1].text : ""
-                let before2 = hit.start > 1 ? words[hit.start - 2].text : ""
+                // Adverbs between a lead and its verb do not change it: "can we also get".
+                var lead = hit.start - 1
+                while lead >= 0, Self.adverbs.contains(words[lead].text) { lead -= 1 }
+                let before = lead >= 0 ? words[lead].text : ""
+                let before2 = lead > 0 ? words[lead - 1].text : ""
                 let clauseStart = hit.start == 0 || words[hit.start - 1].clause != words[hit.start].clause
                     || Lexicon.fillers.contains(before)
                 var next = hit.end
@@ -211,7 +215,7 @@ struct Reading: Sendable {
     private func objectAfter(_ start: Int, clause: Int, verb: String) -> ComponentMention? {
         var i = start
         var steps = 0
-        while i < words.count, steps < 7 {
+        while i < words.count, steps < 9 {
             if words[i].clause != clause, steps > 0 { break }
             if var m = components.first(where: { $0.hit.start == i }) {
                 // In "a card carousel" the last name is the thing asked for.

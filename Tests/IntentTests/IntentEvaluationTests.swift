@@ -58,7 +58,7 @@ import Testing
 @Suite struct GeneralisationTests {
     /// Lines written after the rules were: the figures the product should hold on other meetings.
     @Test(arguments: [("onboarding", HandWrittenMeetings.onboarding), ("traps", HandWrittenMeetings.traps),
-                      ("dashboard", HandWrittenMeetings.dashboard)])
+                      ("dashboard", HandWrittenMeetings.dashboard), ("returns", HandWrittenMeetings.returns)])
     func handWrittenMeetingsScoreWell(name: String, lines: [LabelledLine]) throws {
         let report = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
         #expect(report.detection.precision >= 0.95, "\(name)\n\(report.table)")
