@@ -6,6 +6,8 @@ public enum IntentError: Error, LocalizedError, Equatable {
     case malformedLabel(file: String, line: Int, reason: String)
     /// A labelled set with no lines in it.
     case emptyLabelSet(file: String)
+    /// An input line of `extract` that starts with "{" but is not a TranscriptMsg.
+    case malformedTranscriptLine(file: String, line: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -13,6 +15,8 @@ public enum IntentError: Error, LocalizedError, Equatable {
             "\(file):\(line): not a labelled intent line (\(reason)); expected {\"id\",\"text\",\"design\",...}"
         case .emptyLabelSet(let file):
             "\(file): no labelled lines to score"
+        case .malformedTranscriptLine(let file, let line):
+            "\(file):\(line): not a transcript line (expected {\"text\",\"ts_start\",\"ts_end\",...} or plain text); skipped"
         }
     }
 }
