@@ -25,6 +25,8 @@ enum AttributeReader {
             // "a magnifying glass icon" names an icon, not a look.
             if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text) { continue }
             if hit.start > 0, words[hit.start - 1].text == "for", ["dark", "light"].contains(style) { continue }
+            // "clean up", "light up", "round up": phrasal verbs, not looks.
+            if hit.length == 1, hit.end < words.count, words[hit.end].text == "up" { continue }
             if style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
             add(style)
         }

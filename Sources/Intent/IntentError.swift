@@ -4,15 +4,23 @@ import Foundation
 public enum IntentError: Error, LocalizedError, Equatable {
     /// A labelled evaluation line that could not be read.
     case malformedLabel(file: String, line: Int, reason: String)
+    /// A file that could not be read at all.
+    case unreadable(file: String)
     /// A labelled set with no lines in it.
     case emptyLabelSet(file: String)
+    /// An input line of `extract` that starts with "{" but is not a TranscriptMsg.
+    case malformedTranscriptLine(file: String, line: Int)
 
     public var errorDescription: String? {
         switch self {
         case .malformedLabel(let file, let line, let reason):
             "\(file):\(line): not a labelled intent line (\(reason)); expected {\"id\",\"text\",\"design\",...}"
+        case .unreadable(let file):
+            "cannot read \(file): no such file, or not UTF-8 text"
         case .emptyLabelSet(let file):
             "\(file): no labelled lines to score"
+        case .malformedTranscriptLine(let file, let line):
+            "\(file):\(line): not a transcript line (expected {\"text\",\"ts_start\",\"ts_end\",...} or plain text); skipped"
         }
     }
 }

@@ -56,7 +56,7 @@ public enum IntentEvaluation {
     /// Reads a labelled JSON Lines file; blank lines are skipped.
     public static func load(file: String) throws -> [LabelledLine] {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            throw IntentError.malformedLabel(file: file, line: 0, reason: "cannot read the file")
+            throw IntentError.unreadable(file: file)
         }
         var lines: [LabelledLine] = []
         for (number, line) in JSONLines.numberedLines(text) where !line.trimmingCharacters(in: .whitespaces).isEmpty {

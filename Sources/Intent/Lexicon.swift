@@ -74,7 +74,7 @@ enum Lexicon {
         add("glass", ["glass", "glassy", "frosted", "blurred", "blur", "glassmorphism", "translucent"])
         add("minimal", ["minimal", "minimalist", "clean", "simple", "nothing fancy", "barebones", "stripped down"])
         add("bold", ["bold", "chunky", "punchy", "heavy"])
-        add("large", ["large", "big", "bigger", "larger", "huge", "oversized", "giant", "biggest"])
+        add("large", ["large", "big", "bigger", "larger", "huge", "oversized", "giant", "biggest", "wider", "taller"])
         add("small", ["small", "smaller", "tiny", "compact", "narrow", "narrower", "slim", "slimmer", "thinner", "tight"])
         add("hover-scale", ["hover zoom", "zoom on hover", "grow on hover", "scale on hover", "hover scale", "lift on hover"])
         add("hover-glow", ["glow on hover", "hover glow", "glow", "glowing"])
@@ -104,6 +104,9 @@ enum Lexicon {
         ["build"], ["mock", "up"], ["mockup"], ["spin", "up"], ["prototype"], ["proto", "type"], ["create"], ["draft"],
         ["whip", "up"], ["sketch", "out"], ["sketch"], ["put", "together"], ["throw", "together"], ["design"], ["make"], ["get"], ["give"],
     ]
+    /// Create verbs as Whisper tiny.en is known to mis-hear them ("stay up" for "spin up");
+    /// like any create verb they count only with a component right after them.
+    static let misheardCreateVerbs: [String: [[String]]] = ["spin up": [["stay", "up"]], "mock up": [["mark", "up"]]]
     /// Verbs that change what is already there.
     static let editVerbs: Set<String> = [
         "make", "add", "change", "put", "round", "center", "centre", "give", "animate", "turn", "move", "use", "swap",
@@ -142,6 +145,7 @@ enum Lexicon {
         var known = editVerbs.union(designParts).union(colors.keys)
         for entry in styles { known.formUnion(entry.words) }
         for verb in createVerbs { known.formUnion(verb) }
+        known.remove("stay")
         return known
     }()
     static let articles: Set<String> = ["a", "an", "some", "another", "one"]

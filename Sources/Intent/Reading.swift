@@ -131,19 +131,23 @@ struct Reading: Sendable {
         findEdit()
     }
 
+    private static let adverbs: Set<String> = ["also", "maybe", "just", "quickly", "please", "perhaps", "actually", "still", "then"]
     private static let requestLeads: Set<String> = ["lets", "can", "could", "would", "please", "should", "want", "to", "go", "me"]
     private static let objectBlockers: Set<String> = [
         "on", "for", "at", "about", "to", "in", "from", "by", "into", "after", "before", "when", "that", "which", "who",
         "because", "so", "but", "if", "is", "are", "was", "were", "will", "sure", "out", "it", "them", "this",
-        "consensus", "than", "then", "up",
+        "consensus", "than", "then", "up", "and", "or", "late", "early", "tonight", "today", "tomorrow",
     ]
 
     private mutating func findCreateCue() {
         for verb in Lexicon.createVerbs {
-            for hit in PhraseMatcher.find(verb, in: words) + fuzzyVerbUp(verb) {
+            for hit in PhraseMatcher.find(verb, in: words) + fuzzyVerbUp(verb) + misheard(verb) {
                 let head = verb[0]
-                let before = hit.start > 0 ? words[hit.start - 1].text : ""
-                let before2 = hit.start > 1 ? words[hit.start - 2].text : ""
+                // Adverbs between a lead and its verb do not change it: "can we also get".
+                var lead = hit.start - 1
+                while lead >= 0, Self.adverbs.contains(words[lead].text) { lead -= 1 }
+                let before = lead >= 0 ? words[lead].text : ""
+                let before2 = lead > 0 ? words[lead - 1].text : ""
                 let clauseStart = hit.start == 0 || words[hit.start - 1].clause != words[hit.start].clause
                     || Lexicon.fillers.contains(before)
                 var next = hit.end
@@ -156,7 +160,10 @@ struct Reading: Sendable {
                     if !(led && ["a", "an", "the", "some", "me", "us"].contains(object))
                         && !(clauseStart && Lexicon.articles.contains(object)) { continue }
                 case "get":
-                    guard ["can", "could", "lets", "we", "i"].contains(before) || before2 == "can" || before2 == "could" else { continue }
+                    // "can we get", "let's get"; not "I get started" or "we get a lot of tickets".
+                    let asked = ["can", "could", "lets"].contains(before)
+                        || (["we", "i", "you"].contains(before) && ["can", "could"].contains(before2))
+                    guard asked else { continue }
                 case "give":
                     guard next < words.count, ["me", "us"].contains(words[next].text) else { continue }
                     next += 1
@@ -166,10 +173,18 @@ struct Reading: Sendable {
                 if next < words.count, ["me", "us"].contains(words[next].text) { next += 1 }
                 if let object = objectAfter(next, clause: words[hit.start].clause, verb: head) {
                     if createCue == nil || hit.start < createCue?.verb.start ?? 0 { createCue = (hit, object) }
-                } else if next >= words.count - 1 || (next == words.count - 1 && Lexicon.articles.contains(words[next].text)) {
+                } else if next == words.count || (next == words.count - 1 && Lexicon.articles.contains(words[next].text)) {
+                    // "so let's build a" and the line ends: the object may open the next line.
                     danglingCue = true
                 }
             }
+        }
+    }
+
+    /// Known mis-hearings of a create verb, marked as guesses.
+    private func misheard(_ verb: [String]) -> [PhraseHit] {
+        (Lexicon.misheardCreateVerbs[verb.joined(separator: " ")] ?? []).flatMap { heard in
+            PhraseMatcher.find(heard, in: words).map { PhraseHit(start: $0.start, length: $0.length, fuzzy: true) }
         }
     }
 
@@ -180,7 +195,8 @@ struct Reading: Sendable {
         "mop", "mount", "sync", "spit", "split", "slip", "stir", "stack",
     ]
 
-    /// "mark up" for "mock up": a four-letter verb that keeps its first and last letter.
+    /// "mark up" for "mock up", "sleep up" for "spin up": a short verb before "up" with the
+    /// same first letter whose consonant key is one sound away.
     private func fuzzyVerbUp(_ verb: [String]) -> [PhraseHit] {
         guard verb.count == 2, verb[1] == "up" else { return [] }
         var hits: [PhraseHit] = []

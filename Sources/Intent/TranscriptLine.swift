@@ -17,17 +17,7 @@ public enum TranscriptLine {
             let id = msg.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
             return Utterance(id: id, msg: msg)
         } catch {
-            throw TranscriptLineError(file: file, line: number)
+            throw IntentError.malformedTranscriptLine(file: file, line: number)
         }
-    }
-}
-
-/// A line that looked like JSON but was not a transcript message.
-public struct TranscriptLineError: Error, LocalizedError, Equatable {
-    public var file: String
-    public var line: Int
-
-    public var errorDescription: String? {
-        "\(file):\(line): not a transcript line (expected {\"text\",\"ts_start\",\"ts_end\",...} or plain text); skipped"
     }
 }

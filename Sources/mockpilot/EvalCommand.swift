@@ -39,8 +39,7 @@ struct EvalIntentsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lines: [LabelledLine]
-        do { lines = try IntentEvaluation.load(file: file) } catch { throw ValidationError(error.localizedDescription) }
+        let lines = try IntentEvaluation.load(file: file)
         let extractor = IntentExtractor(brands: try ExtractCommand.loadBrands(themes: themes), threshold: threshold)
         let report = IntentEvaluation.score(lines, extractor: extractor) { index in
             guard let n = holdout else { return true }

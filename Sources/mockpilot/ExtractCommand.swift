@@ -51,7 +51,7 @@ struct ExtractCommand: ParsableCommand {
             }
         } else {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw ValidationError("cannot read \(file)")
+                throw IntentError.unreadable(file: file)
             }
             for (number, line) in JSONLines.numberedLines(text) { handle(line, number, file) }
         }

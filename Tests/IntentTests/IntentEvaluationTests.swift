@@ -54,3 +54,16 @@ import Testing
         #expect(report.styles.f1 >= 0.9 && report.brands.f1 >= 0.9 && report.colors.f1 >= 0.9)
     }
 }
+
+@Suite struct GeneralisationTests {
+    /// Lines written after the rules were: the figures the product should hold on other meetings.
+    @Test(arguments: [("onboarding", HandWrittenMeetings.onboarding), ("traps", HandWrittenMeetings.traps),
+                      ("dashboard", HandWrittenMeetings.dashboard), ("returns", HandWrittenMeetings.returns)])
+    func handWrittenMeetingsScoreWell(name: String, lines: [LabelledLine]) throws {
+        let report = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
+        #expect(report.detection.precision >= 0.95, "\(name)\n\(report.table)")
+        #expect(report.detection.f1 >= 0.9, "\(name)\n\(report.table)")
+        #expect(report.componentAccuracy >= 0.9, "\(name)\n\(report.table)")
+        #expect(report.styles.f1 >= 0.85 && report.colors.f1 >= 0.85, "\(name)\n\(report.table)")
+    }
+}

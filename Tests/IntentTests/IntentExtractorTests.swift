@@ -59,6 +59,7 @@ import Testing
         "Legal still hasn't reviewed the footer links.",
         "Let's get the card details from the payment provider.",
         "We need a new card reader at the front desk.",
+        "Once we get started button clicks will be tracked.",
     ])
     func talkAboutUIIsNotAnIntent(line: String) throws {
         #expect(try Fixture.one(line) == nil)
@@ -98,6 +99,11 @@ import Testing
         #expect(results[0] == nil)
         let intent = try #require(results[1])
         #expect(intent.component == .pricing && intent.cue)
+    }
+
+    @Test func aCueVerbWithAnObjectDoesNotDangle() throws {
+        let results = try Fixture.run(["Let's build consensus.", "The button broke last week."])
+        #expect(results == [nil, nil])
     }
 
     @Test func theThresholdHoldsBackGuesses() throws {

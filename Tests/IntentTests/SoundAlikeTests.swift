@@ -27,6 +27,9 @@ import Testing
 
     @Test func misheardCueVerbsAndComponents() throws {
         #expect(try Fixture.one("Let's mark up a login screen, nothing fancy.")?.component == .login)
+        #expect(try Fixture.one("Can we stay up a search bar, full width?")?.component == .search)
+        #expect(try Fixture.one("We stayed up late fixing the search bar.") == nil)
+        #expect(try Fixture.one("Let's stay up late and finish the search bar.") == nil)
         #expect(try Fixture.one("Let's proto type a dropdown for the workspace.")?.component == .dropdown)
         #expect(try Fixture.one("Let's prototype a model with a frosted glass look.")?.component == .modal)
         #expect(try Fixture.one("Let's build the cover sale of customer logos, auto scrolling.")?.component == .carousel)

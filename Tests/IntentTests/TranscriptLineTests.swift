@@ -15,9 +15,14 @@ import Testing
         #expect(noID.id == "u4")
     }
 
+    @Test func errorsTellTheUserWhereAndWhat() {
+        #expect(IntentError.malformedTranscriptLine(file: "m.jsonl", line: 5).errorDescription?.hasPrefix("m.jsonl:5: not a transcript line") == true)
+        #expect(IntentError.emptyLabelSet(file: "x.jsonl").errorDescription == "x.jsonl: no labelled lines to score")
+    }
+
     @Test func blankLinesAreSkippedAndBadJsonNamesTheLine() throws {
         #expect(try TranscriptLine.utterance(from: "   ", number: 2, file: "f") == nil)
-        #expect(throws: TranscriptLineError(file: "m.jsonl", line: 5)) {
+        #expect(throws: IntentError.malformedTranscriptLine(file: "m.jsonl", line: 5)) {
             try TranscriptLine.utterance(from: #"{"text": oops}"#, number: 5, file: "m.jsonl")
         }
     }
