@@ -49,7 +49,7 @@ public struct ComponentWritten: Sendable, Hashable, Codable {
     public var triggerToFile: Double
 
     public init(event: ComponentEvt, componentID: String, name: String, kind: ComponentKind, version: Int,
-                path: String, latency: Double, triggerToFile: Double) {
+                path: String, latency: Double, triggerToFile: Double = 0) {
         self.event = event
         self.componentID = componentID
         self.name = name

@@ -19,11 +19,11 @@ public struct AudioFeed: Sendable {
     public func play(into meeting: Meeting, clock: any MeetingClock = WallClock()) async throws {
         await meeting.start()
         let (events, emit) = AsyncStream.makeStream(of: SpeechEvent.self, bufferingPolicy: .unbounded)
-        let transcriber = self.transcriber, source = self.source
+        let transcriber = self.transcriber, source = self.source, live = self.live
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { emit.finish() }
-                try await transcriber.run(source: source) { emit.yield($0) }
+                try await transcriber.run(source: source, live: live) { emit.yield($0) }
             }
             if live {
                 group.addTask {

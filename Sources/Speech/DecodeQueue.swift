@@ -9,6 +9,7 @@ actor DecodeQueue {
 
     private var entries: [Entry] = []
     private var waiter: CheckedContinuation<Entry?, Never>?
+    private var drainWaiters: [(limit: Int, continuation: CheckedContinuation<Void, Never>)] = []
     private var closed = false
 
     var depth: Int { entries.count }
@@ -30,16 +31,31 @@ actor DecodeQueue {
 
     /// The next job, or nil once closed and empty.
     func next() async -> Entry? {
-        if !entries.isEmpty { return entries.removeFirst() }
+        if !entries.isEmpty { return take() }
         if closed { return nil }
         return await withCheckedContinuation { waiter = $0 }
+    }
+
+    /// Waits until at most `limit` jobs are queued: a recorded file is read no faster than it
+    /// can be recognised, so its audio waits on disk instead of in memory.
+    func waitUntilDepth(atMost limit: Int) async {
+        if entries.count <= limit { return }
+        await withCheckedContinuation { drainWaiters.append((limit, $0)) }
+    }
+
+    private func take() -> Entry {
+        let entry = entries.removeFirst()
+        let ready = drainWaiters.filter { entries.count <= $0.limit }
+        drainWaiters.removeAll { entries.count <= $0.limit }
+        for w in ready { w.continuation.resume() }
+        return entry
     }
 
     private func resume() {
         guard let w = waiter else { return }
         if !entries.isEmpty {
             waiter = nil
-            w.resume(returning: entries.removeFirst())
+            w.resume(returning: take())
         } else if closed {
             waiter = nil
             w.resume(returning: nil)

@@ -25,6 +25,8 @@ public struct LiveTranscriber: Sendable {
     public var prompt: DesignPrompt?
     /// Queue depth above which the pipeline is told recognition is slow.
     public var slowThreshold = 4
+    /// Silence that ends a recognition segment, in seconds.
+    public var segmentPause = 0.5
 
     public init(model: WhisperModel, options: TranscriptionOptions, vadThreshold: Float = 0.6, prompt: DesignPrompt?) {
         self.model = model
@@ -33,22 +35,26 @@ public struct LiveTranscriber: Sendable {
         self.prompt = prompt
     }
 
-    public func run(source: any AudioSource, emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
+    /// `live` sources (a microphone, a paced file) cannot wait, so falling behind is reported;
+    /// a recorded file is read only as fast as it is recognised.
+    public func run(source: any AudioSource, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
         let queue = DecodeQueue()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await capture(source: source, into: queue, emit: emit) }
+            group.addTask { try await capture(source: source, live: live, into: queue, emit: emit) }
             group.addTask { await recognise(from: queue, emit: emit) }
             try await group.waitForAll()
         }
     }
 
     /// Reads audio, finds speech, and queues decoding jobs with their samples.
-    private func capture(source: any AudioSource, into queue: DecodeQueue,
+    private func capture(source: any AudioSource, live: Bool, into queue: DecodeQueue,
                          emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
-        var vad = VADStateMachine(threshold: vadThreshold)
+        // Recognition segments end after a short pause, so finals arrive soon after speech ends;
+        // the trigger measures the meeting's longer silences itself.
+        var vad = VADStateMachine(threshold: vadThreshold, hangover: segmentPause)
         var segments = SegmentStateMachine()
         var buffer = AudioWindow()
-        defer { Task { await queue.close() } }
+        var reportedDepth = 0, reportedDrops = 0
         do {
             for try await chunk in source.chunks() {
                 emit(.level(chunk.level))
@@ -65,8 +71,19 @@ public struct LiveTranscriber: Sendable {
                     await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
                 }
                 buffer.discard(before: segments.retainFrom)
-                let depth = await queue.depth
-                if depth > slowThreshold { emit(.slow(queued: depth)) }
+                if live {
+                    let depth = await queue.depth
+                    if depth != reportedDepth && (depth > slowThreshold || reportedDepth > slowThreshold) {
+                        emit(.slow(queued: depth))
+                    }
+                    reportedDepth = depth
+                } else {
+                    await queue.waitUntilDepth(atMost: slowThreshold)
+                }
+                if source.droppedChunks != reportedDrops {
+                    reportedDrops = source.droppedChunks
+                    emit(.dropped(reportedDrops))
+                }
             }
         } catch {
             await flush(&segments, buffer: buffer, queue: queue)
@@ -145,12 +162,26 @@ final class DecodeWorker: @unchecked Sendable {
     func decode(_ samples: [Float], offset: Double, prompt: String?) async -> String? {
         await withCheckedContinuation { continuation in
             queue.async {
-                self.session.options.prompt = prompt
-                let segments = try? self.session.transcribe(samples, offset: offset)
-                let text = segments?.map(\.text).joined(separator: " ")
-                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                continuation.resume(returning: text)
+                continuation.resume(returning: self.decodeAll(samples, prompt: prompt))
             }
         }
+    }
+
+    /// Whisper sometimes closes a zero-padded window after its first sentence and skips the
+    /// rest; a second second or more of audio past the last timestamp is decoded again.
+    private func decodeAll(_ samples: [Float], prompt: String?) -> String? {
+        session.options.prompt = prompt
+        var texts: [String] = []
+        var start = 0
+        for _ in 0..<4 {
+            let piece = Array(samples[start...])
+            guard let segments = try? session.transcribe(piece, offset: 0) else { break }
+            texts += segments.map(\.text)
+            let covered = Int((segments.map(\.end).max() ?? 0) * 16_000)
+            guard covered > 0, piece.count - covered > 16_000 else { break }
+            start += covered
+        }
+        let text = texts.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return text
     }
 }

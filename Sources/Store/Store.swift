@@ -39,7 +39,7 @@ public actor Store {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Self.migrator
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+            if try pool.read({ try Self.hasNewerMigrations($0) }) {
                 throw StoreError.newerDatabase(path: path)
             }
             try migrator.migrate(pool)
@@ -49,6 +49,17 @@ public actor Store {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Whether a newer MockPilot migrated this file. Other stages keep their own migrations in the
+    /// same file (the insights' "insights-v1"), so only this store's "vN: ..." names count.
+    static func hasNewerMigrations(_ db: Database) throws -> Bool {
+        guard try db.tableExists("grdb_migrations") else { return false }
+        let known = Set(migrator.migrations)
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        return applied.contains { id in
+            id.first == "v" && id.dropFirst().prefix { $0.isNumber }.isEmpty == false && !known.contains(id)
         }
     }
 

@@ -36,7 +36,8 @@ import Testing
         #expect(sessions.stdout.contains("product-meeting.vtt"))
 
         // Export writes components and a Markdown transcript.
-        let sessionID = try #require(all.compactMap { ($0["status"] as? [String: Any])?["session_id"] as? String }.first)
+        let statuses = all.compactMap { $0["status"] as? [String: Any] }
+        let sessionID = try #require(statuses.compactMap { $0["session_id"] as? String }.first)
         let export = try Binary.run(["export", sessionID, "--to", dir.path + "/export", "--db", dir.path + "/mp.sqlite"])
         #expect(export.status == 0, "\(export.stderr)")
         let transcript = try String(contentsOfFile: dir.path + "/export/transcript.md", encoding: .utf8)

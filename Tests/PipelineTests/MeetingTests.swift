@@ -54,7 +54,7 @@ import Testing
         #expect(Set(written.map(\.componentID)).count == 1, "a refinement is a new version of the same component")
         let file = try #require(written.last?.path)
         let jsx = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(jsx.contains("export default function"))
+        #expect(jsx.contains("export default"))
         #expect(FileManager.default.fileExists(atPath: f.dir + "/out/src/components/index.js"))
         #expect(events.last == .finished)
     }
