@@ -12,3 +12,6 @@ echo "== intents: $SET (all lines)"
 echo
 echo "== intents: held-out split (every 5th line, scored in context)"
 "$BIN" eval intents "$SET" --holdout 5
+
+echo
+"$ROOT/scripts/eval-audio.sh" "$BIN"

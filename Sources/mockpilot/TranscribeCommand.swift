@@ -1,4 +1,6 @@
 import ArgumentParser
+import Brands
+import Speech
 import Capture
 import Core
 import Foundation
@@ -31,6 +33,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(help: "Words to bias recognition toward, e.g. \"Stripe, navbar, pill button\".")
     var prompt: String?
 
+    @Flag(help: "Bias recognition toward design words (brands, components, cue phrases), as `run` does.")
+    var designPrompt = false
+
     @Option(help: "Spoken language for multilingual models (en, de, fr, ...).")
     var language = "en"
 
@@ -48,6 +53,13 @@ struct TranscribeCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = model ?? Paths.models() + "/whisper-tiny.en"
         let whisper = try WhisperModel.load(directory: directory)
+        var prompt = self.prompt
+        if designPrompt {
+            guard let themes = ThemesLocator.locate(configured: nil) else {
+                throw ValidationError("cannot find Themes/design_mapper.yaml for --design-prompt (set MOCKPILOT_THEMES)")
+            }
+            prompt = DesignPrompt(brands: try BrandTable.load(themesDirectory: themes, userFile: nil)).prompt(recent: [])
+        }
         let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
                                            language: language)
         var session = WhisperSession(model: whisper, options: options)

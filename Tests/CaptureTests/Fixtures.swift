@@ -36,7 +36,8 @@ struct Fixtures {
     /// `sox -n <format args> out synth <seconds> <synth args>`
     func synth(_ name: String, format: [String], seconds: Double, _ synth: [String]) throws -> String {
         let out = path(name)
-        try Self.run("sox", ["-n"] + format + [out, "synth", String(seconds)] + synth)
+        // -R: the same noise every run, so a result can be reproduced.
+        try Self.run("sox", ["-R", "-n"] + format + [out, "synth", String(seconds)] + synth)
         return out
     }
 
