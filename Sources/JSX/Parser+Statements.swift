@@ -188,6 +188,7 @@ extension Parser {
             if tok.isName("of") || tok.isName("in") {
                 if startsWithLet && tok.text == "of" && expr.kind == .identifier { throw fail("the left-hand side of a for-of loop may not be 'async'") }
                 let isOf = tok.text == "of"
+                if expr.kind == .assign { throw invalidTarget(expr, "invalid left-hand side in for-\(tok.text) loop") }
                 return try parseForInOf(start: start, left: try toPattern(expr, binding: false), isOf: isOf)
             }
             initNode = expr

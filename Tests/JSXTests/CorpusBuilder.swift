@@ -6,6 +6,7 @@ struct CorpusBuilder {
     /// Folders of `.jsx` files, relative to the repository root. Add a folder here (one line) to add it to the corpus.
     static let directories = [
         "Tests/JSXTests/Corpus",
+        "Tests/JSXTests/EdgeCases",
     ]
 
     static var repository: URL {
