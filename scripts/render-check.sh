@@ -56,7 +56,9 @@ JSX
   { printf '<!doctype html>\n<html><head><meta charset="utf-8"><title>%s</title>\n<style>\n' "$name"
     cat "$work/app.css"
     printf '</style></head>\n<body data-check-class="%s">\n<div id="root"></div>\n' "$want_class"
-    printf '<script src="probe.js"></script>\n<script src="app.js"></script>\n</body></html>\n'
+    # Scripts are inlined too: errors from a file:// script reach window.onerror only as "Script error.".
+    printf '<script>\n'; cat "$work/probe.js"; printf '\n</script>\n<script>\n'
+    sed 's#</script#<\\/script#g' "$work/app.js"; printf '\n</script>\n</body></html>\n'
   } > "$work/index.html"
   timeout 60 "${chrome[@]}" --user-data-dir="$(mktemp -d)" --virtual-time-budget=3000 --window-size=1024,768 \
     --dump-dom "file://$work/index.html" > "$work/dom.html" 2> /dev/null || true

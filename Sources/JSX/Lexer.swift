@@ -124,6 +124,15 @@ struct Lexer: Sendable {
     /// Reads an identifier name at `pos` (ASCII fast path, Unicode ID_Start/ID_Continue, `\u` escapes).
     mutating func readIdentifier(allowDash: Bool = false) throws(SyntaxError) -> (String, Bool)? {
         let start = pos
+        // Fast path: plain ASCII names, the overwhelming majority, become one String at the end.
+        if pos < bytes.count && isIdentStart(bytes[pos]) {
+            var end = pos + 1
+            while end < bytes.count && (isIdentPart(bytes[end]) || (allowDash && bytes[end] == UInt8(ascii: "-"))) { end += 1 }
+            if end == bytes.count || (bytes[end] < 0x80 && bytes[end] != UInt8(ascii: "\\")) {
+                pos = end
+                return (self.text(start, end), false)
+            }
+        }
         var escaped = false
         var text = ""
         var first = true

@@ -10,7 +10,8 @@ extension Parser {
             throw fail("a class name is required")
         }
         var kids: [Node] = []
-        if try eatName("extends") {
+        let hasExtends = try eatName("extends")
+        if hasExtends {
             kids.append(try parseSubscripts(try parsePrimary(), noCalls: false))
         }
         let bstart = tok
@@ -19,7 +20,7 @@ extension Parser {
         while !tok.isPunct("}") {
             if try eat(";") { continue }
             if tok.kind == .eof { throw fail("unexpected end of input, expected '}'") }
-            members.append(try parseClassMember())
+            members.append(try parseClassMember(hasExtends: hasExtends))
         }
         try advance()
         kids.append(try node(.classBody, at: bstart, members))
@@ -35,14 +36,14 @@ extension Parser {
         return true
     }
 
-    mutating func parseClassMember() throws(SyntaxError) -> Node {
+    mutating func parseClassMember(hasExtends: Bool) throws(SyntaxError) -> Node {
         let start = tok
         var isStatic = false
         if tok.isName("static"), try isModifier() {
             try advance()
             isStatic = true
             if tok.isPunct("{") {
-                let saved = enterFunction(isAsync: false, isGenerator: false)
+                let saved = enterFunction(isAsync: false, isGenerator: false, superProperty: true)
                 defer { restoreFunction(saved) }
                 let body = try parseFunctionBody()
                 return try node(.staticBlock, at: start, [body])
@@ -62,13 +63,14 @@ extension Parser {
         }
         let key = try parsePropertyKey()
         if tok.isPunct("(") {
-            let fn = try parseMethodFunction(at: key, isAsync: isAsync, isGenerator: isGenerator)
+            let isConstructor = !isStatic && kind == "method" && (key.kind == .identifier || key.kind == .string) && key.text == "constructor"
+            let fn = try parseMethodFunction(at: key, isAsync: isAsync, isGenerator: isGenerator, superCall: isConstructor && hasExtends)
             return try node(.method, (isStatic ? "static " : "") + kind, at: start, [key, fn])
         }
         if isAsync || isGenerator || kind != "method" { throw fail("expected '('") }
         var kids = [key]
         if try eat("=") {
-            let saved = enterFunction(isAsync: false, isGenerator: false)
+            let saved = enterFunction(isAsync: false, isGenerator: false, superProperty: true)
             defer { restoreFunction(saved) }
             kids.append(try parseAssign())
         }
@@ -76,8 +78,8 @@ extension Parser {
         return try node(.field, isStatic ? "static" : "", at: start, kids)
     }
 
-    mutating func parseMethodFunction(at key: Node, isAsync: Bool, isGenerator: Bool) throws(SyntaxError) -> Node {
-        let saved = enterFunction(isAsync: isAsync, isGenerator: isGenerator)
+    mutating func parseMethodFunction(at key: Node, isAsync: Bool, isGenerator: Bool, superCall: Bool = false) throws(SyntaxError) -> Node {
+        let saved = enterFunction(isAsync: isAsync, isGenerator: isGenerator, superCall: superCall, superProperty: true)
         defer { restoreFunction(saved) }
         let params = try parseParams()
         let body = try parseFunctionBody()

@@ -84,7 +84,7 @@ extension Parser {
             for name in boundNames(p) where name == "await" && isAsync { throw fail("'await' is not a valid parameter name in an async function", at: start) }
         }
         try advance()
-        let saved = enterFunction(isAsync: isAsync, isGenerator: false)
+        let saved = enterFunction(isAsync: isAsync, isGenerator: false, superCall: nil, superProperty: nil)
         defer { restoreFunction(saved) }
         let body = tok.isPunct("{") ? try parseFunctionBody() : try parseAssign(noIn: noIn)
         return try node(.arrow, isAsync ? "async" : "", from: left, params + [body])

@@ -2,19 +2,25 @@
 extension Parser {
     struct FunctionContext {
         var inFunction: Bool, inAsync: Bool, inGenerator: Bool, loopDepth: Int, switchDepth: Int, labels: [String]
+        var superCall: Bool, superProperty: Bool
     }
 
-    mutating func enterFunction(isAsync: Bool, isGenerator: Bool) -> FunctionContext {
+    /// `superCall`/`superProperty` nil means "inherit", which is what arrow functions do.
+    mutating func enterFunction(isAsync: Bool, isGenerator: Bool, superCall: Bool? = false, superProperty: Bool? = false) -> FunctionContext {
         let saved = FunctionContext(inFunction: inFunction, inAsync: inAsync, inGenerator: inGenerator,
-                                    loopDepth: loopDepth, switchDepth: switchDepth, labels: labels)
+                                    loopDepth: loopDepth, switchDepth: switchDepth, labels: labels,
+                                    superCall: superCallAllowed, superProperty: superPropertyAllowed)
         inFunction = true; inAsync = isAsync; inGenerator = isGenerator
         loopDepth = 0; switchDepth = 0; labels = []
+        superCallAllowed = superCall ?? superCallAllowed
+        superPropertyAllowed = superProperty ?? superPropertyAllowed
         return saved
     }
 
     mutating func restoreFunction(_ c: FunctionContext) {
         inFunction = c.inFunction; inAsync = c.inAsync; inGenerator = c.inGenerator
         loopDepth = c.loopDepth; switchDepth = c.switchDepth; labels = c.labels
+        superCallAllowed = c.superCall; superPropertyAllowed = c.superProperty
     }
 
     /// `function name(params) { body }`; the current token is `function`.
@@ -126,7 +132,7 @@ extension Parser {
                         throw fail("unexpected keyword '\(key.text)'", at: s)
                     }
                     if key.text == "eval" || key.text == "arguments" { throw fail("binding '\(key.text)' in strict mode", at: s) }
-                    if key.text == "await" && (inAsync || !inFunction) { throw fail("'await' cannot be used as an identifier here", at: s) }
+                    if key.text == "await" { throw fail("'await' is a reserved word in a module", at: s) }
                     value = key
                     if try eat("=") {
                         value = try node(.assignPattern, from: key, [key, try parseAssign()])

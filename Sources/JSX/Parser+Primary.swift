@@ -47,7 +47,13 @@ extension Parser {
         case "new": return try parseNew()
         case "super":
             try advance()
-            guard inFunction, tok.isPunct("(") || tok.isPunct(".") || tok.isPunct("[") else { throw fail("'super' is only allowed in object methods and classes", at: start) }
+            if tok.isPunct("(") {
+                guard superCallAllowed else { throw fail("super() is only valid inside a class constructor of a subclass", at: start) }
+            } else if tok.isPunct(".") || tok.isPunct("[") {
+                guard superPropertyAllowed else { throw fail("'super' is only allowed in object methods and classes", at: start) }
+            } else {
+                throw fail("'super' can only be used with function calls or in property accesses", at: start)
+            }
             return try node(.superExpr, at: start)
         case "import":
             try advance()

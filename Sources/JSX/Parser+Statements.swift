@@ -175,7 +175,8 @@ extension Parser {
             if tok.isName("of") || tok.isName("in") {
                 let isOf = tok.text == "of"
                 if decl.children.count != 1 { throw fail("only one variable declaration allowed in for-\(tok.text)") }
-                if decl.children[0].children.count > 1 && (isOf || decl.text != "var") {
+                // Sloppy scripts allow `for (var i = 0 in o)`; modules are strict and do not.
+                if decl.children[0].children.count > 1 {
                     throw fail("for-\(tok.text) loop variable declaration may not have an initializer")
                 }
                 return try parseForInOf(start: start, left: decl, isOf: isOf)
@@ -187,6 +188,7 @@ extension Parser {
             if tok.isName("of") || tok.isName("in") {
                 if startsWithLet && tok.text == "of" && expr.kind == .identifier { throw fail("the left-hand side of a for-of loop may not be 'async'") }
                 let isOf = tok.text == "of"
+                if expr.kind == .assign { throw invalidTarget(expr, "invalid left-hand side in for-\(tok.text) loop") }
                 return try parseForInOf(start: start, left: try toPattern(expr, binding: false), isOf: isOf)
             }
             initNode = expr

@@ -19,6 +19,9 @@ struct Parser {
     var inFunction = false
     var inAsync = false
     var inGenerator = false
+    /// `super(...)` is legal only in a subclass constructor, `super.x` only in methods (and arrows inside them).
+    var superCallAllowed = false
+    var superPropertyAllowed = false
     var loopDepth = 0
     var switchDepth = 0
     var labels: [String] = []
@@ -144,7 +147,8 @@ struct Parser {
 
     func validateIdentifier(_ t: Token, binding: Bool) throws(SyntaxError) {
         if Self.reserved.contains(t.text) { throw fail("unexpected keyword '\(t.text)'", at: t) }
-        if t.text == "await" && (inAsync || !inFunction) { throw fail("'await' cannot be used as an identifier here", at: t) }
+        // `await` is reserved everywhere in a module, not only in async functions.
+        if t.text == "await" { throw fail("'await' is a reserved word in a module", at: t) }
         if binding && (t.text == "eval" || t.text == "arguments") { throw fail("binding '\(t.text)' in strict mode", at: t) }
     }
 

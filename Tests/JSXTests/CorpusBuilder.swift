@@ -6,6 +6,7 @@ struct CorpusBuilder {
     /// Folders of `.jsx` files, relative to the repository root. Add a folder here (one line) to add it to the corpus.
     static let directories = [
         "Tests/JSXTests/Corpus",
+        "Tests/JSXTests/EdgeCases",
     ]
 
     static var repository: URL {
@@ -17,8 +18,9 @@ struct CorpusBuilder {
     }
 
     var generated = 150
-    var mutationsPerFile = 2
-    var seed: UInt64 = 5
+    /// MOCKPILOT_JSX_MUTATIONS / MOCKPILOT_JSX_SEED widen the corpus for a longer soak run.
+    var mutationsPerFile = Int(ProcessInfo.processInfo.environment["MOCKPILOT_JSX_MUTATIONS"] ?? "") ?? 2
+    var seed = UInt64(ProcessInfo.processInfo.environment["MOCKPILOT_JSX_SEED"] ?? "") ?? 5
 
     /// Writes the corpus under `root` and returns the file paths.
     func build(in root: URL) throws -> [URL] {

@@ -1,0 +1,1 @@
+x = function* () { yield; yield 1; yield* g(); }

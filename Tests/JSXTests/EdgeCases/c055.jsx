@@ -1,0 +1,1 @@
+for (let x = 1, y = 2; ;) break

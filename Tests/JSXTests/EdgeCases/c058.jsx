@@ -1,0 +1,1 @@
+x = typeof typeof a

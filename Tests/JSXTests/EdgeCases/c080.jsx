@@ -1,0 +1,1 @@
+x = <div>&nbsp;&copy;&#123;&#x7B;</div>

@@ -1,0 +1,1 @@
+x = <div attr="&quot;" />

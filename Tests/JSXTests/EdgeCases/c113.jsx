@@ -1,0 +1,1 @@
+var static = 1

@@ -1,0 +1,1 @@
+'use client'; export default () => null
