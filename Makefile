@@ -30,5 +30,9 @@ bench: release models
 eval: release models
 	@scripts/eval.sh $(RELEASE_BIN)
 
+# A contact sheet of every component kind, rendered offline in headless Chromium.
+gallery: build models
+	@scripts/gallery-all.sh $(BIN)
+
 clean:
 	rm -rf .build mockpilot-out
