@@ -7,7 +7,7 @@ final class FakeServer: @unchecked Sendable {
     let port: Int
     var base: String { "http://127.0.0.1:\(port)" }
 
-    init(lifetime: Int = 30, stall: Double = 4) throws {
+    init(lifetime: Int = 600, stall: Double = 4) throws {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path), url.path != "/" {
             url.deleteLastPathComponent()
