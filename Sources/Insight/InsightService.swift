@@ -41,8 +41,9 @@ public actor InsightService {
         return try await store.nearest(to: vector, k: k, source: source).filter { $0.distance <= maxDistance }
     }
 
-    /// Mean sentiment, a five-bucket distribution (-1…-0.6…-0.2…0.2…0.6…1), up to three quotes
-    /// (nearest first) and inferred-tag counts over the `k` nearest posts.
+    /// Mean sentiment, a five-bucket distribution (-1…-0.6…-0.2…0.2…0.6…1), the strongest
+    /// positive and the strongest negative quote (then the nearest), and inferred-tag counts over
+    /// the `k` nearest posts.
     public func summary(for query: InsightQuery, k: Int) async throws -> InsightSummary {
         let hits = try await search(query.text, k: k)
         var distribution = [Int](repeating: 0, count: 5)
@@ -56,9 +57,14 @@ public actor InsightService {
         }
         let dateFormat = ISO8601DateFormatter()
         dateFormat.formatOptions = [.withFullDate]
-        let quotes = hits.prefix(3).map { post, _ in
+        let scored = hits.map { ($0.post, $0.post.sentiment ?? sentiment.score($0.post.text).compound) }
+        var chosen: [(Post, Double)] = []
+        if let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0.05 { chosen.append(best) }
+        if let worst = scored.min(by: { $0.1 < $1.1 }), worst.1 < -0.05 { chosen.append(worst) }
+        for hit in scored where chosen.count < 3 && !chosen.contains(where: { $0.0.id == hit.0.id }) { chosen.append(hit) }
+        let quotes = chosen.map { post, score in
             InsightSummary.Quote(text: Self.excerpt(post.text), source: post.community.isEmpty ? post.source : post.community,
-                                 date: dateFormat.string(from: post.created), sentiment: post.sentiment ?? 0)
+                                 date: dateFormat.string(from: post.created), sentiment: score)
         }
         return InsightSummary(query: query.text, count: hits.count, meanSentiment: hits.isEmpty ? 0 : total / Double(hits.count),
                               distribution: distribution, quotes: Array(quotes), tags: tags)

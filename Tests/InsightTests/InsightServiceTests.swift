@@ -42,8 +42,12 @@ import Testing
         #expect(summary.distribution.reduce(0, +) == 3)
         #expect(summary.distribution[4] == 2 && summary.distribution[0] == 1)
         #expect(summary.meanSentiment > 0)
-        #expect(summary.quotes.first?.text == "The Stripe checkout button hover animation is so smooth and lovely!")
-        #expect(summary.quotes.first?.date == "2024-11-19")
+        // The strongest praise first, then the strongest complaint.
+        let praise = try #require(summary.quotes.first)
+        #expect(praise.sentiment > 0.5 && praise.sentiment == summary.quotes.map(\.sentiment).max())
+        #expect(praise.date == "2024-11-19")
+        #expect(summary.quotes.dropFirst().first?.text.contains("awful contrast") == true)
+        #expect((summary.quotes.dropFirst().first?.sentiment ?? 0) < 0)
         #expect(summary.tags["Designer"] == 2)  // "as a designer" in r/userexperience, and r/web_design
         #expect(summary.tags["Frontend Dev"] == 1)
     }
