@@ -18,7 +18,7 @@ final class TmuxSession {
         let command = ([Binary.path] + arguments + ["--command-log", commandLog]).map(Self.quote).joined(separator: " ")
         // The marker shows the exit status on the normal screen once the program has gone.
         // NO_COLOR only when a test asks for it (the test runner may set it for its own output).
-        let shell = "cd \(Self.quote(folder.path)) && env -u NO_COLOR \(env) \(command); echo MP-EXITED-$?; sleep 60"
+        let shell = "cd \(Self.quote(folder.path)) && env -u NO_COLOR \(env) \(command); echo MP-EXITED-$?; sleep 20"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", shell])
     }
 
