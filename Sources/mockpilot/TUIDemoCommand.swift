@@ -55,6 +55,8 @@ struct TUIDemoCommand: AsyncParsableCommand {
             group.addTask { try await pipeline.run(events: eventSink, commands: commands) }
             group.addTask {
                 try await ui.run(events: events) { command in
+                    // Logged as it is sent, so the record is complete even when the screen quits at once.
+                    pipeline.log(command)
                     commandSink.yield(command)
                     if command == .quit { commandSink.finish() }
                 }
@@ -86,7 +88,6 @@ struct DemoPipeline: Sendable {
             var status = DemoScript.status
             var version = 3
             for await command in commands {
-                log(command)
                 switch command {
                 case .setPaused(let paused):
                     status.live = !paused
@@ -120,7 +121,7 @@ struct DemoPipeline: Sendable {
         await answers.value
     }
 
-    private func log(_ command: PipelineCommand) {
+    func log(_ command: PipelineCommand) {
         guard let commandLog else { return }
         let line = Data((String(describing: command) + "\n").utf8)
         if let handle = FileHandle(forWritingAtPath: commandLog) {
