@@ -53,11 +53,19 @@ let package = Package(
         // Wires the stages into one running meeting.
         .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store"]),
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
+        // HTTP over libcurl, for the optional remote sources and models.
+        .target(name: "Net", dependencies: ["CCurl"]),
+        // Optional model backends (OpenAI, Anthropic, OpenAI-compatible) for intents and code.
+        .target(name: "LLM", dependencies: ["Core", "Net", "JSX", "CodeGen"]),
+        // MiniLM sentence embeddings on the shared tensor code.
+        .target(name: "Embedding", dependencies: ["Tensor"], swiftSettings: numeric),
+        // What people say about a design: sentiment, sources, demographics, vector search.
+        .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", "Tensor", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
         .executableTarget(
             name: "mockpilot",
             dependencies: [
                 "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Speech", "Intent", "Trigger", "JSX", "CodeGen",
-                "Output", "Store", "Pipeline", "TUI",
+                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -75,6 +83,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "NetTests", dependencies: ["Net"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: numeric),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["demographics_labelled.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux).
         .testTarget(name: "EndToEndTests", dependencies: ["Core"]),
     ],

@@ -25,6 +25,7 @@ struct MockPilot: AsyncParsableCommand {
             DevicesCommand.self,
             GenerateCommand.self,
             TranscribeCommand.self,
+            SentimentCommand.self, ClassifyCommand.self, EmbedCommand.self, SearchCommand.self, MineCommand.self,
         ]
     )
 }

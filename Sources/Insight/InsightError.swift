@@ -1,0 +1,43 @@
+import Foundation
+
+/// A problem gathering what people say about a design.
+public enum InsightError: Error, LocalizedError, Equatable {
+    /// A model or lexicon file is absent or unreadable.
+    case missingFile(path: String, hint: String)
+    /// A lexicon line that is not `token<TAB>valence...`.
+    case badLexicon(path: String, line: Int)
+    /// An input line that could not be read.
+    case badInput(source: String, line: Int, reason: String)
+    /// The post database could not be opened or written.
+    case database(path: String, reason: String)
+    /// A remote source answered in a way we cannot use.
+    case source(name: String, reason: String)
+    /// The source refused our credentials (HTTP 401/403).
+    case credentialsRejected(source: String, status: Int, hint: String)
+    /// Still failing (429, 5xx, timeouts) after every retry.
+    case unavailable(source: String, reason: String, attempts: Int)
+    /// The body was not the JSON the API documents.
+    case malformedResponse(source: String, url: String, reason: String)
+    /// Instagram allows 30 distinct hashtags per rolling 7 days per account.
+    case hashtagBudgetExhausted(used: Int, nextFree: Date)
+    /// Credentials for a source are not configured.
+    case missingCredentials(source: String, variables: [String])
+
+    public var errorDescription: String? {
+        switch self {
+        case .missingFile(let path, let hint): "\(path): not found or unreadable; \(hint)"
+        case .badLexicon(let path, let line): "\(path):\(line): expected 'token<TAB>valence'"
+        case .badInput(let source, let line, let reason): "\(source):\(line): \(reason)"
+        case .database(let path, let reason): "\(path): \(reason)"
+        case .source(let name, let reason): "\(name): \(reason)"
+        case .credentialsRejected(let source, let status, let hint):
+            "\(source) rejected the credentials (HTTP \(status)); \(hint)"
+        case .unavailable(let source, let reason, let attempts): "\(source) still failing after \(attempts) attempts: \(reason)"
+        case .malformedResponse(let source, let url, let reason): "\(source) sent a response we cannot read from \(url): \(reason)"
+        case .hashtagBudgetExhausted(let used, let nextFree):
+            "Instagram hashtag budget used up (\(used) of 30 distinct hashtags in 7 days); the next one frees up at \(ISO8601DateFormatter().string(from: nextFree))"
+        case .missingCredentials(let source, let variables):
+            "\(source) needs credentials: set \(variables.joined(separator: " and "))"
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Core
+import Embedding
+import Foundation
+
+/// What the pipeline asks about: the component under discussion and its styles and brands.
+public struct InsightQuery: Sendable, Hashable {
+    public var component: String
+    public var styles: [String]
+    public var brands: [String]
+
+    public init(component: String, styles: [String], brands: [String]) {
+        self.component = component
+        self.styles = styles
+        self.brands = brands
+    }
+
+    /// Brands, component, styles: "stripe button hover".
+    public var text: String {
+        (brands + [component] + styles).map { $0.lowercased() }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+/// How many posts an ingest added and skipped.
+public struct IngestReport: Sendable, Hashable {
+    public var fetched = 0
+    public var new = 0
+    public var duplicates = 0
+}
+
+/// Answers "do people like this?": embeds, scores and tags posts into the post store, and
+/// summarises the posts nearest to a query for the TUI's insight pane.
+public actor InsightService {
+    public let store: PostStore
+    let model: MiniLM
+    let sentiment: VaderAnalyzer
+    let classifier: DemographicClassifier
+    /// Posts further than this (1 - cosine) from the query are not about it.
+    public var maxDistance: Float = 0.75
+
+    public init(databasePath: String, modelsDirectory: String) throws {
+        store = try PostStore(path: databasePath)
+        do {
+            model = try MiniLM(modelsDirectory: modelsDirectory)
+        } catch let error as EmbeddingError {
+            throw InsightError.missingFile(path: modelsDirectory + "/all-MiniLM-L6-v2", hint: error.localizedDescription)
+        }
+        sentiment = try VaderAnalyzer(modelsDirectory: modelsDirectory)
+        classifier = DemographicClassifier()
+    }
+
+    /// The posts nearest to `query.text`, nearest first, within `maxDistance`.
+    public func search(_ text: String, k: Int, source: String? = nil) async throws -> [(post: Post, distance: Float)] {
+        let vector = model.embed(text)
+        return try await store.nearest(to: vector, k: k, source: source).filter { $0.distance <= maxDistance }
+    }
+
+    /// Mean sentiment, a five-bucket distribution (-1…-0.6…-0.2…0.2…0.6…1), up to three quotes
+    /// (nearest first) and inferred-tag counts over the `k` nearest posts.
+    public func summary(for query: InsightQuery, k: Int) async throws -> InsightSummary {
+        let hits = try await search(query.text, k: k)
+        var distribution = [Int](repeating: 0, count: 5)
+        var tags: [String: Int] = [:]
+        var total = 0.0
+        for (post, _) in hits {
+            let s = post.sentiment ?? sentiment.score(post.text).compound
+            total += s
+            distribution[Self.bucket(s)] += 1
+            for tag in Set(post.tags.map(\.tag)) { tags[tag, default: 0] += 1 }
+        }
+        let dateFormat = ISO8601DateFormatter()
+        dateFormat.formatOptions = [.withFullDate]
+        let quotes = hits.prefix(3).map { post, _ in
+            InsightSummary.Quote(text: Self.excerpt(post.text), source: post.community.isEmpty ? post.source : post.community,
+                                 date: dateFormat.string(from: post.created), sentiment: post.sentiment ?? 0)
+        }
+        return InsightSummary(query: query.text, count: hits.count, meanSentiment: hits.isEmpty ? 0 : total / Double(hits.count),
+                              distribution: distribution, quotes: Array(quotes), tags: tags)
+    }
+
+    /// Scores, tags and embeds the posts not stored yet, then stores them with the raw bodies.
+    public func ingest(_ posts: [Post], raw: [RawResponse] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> IngestReport {
+        var unique: [String: Post] = [:]
+        for p in posts where unique[p.id] == nil { unique[p.id] = p }
+        let known = try await store.existing(Array(unique.keys))
+        var report = IngestReport(fetched: posts.count, new: 0, duplicates: posts.count - unique.count + known.count)
+        var batch: [Post] = []
+        let fresh = unique.values.filter { !known.contains($0.id) }.sorted { $0.id < $1.id }
+        for (i, var post) in fresh.enumerated() {
+            try Task.checkCancellation()
+            post.sentiment = sentiment.score(post.text).compound
+            post.tags = classifier.classify(post.text, community: post.community)
+            post.embedding = model.embed(post.text)
+            batch.append(post)
+            // Save in batches so an interrupted import keeps what it finished.
+            if batch.count == 256 { report.new += try await store.save(batch); batch.removeAll() }
+            progress?(i + 1, fresh.count)
+        }
+        report.new += try await store.save(batch)
+        try await store.cache(raw)
+        return report
+    }
+
+    static func bucket(_ s: Double) -> Int { min(4, max(0, Int(((s + 1) / 0.4).rounded(.down)))) }
+
+    static func excerpt(_ text: String, limit: Int = 200) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
+    }
+}

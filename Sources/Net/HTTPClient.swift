@@ -1,0 +1,123 @@
+import CCurl
+import Foundation
+
+/// HTTP over libcurl. Each request runs `curl_easy_perform` on the client's own dispatch queue,
+/// never on Swift's cooperative pool (a blocked transfer must not starve the pipeline's tasks);
+/// cancelling the awaiting task aborts the transfer from curl's progress callback.
+public final class HTTPClient: Sendable {
+    private let queue = DispatchQueue(label: "mockpilot.net.http", attributes: .concurrent)
+
+    private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+
+    public init() {}
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard Self.globalInit else { throw NetError.transfer(url: request.url, code: 2, reason: "curl_global_init failed") }
+        let transfer = Transfer(request: request)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, Error>) in
+                queue.async {
+                    continuation.resume(with: Result { try transfer.perform() })
+                }
+            }
+        } onCancel: {
+            transfer.cancel()
+        }
+    }
+}
+
+/// One request's curl handle and the buffers its callbacks fill. Callbacks reach it through
+/// an `Unmanaged` pointer, so they can be plain C function pointers (no captures).
+final class Transfer: @unchecked Sendable {
+    let request: HTTPRequest
+    private let lock = NSLock()
+    private var cancelled = false
+    private var body = Data()
+    private var headers: [String: String] = [:]
+
+    init(request: HTTPRequest) { self.request = request }
+
+    func cancel() { lock.withLock { cancelled = true } }
+    var isCancelled: Bool { lock.withLock { cancelled } }
+
+    func perform() throws -> HTTPResponse {
+        if isCancelled { throw NetError.cancelled(url: request.url) }
+        guard let handle = curl_easy_init() else { throw NetError.transfer(url: request.url, code: 2, reason: "curl_easy_init failed") }
+        defer { curl_easy_cleanup(handle) }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headerList) }
+        for (name, value) in request.headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        _ = mp_curl_setopt_string(handle, CURLOPT_URL, request.url)
+        _ = mp_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)  // threads and signals do not mix
+        _ = mp_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+        _ = mp_curl_setopt_long(handle, CURLOPT_MAXREDIRS, 5)
+        _ = mp_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeout * 1000))
+        // A read timeout: fail when fewer than 1 byte/s arrive for readTimeout seconds.
+        _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+        _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(request.readTimeout.rounded(.up))))
+        _ = mp_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList))
+        _ = mp_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, user in
+            guard let user, let data else { return 0 }
+            let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+            transfer.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size * count)
+            return size * count
+        }
+        _ = mp_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
+        _ = mp_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, user in
+            guard let user, let data else { return 0 }
+            let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
+            transfer.addHeaderLine(line)
+            return size * count
+        }
+        _ = mp_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
+        _ = mp_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
+        _ = mp_curl_setopt_xferinfo(handle) { user, _, _, _, _ in
+            guard let user else { return 0 }
+            return Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue().isCancelled ? 1 : 0
+        }
+        _ = mp_curl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context)
+
+        switch request.method.uppercased() {
+        case "GET": break
+        case "POST": _ = mp_curl_setopt_long(handle, CURLOPT_POST, 1)
+        case "HEAD": _ = mp_curl_setopt_long(handle, CURLOPT_NOBODY, 1)
+        default: _ = mp_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.uppercased())
+        }
+        let payload = request.body ?? Data()
+        let code: CURLcode = payload.withUnsafeBytes { bytes in
+            if request.body != nil {
+                _ = mp_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, bytes.count)
+                _ = mp_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            }
+            return curl_easy_perform(handle)
+        }
+        guard code == CURLE_OK else { throw error(for: code) }
+        var status = 0
+        _ = mp_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPResponse(status: status, headers: headers, body: body)
+    }
+
+    /// Header lines arrive one per call; a new status line (redirect, 100 Continue) starts over.
+    private func addHeaderLine(_ line: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("HTTP/") { headers = [:]; return }
+        guard let colon = trimmed.firstIndex(of: ":") else { return }
+        let name = trimmed[..<colon].lowercased()
+        headers[name] = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+
+    private func error(for code: CURLcode) -> NetError {
+        let reason = curl_easy_strerror(code).map { String(cString: $0) } ?? "unknown"
+        switch code {
+        case CURLE_ABORTED_BY_CALLBACK: return .cancelled(url: request.url)
+        case CURLE_OPERATION_TIMEDOUT: return .timedOut(url: request.url, seconds: request.readTimeout)
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            return .connectionFailed(url: request.url, reason: reason)
+        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: return .invalidURL(request.url)
+        default: return .transfer(url: request.url, code: Int(code.rawValue), reason: reason)
+        }
+    }
+}

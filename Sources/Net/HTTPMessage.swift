@@ -1,0 +1,54 @@
+import Foundation
+
+/// One HTTP request, with the timeouts that bound it.
+public struct HTTPRequest: Sendable, Hashable {
+    public var method: String
+    public var url: String
+    public var headers: [String: String]
+    public var body: Data?
+    /// Seconds allowed to establish the connection.
+    public var connectTimeout: Double
+    /// Seconds the server may stay silent once connected before the request fails.
+    public var readTimeout: Double
+
+    public init(method: String = "GET", url: String, headers: [String: String] = [:], body: Data? = nil,
+                connectTimeout: Double = 10, readTimeout: Double = 30) {
+        self.method = method
+        self.url = url
+        self.body = body
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.headers = headers
+    }
+}
+
+/// A complete response: status, headers (names lower-cased) and body.
+public struct HTTPResponse: Sendable, Hashable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A header by case-insensitive name.
+    public func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    public var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// Percent-encoding for query strings and form bodies.
+public enum URLQuery {
+    public static func encode(_ items: [(String, String)]) -> String {
+        items.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+    }
+
+    public static func escape(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+}

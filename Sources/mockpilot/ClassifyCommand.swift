@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Insight
+
+/// `mockpilot classify`: who seems to be talking, as inferred tags with their evidence.
+struct ClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Infer who wrote each post (Designer, Gen Z, PM, ...); prints {post_id, tags:[{tag, inferred, evidence}]}.",
+        discussion: """
+        Input is one TEXT, or - for stdin with plain lines or JSON Lines ({"id","text","subreddit"|"hashtag"}). \
+        Tags are guesses from the wording, never facts about a person. With --labelled FILE, prints \
+        precision and recall per tag on a labelled set instead.
+        """)
+
+    @Argument(help: ArgumentHelp("Text to classify, or - for stdin.", valueName: "text"))
+    var text: String?
+
+    @Option(help: ArgumentHelp("Evaluate on a labelled JSON Lines file ({text, tags}).", valueName: "file"))
+    var labelled: String?
+
+    @Option(help: "Year ages are counted from (stated ages -> generation).")
+    var year: Int?
+
+    func run() throws {
+        let classifier = year.map { DemographicClassifier(referenceYear: $0) } ?? DemographicClassifier()
+        do {
+            if let labelled {
+                let evaluation = try DemographicEvaluation.evaluate(labelledFile: labelled, classifier: classifier)
+                evaluation.report.forEach { print($0) }
+                return
+            }
+            guard let text else { throw ValidationError("give a TEXT to classify, - for stdin, or --labelled FILE") }
+            let records = text == "-" ? try TextInput.read(path: "-") : [TextRecord(line: 1, text: text)]
+            for record in records {
+                let tags = classifier.classify(record.text, community: record.community).map { tag -> String in
+                    var json = OrderedJSON()
+                    json.add("tag", tag.tag)
+                    json.add("inferred", raw: "true")
+                    json.add("evidence", tag.evidence)
+                    return json.line
+                }
+                var json = OrderedJSON()
+                json.add("post_id", record.id ?? "line-\(record.line)")
+                json.add("tags", raw: "[" + tags.joined(separator: ",") + "]")
+                print(json.line)
+            }
+        } catch let error as InsightError {
+            throw CleanExit.failure(error.localizedDescription)
+        }
+    }
+}

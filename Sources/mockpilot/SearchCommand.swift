@@ -1,0 +1,56 @@
+import ArgumentParser
+import Core
+import Foundation
+import Insight
+
+/// `mockpilot search`: stored posts nearest in meaning to a query, with their sentiment.
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search stored posts by meaning; prints JSON Lines, nearest first, with sentiment and embedding_distance.",
+        discussion: "Exact cosine search over every stored embedding. Fill the store with `mockpilot mine`.")
+
+    @Argument(help: "What to look for, e.g. \"stripe button hover\".")
+    var query: String
+
+    @Option(name: .short, help: "How many posts.")
+    var k: Int = 50
+
+    @Option(help: "Only posts from this source (reddit, instagram).")
+    var source: String?
+
+    @Option(help: ArgumentHelp("Database file (default: <data>/mockpilot.sqlite).", valueName: "file"))
+    var database: String?
+
+    func validate() throws {
+        guard k > 0 else { throw ValidationError("-k must be at least 1") }
+    }
+
+    func run() async throws {
+        do {
+            let service = try InsightService(databasePath: database ?? PostStore.defaultPath(dataHome: Paths.dataHome()),
+                                             modelsDirectory: Paths.models())
+            let start = Date()
+            let hits = try await service.search(query, k: k, source: source)
+            let elapsed = Date().timeIntervalSince(start)
+            let dateFormat = ISO8601DateFormatter()
+            for (post, distance) in hits {
+                var json = OrderedJSON()
+                json.add("id", post.id)
+                json.add("source", post.source)
+                json.add("community", post.community)
+                json.add("author", post.author)
+                json.add("created", dateFormat.string(from: post.created))
+                json.add("url", post.url)
+                json.add("text", post.text)
+                json.add("sentiment", post.sentiment ?? 0)
+                json.add("embedding_distance", Double(distance))
+                json.add("tags", raw: "[" + post.tags.map { OrderedJSON.quote($0.tag) }.joined(separator: ",") + "]")
+                print(json.line)
+            }
+            warn(String(format: "%d posts in %.1f ms", hits.count, elapsed * 1000))
+        } catch let error as InsightError {
+            throw CleanExit.failure(error.localizedDescription)
+        }
+    }
+}

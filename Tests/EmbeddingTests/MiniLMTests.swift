@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import Embedding
+
+/// The repository root (holding Package.swift) and ../shared beside it.
+enum Paths {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.path
+    }()
+    static var shared: String { root + "/../shared" }
+    static var models: String {
+        let env = ProcessInfo.processInfo.environment
+        if let d = env["MOCKPILOT_DATA_DIR"], !d.isEmpty { return d + "/models" }
+        if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x + "/mockpilot/models" }
+        return NSHomeDirectory() + "/.local/share/mockpilot/models"
+    }
+}
+
+struct Reference: Decodable {
+    var text: String
+    var input_ids: [Int32]
+    var embedding: [Float]
+
+    static func load() throws -> [Reference] {
+        let text = try String(contentsOfFile: Paths.shared + "/eval/minilm_reference.jsonl", encoding: .utf8)
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(Reference.self, from: Data($0.utf8)) }
+    }
+}
+
+@Suite struct MiniLMTests {
+    static let model: MiniLM? = try? MiniLM(modelsDirectory: Paths.models)
+
+    @Test func tokenIdsMatchTheModelsTokenizer() throws {
+        let model = try #require(Self.model)
+        let references = try Reference.load()
+        #expect(references.count == 40)
+        for r in references {
+            #expect(model.tokenizer.encode(r.text) == r.input_ids, "\(r.text)")
+        }
+    }
+
+    @Test func embeddingsMatchSentenceTransformers() throws {
+        let model = try #require(Self.model)
+        var worst: Float = 1
+        for r in try Reference.load() {
+            let e = model.embed(ids: r.input_ids)
+            let cosine = zip(e, r.embedding).reduce(0) { $0 + $1.0 * $1.1 }
+            worst = min(worst, cosine)
+            #expect(cosine >= 0.999, "\(r.text.prefix(40)): cosine \(cosine)")
+        }
+        print("MiniLM min cosine vs sentence-transformers: \(worst)")
+    }
+}

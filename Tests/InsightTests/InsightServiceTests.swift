@@ -1,0 +1,100 @@
+import Core
+import Foundation
+import Testing
+@testable import Insight
+
+@Suite(.serialized) struct InsightServiceTests {
+    static func service() throws -> (InsightService, String) {
+        let dir = try TestSupport.temporaryDirectory()
+        return (try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: TestSupport.models), dir)
+    }
+
+    static func environment(_ server: FakeServer, secret: String = "test-secret") -> [String: String] {
+        ["REDDIT_CLIENT_ID": "test-id", "REDDIT_CLIENT_SECRET": secret,
+         "INSTAGRAM_ACCESS_TOKEN": "ig-token", "INSTAGRAM_USER_ID": "1784"]
+    }
+
+    static func endpoints(_ server: FakeServer) -> SourceEndpoints {
+        var e = SourceEndpoints()
+        e.redditAPI = server.base
+        e.redditAuth = server.base
+        e.instagramGraph = server.base + "/v19.0"
+        return e
+    }
+
+    static let noWait = RetryPolicy(maxAttempts: 3, baseDelay: 0, maxDelay: 0, sleep: { _ in })
+
+    @Test func summaryOfTheNearestPosts() async throws {
+        let (service, _) = try Self.service()
+        let posts = [
+            ("1", "I love the Stripe pay button, the gradient is gorgeous", "r/web_design"),
+            ("2", "The Stripe checkout button hover animation is so smooth and lovely!", "r/webdev"),
+            ("3", "As a designer I hate how the Stripe button looks now, awful contrast", "r/userexperience"),
+            ("4", "My sourdough starter died again, any tips for bread?", "r/Breadit"),
+        ].map { Post(id: "file:" + $0.0, source: "file", author: "a", community: $0.2, text: $0.1, url: "",
+                     created: Date(timeIntervalSince1970: 1_732_000_000), score: 1) }
+        let report = try await service.ingest(posts)
+        #expect(report == IngestReport(fetched: 4, new: 4, duplicates: 0))
+        let summary = try await service.summary(for: InsightQuery(component: "button", styles: ["hover"], brands: ["Stripe"]), k: 10)
+        #expect(summary.query == "stripe button hover")
+        // The bread post is not about the button.
+        #expect(summary.count == 3)
+        #expect(summary.distribution.reduce(0, +) == 3)
+        #expect(summary.distribution[4] == 2 && summary.distribution[0] == 1)
+        #expect(summary.meanSentiment > 0)
+        #expect(summary.quotes.first?.text == "The Stripe checkout button hover animation is so smooth and lovely!")
+        #expect(summary.quotes.first?.date == "2024-11-19")
+        #expect(summary.tags["Designer"] == 2)  // "as a designer" in r/userexperience, and r/web_design
+        #expect(summary.tags["Frontend Dev"] == 1)
+    }
+
+    @Test func failedFetchesKeepWhatIsStored() async throws {
+        let server = try FakeServer()
+        let (service, dir) = try Self.service()
+        let env = Self.environment(server)
+        let first = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), endpoints: Self.endpoints(server),
+                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        #expect(first.report.new == 5)
+        for failing in ["down", "malformed"] {
+            await #expect(throws: InsightError.self) {
+                _ = try await service.mine(failing, from: .reddit(subreddits: []), endpoints: Self.endpoints(server),
+                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+            }
+        }
+        await #expect(throws: InsightError.self) {
+            _ = try await service.mine("x", from: .reddit(subreddits: []), endpoints: Self.endpoints(server),
+                                       environment: Self.environment(server, secret: "wrong"), budgetPath: dir + "/b.json", retry: Self.noWait)
+        }
+        #expect(try await service.store.count() == 5)
+        let again = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), endpoints: Self.endpoints(server),
+                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        #expect(again.report == IngestReport(fetched: 5, new: 0, duplicates: 5))
+        let ig = try await service.mine("gradient", from: .instagram(hashtags: []), endpoints: Self.endpoints(server),
+                                        environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        #expect(ig.report.new == 6)
+        #expect(try await service.store.count(source: "instagram") == 6)
+        #expect(try await service.store.cachedResponses().count == 1 + 1 + 3)  // a Reddit page per mine, 3 Instagram bodies
+    }
+
+    @Test func dumpImportSkipsBadLinesAndKeepsTheRest() async throws {
+        let (service, dir) = try Self.service()
+        let dump = dir + "/dump.jsonl"
+        let lines = [
+            #"{"id":"a1","author":"x","subreddit":"web_design","title":"Pill buttons everywhere","selftext":"and I like it","created_utc":1609459200,"score":3,"permalink":"/r/web_design/comments/a1/"}"#,
+            #"{"id":"c2","author":"y","subreddit":"webdev","body":"this hover state is terrible","created_utc":"1609459300","score":"7","permalink":"/r/webdev/comments/a1/x/c2/"}"#,
+            #"{"id":"d3","author":"z","subreddit":"webdev","body":"[deleted]","created_utc":1609459400}"#,
+            #"{not json"#,
+            "",
+        ]
+        try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+        let result = try await service.mine("ignored", from: .file(dump), budgetPath: dir + "/b.json")
+        #expect(result.report.new == 2)
+        #expect(result.skippedLines.map(\.line) == [3, 4])
+        let comment = try #require(try await service.store.posts(ids: ["reddit:c2"])["reddit:c2"])
+        #expect(comment.score == 7)
+        #expect(comment.created == Date(timeIntervalSince1970: 1_609_459_300))
+        #expect(comment.url == "https://www.reddit.com/r/webdev/comments/a1/x/c2/")
+        #expect((comment.sentiment ?? 0) < 0)
+        #expect(comment.embedding?.count == 384)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Net
+import Testing
+@testable import Insight
+
+/// Records the waits a client asks for instead of sleeping through them.
+actor SleepRecorder {
+    private(set) var waits: [Double] = []
+    func record(_ s: Double) { waits.append(s) }
+}
+
+func stats(_ server: FakeServer) async throws -> [String: Int] {
+    let response = try await HTTPClient().send(HTTPRequest(url: server.base + "/__stats"))
+    return (try JSONSerialization.jsonObject(with: response.body) as? [String: Int]) ?? [:]
+}
+
+@Suite struct RedditClientTests {
+    let sleeps = SleepRecorder()
+
+    func client(_ server: FakeServer, secret: String = "test-secret", readTimeout: Double = 30) -> RedditClient {
+        let recorder = sleeps
+        return RedditClient(
+            credentials: RedditCredentials(clientID: "test-id", clientSecret: secret),
+            apiBase: server.base, authBase: server.base,
+            retry: RetryPolicy(maxAttempts: 4, baseDelay: 1, maxDelay: 30, sleep: { await recorder.record($0) }),
+            readTimeout: readTimeout)
+    }
+
+    @Test func searchesAllAndSubredditsFollowingAfter() async throws {
+        let server = try FakeServer()
+        let result = try await client(server).searchAll("pill button", subreddits: [nil, "web_design"], maxPosts: 50)
+        #expect(result.posts.count == 10)
+        #expect(Set(result.posts.map(\.community)) == ["r/all", "r/web_design"])
+        let first = try #require(result.posts.first)
+        #expect(first.id == "reddit:pill b0")
+        #expect(first.url == "https://www.reddit.com/r/all/comments/pill b0/thoughts/")
+        #expect(first.text.hasPrefix("Thoughts on the pill button design #0\n\nI love this pill button"))
+        #expect(first.created == Date(timeIntervalSince1970: 1732000000))
+        // Pages of 2 follow `after` until the listing ends: 2 + 2 + 1.
+        let paged = try await client(server).searchAll("pages", maxPosts: 50, pageSize: 2)
+        #expect(paged.posts.map(\.id) == ["reddit:pages0", "reddit:pages1", "reddit:pages2", "reddit:pages3", "reddit:pages4"])
+        #expect(paged.raw.count == 3)
+        #expect(result.raw.allSatisfy { $0.status == 200 })
+        let counts = try await stats(server)
+        #expect(counts["POST /api/v1/access_token"] == 2)  // one token per client
+    }
+
+    @Test func rateLimitedRequestWaitsForTheResetThenSucceeds() async throws {
+        let server = try FakeServer()
+        let page = try await client(server).search("ratelimit")
+        #expect(page.posts.count == 5)
+        #expect(await sleeps.waits == [1])
+        #expect(try await stats(server)["GET /search ratelimit"] == 2)
+    }
+
+    @Test func serverErrorsAreRetriedWithBackoff() async throws {
+        let server = try FakeServer()
+        let page = try await client(server).search("flaky")
+        #expect(page.posts.count == 5)
+        #expect(await sleeps.waits == [1, 2])
+        #expect(try await stats(server)["GET /search flaky"] == 3)
+    }
+
+    @Test func persistentFailureIsReportedAfterBoundedAttempts() async throws {
+        let server = try FakeServer()
+        await #expect(throws: InsightError.unavailable(source: "Reddit", reason: "HTTP 500 from \(server.base)/search?q=down&sort=relevance&limit=100&raw_json=1&type=link", attempts: 4)) {
+            _ = try await client(server).search("down")
+        }
+        #expect(try await stats(server)["GET /search down"] == 4)
+        #expect(await sleeps.waits == [1, 2, 4])
+    }
+
+    @Test func stallPastTimeoutIsRetried() async throws {
+        let server = try FakeServer(stall: 4)
+        let page = try await client(server, readTimeout: 1).search("stall")
+        #expect(page.posts.count == 5)
+        #expect(try await stats(server)["GET /search stall"] == 2)
+    }
+
+    @Test func malformedJSONIsReportedNotRetried() async throws {
+        let server = try FakeServer()
+        let error = await #expect(throws: InsightError.self) { _ = try await client(server).search("malformed") }
+        #expect(error?.localizedDescription.hasPrefix("Reddit sent a response we cannot read") == true)
+        #expect(try await stats(server)["GET /search malformed"] == 1)
+    }
+
+    @Test func rejectedCredentialsSayWhatToCheck() async throws {
+        let server = try FakeServer()
+        let error = await #expect(throws: InsightError.self) { _ = try await client(server, secret: "wrong").search("x") }
+        #expect(error?.localizedDescription == "Reddit rejected the credentials (HTTP 401); check REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET (an app at reddit.com/prefs/apps)")
+        #expect(try await stats(server)["GET /search x"] == nil)
+    }
+
+    @Test func missingEnvironmentNamesTheVariables() {
+        #expect(throws: InsightError.missingCredentials(source: "Reddit", variables: ["REDDIT_CLIENT_ID", "REDDIT_CLIENT_SECRET"])) {
+            _ = try RedditCredentials.fromEnvironment([:])
+        }
+    }
+}

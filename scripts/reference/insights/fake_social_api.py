@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""A local stand-in for the Reddit and Instagram Graph APIs, for tests only.
+
+Speaks their real request and response shapes on 127.0.0.1 and misbehaves on request:
+the search query picks the scenario (q=ratelimit -> one 429 with X-Ratelimit-Reset;
+q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer stalls past
+the client's timeout; q=malformed -> a body that is not JSON). GET /__stats returns how
+many times each path+q was requested. Prints the port on stdout, then serves until
+--lifetime seconds have passed (it always stops by itself).
+
+usage: fake_social_api.py [--port 0] [--lifetime 60] [--client-id ID --client-secret SECRET]"""
+import argparse
+import base64
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+TOKEN = "fake-app-only-token"
+COUNTS = {}
+LOCK = threading.Lock()
+
+
+def reddit_post(i, sub, q):
+    return {"kind": "t3", "data": {
+        "id": f"{q[:6]}{i}", "name": f"t3_{q[:6]}{i}", "author": f"user{i}", "subreddit": sub,
+        "title": f"Thoughts on the {q} design #{i}",
+        "selftext": ["I love this pill button, so clean!", "The gradient is ugly and the hover is confusing.",
+                     "As a designer I think it is fine."][i % 3],
+        "permalink": f"/r/{sub}/comments/{q[:6]}{i}/thoughts/", "created_utc": 1732000000.0 + i * 3600,
+        "score": 10 * i + 1, "url": f"https://www.reddit.com/r/{sub}/comments/{q[:6]}{i}/"}}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "FakeSocialAPI/1.0"
+
+    def log_message(self, *args):
+        pass
+
+    def send_json(self, status, obj, headers=None, raw=None):
+        body = raw if raw is not None else json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=UTF-8")
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def count(self, key):
+        with LOCK:
+            COUNTS[key] = COUNTS.get(key, 0) + 1
+            return COUNTS[key]
+
+    def do_POST(self):
+        url = urlparse(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode()
+        self.count("POST " + url.path)
+        if url.path != "/api/v1/access_token":
+            return self.send_json(404, {"message": "Not Found", "error": 404})
+        expected = base64.b64encode(f"{ARGS.client_id}:{ARGS.client_secret}".encode()).decode()
+        if self.headers.get("Authorization") != "Basic " + expected:
+            return self.send_json(401, {"message": "Unauthorized", "error": 401})
+        if parse_qs(body).get("grant_type") != ["client_credentials"]:
+            return self.send_json(400, {"error": "unsupported_grant_type"})
+        self.send_json(200, {"access_token": TOKEN, "token_type": "bearer", "expires_in": 86400, "scope": "*"})
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        query = {k: v[0] for k, v in parse_qs(url.query).items()}
+        if url.path == "/__stats":
+            with LOCK:
+                return self.send_json(200, dict(COUNTS))
+        if url.path.startswith("/v19.0/"):
+            return self.instagram(url.path[len("/v19.0"):], query)
+        q = query.get("q", "")
+        n = self.count(f"GET {url.path} {q}")
+        if not self.headers.get("User-Agent") or "curl/" in self.headers.get("User-Agent", ""):
+            return self.send_json(429, {"message": "Too Many Requests", "error": 429})
+        if self.headers.get("Authorization") != "Bearer " + TOKEN:
+            return self.send_json(401, {"message": "Unauthorized", "error": 401})
+        parts = url.path.strip("/").split("/")
+        if parts == ["search"]:
+            sub = "all"
+        elif len(parts) == 3 and parts[0] == "r" and parts[2] == "search":
+            sub = parts[1]
+        else:
+            return self.send_json(404, {"message": "Not Found", "error": 404})
+        rate = {"X-Ratelimit-Used": str(n), "X-Ratelimit-Remaining": "99.0", "X-Ratelimit-Reset": "300"}
+        if q == "ratelimit" and n == 1:
+            return self.send_json(429, {"message": "Too Many Requests", "error": 429},
+                                  {"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": "1", "X-Ratelimit-Used": "100"})
+        if (q == "flaky" and n <= 2) or q == "down":
+            return self.send_json(500, {"message": "Internal Server Error", "error": 500})
+        if q == "stall" and n == 1:
+            time.sleep(ARGS.stall)
+        if q == "malformed":
+            return self.send_json(200, None, rate, raw=b'{"kind": "Listing", "data": {"children": [')
+        limit = int(query.get("limit", "25"))
+        after = query.get("after")
+        start = 0 if not after else int(after.rsplit("p", 1)[1])
+        total = 5
+        items = [reddit_post(i, sub, q) for i in range(start, min(total, start + limit))]
+        next_after = f"t3_p{start + limit}" if start + limit < total else None
+        self.send_json(200, {"kind": "Listing", "data": {"after": next_after, "before": None, "dist": len(items),
+                                                          "modhash": "", "children": items}}, rate)
+
+    def instagram(self, path, query):
+        self.count("GET " + path)
+        if query.get("access_token") != "ig-token":
+            return self.send_json(400, {"error": {"message": "Invalid OAuth access token.", "type": "OAuthException",
+                                                  "code": 190, "fbtrace_id": "A1"}})
+        if path == "/ig_hashtag_search":
+            tag = query.get("q", "")
+            return self.send_json(200, {"data": [{"id": "178" + str(abs(hash(tag)) % 10**12)}]})
+        parts = path.strip("/").split("/")
+        if len(parts) == 2 and parts[1] in ("top_media", "recent_media"):
+            media = [{"id": f"{parts[1][:3]}{i}", "caption": ["Obsessed with this gradient button 😍 #uidesign",
+                                                            "This checkout is so confusing 😡", "meh"][i % 3],
+                      "permalink": f"https://www.instagram.com/p/{parts[1][:3]}{i}/",
+                      "timestamp": f"2024-11-2{i}T10:00:00+0000", "like_count": 5 * i} for i in range(3)]
+            return self.send_json(200, {"data": media, "paging": {"cursors": {"after": "QVFIUg"}}})
+        self.send_json(404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}})
+
+
+def main():
+    global ARGS
+    p = argparse.ArgumentParser()
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--lifetime", type=float, default=60)
+    p.add_argument("--stall", type=float, default=4)
+    p.add_argument("--client-id", default="test-id")
+    p.add_argument("--client-secret", default="test-secret")
+    ARGS = p.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)
+    server.daemon_threads = True
+    print(server.server_address[1], flush=True)
+    threading.Timer(ARGS.lifetime, server.shutdown).start()
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
