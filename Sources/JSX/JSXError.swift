@@ -1,12 +1,14 @@
 import Foundation
 
 /// Source that could not be read as JSX.
-public enum JSXError: Error, LocalizedError, Equatable {
-    case invalid(String)
+public enum JSXError: Error, LocalizedError, Equatable, Sendable {
+    case syntax(line: Int, column: Int, reason: String)
+    case unreadable(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
-        case .invalid(let reason): reason
+        case .syntax(let line, let column, let reason): "\(line):\(column): \(reason)"
+        case .unreadable(let path, let reason): "\(path): cannot read the file (\(reason))"
         }
     }
 }

@@ -26,6 +26,7 @@ struct MockPilot: AsyncParsableCommand {
             GenerateCommand.self,
             TranscribeCommand.self,
             SentimentCommand.self, ClassifyCommand.self, EmbedCommand.self, SearchCommand.self, MineCommand.self,
+            CheckCommand.self,
         ]
     )
 }
