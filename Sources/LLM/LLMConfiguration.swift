@@ -1,0 +1,117 @@
+import Foundation
+
+/// Which API a model speaks.
+public enum LLMProvider: String, Sendable, CaseIterable {
+    case openai, anthropic
+    /// Any server with OpenAI's Chat Completions shape: Ollama, vLLM, llama.cpp server, LM Studio.
+    case compatible
+
+    /// The name shown in notes and errors.
+    public var displayName: String {
+        switch self {
+        case .openai: "OpenAI"
+        case .anthropic: "Anthropic"
+        case .compatible: "the model server"
+        }
+    }
+
+    var keySetting: String {
+        self == .anthropic ? "llm.anthropic_api_key" : "llm.openai_api_key"
+    }
+
+    var keyEnvironment: String { self == .anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY" }
+
+    var defaultBaseURL: String {
+        switch self {
+        case .openai: "https://api.openai.com/v1"
+        case .anthropic: "https://api.anthropic.com"
+        case .compatible: ""
+        }
+    }
+
+    var defaultModel: String {
+        switch self {
+        case .openai: "gpt-4o-mini"
+        case .anthropic: "claude-3-5-haiku-latest"
+        case .compatible: ""
+        }
+    }
+}
+
+/// Everything needed to reach one model. Built from `[llm]` settings by the executable.
+public struct LLMConfiguration: Sendable {
+    public var provider: LLMProvider
+    public var model: String
+    /// OpenAI and compatible: up to ".../v1"; Anthropic: the host ("https://api.anthropic.com").
+    public var baseURL: String
+    /// Never logged, never in an error text, never stored.
+    public var apiKey: String
+    /// Seconds the server may stay silent (read timeout); also bounds the connect.
+    public var timeoutSeconds: Double
+    /// Attempts per request, counting the first.
+    public var maxAttempts: Int
+    /// Total seconds all retry waits together may take.
+    public var maxRetryWait: Double
+    /// Largest answer asked for.
+    public var maxTokens: Int
+
+    /// Throws `LLMError.missingKey` when a hosted API has no key, `.badConfiguration` when a
+    /// compatible server has no base URL or a model name is missing.
+    public init(provider: LLMProvider, model: String = "", baseURL: String = "", apiKey: String = "",
+                timeoutSeconds: Double = 30, maxAttempts: Int = 3, maxRetryWait: Double = 30, maxTokens: Int = 4096) throws {
+        self.provider = provider
+        self.model = model.isEmpty ? provider.defaultModel : model
+        let base = baseURL.isEmpty ? provider.defaultBaseURL : baseURL
+        self.baseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+        self.apiKey = apiKey
+        self.timeoutSeconds = timeoutSeconds
+        self.maxAttempts = max(1, maxAttempts)
+        self.maxRetryWait = maxRetryWait
+        self.maxTokens = maxTokens
+        if provider != .compatible, apiKey.isEmpty {
+            throw LLMError.missingKey(provider: provider.displayName, setting: provider.keySetting, environment: provider.keyEnvironment)
+        }
+        if self.baseURL.isEmpty {
+            throw LLMError.badConfiguration("the compatible backend needs llm.base_url (e.g. http://localhost:11434/v1 for Ollama)")
+        }
+        guard self.baseURL.hasPrefix("http://") || self.baseURL.hasPrefix("https://") else {
+            throw LLMError.badConfiguration("llm.base_url must start with http:// or https://, got \(self.baseURL)")
+        }
+        if self.model.isEmpty {
+            throw LLMError.badConfiguration("the compatible backend needs llm.model (the server's model name)")
+        }
+    }
+}
+
+/// What one model call cost, for the status line.
+public struct LLMUsage: Sendable, Hashable, Codable {
+    public var promptTokens: Int
+    public var completionTokens: Int
+    /// Seconds from the first request to the complete answer, retries included.
+    public var latency: Double
+    public var attempts: Int
+
+    public init(promptTokens: Int = 0, completionTokens: Int = 0, latency: Double = 0, attempts: Int = 1) {
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.latency = latency
+        self.attempts = attempts
+    }
+
+    /// Sums two calls (an answer and its repair).
+    public static func + (a: LLMUsage, b: LLMUsage) -> LLMUsage {
+        LLMUsage(promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens,
+                 latency: a.latency + b.latency, attempts: a.attempts + b.attempts)
+    }
+
+    /// "812+430 tokens, 1.2 s"
+    public var summary: String {
+        "\(promptTokens)+\(completionTokens) tokens, \(String(format: "%.1f", latency)) s"
+    }
+}
+
+/// Streaming progress: how much of the answer has arrived.
+public struct LLMProgress: Sendable, Hashable {
+    public var characters: Int
+    public var chunks: Int
+}
