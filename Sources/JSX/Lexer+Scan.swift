@@ -280,7 +280,7 @@ extension Lexer {
         return try next()
     }
 
-    /// Between tags: text up to `{` or `<`; `>` and `}` must be escaped, as Babel insists.
+    /// Between tags: text up to `{` or `<` (Babel 7.20 still lets a bare `>` or `}` through).
     mutating func nextJSXChild() throws(SyntaxError) -> Token {
         let start = pos
         tokLine = line; tokLineStart = lineStart
@@ -293,9 +293,6 @@ extension Lexer {
         while pos < bytes.count {
             let c = bytes[pos]
             if c == UInt8(ascii: "{") || c == UInt8(ascii: "<") { break }
-            if c == UInt8(ascii: ">") || c == UInt8(ascii: "}") {
-                throw error("unexpected token '\(Character(Unicode.Scalar(c)))' in JSX text; use {'\(Character(Unicode.Scalar(c)))'} or an entity")
-            }
             if c == 0x0A || (c == 0x0D && peekByte(1) != 0x0A) { newline(continuationAt: pos + 1) }
             pos += 1
         }
