@@ -72,11 +72,20 @@ public struct LLMClient: Sendable {
             attempt += 1
             if Task.isCancelled { throw LLMError.cancelled(provider: provider) }
             let accumulator = stream ? StreamAccumulator(extract: extract, progress: progress) : nil
-            var onData: (@Sendable (Data) -> Void)?
-            if let accumulator { onData = { accumulator.feed($0) } }
+            let activity = ActivityClock()
+            let onData: @Sendable (Data) -> Void = { bytes in
+                activity.touch()
+                accumulator?.feed(bytes)
+            }
             let response: HTTPResponse
             do {
-                response = try await http.send(request, onData: onData)
+                response = try await withSilenceTimeout(configuration.timeoutSeconds, activity: activity) { [http] in
+                    try await http.send(request, onData: onData)
+                }
+            } catch is SilenceTimeout {
+                throw LLMError.timedOut(provider: provider, seconds: configuration.timeoutSeconds)
+            } catch is CancellationError {
+                throw LLMError.cancelled(provider: provider)
             } catch let error as NetError {
                 switch error {
                 case .cancelled: throw LLMError.cancelled(provider: provider)
