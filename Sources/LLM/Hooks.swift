@@ -49,9 +49,11 @@ public enum Hooks {
     /// Runs `command` with `input` on stdin; never throws (a failure to start is a failed result).
     public static func run(command: String, input: Data, timeout: Double) async -> HookResult {
         await withCheckedContinuation { (continuation: CheckedContinuation<HookResult, Never>) in
-            DispatchQueue.global().async {
+            // Own threads, not Dispatch's global queues: those are capped at the core count, and
+            // blocked waits and reads there could delay the timeout by seconds on a busy machine.
+            Thread {
                 continuation.resume(returning: runBlocking(command: command, input: input, timeout: timeout))
-            }
+            }.start()
         }
     }
 
@@ -101,7 +103,7 @@ public enum Hooks {
         read(stdoutPipe.fileHandleForReading, into: out, group: group)
         read(stderrPipe.fileHandleForReading, into: err, group: group)
         let writer = pair[0]
-        DispatchQueue.global().async {
+        Thread {
             input.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset < bytes.count, let base = bytes.baseAddress {
@@ -111,36 +113,42 @@ public enum Hooks {
                 }
             }
             close(writer)
-        }
+        }.start()
 
-        let killer = TimeoutFlag()
-        let timer = DispatchWorkItem {
-            killer.fired = true
-            kill(-pid, SIGKILL)
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+        // Poll for the exit so the timeout needs no second thread; 10 ms is well below what a user notices.
+        let deadline = Date().addingTimeInterval(timeout)
         var waitStatus: Int32 = 0
-        while waitpid(pid, &waitStatus, 0) == -1 && errno == EINTR {}
-        timer.cancel()
+        var timedOut = false
+        while true {
+            let reaped = waitpid(pid, &waitStatus, WNOHANG)
+            if reaped == pid || (reaped == -1 && errno != EINTR) { break }
+            if Date() >= deadline {
+                timedOut = true
+                kill(-pid, SIGKILL)
+                while waitpid(pid, &waitStatus, 0) == -1 && errno == EINTR {}
+                break
+            }
+            usleep(10_000)
+        }
         // Children the hook left running would keep the pipes open; the group goes with it.
-        if killer.fired || group.wait(timeout: .now() + 1) == .timedOut {
+        if timedOut || group.wait(timeout: .now() + 1) == .timedOut {
             kill(-pid, SIGKILL)
             _ = group.wait(timeout: .now() + 1)
         }
         let exited = (waitStatus & 0x7f) == 0
-        return HookResult(command: command, exitCode: exited && !killer.fired ? (waitStatus >> 8) & 0xff : nil,
-                          stdout: out.text, stderr: err.text, timedOut: killer.fired,
+        return HookResult(command: command, exitCode: exited && !timedOut ? (waitStatus >> 8) & 0xff : nil,
+                          stdout: out.text, stderr: err.text, timedOut: timedOut,
                           seconds: Date().timeIntervalSince(started))
     }
 
     private static func read(_ handle: FileHandle, into box: OutputBox, group: DispatchGroup) {
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
             // Keep at most 64 KiB of a chatty hook's output.
             while let chunk = try? handle.read(upToCount: 16384), !chunk.isEmpty { box.append(chunk, limit: 65536) }
             try? handle.close()
             group.leave()
-        }
+        }.start()
     }
 }
 
@@ -150,13 +158,4 @@ private final class OutputBox: @unchecked Sendable {
     private var data = Data()
     func append(_ chunk: Data, limit: Int) { lock.withLock { if data.count < limit { data.append(chunk.prefix(limit - data.count)) } } }
     var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
-}
-
-private final class TimeoutFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var fired: Bool {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
-    }
 }
