@@ -2,24 +2,6 @@ import Core
 import Embedding
 import Foundation
 
-/// What the pipeline asks about: the component under discussion and its styles and brands.
-public struct InsightQuery: Sendable, Hashable {
-    public var component: String
-    public var styles: [String]
-    public var brands: [String]
-
-    public init(component: String, styles: [String], brands: [String]) {
-        self.component = component
-        self.styles = styles
-        self.brands = brands
-    }
-
-    /// Brands, component, styles: "stripe button hover".
-    public var text: String {
-        (brands + [component] + styles).map { $0.lowercased() }.filter { !$0.isEmpty }.joined(separator: " ")
-    }
-}
-
 /// How many posts an ingest added and skipped.
 public struct IngestReport: Sendable, Hashable {
     public var fetched = 0
@@ -46,6 +28,11 @@ public actor InsightService {
         }
         sentiment = try VaderAnalyzer(modelsDirectory: modelsDirectory)
         classifier = DemographicClassifier()
+    }
+
+    /// Loads the search matrix ahead of the first summary, so the meeting's first query is fast.
+    public func warmUp() async throws {
+        try await store.prepareIndex()
     }
 
     /// The posts nearest to `query.text`, nearest first, within `maxDistance`.

@@ -4,7 +4,7 @@ public struct Node: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case program, directive
         // Statements and declarations
-        case varDecl, declarator, function, arrow, classDecl, classBody, method, field, staticBlock
+        case varDecl, declarator, functionDecl, function, arrow, classDecl, classExpr, classBody, method, field, staticBlock
         case block, empty, expressionStatement, ifStatement, forStatement, forIn, forOf, whileStatement
         case doWhile, returnStatement, breakStatement, continueStatement, throwStatement, tryStatement
         case catchClause, switchStatement, switchCase, labeled, debugger

@@ -23,7 +23,7 @@ extension Parser {
         }
         try advance()
         kids.append(try node(.classBody, at: bstart, members))
-        return try node(.classDecl, name, at: start, kids)
+        return try node(statement ? .classDecl : .classExpr, name, at: start, kids)
     }
 
     /// `static`, `async`, `get`, `set` and `*` are modifiers only when a key follows them.

@@ -114,6 +114,7 @@ extension Parser {
             throw fail("illegal expression: wrap the left-hand side of '**' in parentheses")
         }
         while let (op, prec) = currentBinaryOp(noIn: noIn), prec > minPrecedence {
+            let opToken = tok
             try advance()
             let right = try parseBinary(minPrecedence: op == "**" ? prec - 1 : prec, noIn: noIn)
             let isLogical = op == "||" || op == "&&" || op == "??"
@@ -122,7 +123,7 @@ extension Parser {
                     n.kind == .logical && ((op == "??") != (n.text == "??"))
                 }
                 if mixes(left) || mixes(right) {
-                    throw fail("'??' cannot be mixed with '||' or '&&' without parentheses")
+                    throw fail("'??' cannot be mixed with '||' or '&&' without parentheses", at: opToken)
                 }
             }
             left = try node(isLogical ? .logical : .binary, op, from: left, [left, right])

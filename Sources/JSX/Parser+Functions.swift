@@ -36,7 +36,7 @@ extension Parser {
         defer { restoreFunction(saved) }
         let params = try parseParams()
         let body = try parseFunctionBody()
-        return try node(.function, name, at: start, params + [body])
+        return try node(statement ? .functionDecl : .function, name, at: start, params + [body])
     }
 
     mutating func parseParams() throws(SyntaxError) -> [Node] {
@@ -63,8 +63,8 @@ extension Parser {
     func checkDuplicateParams(_ params: [Node]) throws(SyntaxError) {
         var seen = Set<String>()
         for p in params {
-            for name in boundNames(p) where !seen.insert(name).inserted {
-                throw fail("argument name clash: '\(name)'", at: nil)
+            for id in ScopeChecker.boundIdentifiers(p) where !seen.insert(id.text).inserted {
+                throw invalidTarget(id, "argument name clash: '\(id.text)'")
             }
         }
     }

@@ -123,7 +123,10 @@ struct Parser {
         if let (_, t) = pendingCoverInits.min(by: { $0.key < $1.key }) {
             throw fail("invalid shorthand property initializer", at: t)
         }
-        return try node(.program, at: first, body)
+        let program = try node(.program, at: first, body)
+        var scopes = ScopeChecker(lexer: lexer)
+        try scopes.check(program)
+        return program
     }
 
     func isIdentifierToken(_ t: Token) -> Bool {

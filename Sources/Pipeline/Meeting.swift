@@ -3,6 +3,7 @@ import CodeGen
 import Config
 import Core
 import Foundation
+import Insight
 import Intent
 import JSX
 import Output
@@ -40,6 +41,11 @@ public actor Meeting {
     private let generator: TemplateGenerator
     private let checker: JSXChecker
     private var status: PipelineStatus
+    /// What people say about the design under discussion; nil when the embedding model or the
+    /// post store could not be opened (the reason is shown once at start).
+    private let insights: InsightService?
+    private let insightsUnavailable: String?
+    private var insightTask: Task<Void, Never>?
 
     private var seenUtterances: Set<String> = []
     private var seenSpecs: Set<String> = []
@@ -51,7 +57,7 @@ public actor Meeting {
     public private(set) var problems = 0
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
-                source: String, model: String) {
+                source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil) {
         (events, emit) = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .unbounded)
         self.settings = settings
         self.folder = folder
@@ -64,11 +70,14 @@ public actor Meeting {
         generator = TemplateGenerator(brands: brands)
         checker = JSXChecker(allowedImports: Set(settings.allowedImports))
         status = PipelineStatus(source: source, model: model, sessionID: sessionID, outputFolder: outputFolder)
+        self.insights = insights
+        self.insightsUnavailable = insightsUnavailable
     }
 
     /// Announces the meeting to watchers.
     public func start() {
         emit.yield(.status(status))
+        if let insightsUnavailable { emit.yield(.notice("insights off: \(insightsUnavailable)")) }
     }
 
     /// A transcript line. Partial lines are only shown; final ones go through the stages.
@@ -111,7 +120,9 @@ public actor Meeting {
             emit.yield(.status(status))
         case .export(let directory):
             await export(to: directory)
-        case .refreshInsights, .quit:
+        case .refreshInsights:
+            if let current, let spec = lineages[current].spec { refreshInsights(for: spec) }
+        case .quit:
             break
         }
     }
@@ -120,6 +131,7 @@ public actor Meeting {
     public func finish() async {
         await tick(now: latest + max(settings.silenceSeconds, settings.debounceSeconds))
         if trigger.pendingCount > 0 { await perform(trigger.generateNow(at: latest)) }
+        await insightTask?.value
         emit.yield(.finished)
         emit.finish()
     }
@@ -200,11 +212,29 @@ public actor Meeting {
                 triggerToFile: now.timeIntervalSince(firedAt))
             await persist("component \(spec.specID)") { try await $0.saveVersion(of: written, session: self.sessionID) }
             emit.yield(.component(written))
+            refreshInsights(for: spec)
             if file.besideEditedFile {
                 emit.yield(.notice("\(file.name): you edited the earlier file, so this version was written beside it"))
             }
         } catch {
             fail(spec, error.localizedDescription)
+        }
+    }
+
+    /// Asks what people say about `spec`'s design in the background: the latest question wins
+    /// and the pipeline never waits for it.
+    private func refreshInsights(for spec: DesignSpec) {
+        guard let insights else { return }
+        insightTask?.cancel()
+        let query = InsightQuery(component: spec.component.rawValue, styles: spec.styles, brands: spec.brandRefs)
+        let emit = self.emit
+        insightTask = Task(priority: .utility) {
+            do {
+                let summary = try await insights.summary(for: query, k: 50)
+                if !Task.isCancelled { emit.yield(.insight(summary)) }
+            } catch {
+                if !Task.isCancelled { emit.yield(.warning("insights for '\(query.text)': \(error.localizedDescription)")) }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import Brands
 import Config
 import Core
 import Foundation
+import Insight
 import Output
 import Store
 
@@ -38,7 +39,16 @@ public struct MeetingSetup: Sendable {
             session = try await opened.startSession(source: source, title: nil)
             store = opened
         }
+        var insights: InsightService?
+        var unavailable: String?
+        if useStore {
+            do {
+                insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models())
+            } catch {
+                unavailable = error.localizedDescription
+            }
+        }
         return Meeting(settings: settings, brands: brands, folder: folder, store: store, sessionID: session,
-                       source: source, model: model)
+                       source: source, model: model, insights: insights, insightsUnavailable: unavailable)
     }
 }

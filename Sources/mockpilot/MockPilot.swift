@@ -16,8 +16,6 @@ struct MockPilot: AsyncParsableCommand {
           mockpilot extract meeting.txt | mockpilot generate -
         """,
         version: "0.1.0",
-        // `mockpilot` alone listens to the microphone and opens the screen.
-        defaultSubcommand: RunCommand.self,
         subcommands: [
             RunCommand.self,
             ConfigCommand.self,
@@ -26,7 +24,12 @@ struct MockPilot: AsyncParsableCommand {
             GenerateCommand.self,
             TranscribeCommand.self,
             SentimentCommand.self, ClassifyCommand.self, EmbedCommand.self, SearchCommand.self, MineCommand.self,
+            ExtractCommand.self,
+            EvalCommand.self,
             CheckCommand.self,
-        ]
+            TUIDemoCommand.self,
+        ],
+        // `mockpilot` alone listens to the microphone and opens the screen.
+        defaultSubcommand: RunCommand.self
     )
 }

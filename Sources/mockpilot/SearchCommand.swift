@@ -22,6 +22,9 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Database file (default: <data>/mockpilot.sqlite).", valueName: "file"))
     var database: String?
 
+    @Flag(help: "Print query timings on stderr: the first query (loads the index) and the median and best of 20 more.")
+    var timing = false
+
     func validate() throws {
         guard k > 0 else { throw ValidationError("-k must be at least 1") }
     }
@@ -49,6 +52,18 @@ struct SearchCommand: AsyncParsableCommand {
                 print(json.line)
             }
             warn(String(format: "%d posts in %.1f ms", hits.count, elapsed * 1000))
+            if timing {
+                var warm: [Double] = []
+                for _ in 0..<20 {
+                    let t = Date()
+                    _ = try await service.search(query, k: k, source: source)
+                    warm.append(Date().timeIntervalSince(t) * 1000)
+                }
+                let stored = try await service.store.count()
+                let sorted = warm.sorted()
+                warn(String(format: "timing: %d stored posts, first query %.1f ms (loads the index), then median %.2f ms, best %.2f ms",
+                            stored, elapsed * 1000, sorted[sorted.count / 2], sorted[0]))
+            }
         } catch let error as InsightError {
             throw CleanExit.failure(error.localizedDescription)
         }

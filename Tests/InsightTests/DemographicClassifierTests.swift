@@ -6,7 +6,7 @@ import Testing
 
     @Test func selfDescriptionIsEvidence() {
         let tags = classifier.classify("As a senior product designer, this hover state is lovely.")
-        #expect(tags == [DemographicTag(tag: "Designer", evidence: "as a senior product designer")])
+        #expect(tags == [DemographicTag(tag: "Designer", evidence: "As a senior product designer")])
         #expect(!tags.contains { !$0.inferred })
     }
 

@@ -53,6 +53,16 @@ func stats(_ server: FakeServer) async throws -> [String: Int] {
         #expect(try await stats(server)["GET /search ratelimit"] == 2)
     }
 
+    @Test func usedUpWindowWaitsBeforeTheNextRequest() async throws {
+        let server = try FakeServer()
+        let reddit = client(server)
+        _ = try await reddit.search("exhaust")
+        #expect(await sleeps.waits.isEmpty)
+        _ = try await reddit.search("exhaust")
+        let waits = await sleeps.waits
+        #expect(waits.count == 1 && waits[0] > 1 && waits[0] <= 2, "\(waits)")
+    }
+
     @Test func serverErrorsAreRetriedWithBackoff() async throws {
         let server = try FakeServer()
         let page = try await client(server).search("flaky")

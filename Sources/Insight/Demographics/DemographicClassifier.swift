@@ -41,7 +41,12 @@ public struct DemographicClassifier: Sendable {
         for (phrases, tag) in DemographicRules.slang {
             if let hit = phrases.first(where: { Self.containsWord($0, in: lower) }) { add(tag, hit) }
         }
-        return found
+        // Quote the evidence as the writer typed it, not lower-cased.
+        return found.map { tag in
+            var tag = tag
+            if let r = text.range(of: tag.evidence, options: [.caseInsensitive]) { tag.evidence = String(text[r]) }
+            return tag
+        }
     }
 
     /// "as a senior product designer" -> ("Designer", "as a senior product designer").

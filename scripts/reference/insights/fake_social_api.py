@@ -4,7 +4,8 @@
 Speaks their real request and response shapes on 127.0.0.1 and misbehaves on request:
 the search query picks the scenario (q=ratelimit -> one 429 with X-Ratelimit-Reset;
 q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer stalls past
-the client's timeout; q=malformed -> a body that is not JSON). GET /__stats returns how
+the client's timeout; q=malformed -> a body that is not JSON;
+q=exhaust -> 200s that report the rate-limit window used up). GET /__stats returns how
 many times each path+q was requested. Prints the port on stdout, then serves until
 --lifetime seconds have passed (it always stops by itself).
 
@@ -90,6 +91,9 @@ class Handler(BaseHTTPRequestHandler):
         else:
             return self.send_json(404, {"message": "Not Found", "error": 404})
         rate = {"X-Ratelimit-Used": str(n), "X-Ratelimit-Remaining": "99.0", "X-Ratelimit-Reset": "300"}
+        if q == "exhaust":
+            # A success that uses up the window: a polite client waits for the reset before asking again.
+            rate = {"X-Ratelimit-Used": "100", "X-Ratelimit-Remaining": "0.0", "X-Ratelimit-Reset": "2"}
         if q == "ratelimit" and n == 1:
             return self.send_json(429, {"message": "Too Many Requests", "error": 429},
                                   {"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": "1", "X-Ratelimit-Used": "100"})

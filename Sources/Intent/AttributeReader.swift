@@ -1,0 +1,98 @@
+/// Reads the styles and colours asked for in an utterance.
+///
+/// A style is not asked when it is negated ("not pills", "without a shadow"), removed
+/// ("lose the borders") or names a purpose ("a toggle for dark mode").
+enum AttributeReader {
+    private static let negators: Set<String> = ["not", "no", "without", "lose", "remove", "less", "never", "nor"]
+    private static let hoverScaleWords: Set<String> = ["grow", "grows", "scale", "scales", "zoom", "zooms", "enlarge", "lift", "lifts", "pop", "pops"]
+
+    private static let styleIndex = PhraseIndex<String>(Lexicon.styles.map { (words: $0.words, value: $0.style, fuzzy: false) })
+
+    static func read(_ words: [Word]) -> (styles: [String], colors: [String]) {
+        var styles: [String] = []
+        func add(_ s: String) { if !styles.contains(s) { styles.append(s) } }
+        var covered = Set<Int>()
+        // Longest phrases first, so "dark mode" is read once and "glow on hover" wins over "glow".
+        let heard = styleIndex.find(in: words, fuzzy: false).sorted {
+            $0.entry.words.count != $1.entry.words.count ? $0.entry.words.count > $1.entry.words.count : $0.hit.start < $1.hit.start
+        }
+        for found in heard {
+            let hit = found.hit
+            let style = found.entry.value
+            if (hit.start..<hit.end).contains(where: covered.contains) { continue }
+            covered.formUnion(hit.start..<hit.end)
+            if isNegated(hit.start, in: words) { continue }
+            // "a magnifying glass icon" names an icon, not a look.
+            if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text) { continue }
+            if hit.start > 0, words[hit.start - 1].text == "for", ["dark", "light"].contains(style) { continue }
+            if style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
+            add(style)
+        }
+        // "run the corners", "for width": a style phrase with one word heard wrong.
+        for (phrase, style) in Lexicon.styles where phrase.count >= 2 && !styles.contains(style) {
+            if nearPhrase(phrase, in: words, avoiding: covered) { add(style) }
+        }
+        // "grow a little on hover", "zoom on hover": a size change tied to hovering.
+        for (i, w) in words.enumerated() where hoverScaleWords.contains(w.text) {
+            let near = words[max(0, i - 4)..<min(words.count, i + 5)]
+            if near.contains(where: { $0.text == "hover" || $0.text == "hovered" || $0.text == "hovering" }) { add("hover-scale") }
+        }
+        // "bill shaped", "pale shaped": a shape word heard wrong still sounds like the shape.
+        for (i, w) in words.enumerated().dropFirst() where w.text == "shaped" || w.text == "shape" {
+            let heard = SoundAlike.key(words[i - 1].text)
+            for shape in ["pill", "square"] where heard == SoundAlike.key(shape) && !isNegated(i - 1, in: words) { add(shape) }
+        }
+        if styles.contains("hover-glow"), !words.contains(where: { $0.text.hasPrefix("hover") }),
+           !words.contains(where: { $0.text == "glow" || $0.text == "glowing" }) {
+            styles.removeAll { $0 == "hover-glow" }
+        }
+        return (styles, readColors(words))
+    }
+
+    /// Every word but one as said, and that one sounding alike (same first letter, consonant
+    /// keys one sound apart): recognisers garble single words, rarely whole phrases.
+    private static func nearPhrase(_ phrase: [String], in words: [Word], avoiding covered: Set<Int>) -> Bool {
+        guard words.count >= phrase.count else { return false }
+        for i in 0...(words.count - phrase.count) where !covered.contains(i) {
+            var odd: (heard: String, said: String)?
+            var ok = true
+            for (k, p) in phrase.enumerated() where words[i + k].text != p {
+                if odd != nil || words[i + k].clause != words[i].clause { ok = false; break }
+                odd = (words[i + k].text, p)
+            }
+            guard ok, let (heard, said) = odd, said.count >= 4, heard.count >= 3, heard.first == said.first,
+                  !Lexicon.knownWords.contains(heard) else { continue }
+            if SoundAlike.distance(SoundAlike.key(heard), SoundAlike.key(said), limit: 1) <= 1, !isNegated(i, in: words) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static func isNegated(_ start: Int, in words: [Word]) -> Bool {
+        for j in max(0, start - 2)..<start where words[j].clause == words[start].clause {
+            if negators.contains(words[j].text) { return true }
+        }
+        if start >= 2, words[start - 2].text == "instead", words[start - 1].text == "of" { return true }
+        return false
+    }
+
+    static func readColors(_ words: [Word]) -> [String] {
+        var colors: [String] = []
+        for (i, w) in words.enumerated() {
+            var found: String?
+            if let c = Lexicon.colors[w.text] {
+                found = c
+            } else if Lexicon.ambiguousColors.contains(w.text), i + 1 < words.count,
+                      Int(words[i + 1].text) != nil || ["color", "colour", "tone", "shade"].contains(words[i + 1].text) {
+                found = w.text
+            } else if w.text.hasPrefix("#"), [4, 7].contains(w.text.count), w.text.dropFirst().allSatisfy(\.isHexDigit) {
+                found = w.text
+            }
+            guard let color = found, !isNegated(i, in: words), !colors.contains(color) else { continue }
+            // "black and white photos" is still a colour ask; "Black Friday" is caught by context elsewhere.
+            colors.append(color)
+        }
+        return colors
+    }
+}

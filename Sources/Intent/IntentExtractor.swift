@@ -1,0 +1,108 @@
+import Brands
+import Core
+
+/// Turns final transcript lines, in meeting order, into design intents.
+///
+/// Each line is read for components, styles, colours and brand references, then for a
+/// request frame: a create verb with a component as its object ("let's mock up a login
+/// screen"), a wish or prescription ("the footer should be dark"), or an edit of the last
+/// component ("make it bigger"). Mentions without a frame ("the button broke last week")
+/// are talk, not intents. Deterministic: the same lines give the same intents.
+public struct IntentExtractor: Sendable {
+    /// Intents below this confidence are not published.
+    public let threshold: Double
+    private let brands: BrandSpotter
+    /// The last component asked for (not refined): what "make it bigger" changes.
+    private var current: ComponentKind?
+    /// The last three sentences heard, for requests split over two lines.
+    private var window: [Reading] = []
+
+    public init(brands: BrandTable, threshold: Double = 0.75) {
+        self.brands = BrandSpotter(brands: brands)
+        self.threshold = threshold
+    }
+
+    /// Feeds one final utterance (in meeting order); returns an intent when one is found with confidence >= threshold.
+    public mutating func extract(_ utterance: Utterance) -> IntentMsg? {
+        guard utterance.isFinal else { return nil }
+        let reading = Reading(utterance.msg.text)
+        let found = candidate(for: utterance, reading: reading)
+        remember(reading)
+        guard let intent = found, intent.confidence >= threshold else { return nil }
+        if !intent.refine, let kind = intent.component { current = kind }
+        return intent
+    }
+
+    /// The best reading of an utterance with its confidence, published or not.
+    func candidate(for utterance: Utterance, reading heard: Reading) -> IntentMsg? {
+        var reading = heard
+        if reading.createCue == nil, window.last?.danglingCue == true,
+           let first = reading.components.first(where: { !$0.located && !$0.weak }), first.hit.start <= 3 {
+            reading.createCue = (PhraseHit(start: 0, length: 0, fuzzy: false), first)
+        }
+        guard let decision = decide(reading) else { return nil }
+        let refs = brands.references(in: reading.words, components: reading.components)
+        var confidence = decision.confidence
+        if !refs.isEmpty { confidence += 0.03 }
+        confidence -= 0.2 * Double(min(reading.reportWords, 2))
+        confidence = (min(0.99, max(0, confidence)) * 100).rounded() / 100
+        return IntentMsg(
+            utteranceID: utterance.id, component: decision.component, styles: reading.styles, brandRefs: refs,
+            confidence: confidence, speaker: utterance.msg.speaker, colors: reading.colors, cue: decision.cue,
+            refine: decision.refine, refersTo: decision.refine ? current : nil, label: LabelReader.read(reading.words),
+            text: utterance.msg.text)
+    }
+
+    private struct Decision {
+        var component: ComponentKind?
+        var confidence: Double
+        var cue: Bool
+        var refine: Bool
+    }
+
+    private func decide(_ reading: Reading) -> Decision? {
+        let attributes = reading.styles.count + reading.colors.count
+        if let cue = reading.createCue {
+            var confidence = 0.95
+            if cue.verb.fuzzy { confidence -= 0.06 }
+            if cue.object.hit.fuzzy { confidence -= 0.08 }
+            if cue.object.weak { confidence -= 0.08 }
+            return Decision(component: cue.object.kind, confidence: confidence, cue: true, refine: false)
+        }
+        let main = reading.mainComponent
+        let named = reading.components.first { !$0.located && !$0.weak }
+        if current != nil, reading.edit || reading.anaphora {
+            let content = attributes + (named == nil ? 0 : 1)
+            if content > 0 || reading.designParts > 0 {
+                var confidence = 0.74 + 0.05 * Double(min(content, 3))
+                if reading.edit && reading.anaphora { confidence += 0.04 }
+                if content == 0 { confidence = reading.edit ? 0.76 : 0.7 }
+                if named?.hit.fuzzy == true, attributes == 0 { confidence -= 0.08 }
+                return Decision(component: named?.kind, confidence: confidence, cue: false, refine: true)
+            }
+        }
+        if reading.desire, let main, !main.weak || reading.indefinite {
+            guard reading.indefinite || attributes > 0 || reading.designParts > 0 else { return nil }
+            var confidence = 0.86
+            if main.hit.fuzzy { confidence -= 0.08 }
+            // "the buttons should be ghost buttons" after a button changes it; "I want a glassy card" asks anew.
+            let refine = current == main.kind && !reading.hasArticle(before: main)
+            return Decision(component: main.kind, confidence: confidence, cue: false, refine: refine)
+        }
+        if reading.edit, let named {
+            // "Make the navbar sticky" with nothing built yet: a new request.
+            let confidence = attributes > 0 ? 0.82 : 0.72
+            return Decision(component: named.kind, confidence: confidence - (named.hit.fuzzy ? 0.08 : 0), cue: false, refine: false)
+        }
+        if let named, !named.hit.fuzzy, attributes >= 2 || (attributes >= 1 && reading.designParts >= 2) {
+            // A spoken spec: "Button spec: sixteen pixel corner radius, indigo background."
+            return Decision(component: named.kind, confidence: 0.78, cue: false, refine: false)
+        }
+        return nil
+    }
+
+    private mutating func remember(_ reading: Reading) {
+        window.append(reading)
+        if window.count > 3 { window.removeFirst(window.count - 3) }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite struct ExtractCommandTests {
+    @Test func plainTextAndJsonLinesAreNumberedAndBlankLinesCount() throws {
+        let input = """
+        Let's mock up a login screen, nothing fancy.
+
+        {"text":"Make it dark.","ts_start":3,"ts_end":4,"speaker":"S2"}
+        {"text":"Who's taking notes today?","ts_start":5,"ts_end":6,"id":"x-9"}
+        {"text":"Can we get a sticky footer?","ts_start":7,"ts_end":8,"id":"x-10"}
+        """
+        let result = try Binary.run(["extract", "-"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        #expect(objects.map { $0["utterance_id"] as? String } == ["u1", "u3", "x-10"])
+        #expect(objects[0]["component"] as? String == "login")
+        #expect(objects[1]["refine"] as? Bool == true && objects[1]["refers_to"] as? String == "login")
+        #expect(objects[1]["speaker"] as? String == "S2")
+        #expect(objects[2]["component"] as? String == "footer")
+    }
+
+    @Test func aMalformedLineWarnsWithFileAndLineAndExitsNonZero() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("extract-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("meeting.jsonl")
+        try "{\"text\": broken\nLet's build a pricing page like Notion's.\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["extract", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("meeting.jsonl:1"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        // The good line after it is still read.
+        #expect(result.stdout.contains("\"utterance_id\":\"u2\""))
+        #expect(result.stdout.contains("\"brand_refs\":[\"Notion\"]"))
+    }
+
+    @Test func evalIntentsPrintsTheTable() throws {
+        let set = Binary.repository.appendingPathComponent("../shared/eval/intents.dev.jsonl").standardized.path
+        let result = try Binary.run(["eval", "intents", set])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("design detection"))
+        #expect(result.stdout.contains("lines scored          150"))
+    }
+
+    @Test func aMissingFileIsAClearError() throws {
+        let result = try Binary.run(["extract", "/nonexistent/meeting.txt"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("/nonexistent/meeting.txt"))
+    }
+}

@@ -1,0 +1,56 @@
+import Core
+import Foundation
+import Testing
+@testable import Intent
+
+@Suite struct IntentEvaluationTests {
+    /// A tiny hand-labelled meeting: two asks, one refinement, two traps.
+    let lines = [
+        LabelledLine(id: "t1", text: "Let's mock up a login screen, dark.", design: true, component: .login, styles: ["dark"], cue: true),
+        LabelledLine(id: "t2", text: "Make it orange.", design: true, colors: ["orange"], refine: true, refersTo: .login),
+        LabelledLine(id: "t3", text: "The table in the report has a typo.", design: false),
+        // Labelled as a design line that the extractor cannot know: a miss.
+        LabelledLine(id: "t4", text: "Hmm, something like that would be neat.", design: true, component: .card, styles: ["shadow"]),
+        // Labelled non-design although it reads as an ask: a false positive.
+        LabelledLine(id: "t5", text: "Can we get a pricing page like Notion's?", design: false),
+    ]
+
+    @Test func theReportCountsHitsMissesAndFalseAlarms() throws {
+        let report = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
+        #expect(report.lines == 5)
+        #expect(report.detection == .init(truePositives: 2, falsePositives: 1, falseNegatives: 1))
+        #expect(abs(report.detection.f1 - 2.0 / 3.0) < 1e-9)
+        #expect(report.componentAccuracy == 1)
+        #expect(report.refersToAccuracy == 1)
+        // t4's shadow was missed; t5's brand is a false brand because the line is not design.
+        #expect(report.styles == .init(truePositives: 1, falsePositives: 0, falseNegatives: 1))
+        #expect(report.brands == .init(truePositives: 0, falsePositives: 1, falseNegatives: 0))
+        #expect(report.mistakes.count == 2)
+        #expect(report.table.contains("design detection"))
+        #expect(report.table.contains("66.7%"))
+    }
+
+    @Test func aHeldOutSubsetIsScoredInContext() throws {
+        // Only t2 is scored, but it still refers to t1's login screen.
+        let report = IntentEvaluation.score(lines, extractor: try Fixture.extractor()) { $0 == 1 }
+        #expect(report.lines == 1)
+        #expect(report.refersToRight == 1)
+    }
+
+    @Test func aBadLabelLineNamesFileAndLine() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try "{\"id\":\"a\",\"text\":\"hi\",\"design\":false}\n\n{\"id\":\"b\",\"text\":\"x\"}\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: IntentError.malformedLabel(file: url.path, line: 3, reason: "missing \"design\"")) {
+            try IntentEvaluation.load(file: url.path)
+        }
+    }
+
+    @Test func theDevSetScoresAboveTheBar() throws {
+        let file = Fixture.repository.appendingPathComponent("../shared/eval/intents.dev.jsonl").standardized.path
+        let report = IntentEvaluation.score(try IntentEvaluation.load(file: file), extractor: try Fixture.extractor())
+        #expect(report.detection.f1 >= 0.95)
+        #expect(report.componentAccuracy >= 0.9)
+        #expect(report.styles.f1 >= 0.9 && report.brands.f1 >= 0.9 && report.colors.f1 >= 0.9)
+    }
+}

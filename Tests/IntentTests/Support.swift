@@ -1,0 +1,31 @@
+import Brands
+import Core
+import Foundation
+@testable import Intent
+
+/// The repository's own brand table and a helper that feeds lines in meeting order.
+enum Fixture {
+    static var repository: URL {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir.deleteLastPathComponent()
+        }
+        return dir
+    }
+
+    static func brands() throws -> BrandTable {
+        try BrandTable.load(themesDirectory: repository.appendingPathComponent("Themes").path, userFile: nil)
+    }
+
+    static func extractor() throws -> IntentExtractor { IntentExtractor(brands: try brands()) }
+
+    /// Feeds `lines` in order and returns what each produced.
+    static func run(_ lines: [String]) throws -> [IntentMsg?] {
+        var extractor = try extractor()
+        return lines.enumerated().map { i, text in
+            extractor.extract(Utterance(id: "u\(i + 1)", msg: TranscriptMsg(text: text, tsStart: Double(i), tsEnd: Double(i) + 1)))
+        }
+    }
+
+    static func one(_ line: String) throws -> IntentMsg? { try run([line])[0] }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Prints MockPilot's evaluation tables. Usage: scripts/eval.sh BIN (make eval passes the release binary).
+set -euo pipefail
+BIN=${1:-.build/release/mockpilot}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SET="$ROOT/../shared/eval/intents.dev.jsonl"
+if [[ ! -x "$BIN" ]]; then echo "eval.sh: no binary at $BIN (run swift build -c release)" >&2; exit 1; fi
+if [[ ! -f "$SET" ]]; then echo "eval.sh: labelled set not found: $SET" >&2; exit 1; fi
+
+echo "== intents: $SET (all lines)"
+"$BIN" eval intents "$SET"
+echo
+echo "== intents: held-out split (every 5th line, scored in context)"
+"$BIN" eval intents "$SET" --holdout 5
