@@ -46,7 +46,7 @@ public struct LLMComponentGenerator: Sendable {
     /// current source when this is a refinement. `progress` gets streamed progress (and turns streaming on).
     public func generate(spec: DesignSpec, tokens: [String: String], current: String?,
                          progress: (@Sendable (LLMProgress) -> Void)? = nil) async -> LLMGeneration {
-        let who = "\(client.configuration.provider.displayName) \(client.configuration.model)"
+        let who = "\(client.configuration.model) (\(client.configuration.provider.displayName))"
         let prompt = Prompts.component(specJSON: Self.json(spec), tokensJSON: JSONValue.object(tokens.mapValues { .string($0) }).serialized,
                                        current: current)
         var usage: LLMUsage?
@@ -79,8 +79,8 @@ public struct LLMComponentGenerator: Sendable {
                                      notes: ["\(who)'s first answer was rejected (\(problems.short)); repaired in one round (\(second.usage.summary))"] + notes,
                                      usage: usage)
             case .failure(let again):
-                return fallback(spec, usage: usage,
-                                notes: ["\(who)'s component was rejected twice (\(problems.short); then \(again.short))"])
+                let why = again.list == problems.list ? "the same problems both times: \(problems.short)" : "\(problems.short); then \(again.short)"
+                return fallback(spec, usage: usage, notes: ["\(who)'s component was rejected twice (\(why))"])
             }
         }
     }

@@ -11,7 +11,7 @@ public enum LLMProvider: String, Sendable, CaseIterable {
         switch self {
         case .openai: "OpenAI"
         case .anthropic: "Anthropic"
-        case .compatible: "the model server"
+        case .compatible: "OpenAI-compatible server"
         }
     }
 

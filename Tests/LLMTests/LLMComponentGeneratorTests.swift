@@ -32,7 +32,7 @@ private func templateJSX() throws -> String {
         #expect(result.response?.jsx.contains("from-model") == true)
         #expect(result.response?.specID == "c3.v2")
         #expect(result.response?.namedExports == ["ModelButton"])
-        #expect(result.notes.first?.hasPrefix("component by \(provider.displayName) good (") == true)
+        #expect(result.notes.first?.hasPrefix("component by good (\(provider.displayName)) (") == true)
         #expect((result.usage?.completionTokens ?? 0) > 0)
         let prompt = try #require(try await server.requests().first?["body"]?["messages"]?.array?.last?["content"]?.string)
         #expect(prompt.contains(#""spec_id":"c3.v2""#))
@@ -111,7 +111,7 @@ private func templateJSX() throws -> String {
                                               checker: JSXChecker(), templates: TemplateGenerator(brands: brands))
         let result = await generator.generate(spec: spec, tokens: tokens, current: nil)
         #expect(result.source == .template)
-        #expect(result.notes.first == "Anthropic good failed: Anthropic refused the API key (HTTP 401); check llm.anthropic_api_key")
+        #expect(result.notes.first == "good (Anthropic) failed: Anthropic refused the API key (HTTP 401); check llm.anthropic_api_key")
         #expect(!result.notes.joined().contains(key))
     }
 
