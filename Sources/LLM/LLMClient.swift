@@ -170,3 +170,9 @@ private final class FormatMemory: @unchecked Sendable {
         set { lock.withLock { rejected = newValue } }
     }
 }
+
+/// Printing or dumping a client shows its configuration without the key.
+extension LLMClient: CustomStringConvertible, CustomReflectable {
+    public var description: String { "LLMClient(\(configuration))" }
+    public var customMirror: Mirror { Mirror(self, children: ["configuration": configuration]) }
+}

@@ -115,3 +115,17 @@ public struct LLMProgress: Sendable, Hashable {
     public var characters: Int
     public var chunks: Int
 }
+
+/// Printing, dumping or interpolating a configuration never shows the key.
+extension LLMConfiguration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        "\(provider.rawValue) \(model) at \(baseURL) (\(apiKey.isEmpty ? "no key" : "key set"))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["provider": provider, "model": model, "baseURL": baseURL,
+                                "apiKey": apiKey.isEmpty ? "" : "[redacted]", "timeoutSeconds": timeoutSeconds])
+    }
+}

@@ -55,3 +55,9 @@ struct Redactor: Sendable {
         return out.count > 300 ? String(out.prefix(300)) + "..." : out
     }
 }
+
+/// The secrets a redactor holds are never printed either.
+extension Redactor: CustomStringConvertible, CustomReflectable {
+    var description: String { "Redactor(\(secrets.count) secret\(secrets.count == 1 ? "" : "s"))" }
+    var customMirror: Mirror { Mirror(self, children: ["secrets": secrets.count]) }
+}

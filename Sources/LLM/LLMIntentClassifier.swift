@@ -8,7 +8,7 @@ public struct LLMIntentClassifier: Sendable {
     public let client: LLMClient
     /// Rules' confidence at or above this: the rules decide alone.
     public var threshold: Double
-    /// Rules' confidence below this: not a design intent, no request.
+    /// Rules' confidence at or below this: not a design intent, no request.
     public var floor: Double
 
     public init(client: LLMClient, threshold: Double = 0.75, floor: Double = 0.35) {
@@ -34,7 +34,7 @@ public struct LLMIntentClassifier: Sendable {
 
     /// Like `classify`, with the model's confidence and the call's usage; nil when no request was made.
     public func ask(window: [Utterance], rulesConfidence: Double) async throws -> Answer? {
-        guard let last = window.last, rulesConfidence < threshold, rulesConfidence >= floor else { return nil }
+        guard let last = window.last, rulesConfidence < threshold, rulesConfidence > floor else { return nil }
         let answer = try await client.complete(request(window: window))
         guard let json = JSONValue.parse(answer.text) else {
             throw LLMError.badAnswer(provider: client.configuration.provider.displayName, reason: "the intent answer is not JSON")

@@ -140,6 +140,17 @@ private let request = LLMRequest(system: "sys", messages: [LLMMessage(.user, "he
         #expect(system.contains("JSON Schema"))
     }
 
+    @Test func printingAConfigurationOrClientNeverShowsTheKey() throws {
+        let key = "sk-proj-SECRET-abcdef0123"
+        let client = LLMClient(configuration: try LLMConfiguration(provider: .openai, apiKey: key))
+        var dumped = ""
+        dump(client, to: &dumped)
+        for text in [String(describing: client.configuration), String(reflecting: client.configuration), "\(client)", dumped] {
+            #expect(!text.contains(key), "\(text)")
+        }
+        #expect(String(describing: client.configuration) == "openai gpt-4o-mini at https://api.openai.com/v1 (key set)")
+    }
+
     @Test func configurationNeedsKeysAndURLs() {
         #expect(throws: LLMError.missingKey(provider: "OpenAI", setting: "llm.openai_api_key", environment: "OPENAI_API_KEY")) {
             try LLMConfiguration(provider: .openai)

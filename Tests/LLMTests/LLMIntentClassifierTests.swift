@@ -37,7 +37,7 @@ private let window = [
         #expect(answer.usage.promptTokens > 0)
     }
 
-    @Test(arguments: [0.75, 0.9, 0.34, 0.0])
+    @Test(arguments: [0.75, 0.9, 0.35, 0.0])
     func confidentOrHopelessRulesAreNotSentToTheModel(rules: Double) async throws {
         let server = try FakeLLMServer()
         let classifier = LLMIntentClassifier(client: try server.client(.openai, scenario: "intent-yes"))
