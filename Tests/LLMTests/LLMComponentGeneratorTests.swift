@@ -131,3 +131,23 @@ private func templateJSX() throws -> String {
         #expect(!LLMComponentGenerator.declaresExport("Pay.*", in: "export function PayButton() {}"))
     }
 }
+
+@Suite(.serialized) struct LLMGeneratorLimitsTests {
+    @Test(arguments: [LLMProvider.openai, .anthropic])
+    func answersCutOffAtTheTokenLimitAreSentBackThenReplaced(provider: LLMProvider) async throws {
+        let server = try FakeLLMServer()
+        let result = try await generator(server, provider, "truncated").generate(spec: spec, tokens: tokens, current: nil)
+        #expect(result.source == .template)
+        #expect(result.notes.first?.contains("the same problems both times: the answer was cut off at the token limit") == true,
+                "\(result.notes)")
+    }
+
+    @Test(arguments: [LLMProvider.openai, .anthropic])
+    func anErrorEventInTheStreamUsesTheTemplate(provider: LLMProvider) async throws {
+        let server = try FakeLLMServer()
+        let result = try await generator(server, provider, "overloaded").generate(spec: spec, tokens: tokens, current: nil) { _ in }
+        #expect(result.source == .template)
+        #expect(result.notes.first == "overloaded (\(provider.displayName)) failed: \(provider.displayName) is unavailable after 1 attempt: Overloaded",
+                "\(result.notes)")
+    }
+}

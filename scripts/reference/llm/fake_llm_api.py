@@ -9,6 +9,8 @@ name picks the scenario:
   hostile     <script> and dangerouslySetInnerHTML, always         ratelimit   first call 429 Retry-After: 1, then good
   error500    always 500                                           stall       waits --stall seconds before answering
   noschema    400 for response_format json_schema, json_object ok  intent-yes / intent-low / intent-no  intent answers
+  truncated   stops at the token limit (finish_reason length / stop_reason max_tokens), half the JSON
+  overloaded  streamed: an SSE error event (overloaded) after the first chunk
 A request whose key is not --key gets a 401 that echoes the key (as careless servers do).
 GET /__requests returns every request received (path, headers, JSON body).
 Prints the port on stdout, then serves until --lifetime seconds have passed.
@@ -137,6 +139,8 @@ class Handler(BaseHTTPRequestHandler):
         usage_in, usage_out = len(raw) // 4, len(text) // 4
         if body.get("stream"):
             return self.stream(anthropic, body, text, usage_in, usage_out)
+        if scenario == "truncated":
+            text = text[:len(text) // 2]
         if anthropic:
             tool = body["tools"][0]["name"]
             try:
@@ -145,11 +149,11 @@ class Handler(BaseHTTPRequestHandler):
                 tool_input = {"_raw": text}  # a tool input is always an object; keep the damage visible
             return self.send_json(200, {"id": "msg_fake", "type": "message", "role": "assistant", "model": scenario,
                                         "content": [{"type": "tool_use", "id": "toolu_fake", "name": tool, "input": tool_input}],
-                                        "stop_reason": "tool_use", "stop_sequence": None,
+                                        "stop_reason": "max_tokens" if scenario == "truncated" else "tool_use", "stop_sequence": None,
                                         "usage": {"input_tokens": usage_in, "output_tokens": usage_out}})
         self.send_json(200, {"id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()), "model": scenario,
                              "choices": [{"index": 0, "message": {"role": "assistant", "content": text, "refusal": None},
-                                          "finish_reason": "stop"}],
+                                          "finish_reason": "length" if scenario == "truncated" else "stop"}],
                              "usage": {"prompt_tokens": usage_in, "completion_tokens": usage_out,
                                        "total_tokens": usage_in + usage_out}})
 
@@ -168,6 +172,9 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(0.005)
 
         pieces = [text[i:i + 40] for i in range(0, len(text), 40)]
+        if body["model"] == "overloaded":
+            emit("error" if anthropic else None, {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}})
+            return
         if anthropic:
             emit("message_start", {"type": "message_start", "message": {"id": "msg_fake", "type": "message", "role": "assistant",
                  "content": [], "model": body["model"], "stop_reason": None, "usage": {"input_tokens": usage_in, "output_tokens": 1}}})
