@@ -83,6 +83,22 @@ public struct LLMConfiguration: Sendable {
     }
 }
 
+extension LLMConfiguration {
+    /// The configuration `[llm]` settings describe, or nil for backend "none"/"template" (offline).
+    /// Picks the key that belongs to the backend; throws `LLMError` for an unknown backend, a
+    /// missing key or a missing base URL.
+    public static func configured(backend: String, model: String, baseURL: String, openAIKey: String,
+                                  anthropicKey: String, timeoutSeconds: Double) throws -> LLMConfiguration? {
+        let name = backend.lowercased()
+        if name == "none" || name == "template" || name.isEmpty { return nil }
+        guard let provider = LLMProvider(rawValue: name) else {
+            throw LLMError.badConfiguration("the LLM backend must be none (template), openai, anthropic or compatible, not '\(backend)'")
+        }
+        return try LLMConfiguration(provider: provider, model: model, baseURL: baseURL,
+                                    apiKey: provider == .anthropic ? anthropicKey : openAIKey, timeoutSeconds: timeoutSeconds)
+    }
+}
+
 /// What one model call cost, for the status line.
 public struct LLMUsage: Sendable, Hashable, Codable {
     public var promptTokens: Int

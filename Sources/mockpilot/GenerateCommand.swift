@@ -73,16 +73,11 @@ struct GenerateCommand: AsyncParsableCommand {
 
     /// nil for the offline path; throws one clear line for a backend that cannot be set up.
     private func makeModelGenerator(settings: Settings, templates: TemplateGenerator) throws -> LLMComponentGenerator? {
-        let chosen = (backend ?? settings.llmBackend).lowercased()
-        if chosen == "template" || chosen == "none" { return nil }
-        guard let provider = LLMProvider(rawValue: chosen) else {
-            throw GenerateFailure(description: "--backend must be template, openai, anthropic or compatible, not '\(chosen)'")
-        }
-        let key = provider == .anthropic ? settings.anthropicKey : settings.openAIKey
         do {
-            let configuration = try LLMConfiguration(provider: provider, model: model ?? settings.llmModel,
-                                                     baseURL: baseURL ?? settings.llmBaseURL, apiKey: key,
-                                                     timeoutSeconds: settings.llmTimeoutSeconds)
+            guard let configuration = try LLMConfiguration.configured(
+                backend: backend ?? settings.llmBackend, model: model ?? settings.llmModel, baseURL: baseURL ?? settings.llmBaseURL,
+                openAIKey: settings.openAIKey, anthropicKey: settings.anthropicKey, timeoutSeconds: settings.llmTimeoutSeconds)
+            else { return nil }
             return LLMComponentGenerator(client: LLMClient(configuration: configuration),
                                          checker: JSXChecker(allowedImports: Set(settings.allowedImports)), templates: templates)
         } catch {

@@ -151,6 +151,17 @@ private let request = LLMRequest(system: "sys", messages: [LLMMessage(.user, "he
         #expect(String(describing: client.configuration) == "openai gpt-4o-mini at https://api.openai.com/v1 (key set)")
     }
 
+    @Test func settingsPickTheBackendsOwnKey() throws {
+        let none = try LLMConfiguration.configured(backend: "none", model: "", baseURL: "", openAIKey: "", anthropicKey: "", timeoutSeconds: 30)
+        #expect(none == nil)
+        let anthropic = try #require(try LLMConfiguration.configured(backend: "anthropic", model: "", baseURL: "", openAIKey: "o-key",
+                                                                     anthropicKey: "a-key", timeoutSeconds: 12))
+        #expect(anthropic.apiKey == "a-key" && anthropic.baseURL == "https://api.anthropic.com" && anthropic.timeoutSeconds == 12)
+        #expect(throws: LLMError.badConfiguration("the LLM backend must be none (template), openai, anthropic or compatible, not 'gemini'")) {
+            try LLMConfiguration.configured(backend: "gemini", model: "", baseURL: "", openAIKey: "", anthropicKey: "", timeoutSeconds: 30)
+        }
+    }
+
     @Test func configurationNeedsKeysAndURLs() {
         #expect(throws: LLMError.missingKey(provider: "OpenAI", setting: "llm.openai_api_key", environment: "OPENAI_API_KEY")) {
             try LLMConfiguration(provider: .openai)
