@@ -60,11 +60,20 @@ public enum Hooks {
     static func runBlocking(command: String, input: Data, timeout: Double) -> HookResult {
         let started = Date()
         var failedStart = HookResult(command: command, exitCode: nil, stdout: "", stderr: "", timedOut: false, seconds: 0)
-        let stdoutPipe = Pipe(), stderrPipe = Pipe()
-        // stdin is a socket pair, not a pipe: `send(MSG_NOSIGNAL)` then gets EPIPE instead of a
-        // SIGPIPE that would kill MockPilot when a hook exits without reading its input.
+        // Socket pairs created close-on-exec (pipe2 is not visible from Swift): a hook started at the
+        // same moment on another thread must not inherit this hook's ends, or this hook's output
+        // would never reach end-of-file.
+        var outFDs: [Int32] = [-1, -1], errFDs: [Int32] = [-1, -1]
+        let kind = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        guard socketpair(AF_UNIX, kind, 0, &outFDs) == 0, socketpair(AF_UNIX, kind, 0, &errFDs) == 0 else {
+            failedStart.stderr = "cannot create the hook's output channels: \(String(cString: strerror(errno)))"
+            return failedStart
+        }
+        // For stdin a socket also means `send(MSG_NOSIGNAL)` gets EPIPE instead of a SIGPIPE that
+        // would kill MockPilot when a hook exits without reading its input.
         var pair: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0 else {
+        guard socketpair(AF_UNIX, kind, 0, &pair) == 0 else {
+            [outFDs[0], outFDs[1], errFDs[0], errFDs[1]].forEach { close($0) }
             failedStart.stderr = "cannot create the hook's stdin: \(String(cString: strerror(errno)))"
             return failedStart
         }
@@ -78,8 +87,8 @@ public enum Hooks {
         }
         posix_spawn_file_actions_adddup2(&actions, pair[1], 0)
         posix_spawn_file_actions_addclose(&actions, pair[0])
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe.fileHandleForWriting.fileDescriptor, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderrPipe.fileHandleForWriting.fileDescriptor, 2)
+        posix_spawn_file_actions_adddup2(&actions, outFDs[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errFDs[1], 2)
         // Its own process group (pgid = its pid), so the timeout can signal the whole group.
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
@@ -90,18 +99,20 @@ public enum Hooks {
         let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
         // The child holds its own copies; the parent's must close for EOF to arrive.
         close(pair[1])
-        try? stdoutPipe.fileHandleForWriting.close()
-        try? stderrPipe.fileHandleForWriting.close()
+        close(outFDs[1])
+        close(errFDs[1])
         guard status == 0 else {
             close(pair[0])
+            close(outFDs[0])
+            close(errFDs[0])
             failedStart.stderr = String(cString: strerror(status))
             return failedStart
         }
 
         let group = DispatchGroup()
         let out = OutputBox(), err = OutputBox()
-        read(stdoutPipe.fileHandleForReading, into: out, group: group)
-        read(stderrPipe.fileHandleForReading, into: err, group: group)
+        read(FileHandle(fileDescriptor: outFDs[0], closeOnDealloc: false), into: out, group: group)
+        read(FileHandle(fileDescriptor: errFDs[0], closeOnDealloc: false), into: err, group: group)
         let writer = pair[0]
         Thread {
             input.withUnsafeBytes { bytes in

@@ -28,6 +28,19 @@ import Testing
         #expect(result.summary.contains("was stopped after 1."))
     }
 
+    /// A slow hook must not hold the output of hooks started beside it (inherited descriptors).
+    @Test func hooksRunningTogetherDoNotWaitForEachOther() async {
+        async let slow = Hooks.postGenerate(command: "sleep 10", jsx: "x", timeout: 3)
+        let started = Date()
+        let quick = await withTaskGroup(of: HookResult.self) { group in
+            for i in 0..<3 { group.addTask { await Hooks.onInsight(command: "cat; echo \(i)", json: "j") } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(Set(quick.map(\.stdout)) == ["j0\n", "j1\n", "j2\n"])
+        #expect(await slow.timedOut)
+    }
+
     @Test func onInsightGetsTheJSON() async {
         let result = await Hooks.onInsight(command: "cat", json: #"{"sentiment":0.4}"#)
         #expect(result.stdout == #"{"sentiment":0.4}"#)

@@ -76,6 +76,16 @@ private let request = LLMRequest(system: "sys", messages: [LLMMessage(.user, "he
         }
     }
 
+    @Test func compatibleServerWithoutKeySendsNoAuthorization() async throws {
+        let server = try FakeLLMServer()
+        await #expect(throws: LLMError.unauthorized(provider: "OpenAI-compatible server", status: 401, setting: "llm.openai_api_key")) {
+            try await server.client(.compatible, scenario: "good", key: "").complete(request)
+        }
+        let headers = try await server.requests().first?["headers"]
+        #expect(headers?["authorization"] == nil)
+        #expect(headers?["content-type"]?.string == "application/json")
+    }
+
     @Test func rateLimitWaitsForRetryAfterThenSucceeds() async throws {
         let server = try FakeLLMServer()
         let started = Date()
