@@ -1,43 +1,5 @@
 import Foundation
 
-/// Which API a model speaks.
-public enum LLMProvider: String, Sendable, CaseIterable {
-    case openai, anthropic
-    /// Any server with OpenAI's Chat Completions shape: Ollama, vLLM, llama.cpp server, LM Studio.
-    case compatible
-
-    /// The name shown in notes and errors.
-    public var displayName: String {
-        switch self {
-        case .openai: "OpenAI"
-        case .anthropic: "Anthropic"
-        case .compatible: "OpenAI-compatible server"
-        }
-    }
-
-    var keySetting: String {
-        self == .anthropic ? "llm.anthropic_api_key" : "llm.openai_api_key"
-    }
-
-    var keyEnvironment: String { self == .anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY" }
-
-    var defaultBaseURL: String {
-        switch self {
-        case .openai: "https://api.openai.com/v1"
-        case .anthropic: "https://api.anthropic.com"
-        case .compatible: ""
-        }
-    }
-
-    var defaultModel: String {
-        switch self {
-        case .openai: "gpt-4o-mini"
-        case .anthropic: "claude-3-5-haiku-latest"
-        case .compatible: ""
-        }
-    }
-}
-
 /// Everything needed to reach one model. Built from `[llm]` settings by the executable.
 public struct LLMConfiguration: Sendable {
     public var provider: LLMProvider
@@ -97,39 +59,6 @@ extension LLMConfiguration {
         return try LLMConfiguration(provider: provider, model: model, baseURL: baseURL,
                                     apiKey: provider == .anthropic ? anthropicKey : openAIKey, timeoutSeconds: timeoutSeconds)
     }
-}
-
-/// What one model call cost, for the status line.
-public struct LLMUsage: Sendable, Hashable, Codable {
-    public var promptTokens: Int
-    public var completionTokens: Int
-    /// Seconds from the first request to the complete answer, retries included.
-    public var latency: Double
-    public var attempts: Int
-
-    public init(promptTokens: Int = 0, completionTokens: Int = 0, latency: Double = 0, attempts: Int = 1) {
-        self.promptTokens = promptTokens
-        self.completionTokens = completionTokens
-        self.latency = latency
-        self.attempts = attempts
-    }
-
-    /// Sums two calls (an answer and its repair).
-    public static func + (a: LLMUsage, b: LLMUsage) -> LLMUsage {
-        LLMUsage(promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens,
-                 latency: a.latency + b.latency, attempts: a.attempts + b.attempts)
-    }
-
-    /// "812+430 tokens, 1.2 s"
-    public var summary: String {
-        "\(promptTokens)+\(completionTokens) tokens, \(String(format: "%.1f", latency)) s"
-    }
-}
-
-/// Streaming progress: how much of the answer has arrived.
-public struct LLMProgress: Sendable, Hashable {
-    public var characters: Int
-    public var chunks: Int
 }
 
 /// Printing, dumping or interpolating a configuration never shows the key.
