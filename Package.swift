@@ -55,6 +55,8 @@ let package = Package(
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
         // HTTP over libcurl, for the optional remote sources and models.
         .target(name: "Net", dependencies: ["CCurl"]),
+        // Optional model backends (OpenAI, Anthropic, OpenAI-compatible) for intents and code.
+        .target(name: "LLM", dependencies: ["Core", "Net", "JSX", "CodeGen"]),
         // MiniLM sentence embeddings on the shared tensor code.
         .target(name: "Embedding", dependencies: ["Tensor"], swiftSettings: numeric),
         // What people say about a design: sentiment, sources, demographics, vector search.
@@ -63,7 +65,7 @@ let package = Package(
             name: "mockpilot",
             dependencies: [
                 "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Speech", "Intent", "Trigger", "JSX", "CodeGen",
-                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net",
+                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -82,6 +84,7 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "NetTests", dependencies: ["Net"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["demographics_labelled.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux).

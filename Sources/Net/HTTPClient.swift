@@ -12,8 +12,14 @@ public final class HTTPClient: Sendable {
     public init() {}
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await send(request, onData: nil)
+    }
+
+    /// Like `send(_:)`, and also hands every piece of the body to `onData` as it arrives (on the
+    /// client's queue), for streamed answers such as server-sent events.
+    public func send(_ request: HTTPRequest, onData: (@Sendable (Data) -> Void)?) async throws -> HTTPResponse {
         guard Self.globalInit else { throw NetError.transfer(url: request.url, code: 2, reason: "curl_global_init failed") }
-        let transfer = Transfer(request: request)
+        let transfer = Transfer(request: request, onData: onData)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, Error>) in
                 queue.async {
@@ -30,12 +36,16 @@ public final class HTTPClient: Sendable {
 /// an `Unmanaged` pointer, so they can be plain C function pointers (no captures).
 final class Transfer: @unchecked Sendable {
     let request: HTTPRequest
+    let onData: (@Sendable (Data) -> Void)?
     private let lock = NSLock()
     private var cancelled = false
     private var body = Data()
     private var headers: [String: String] = [:]
 
-    init(request: HTTPRequest) { self.request = request }
+    init(request: HTTPRequest, onData: (@Sendable (Data) -> Void)? = nil) {
+        self.request = request
+        self.onData = onData
+    }
 
     func cancel() { lock.withLock { cancelled = true } }
     var isCancelled: Bool { lock.withLock { cancelled } }
@@ -61,7 +71,9 @@ final class Transfer: @unchecked Sendable {
         _ = mp_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, user in
             guard let user, let data else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
-            transfer.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size * count)
+            let piece = Data(bytes: data, count: size * count)
+            transfer.body.append(piece)
+            transfer.onData?(piece)
             return size * count
         }
         _ = mp_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import LLM
+
+@Suite struct HooksTests {
+    @Test func postGenerateGetsTheComponentOnStdin() async {
+        let jsx = "export function A() { return <div>é</div>; }\n"
+        let result = await Hooks.postGenerate(command: "wc -c", jsx: jsx)
+        #expect(result.exitCode == 0 && !result.failed)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(jsx.utf8.count))
+        #expect(result.summary == "hook `wc -c` passed: \(jsx.utf8.count)")
+    }
+
+    @Test func nonZeroExitMarksTheComponentAndShowsStderr() async {
+        let result = await Hooks.postGenerate(command: "echo 'line 1: no semicolons' >&2; exit 3", jsx: String(repeating: "x", count: 200_000))
+        #expect(result.exitCode == 3 && result.failed)
+        #expect(result.stderr == "line 1: no semicolons\n")
+        #expect(result.summary == "hook `echo 'line 1: no semicolons' >&2; exit 3` exited 3: line 1: no semicolons")
+    }
+
+    @Test func aHookPastItsTimeoutIsStoppedWithEverythingItStarted() async {
+        let started = Date()
+        let result = await Hooks.postGenerate(command: "sleep 10; echo late", jsx: "x", timeout: 1)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(result.timedOut && result.failed && result.exitCode == nil)
+        #expect(elapsed < 3, "took \(elapsed) s")
+        #expect(!result.stdout.contains("late"))
+        #expect(result.summary.contains("was stopped after 1."))
+    }
+
+    /// A slow hook must not hold the output of hooks started beside it (inherited descriptors).
+    @Test func hooksRunningTogetherDoNotWaitForEachOther() async {
+        async let slow = Hooks.postGenerate(command: "sleep 10", jsx: "x", timeout: 3)
+        let started = Date()
+        let quick = await withTaskGroup(of: HookResult.self) { group in
+            for i in 0..<3 { group.addTask { await Hooks.onInsight(command: "cat; echo \(i)", json: "j") } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(Set(quick.map(\.stdout)) == ["j0\n", "j1\n", "j2\n"])
+        #expect(await slow.timedOut)
+    }
+
+    @Test func onInsightGetsTheJSON() async {
+        let result = await Hooks.onInsight(command: "cat", json: #"{"sentiment":0.4}"#)
+        #expect(result.stdout == #"{"sentiment":0.4}"#)
+    }
+
+    @Test func aMissingCommandFailsWithTheShellsMessage() async {
+        let result = await Hooks.postGenerate(command: "no-such-linter-xyz", jsx: "x")
+        #expect(result.exitCode == 127 && result.failed)
+        #expect(result.stderr.contains("not found"))
+    }
+}
