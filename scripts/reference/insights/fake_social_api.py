@@ -13,6 +13,7 @@ usage: fake_social_api.py [--port 0] [--lifetime 60] [--client-id ID --client-se
 import argparse
 import base64
 import json
+import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -130,6 +131,15 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}})
 
 
+def exit_with_parent():
+    """Stops the server as soon as the test process that started it is gone, so a crashed or
+    finished test run never leaves a server holding its output pipe open."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(0.3)
+    os._exit(0)
+
+
 def main():
     global ARGS
     p = argparse.ArgumentParser()
@@ -143,6 +153,7 @@ def main():
     server.daemon_threads = True
     print(server.server_address[1], flush=True)
     threading.Timer(ARGS.lifetime, server.shutdown).start()
+    threading.Thread(target=exit_with_parent, daemon=True).start()
     server.serve_forever()
 
 

@@ -18,6 +18,7 @@ Prints the port on stdout, then serves until --lifetime seconds have passed.
 usage: fake_llm_api.py [--lifetime 60] [--stall 5] [--key sk-test]"""
 import argparse
 import json
+import os
 import re
 import threading
 import time
@@ -200,6 +201,15 @@ class Handler(BaseHTTPRequestHandler):
         emit(None, "[DONE]")
 
 
+def exit_with_parent():
+    """Stops the server as soon as the test process that started it is gone, so a crashed or
+    finished test run never leaves a server holding its output pipe open."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(0.3)
+    os._exit(0)
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
@@ -211,6 +221,7 @@ def main():
     server.daemon_threads = True
     print(server.server_address[1], flush=True)
     threading.Timer(ARGS.lifetime, server.shutdown).start()
+    threading.Thread(target=exit_with_parent, daemon=True).start()
     server.serve_forever()
 
 
