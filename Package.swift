@@ -51,7 +51,7 @@ let package = Package(
         // Store depends on Output for StoredComponent, the value an export writes.
         .target(name: "Store", dependencies: ["Core", "Output", .product(name: "GRDB", package: "GRDB.swift")]),
         // Wires the stages into one running meeting.
-        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store", "Insight"]),
+        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store", "Insight", "LLM"]),
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
         // HTTP over libcurl, for the optional remote sources and models.
         .target(name: "Net", dependencies: ["CCurl"]),

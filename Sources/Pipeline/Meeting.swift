@@ -6,6 +6,7 @@ import Foundation
 import Insight
 import Intent
 import JSX
+import LLM
 import Output
 import Store
 import Trigger
@@ -24,6 +25,8 @@ public actor Meeting {
         var kind: ComponentKind
         var version: Int
         var spec: DesignSpec?
+        /// The code of the current version, which a model rewrites for a refinement.
+        var jsx: String?
     }
 
     public nonisolated let events: AsyncStream<PipelineEvent>
@@ -40,12 +43,15 @@ public actor Meeting {
     private let resolver: SpecResolver
     private let generator: TemplateGenerator
     private let checker: JSXChecker
+    /// A configured model writes the code instead of the templates (which it falls back to).
+    private let modelGenerator: LLMComponentGenerator?
     private var status: PipelineStatus
     /// What people say about the design under discussion; nil when the embedding model or the
     /// post store could not be opened (the reason is shown once at start).
     private let insights: InsightService?
     private let insightsUnavailable: String?
     private var insightTask: Task<Void, Never>?
+    private var hookTasks: [Task<Void, Never>] = []
 
     private var seenUtterances: Set<String> = []
     private var seenSpecs: Set<String> = []
@@ -57,7 +63,8 @@ public actor Meeting {
     public private(set) var problems = 0
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
-                source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil) {
+                source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
+                llm: LLMClient? = nil) {
         (events, emit) = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .unbounded)
         self.settings = settings
         self.folder = folder
@@ -68,7 +75,9 @@ public actor Meeting {
         trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))
         resolver = SpecResolver(brands: brands)
         generator = TemplateGenerator(brands: brands)
-        checker = JSXChecker(allowedImports: Set(settings.allowedImports))
+        let checker = JSXChecker(allowedImports: Set(settings.allowedImports)), templates = generator
+        self.checker = checker
+        modelGenerator = llm.map { LLMComponentGenerator(client: $0, checker: checker, templates: templates) }
         status = PipelineStatus(source: source, model: model, sessionID: sessionID, outputFolder: outputFolder)
         self.insights = insights
         self.insightsUnavailable = insightsUnavailable
@@ -132,6 +141,7 @@ public actor Meeting {
         await tick(now: latest + max(settings.silenceSeconds, settings.debounceSeconds))
         if trigger.pendingCount > 0 { await perform(trigger.generateNow(at: latest)) }
         await insightTask?.value
+        for task in hookTasks { await task.value }
         emit.yield(.finished)
         emit.finish()
     }
@@ -189,11 +199,21 @@ public actor Meeting {
         await persist("spec \(spec.specID)") { try await $0.record(spec: spec, componentID: previous.id, session: self.sessionID) }
 
         let response: GenerateResponse
-        do {
-            response = try generator.generate(spec)
-        } catch {
-            fail(spec, error.localizedDescription)
-            return
+        if let modelGenerator {
+            let result = await modelGenerator.generate(spec: spec, tokens: spec.themeTokens, current: previous.jsx)
+            for note in result.notes { emit.yield(.notice("\(spec.specID): \(note)")) }
+            guard let answer = result.response else {
+                fail(spec, "no component from the model or the templates")
+                return
+            }
+            response = answer
+        } else {
+            do {
+                response = try generator.generate(spec)
+            } catch {
+                fail(spec, error.localizedDescription)
+                return
+            }
         }
         let diagnostics = checker.check(response.jsx)
         guard diagnostics.isEmpty else {
@@ -211,14 +231,30 @@ public actor Meeting {
                 latency: now.timeIntervalSince(arrival[intent.utteranceID] ?? firedAt),
                 triggerToFile: now.timeIntervalSince(firedAt))
             await persist("component \(spec.specID)") { try await $0.saveVersion(of: written, session: self.sessionID) }
+            lineages[index].jsx = response.jsx
             emit.yield(.component(written))
             refreshInsights(for: spec)
+            runPostGenerateHook(on: written)
             if file.besideEditedFile {
                 emit.yield(.notice("\(file.name): you edited the earlier file, so this version was written beside it"))
             }
         } catch {
             fail(spec, error.localizedDescription)
         }
+    }
+
+    /// The user's `post_generate` command (a linter, a critique) gets the component on stdin; its
+    /// output is shown and a failure marks the component. It runs beside the meeting, never in its way.
+    private func runPostGenerateHook(on component: ComponentWritten) {
+        let command = settings.postGenerateHook
+        guard !command.isEmpty else { return }
+        let emit = self.emit
+        hookTasks.removeAll { $0.isCancelled }
+        hookTasks.append(Task(priority: .utility) {
+            let result = await Hooks.postGenerate(command: command, jsx: component.event.jsx)
+            let line = "\(component.name) v\(component.version): \(result.summary)"
+            emit.yield(result.failed ? .warning("marked: " + line) : .notice(line))
+        })
     }
 
     /// Asks what people say about `spec`'s design in the background: the latest question wins

@@ -3,6 +3,7 @@ import Config
 import Core
 import Foundation
 import Insight
+import LLM
 import Output
 import Store
 
@@ -23,6 +24,15 @@ public struct MeetingSetup: Sendable {
     /// `$XDG_CONFIG_HOME/mockpilot/design_mapper.yaml`: the user's own brands.
     static func userBrandFile() -> String {
         URL(fileURLWithPath: Paths.userConfig()).deletingLastPathComponent().appendingPathComponent("design_mapper.yaml").path
+    }
+
+    /// The configured model backend, or nil for the offline templates. A missing key or an
+    /// unknown backend is an error before the meeting starts.
+    public func llmClient() throws -> LLMClient? {
+        try LLMConfiguration.configured(backend: settings.llmBackend, model: settings.llmModel, baseURL: settings.llmBaseURL,
+                                        openAIKey: settings.openAIKey, anthropicKey: settings.anthropicKey,
+                                        timeoutSeconds: settings.llmTimeoutSeconds)
+            .map { LLMClient(configuration: $0) }
     }
 
     public func open(source: String, model: String, useStore: Bool = true) async throws -> Meeting {
@@ -49,6 +59,7 @@ public struct MeetingSetup: Sendable {
             }
         }
         return Meeting(settings: settings, brands: brands, folder: folder, store: store, sessionID: session,
-                       source: source, model: model, insights: insights, insightsUnavailable: unavailable)
+                       source: source, model: model, insights: insights, insightsUnavailable: unavailable,
+                       llm: try llmClient())
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `run` with a configured model backend, against the local fake OpenAI-compatible server:
+/// what the user ends up with when the model answers well, and when it answers with hostile code.
+@Suite struct ModelBackendRunTests {
+    static let key = "sk-test-secret-123"
+
+    /// Starts scripts/reference/llm/fake_llm_api.py on a free port and returns (process, port).
+    func startServer() throws -> (Process, Int) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Binary.repository.appendingPathComponent("scripts/reference/llm/fake_llm_api.py").path,
+                             "--lifetime", "300", "--key", Self.key]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line.append(byte)
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+            process.terminate()
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        return (process, port)
+    }
+
+    func run(scenario: String, port: Int, hook: String = "") throws -> (Binary.Result, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-llm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana>Let's build a pill-shaped pay button like Stripe's.</v>\n"
+        try vtt.write(to: dir.appendingPathComponent("m.vtt"), atomically: true, encoding: .utf8)
+        let result = try Binary.run(
+            ["run", "--transcript", dir.path + "/m.vtt", "--no-tui", "--out", dir.path + "/out", "--db", dir.path + "/db.sqlite"],
+            environment: ["MOCKPILOT_LLM_BACKEND": "compatible", "MOCKPILOT_LLM_MODEL": scenario,
+                          "MOCKPILOT_LLM_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_API_KEY": Self.key,
+                          "MOCKPILOT_HOOKS_POST_GENERATE": hook])
+        return (result, dir)
+    }
+
+    func notices(_ stdout: String) -> [String] {
+        stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["message"] as? String
+        }
+    }
+
+    @Test func theModelsComponentIsWrittenAndTheHookSeesIt() throws {
+        let (server, port) = try startServer()
+        defer { server.terminate() }
+        let (result, dir) = try run(scenario: "good", port: port, hook: "wc -c")
+        #expect(result.status == 0, "\(result.stderr)")
+        let shown = notices(result.stdout)
+        #expect(shown.contains { $0.contains("component by good") }, "\(shown)")
+        #expect(shown.contains { $0.contains("wc -c") || $0.contains("exit 0") || $0.contains("PayButton v1") }, "\(shown)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out/src/components")
+        #expect(files.contains { $0.hasSuffix(".jsx") })
+        #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
+    }
+
+    @Test func hostileModelCodeIsNeverWrittenAndTheTemplateIsUsed() throws {
+        let (server, port) = try startServer()
+        defer { server.terminate() }
+        let (result, dir) = try run(scenario: "hostile", port: port)
+        #expect(result.status == 0, "\(result.stderr)")
+        let shown = notices(result.stdout)
+        #expect(shown.contains { $0.contains("template") }, "\(shown)")
+        let folder = dir.path + "/out/src/components"
+        let jsx = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsx") }
+        #expect(jsx.count == 1)
+        let code = try String(contentsOfFile: folder + "/" + jsx[0], encoding: .utf8)
+        #expect(!code.contains("<script") && !code.contains("dangerouslySetInnerHTML"))
+        #expect(code.contains("export default"))
+    }
+}
