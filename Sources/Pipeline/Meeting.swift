@@ -45,6 +45,10 @@ public actor Meeting {
     private let checker: JSXChecker
     /// A configured model writes the code instead of the templates (which it falls back to).
     private let modelGenerator: LLMComponentGenerator?
+    /// A configured model decides the intents the rules are unsure of.
+    private let modelClassifier: LLMIntentClassifier?
+    /// The last three final utterances, the window a model classifies.
+    private var window: [Utterance] = []
     private var status: PipelineStatus
     /// What people say about the design under discussion; nil when the embedding model or the
     /// post store could not be opened (the reason is shown once at start).
@@ -71,7 +75,10 @@ public actor Meeting {
         self.store = store
         self.sessionID = sessionID
         outputFolder = URL(fileURLWithPath: settings.outputFolder).standardizedFileURL.path
-        extractor = IntentExtractor(brands: brands, threshold: settings.intentThreshold)
+        // With a model to ask, the rules also report what they are unsure of (down to its floor).
+        let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, 0.35)
+        extractor = IntentExtractor(brands: brands, threshold: floor)
+        modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))
         resolver = SpecResolver(brands: brands)
         generator = TemplateGenerator(brands: brands)
@@ -104,7 +111,20 @@ public actor Meeting {
         trigger.speech(endingAt: utterance.msg.tsEnd)
         latest = max(latest, utterance.msg.tsEnd)
 
-        guard let intent = extractor.extract(utterance) else { return }
+        window = Array((window + [utterance]).suffix(3))
+        guard var intent = extractor.extract(utterance) else { return }
+        if intent.confidence < settings.intentThreshold {
+            // Only reached with a model configured: it decides, and the rules' guess is dropped otherwise.
+            do {
+                guard let decided = try await modelClassifier?.classify(window: window, rulesConfidence: intent.confidence) else {
+                    return
+                }
+                intent = decided
+            } catch {
+                emit.yield(.notice("\(utterance.id): the model could not classify this line: \(error.localizedDescription)"))
+                return
+            }
+        }
         emit.yield(.intent(intent, triggered: false))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: false, session: self.sessionID) }
         if let action = trigger.intent(intent, at: utterance.msg.tsEnd) { await perform(action) }
