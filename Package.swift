@@ -69,6 +69,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Test helpers shared by test targets: local stand-ins for remote APIs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript"]),
@@ -83,12 +85,12 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
-        .testTarget(name: "NetTests", dependencies: ["Net"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM"]),
+        .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: numeric),
-        .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["demographics_labelled.jsonl"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux).
-        .testTarget(name: "EndToEndTests", dependencies: ["Core"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Core", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `run` with a configured model backend, against the local fake OpenAI-compatible server:
@@ -6,25 +7,8 @@ import Testing
 @Suite struct ModelBackendRunTests {
     static let key = "sk-test-secret-123"
 
-    /// Starts scripts/reference/llm/fake_llm_api.py on a free port and returns (process, port).
-    func startServer() throws -> (Process, Int) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Binary.repository.appendingPathComponent("scripts/reference/llm/fake_llm_api.py").path,
-                             "--lifetime", "300", "--key", Self.key]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        return (process, port)
+    func startServer() throws -> ScriptServer {
+        try ScriptServer(script: "scripts/reference/llm/fake_llm_api.py", arguments: ["--lifetime", "300", "--key", Self.key])
     }
 
     func run(scenario: String, port: Int, hook: String = "") throws -> (Binary.Result, URL) {
@@ -47,9 +31,8 @@ import Testing
     }
 
     @Test func theModelsComponentIsWrittenAndTheHookSeesIt() throws {
-        let (server, port) = try startServer()
-        defer { server.terminate() }
-        let (result, dir) = try run(scenario: "good", port: port, hook: "wc -c")
+        let server = try startServer()
+        let (result, dir) = try run(scenario: "good", port: server.port, hook: "wc -c")
         #expect(result.status == 0, "\(result.stderr)")
         let shown = notices(result.stdout)
         #expect(shown.contains { $0.contains("component by good") }, "\(shown)")
@@ -60,9 +43,8 @@ import Testing
     }
 
     @Test func hostileModelCodeIsNeverWrittenAndTheTemplateIsUsed() throws {
-        let (server, port) = try startServer()
-        defer { server.terminate() }
-        let (result, dir) = try run(scenario: "hostile", port: port)
+        let server = try startServer()
+        let (result, dir) = try run(scenario: "hostile", port: server.port)
         #expect(result.status == 0, "\(result.stderr)")
         let shown = notices(result.stdout)
         #expect(shown.contains { $0.contains("template") }, "\(shown)")

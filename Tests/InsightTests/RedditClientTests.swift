@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Net
 import Testing
 @testable import Insight

@@ -1,43 +1,23 @@
 import Foundation
 import Net
+import TestSupport
 @testable import LLM
 
 /// The local fake OpenAI/Anthropic API (scripts/reference/llm/fake_llm_api.py) on a free
 /// 127.0.0.1 port; it stops itself after `lifetime` seconds even if a test crashes.
 final class FakeLLMServer: @unchecked Sendable {
     static let key = "sk-test-secret-123"
-    let process = Process()
-    let port: Int
+    let server: ScriptServer
+    var port: Int { server.port }
     var openAIBase: String { "http://127.0.0.1:\(port)/v1" }
     var anthropicBase: String { "http://127.0.0.1:\(port)" }
 
-    init(lifetime: Int = 40, stall: Double = 5) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repoRoot.path + "/scripts/reference/llm/fake_llm_api.py",
-                             "--lifetime", String(lifetime), "--stall", String(stall), "--key", Self.key]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        var line = Data()
-        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        self.port = port
+    init(lifetime: Int = 300, stall: Double = 5) throws {
+        server = try ScriptServer(script: "scripts/reference/llm/fake_llm_api.py",
+                                  arguments: ["--lifetime", String(lifetime), "--stall", String(stall), "--key", Self.key])
     }
 
-    deinit { if process.isRunning { process.terminate() } }
-
-    static var repoRoot: URL {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path), url.path != "/" {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }
+    static var repoRoot: URL { ScriptServer.repositoryRoot }
 
     /// Every request the server received: path, lower-cased headers, JSON body.
     func requests() async throws -> [JSONValue] {
