@@ -20,9 +20,11 @@ release: deps
 demo: build models
 	@scripts/demo.sh $(BIN)
 
+# Serially: several tests drive real processes (tmux, Chromium, local API servers) with
+# deadlines, and two cores shared by Whisper tests in parallel make those deadlines noise.
 test: deps models
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 
 bench: release models
 	@scripts/bench.sh $(RELEASE_BIN)

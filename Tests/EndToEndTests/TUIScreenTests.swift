@@ -146,9 +146,10 @@ final class TmuxSession {
 
         // Help lists every key.
         try session.press("?")
-        screen = try session.waitFor(text: "─ Keys ─")
+        // The overlay is painted top to bottom: wait for its last key, then check the rest.
+        screen = try session.waitFor(text: "q  ctrl-c")
+        #expect(screen.contains("─ Keys ─"))
         #expect(screen.contains("export every component"))
-        #expect(screen.contains("q  ctrl-c"))
 
         // `e` closes help, sends the export command and confirms with the path.
         try session.press("e")

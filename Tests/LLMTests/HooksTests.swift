@@ -20,10 +20,11 @@ import Testing
 
     @Test func aHookPastItsTimeoutIsStoppedWithEverythingItStarted() async {
         let started = Date()
-        let result = await Hooks.postGenerate(command: "sleep 10; echo late", jsx: "x", timeout: 1)
+        let result = await Hooks.postGenerate(command: "sleep 30; echo late", jsx: "x", timeout: 1)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.timedOut && result.failed && result.exitCode == nil)
-        #expect(elapsed < 3, "took \(elapsed) s")
+        // Had the sleep it started been left running, its pipes would hold the hook for 30 s.
+        #expect(elapsed < 20, "took \(elapsed) s")
         #expect(!result.stdout.contains("late"))
         #expect(result.summary.contains("was stopped after 1."))
     }
