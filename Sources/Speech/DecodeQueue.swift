@@ -1,5 +1,6 @@
 /// Jobs waiting for the recogniser. Finals are never dropped and keep their order; a newer
-/// partial of the same segment replaces an older one that was not decoded yet ("latest wins").
+/// partial of the same segment replaces an older one that was not decoded yet ("latest wins"),
+/// and no partial waits behind a final: when recognition is behind, finals come first.
 actor DecodeQueue {
     struct Entry: Sendable {
         var job: SegmentStateMachine.Job
@@ -15,6 +16,7 @@ actor DecodeQueue {
     var depth: Int { entries.count }
 
     func push(_ entry: Entry) {
+        if !entry.job.isFinal && entries.contains(where: \.job.isFinal) { return }
         if !entry.job.isFinal, let i = entries.firstIndex(where: { !$0.job.isFinal && $0.job.segment == entry.job.segment }) {
             entries[i] = entry
         } else {

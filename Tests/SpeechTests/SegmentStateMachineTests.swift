@@ -60,3 +60,17 @@ import Testing
         #expect(jobs == [.final(segment: 1, range: 0..<30), .final(segment: 2, range: 30..<40)])
     }
 }
+
+@Suite struct DecodeQueueBacklogTests {
+    @Test func aPartialNeverWaitsBehindAFinal() async {
+        let q = DecodeQueue()
+        await q.push(.init(job: .final(segment: 1, range: 0..<30), samples: [], startSample: 0))
+        await q.push(.init(job: .partial(segment: 2, range: 30..<40), samples: [], startSample: 30))
+        #expect(await q.depth == 1)
+        await q.push(.init(job: .final(segment: 2, range: 30..<50), samples: [], startSample: 30))
+        await q.close()
+        var jobs: [SegmentStateMachine.Job] = []
+        while let e = await q.next() { jobs.append(e.job) }
+        #expect(jobs == [.final(segment: 1, range: 0..<30), .final(segment: 2, range: 30..<50)])
+    }
+}
