@@ -112,7 +112,9 @@ public struct LiveTranscriber: Sendable {
             }
             let promptText = prompt?.prompt(recent: recent)
             let offset = Double(entry.startSample) / 16_000
-            guard let text = await worker.decode(entry.samples, offset: offset, prompt: promptText), !text.isEmpty else { continue }
+            guard let text = await worker.decode(entry.samples, prompt: promptText, final: entry.job.isFinal), !text.isEmpty else {
+                continue
+            }
             let start = offset
             let end = Double(entry.job.range.upperBound) / 16_000
             let id = "a\(entry.job.segment)"
@@ -159,21 +161,24 @@ final class DecodeWorker: @unchecked Sendable {
         session = WhisperSession(model: model, options: options)
     }
 
-    func decode(_ samples: [Float], offset: Double, prompt: String?) async -> String? {
+    /// A partial is a quick greedy look (no temperature fallback, one pass): the final that
+    /// follows gets the full treatment, and must not wait long behind it.
+    func decode(_ samples: [Float], prompt: String?, final: Bool) async -> String? {
         await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: self.decodeAll(samples, prompt: prompt))
+                continuation.resume(returning: self.decodeAll(samples, prompt: prompt, final: final))
             }
         }
     }
 
     /// Whisper sometimes closes a zero-padded window after its first sentence and skips the
     /// rest; a second second or more of audio past the last timestamp is decoded again.
-    private func decodeAll(_ samples: [Float], prompt: String?) -> String? {
+    private func decodeAll(_ samples: [Float], prompt: String?, final: Bool) -> String? {
         session.options.prompt = prompt
+        session.options.temperatureFallback = final
         var texts: [String] = []
         var start = 0
-        for _ in 0..<4 {
+        for _ in 0..<(final ? 4 : 1) {
             let piece = Array(samples[start...])
             guard let segments = try? session.transcribe(piece, offset: 0) else { break }
             texts += segments.map(\.text)
