@@ -8,14 +8,16 @@ final class TmuxSession {
     let commandLog: String
     let folder: URL
 
+    /// `logCommands` adds the debug demo's `--command-log`, which `run` does not take.
     init(arguments: [String], environment: [String: String] = [:], term: String = "tmux-256color",
-         width: Int = 120, height: Int = 40) throws {
+         width: Int = 120, height: Int = 40, logCommands: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         commandLog = folder.appendingPathComponent("commands.log").path
         let env = (["LANG": "C.UTF-8", "TERM": term].merging(environment) { _, new in new })
             .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
-        let command = ([Binary.path] + arguments + ["--command-log", commandLog]).map(Self.quote).joined(separator: " ")
+        let command = ([Binary.path] + arguments + (logCommands ? ["--command-log", commandLog] : []))
+            .map(Self.quote).joined(separator: " ")
         // The marker shows the exit status on the normal screen once the program has gone.
         // NO_COLOR only when a test asks for it (the test runner may set it for its own output).
         let shell = "cd \(Self.quote(folder.path)) && env -u NO_COLOR \(env) \(command); echo MP-EXITED-$?; sleep 20"
