@@ -14,10 +14,15 @@ import argparse
 import base64
 import json
 import os
+import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from stand_in import serve  # noqa: E402  (shared by the stand-in servers)
+
 
 TOKEN = "fake-app-only-token"
 COUNTS = {}
@@ -131,15 +136,6 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}})
 
 
-def exit_with_parent():
-    """Stops the server as soon as the test process that started it is gone, so a crashed or
-    finished test run never leaves a server holding its output pipe open."""
-    parent = os.getppid()
-    while os.getppid() == parent:
-        time.sleep(0.3)
-    os._exit(0)
-
-
 def main():
     global ARGS
     p = argparse.ArgumentParser()
@@ -149,12 +145,7 @@ def main():
     p.add_argument("--client-id", default="test-id")
     p.add_argument("--client-secret", default="test-secret")
     ARGS = p.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    threading.Timer(ARGS.lifetime, server.shutdown).start()
-    threading.Thread(target=exit_with_parent, daemon=True).start()
-    server.serve_forever()
+    serve(Handler, ARGS.lifetime, ARGS.port)
 
 
 if __name__ == "__main__":

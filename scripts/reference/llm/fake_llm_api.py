@@ -20,9 +20,14 @@ import argparse
 import json
 import os
 import re
+import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from stand_in import serve  # noqa: E402  (shared by the stand-in servers)
+
 
 REQUESTS = []
 COUNTS = {}
@@ -201,15 +206,6 @@ class Handler(BaseHTTPRequestHandler):
         emit(None, "[DONE]")
 
 
-def exit_with_parent():
-    """Stops the server as soon as the test process that started it is gone, so a crashed or
-    finished test run never leaves a server holding its output pipe open."""
-    parent = os.getppid()
-    while os.getppid() == parent:
-        time.sleep(0.3)
-    os._exit(0)
-
-
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
@@ -217,12 +213,7 @@ def main():
     parser.add_argument("--stall", type=float, default=5)
     parser.add_argument("--key", default="sk-test-secret-123")
     ARGS = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    threading.Timer(ARGS.lifetime, server.shutdown).start()
-    threading.Thread(target=exit_with_parent, daemon=True).start()
-    server.serve_forever()
+    serve(Handler, ARGS.lifetime)
 
 
 if __name__ == "__main__":
