@@ -33,7 +33,9 @@ enum Attention {
                     }
                 }
             }
-            VectorOps.softmax(scores, rows: nq, cols: nk)
+            Parallel.ranges(nq, minimum: 128) { rows in
+                VectorOps.softmax(scores + rows.lowerBound * nk, rows: rows.count, cols: nk)
+            }
             // [nq, d_head] = P · V_h, written into this head's columns of out.
             matmul(scores, lda: nk, v + col, ldb: ldv, transposeB: false, out + col, ldc: nState,
                    m: nq, n: headDim, k: nk)

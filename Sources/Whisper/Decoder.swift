@@ -63,7 +63,7 @@ enum Decoder {
         let kv = s.crossKV[l].pointer
         Attention.multiHead(
             q: s.tqkv.pointer, ldq: d, k: kv, ldk: 2 * d, v: kv + d, ldv: 2 * d,
-            nq: n, nk: dims.nAudioCtx, heads: dims.nTextHead, headDim: d / dims.nTextHead, causalOffset: nil,
+            nq: n, nk: s.audioFrames, heads: dims.nTextHead, headDim: d / dims.nTextHead, causalOffset: nil,
             scores: s.scores.pointer, out: s.tattn.pointer)
         linear(s.tattn.pointer, rows: n, weight: layer.crossOut.weight, bias: layer.crossOut.bias, into: s.th.pointer)
         VectorOps.add(s.th.pointer, into: s.tx.pointer, count: n * d)

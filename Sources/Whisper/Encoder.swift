@@ -2,13 +2,13 @@ import Tensor
 
 /// Whisper's audio encoder, top to bottom as in the paper: two convolutions with GELU
 /// (the second halves the frame rate), sinusoidal positions, pre-LN transformer blocks,
-/// a final layer norm. Reads `state.mel` ([2 * n_audio_ctx, n_mels]), writes
-/// `state.audio` ([n_audio_ctx, n_state]) and each decoder layer's cross-attention
+/// a final layer norm. Reads `state.mel` ([2A, n_mels], A = `state.audioFrames`, 1500 for
+/// Whisper's 30 s window), writes `state.audio` ([A, n_state]) and each decoder layer's cross-attention
 /// keys and values, which stay fixed while the window's tokens are decoded.
 enum Encoder {
     static func encode(model: WhisperModel, state s: InferenceState) {
         let dims = model.dims
-        let frames = 2 * dims.nAudioCtx, a = dims.nAudioCtx, d = dims.nAudioState
+        let a = s.audioFrames, frames = 2 * a, d = dims.nAudioState
 
         // conv1: kernel 3, padding 1 -> [frames, d]
         unfold(s.mel.pointer, rows: frames, channels: dims.nMels, stride: 1, outRows: frames, into: s.columns.pointer)
@@ -35,7 +35,7 @@ enum Encoder {
 
     /// x += Attention(LN(x))
     static func selfAttention(_ layer: WhisperModel.EncoderLayer, dims: WhisperModel.Dimensions, state s: InferenceState) {
-        let a = dims.nAudioCtx, d = dims.nAudioState
+        let a = s.audioFrames, d = dims.nAudioState
         layerNorm(s.x.pointer, rows: a, layer.attnLN, into: s.h.pointer)
         linear(s.h.pointer, rows: a, weight: layer.attnQKV.weight, bias: layer.attnQKV.bias, into: s.qkv.pointer)
         let q = s.qkv.pointer
@@ -49,10 +49,12 @@ enum Encoder {
 
     /// x += W2 · gelu(W1 · LN(x))
     static func mlp(_ layer: WhisperModel.EncoderLayer, dims: WhisperModel.Dimensions, state s: InferenceState) {
-        let a = dims.nAudioCtx, d = dims.nAudioState
+        let a = s.audioFrames, d = dims.nAudioState
         layerNorm(s.x.pointer, rows: a, layer.mlpLN, into: s.h.pointer)
         linear(s.h.pointer, rows: a, weight: layer.fc1.weight, bias: layer.fc1.bias, into: s.hidden.pointer)
-        VectorOps.gelu(s.hidden.pointer, count: a * 4 * d)
+        Parallel.ranges(a * 4 * d, minimum: 65_536) { part in
+            VectorOps.gelu(s.hidden.pointer + part.lowerBound, count: part.count)
+        }
         linear(s.hidden.pointer, rows: a, weight: layer.fc2.weight, bias: layer.fc2.bias, into: s.h.pointer)
         VectorOps.add(s.h.pointer, into: s.x.pointer, count: a * d)
     }

@@ -19,6 +19,9 @@ final class Buffer {
 /// largest shapes, so encoding a window and decoding tokens allocate nothing.
 final class InferenceState {
     let dims: WhisperModel.Dimensions
+    /// Encoder positions in use for the current window: n_audio_ctx (30 s) unless the
+    /// caller asked for a shorter window. The buffers below keep their full size.
+    var audioFrames: Int
 
     // Encoder (F = 2 * n_audio_ctx mel frames, A = n_audio_ctx, d = n_state).
     let mel: Buffer        // [F, n_mels], one 30 s window, time-major
@@ -45,6 +48,7 @@ final class InferenceState {
 
     init(dims: WhisperModel.Dimensions) {
         self.dims = dims
+        audioFrames = dims.nAudioCtx
         let f = 2 * dims.nAudioCtx, a = dims.nAudioCtx, d = dims.nAudioState, t = dims.nTextCtx
         mel = Buffer(f * dims.nMels)
         columns = Buffer(max(f * dims.nMels * 3, a * d * 3))

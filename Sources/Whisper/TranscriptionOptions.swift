@@ -14,18 +14,28 @@ public struct TranscriptionOptions: Sendable {
     public var noSpeechThreshold: Double
     /// The spoken language for multilingual models ("en", "de", ...); English-only models ignore it.
     public var language: String
+    /// Seconds of audio the encoder sees per window; nil is Whisper's 30 s, as it was trained.
+    /// A short window costs a fraction of a full one on short audio but recognises less
+    /// well: it suits live partial transcripts, which the final text replaces.
+    public var window: Double?
+    /// Live use: once a window's fallback has taken this many seconds, the best candidate so
+    /// far is kept instead of trying hotter temperatures. nil (files) tries them all, as
+    /// Whisper does; a hard stretch of audio then costs up to 26 extra decodes.
+    public var fallbackTimeLimit: Double?
     /// Seeds the sampler used by temperature fallback, so runs are reproducible.
     public var seed: UInt64
 
     public init(prompt: String? = nil, temperatureFallback: Bool = true, threads: Int = 2,
                 conditionOnPreviousText: Bool = true, noSpeechThreshold: Double = 0.6, language: String = "en",
-                seed: UInt64 = 0) {
+                window: Double? = nil, fallbackTimeLimit: Double? = nil, seed: UInt64 = 0) {
         self.prompt = prompt
         self.temperatureFallback = temperatureFallback
         self.threads = threads
         self.conditionOnPreviousText = conditionOnPreviousText
         self.noSpeechThreshold = noSpeechThreshold
         self.language = language
+        self.window = window
+        self.fallbackTimeLimit = fallbackTimeLimit
         self.seed = seed
     }
 }

@@ -13,16 +13,20 @@ extension WhisperSession {
         var score: Double
     }
 
-    mutating func decodeWithFallback(prompt: [Int]) throws -> WindowResult {
+    /// `budget`: at most this many tokens per candidate (see `tokenBudget`).
+    mutating func decodeWithFallback(prompt: [Int], budget: Int) throws -> WindowResult {
         let temperatures = options.temperatureFallback ? Self.temperatures : [0]
+        let started = ContinuousClock.now
+        let outOfTime = { [limit = options.fallbackTimeLimit] in limit.map { ContinuousClock.now - started > .seconds($0) } ?? false }
         var all: [WindowResult] = []
         var belowThreshold: [WindowResult] = []
         for temperature in temperatures {
+            if !all.isEmpty && outOfTime() { break }
             // Sampling draws several candidates and keeps the likeliest (Whisper's best_of).
-            var result = try decodeWindow(prompt: prompt, temperature: temperature)
+            var result = try decodeWindow(prompt: prompt, temperature: temperature, budget: budget)
             if temperature > 0 {
-                for _ in 1..<Self.bestOf {
-                    let candidate = try decodeWindow(prompt: prompt, temperature: temperature)
+                for _ in 1..<Self.bestOf where !outOfTime() {
+                    let candidate = try decodeWindow(prompt: prompt, temperature: temperature, budget: budget)
                     if candidate.score > result.score { result = candidate }
                 }
             }
@@ -49,11 +53,11 @@ extension WhisperSession {
     }
 
     /// Runs the prompt through the decoder, then picks tokens one at a time until
-    /// `<|endoftext|>` or the context is full. The loop allocates nothing: `sequence`
-    /// has its capacity and the model's buffers are in `state`.
-    mutating func decodeWindow(prompt: [Int], temperature: Double) throws -> WindowResult {
+    /// `<|endoftext|>`, the budget or the context is full. The loop allocates nothing:
+    /// `sequence` has its capacity and the model's buffers are in `state`.
+    mutating func decodeWindow(prompt: [Int], temperature: Double, budget: Int) throws -> WindowResult {
         let tokenizer = model.tokenizer
-        let maxTokens = min(model.dims.nTextCtx / 2, model.dims.nTextCtx - prompt.count)
+        let maxTokens = min(model.dims.nTextCtx / 2, model.dims.nTextCtx - prompt.count, budget)
         sequence.removeAll(keepingCapacity: true)
         sequence += prompt
         let state = self.state, model = self.model
@@ -88,6 +92,14 @@ extension WhisperSession {
         return WindowResult(tokens: tokens, avgLogProb: sumLogProb / Double(tokens.count + 1),
                             noSpeechProb: noSpeechProb, temperature: temperature, compressionRatio: 0,
                             score: sumLogProb / Double(max(1, tokens.count)))
+    }
+
+    /// Tokens a window of `frames` mel frames can reasonably hold: twice fast speech (about
+    /// six tokens a second, timestamps included) plus some slack. A full 30 s window keeps
+    /// Whisper's own limit (224); a short clip that falls into a repetition loop ("notion,
+    /// notion, ...") stops after a few dozen tokens instead of 224 per fallback candidate.
+    static func tokenBudget(frames: Int) -> Int {
+        20 + Int((12 * Double(frames) * secondsPerFrame).rounded(.up))
     }
 
     static func probability(of token: Int, logits: UnsafePointer<Float>, count: Int) -> Double {

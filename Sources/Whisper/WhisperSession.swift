@@ -46,7 +46,8 @@ public struct WhisperSession {
             allTokens = ids
         }
         let features = logMel.compute(samples)
-        let nMels = model.dims.nMels, windowFrames = 2 * model.dims.nAudioCtx
+        state.audioFrames = audioFrames
+        let nMels = model.dims.nMels, windowFrames = 2 * state.audioFrames
         var segments: [TranscriptSegment] = []
         var promptResetSince = 0
         var seek = 0
@@ -54,7 +55,8 @@ public struct WhisperSession {
             try Task.checkCancellation()
             let timeOffset = Double(seek) * Self.secondsPerFrame
             let segmentSize = min(windowFrames, features.frames - seek)
-            // The window: this stretch of frames, zero-padded to 30 s like faster-whisper's pad_or_trim.
+            // The window: this stretch of frames, zero-padded to 30 s (or the window asked for)
+            // like faster-whisper's pad_or_trim.
             let mel = state.mel.pointer
             features.values.withUnsafeBufferPointer { v in
                 guard let base = v.baseAddress else { return }
@@ -67,7 +69,7 @@ public struct WhisperSession {
             let context = Array(allTokens[promptResetSince...].suffix(model.dims.nTextCtx / 2 - 1))
             var prompt = context.isEmpty ? [] : [model.tokenizer.startOfPrevious] + context
             prompt += model.tokenizer.startSequence(language: options.language)
-            let result = try decodeWithFallback(prompt: prompt)
+            let result = try decodeWithFallback(prompt: prompt, budget: Self.tokenBudget(frames: segmentSize))
 
             if result.noSpeechProb > options.noSpeechThreshold, result.avgLogProb <= Self.logProbThreshold {
                 seek += segmentSize   // silence: skip the whole window
@@ -89,6 +91,13 @@ public struct WhisperSession {
             }
         }
         return segments
+    }
+
+    /// Encoder positions per window (two mel frames each, 20 ms), from `options.window`.
+    var audioFrames: Int {
+        let full = model.dims.nAudioCtx
+        guard let seconds = options.window, seconds.isFinite, seconds > 0 else { return full }
+        return min(full, max(1, Int((seconds / (2 * Self.secondsPerFrame)).rounded(.up))))
     }
 
     /// Cuts a window's tokens at timestamp pairs into (start, end, tokens) pieces, in

@@ -42,6 +42,22 @@ import Capture
     }
 }
 
+@Suite(.serialized) struct ShortWindowTests {
+    /// A window just longer than the clip (as live partials use) still hears the words, and
+    /// the full 30 s window stays the default.
+    @Test func aWindowJustLongerThanTheClipHearsTheSameWords() throws {
+        let model = try Fixtures.loadModel()
+        let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
+        let seconds = Double(samples.count) / 16_000
+        var short = WhisperSession(model: model, options: TranscriptionOptions(window: seconds + 2))
+        #expect(short.audioFrames < model.dims.nAudioCtx / 2)
+        let text = try short.transcribe(samples).map(\.text).joined().lowercased()
+        #expect(text.contains("can we make that dark mode"), "got \(text)")
+        #expect(WhisperSession(model: model, options: TranscriptionOptions()).audioFrames == model.dims.nAudioCtx)
+        #expect(WhisperSession(model: model, options: TranscriptionOptions(window: 90)).audioFrames == model.dims.nAudioCtx)
+    }
+}
+
 @Suite(.serialized) struct PromptAndFallbackTests {
     /// A design-vocabulary prompt goes in after `<|startofprev|>` exactly as
     /// faster-whisper's initial_prompt does, so the tokens still match.
@@ -61,17 +77,27 @@ import Capture
     @Test func sampledFallbackIsReproducibleWithASeed() throws {
         let model = try Fixtures.loadModel()
         let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
-        func sample(seed: UInt64) throws -> [Int] {
+        func sample(seed: UInt64, budget: Int = 224) throws -> [Int] {
             var session = WhisperSession(model: model, options: TranscriptionOptions(seed: seed))
             let features = session.logMel.compute(samples)
             session.state.mel.pointer.update(repeating: 0, count: 3000 * 80)
             features.values.withUnsafeBufferPointer { session.state.mel.pointer.update(from: $0.baseAddress!, count: $0.count) }
             Encoder.encode(model: model, state: session.state)
-            return try session.decodeWindow(prompt: [model.tokenizer.startOfTranscript], temperature: 1.0).tokens
+            return try session.decodeWindow(prompt: [model.tokenizer.startOfTranscript], temperature: 1.0, budget: budget).tokens
         }
         let a = try sample(seed: 7), b = try sample(seed: 7)
         #expect(a == b)
         #expect(a.first.map { $0 >= model.tokenizer.timestampBegin } == true)
+        // A window stops at its token budget, however the sampling goes.
+        #expect(try sample(seed: 7, budget: 4) == Array(a.prefix(4)))
+    }
+
+    /// Short audio gets a small budget, so a repetition loop is cut short; a full 30 s window
+    /// keeps Whisper's own limit of 224 tokens.
+    @Test func tokenBudgetFollowsTheAudioLength() {
+        #expect(WhisperSession.tokenBudget(frames: 3000) > 224)
+        #expect(WhisperSession.tokenBudget(frames: 100) == 32)
+        #expect(WhisperSession.tokenBudget(frames: 0) == 20)
     }
 
     @Test func compressionRatioTracksZlib() throws {
