@@ -78,6 +78,17 @@ public struct VADStateMachine: Sendable {
         return false
     }
 
+    /// Inside an utterance whose speech has stopped for now: the sample where the utterance
+    /// would end if the pause lasts, and how long the pause has lasted in seconds. Nil while
+    /// someone is speaking and outside utterances. Lets a caller start work on an utterance
+    /// before `hangover` confirms that it ended.
+    public var pause: (endSample: Int, seconds: Double)? {
+        guard case .speech(_, let last) = state else { return nil }
+        let silentFrames = framesDone - 1 - last
+        guard silentFrames > 0 else { return nil }
+        return ((last + 1) * frameLength, Double(silentFrames * frameLength) / Double(sampleRate))
+    }
+
     public mutating func process(_ samples: [Float]) -> [VADEvent] {
         var events: [VADEvent] = []
         var index = 0

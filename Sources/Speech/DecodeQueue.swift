@@ -1,6 +1,8 @@
-/// Jobs waiting for the recogniser. Finals are never dropped and keep their order; a newer
-/// partial of the same segment replaces an older one that was not decoded yet ("latest wins"),
-/// and no partial waits behind a final: when recognition is behind, finals come first.
+/// Jobs waiting for the recogniser. Finals are never dropped and keep their order. Partials
+/// and speculative finals are provisional: a segment has at most one waiting, the newest
+/// ("latest wins"), and its final replaces it. No partial waits behind a final: when
+/// recognition is behind, finals come first. A speculative final may, since it is the next
+/// final's work done early.
 actor DecodeQueue {
     struct Entry: Sendable {
         var job: SegmentStateMachine.Job
@@ -16,12 +18,18 @@ actor DecodeQueue {
     var depth: Int { entries.count }
 
     func push(_ entry: Entry) {
-        if !entry.job.isFinal && entries.contains(where: \.job.isFinal) { return }
-        if !entry.job.isFinal, let i = entries.firstIndex(where: { !$0.job.isFinal && $0.job.segment == entry.job.segment }) {
-            entries[i] = entry
-        } else {
-            if entry.job.isFinal { entries.removeAll { !$0.job.isFinal && $0.job.segment == entry.job.segment } }
+        let segment = entry.job.segment
+        let provisional = entries.firstIndex { !$0.job.isFinal && $0.job.segment == segment }
+        switch entry.job {
+        case .final:
+            if let provisional { entries.remove(at: provisional) }
             entries.append(entry)
+        case .partial where entries.contains(where: \.job.isFinal):
+            // Speech went on, so a waiting speculation of this segment is stale too.
+            if let provisional { entries.remove(at: provisional) }
+            return
+        case .partial, .speculative:
+            if let provisional { entries[provisional] = entry } else { entries.append(entry) }
         }
         resume()
     }

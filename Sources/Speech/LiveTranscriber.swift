@@ -27,6 +27,15 @@ public struct LiveTranscriber: Sendable {
     public var slowThreshold = 4
     /// Silence that ends a recognition segment, in seconds.
     public var segmentPause = 0.5
+    /// A pause this long starts decoding the utterance as if it had ended (seconds).
+    public var speculateAfter = 0.15
+    /// Audio a partial's encoder window holds beyond the samples it decodes (seconds).
+    public var partialWindowMargin = 2.0
+    /// Partial transcripts while someone speaks; off for a file transcribed to text.
+    public var partials = true
+    /// Seconds a final may spend on Whisper's temperature fallback before it keeps the best
+    /// text so far: hard audio (crosstalk, mumbling) must not hold up the meeting.
+    public var fallbackTimeLimit = 1.0
 
     public init(model: WhisperModel, options: TranscriptionOptions, vadThreshold: Float = 0.6, prompt: DesignPrompt?) {
         self.model = model
@@ -41,7 +50,7 @@ public struct LiveTranscriber: Sendable {
         let queue = DecodeQueue()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await capture(source: source, live: live, into: queue, emit: emit) }
-            group.addTask { await recognise(from: queue, emit: emit) }
+            group.addTask { await recognise(from: queue, live: live, emit: emit) }
             try await group.waitForAll()
         }
     }
@@ -52,7 +61,11 @@ public struct LiveTranscriber: Sendable {
         // Recognition segments end after a short pause, so finals arrive soon after speech ends;
         // the trigger measures the meeting's longer silences itself.
         var vad = VADStateMachine(threshold: vadThreshold, hangover: segmentPause)
-        var segments = SegmentStateMachine()
+        var settings = SegmentStateMachine.Settings()
+        settings.partials = partials
+        var segments = SegmentStateMachine(settings: settings)
+        // Deciding early only pays when someone waits for the text; a file need not.
+        let speculateAfter = live ? self.speculateAfter : .infinity
         var buffer = AudioWindow()
         var reportedDepth = 0, reportedDrops = 0
         do {
@@ -65,6 +78,11 @@ public struct LiveTranscriber: Sendable {
                     case .speechStarted(let at): segments.speechStarted(at: at)
                     case .speechEnded(_, let end): jobs += segments.speechEnded(at: end)
                     }
+                }
+                if let pause = vad.pause {
+                    if pause.seconds >= speculateAfter { jobs += segments.paused(endingAt: pause.endSample) }
+                } else if vad.inSpeech {
+                    segments.resumed()
                 }
                 jobs += segments.advance(by: chunk.samples.count)
                 for job in jobs {
@@ -100,22 +118,33 @@ public struct LiveTranscriber: Sendable {
     }
 
     /// Decodes queued jobs one at a time on a thread of its own, off the cooperative pool.
-    private func recognise(from queue: DecodeQueue, emit: @escaping @Sendable (SpeechEvent) -> Void) async {
-        let worker = DecodeWorker(model: model, options: options)
+    private func recognise(from queue: DecodeQueue, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async {
+        let worker = DecodeWorker(model: model, options: options, partialWindowMargin: partialWindowMargin,
+                                  fallbackTimeLimit: live ? fallbackTimeLimit : nil)
         var stable = StablePrefix()
         var recent: [String] = []
         var currentSegment = -1
+        var speculated: (range: Range<Int>, text: String?)?
         while let entry = await queue.next() {
             if entry.job.segment != currentSegment {
                 currentSegment = entry.job.segment
                 stable.reset()
             }
-            let promptText = prompt?.prompt(recent: recent)
-            let offset = Double(entry.startSample) / 16_000
-            guard let text = await worker.decode(entry.samples, prompt: promptText, final: entry.job.isFinal), !text.isEmpty else {
-                continue
+            let promptText = prompt?.prompt(recent: recent) ?? options.prompt
+            let text: String?
+            if entry.job.isFinal, let done = speculated, done.range == entry.job.range {
+                text = done.text
+            } else {
+                let final: Bool
+                switch entry.job {
+                case .partial: final = false
+                case .final, .speculative: final = true
+                }
+                text = await worker.decode(entry.samples, prompt: promptText, final: final)
+                if case .speculative = entry.job { speculated = (entry.job.range, text) }
             }
-            let start = offset
+            guard let text, !text.isEmpty else { continue }
+            let start = Double(entry.startSample) / 16_000
             let end = Double(entry.job.range.upperBound) / 16_000
             let id = "a\(entry.job.segment)"
             if entry.job.isFinal {
@@ -156,13 +185,18 @@ final class DecodeWorker: @unchecked Sendable {
     // Touched only on `queue`.
     private var session: WhisperSession
     private let queue = DispatchQueue(label: "mockpilot.whisper")
+    private let partialWindowMargin: Double
+    private let fallbackTimeLimit: Double?
 
-    init(model: WhisperModel, options: TranscriptionOptions) {
+    init(model: WhisperModel, options: TranscriptionOptions, partialWindowMargin: Double, fallbackTimeLimit: Double?) {
         session = WhisperSession(model: model, options: options)
+        self.partialWindowMargin = partialWindowMargin
+        self.fallbackTimeLimit = fallbackTimeLimit
     }
 
-    /// A partial is a quick greedy look (no temperature fallback, one pass): the final that
-    /// follows gets the full treatment, and must not wait long behind it.
+    /// A partial is a quick greedy look (no temperature fallback, one pass, an encoder window
+    /// just longer than the audio instead of 30 s): the final that follows gets the full
+    /// treatment, and must not wait long behind it.
     func decode(_ samples: [Float], prompt: String?, final: Bool) async -> String? {
         await withCheckedContinuation { continuation in
             queue.async {
@@ -176,6 +210,8 @@ final class DecodeWorker: @unchecked Sendable {
     private func decodeAll(_ samples: [Float], prompt: String?, final: Bool) -> String? {
         session.options.prompt = prompt
         session.options.temperatureFallback = final
+        session.options.fallbackTimeLimit = fallbackTimeLimit
+        session.options.window = final ? nil : Double(samples.count) / 16_000 + partialWindowMargin
         var texts: [String] = []
         var start = 0
         for _ in 0..<(final ? 4 : 1) {

@@ -91,6 +91,35 @@ import Testing
         #expect(!vad.inSpeech)
     }
 
+    /// `pause` names the end of an utterance well before the hangover confirms it.
+    @Test func pauseNamesTheEndBeforeTheHangoverConfirmsIt() throws {
+        let f = try Fixtures()
+        defer { f.remove() }
+        let wav = f.path("w.wav")
+        try Fixtures.run("espeak-ng", ["-w", wav, "Purple button"])
+        let word = try AudioFile.decode(path: wav)
+        let silence = { (s: Double) in [Float](repeating: 0, count: Int(s * 16000)) }
+        let samples = silence(0.5) + word + silence(0.8) + word + silence(3)
+        var vad = VADStateMachine()
+        var pauses: [(at: Int, end: Int, seconds: Double)] = []
+        var ended: (at: Int, end: Int)?
+        var i = 0
+        while i < samples.count {
+            let chunk = Array(samples[i..<min(samples.count, i + 480)])
+            i += chunk.count
+            for case .speechEnded(_, let e) in vad.process(chunk) { ended = (i, e) }
+            if let p = vad.pause { pauses.append((i, p.endSample, p.seconds)) }
+        }
+        guard let ended else { Issue.record("no end of speech"); return }
+        #expect(vad.pause == nil)
+        // The pause between the words ends inside the utterance, before the second word.
+        let firstWordEnd = Double(8000 + word.count) / 16000
+        #expect(pauses.contains { abs(Double($0.end) / 16000 - firstWordEnd) < 0.3 && $0.seconds > 0.5 })
+        // The last pause names the very sample the utterance ends on, 1.3 s before the event.
+        let early = pauses.first { $0.end == ended.end && $0.seconds >= 0.15 }
+        #expect(early.map { ended.at - $0.at >= Int(1.3 * 16000) } == true, "\(pauses.suffix(3)) \(ended)")
+    }
+
     @Test func thresholdIsConfigurable() throws {
         let (samples, _) = try VADMeetingTests.load(2)
         let strict = VADMeetingTests.segments(samples, threshold: 0.95)

@@ -7,11 +7,28 @@ import Testing
         #expect(m.advance(by: 16_000) == [])                     // 1 s of silence
         m.speechStarted(at: 16_000)
         #expect(m.advance(by: 4_800) == [])                      // 0.3 s: too soon for a partial
-        #expect(m.advance(by: 4_800) == [.partial(segment: 1, range: 11_200..<25_600)])
+        #expect(m.advance(by: 4_800) == [])                      // 0.9 s of audio: too little to guess from
         #expect(m.advance(by: 9_600) == [.partial(segment: 1, range: 11_200..<35_200)])
-        #expect(m.speechEnded(at: 30_000) == [.final(segment: 1, range: 11_200..<30_000)])
+        #expect(m.advance(by: 9_600) == [.partial(segment: 1, range: 11_200..<44_800)])
+        #expect(m.speechEnded(at: 40_000) == [.final(segment: 1, range: 11_200..<40_000)])
         #expect(m.advance(by: 16_000) == [])
-        #expect(m.retainFrom == 51_200 - 20_800)
+        #expect(m.retainFrom == 60_800 - 20_800)
+    }
+
+    @Test func aPauseAsksForTheUtteranceSoFarOnceAndHoldsPartialsUntilSpeechResumes() {
+        var m = SegmentStateMachine()
+        _ = m.advance(by: 16_000)
+        m.speechStarted(at: 16_000)
+        _ = m.advance(by: 16_000)                                  // 1 s of speech
+        #expect(m.paused(endingAt: 30_000) == [.speculative(segment: 1, range: 11_200..<30_000)])
+        #expect(m.paused(endingAt: 30_000) == [])                  // same pause: already asked
+        #expect(m.advance(by: 16_000) == [])                       // no partials of a pause
+        m.resumed()
+        #expect(m.advance(by: 9_600) == [.partial(segment: 1, range: 11_200..<57_600)])
+        #expect(m.paused(endingAt: 56_000) == [.speculative(segment: 1, range: 11_200..<56_000)])
+        // The utterance ends where the pause began: its final has the speculative's range.
+        #expect(m.speechEnded(at: 56_000) == [.final(segment: 1, range: 11_200..<56_000)])
+        #expect(m.paused(endingAt: 60_000) == [])                  // no utterance, nothing to ask
     }
 
     @Test func aLongMonologueIsCutBeforeWhispersWindow() {
@@ -72,5 +89,33 @@ import Testing
         var jobs: [SegmentStateMachine.Job] = []
         while let e = await q.next() { jobs.append(e.job) }
         #expect(jobs == [.final(segment: 1, range: 0..<30), .final(segment: 2, range: 30..<50)])
+    }
+}
+
+@Suite struct DecodeQueueSpeculationTests {
+    private func drain(_ q: DecodeQueue) async -> [SegmentStateMachine.Job] {
+        await q.close()
+        var jobs: [SegmentStateMachine.Job] = []
+        while let e = await q.next() { jobs.append(e.job) }
+        return jobs
+    }
+
+    @Test func aSpeculativeFinalTakesAWaitingPartialsPlaceAndAFinalTakesItsPlace() async {
+        let q = DecodeQueue()
+        await q.push(.init(job: .partial(segment: 1, range: 0..<10), samples: [], startSample: 0))
+        await q.push(.init(job: .speculative(segment: 1, range: 0..<12), samples: [], startSample: 0))
+        #expect(await q.depth == 1)
+        await q.push(.init(job: .final(segment: 1, range: 0..<12), samples: [], startSample: 0))
+        #expect(await drain(q) == [.final(segment: 1, range: 0..<12)])
+    }
+
+    @Test func aSpeculativeFinalMayWaitBehindAnEarlierFinalUntilSpeechGoesOn() async {
+        let q = DecodeQueue()
+        await q.push(.init(job: .final(segment: 1, range: 0..<30), samples: [], startSample: 0))
+        await q.push(.init(job: .speculative(segment: 2, range: 30..<40), samples: [], startSample: 30))
+        #expect(await q.depth == 2)
+        // Speech went on: the speculation is stale, and the partial does not wait behind a final.
+        await q.push(.init(job: .partial(segment: 2, range: 30..<45), samples: [], startSample: 30))
+        #expect(await drain(q) == [.final(segment: 1, range: 0..<30)])
     }
 }
