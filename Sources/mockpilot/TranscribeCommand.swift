@@ -45,9 +45,16 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Flag(help: "Decode greedily only, without the temperature fallback.")
     var noFallback = false
 
+    @Flag(help: "Cut the audio into utterances by voice activity first and decode each on its own, as `run` does. Use it with a prompt on long recordings: over a whole 30 s window a prompt makes Whisper keep one sentence and skip the rest.")
+    var vad = false
+
+    @Option(help: "Seconds of audio the encoder sees at once (1-30, default 30). Shorter is faster on short clips and less accurate.")
+    var window: Double?
+
     func validate() throws {
         guard !audio.isEmpty else { throw ValidationError("give an audio file to transcribe") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let window, !(1...30).contains(window) { throw ValidationError("--window must be between 1 and 30 seconds") }
     }
 
     func run() async throws {
@@ -61,13 +68,35 @@ struct TranscribeCommand: AsyncParsableCommand {
             prompt = DesignPrompt(brands: try BrandTable.load(themesDirectory: themes, userFile: nil)).prompt(recent: [])
         }
         let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
-                                           language: language)
+                                           language: language, window: window)
         var session = WhisperSession(model: whisper, options: options)
         for path in audio {
             let samples = try AudioFile.decode(path: path)
-            let segments = try session.transcribe(samples)
+            let segments = vad ? try await utterances(path: path, model: whisper, options: options, designPrompt: designPrompt)
+                : try session.transcribe(samples)
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
             FileHandle.standardOutput.write(Data(try render(segments, id: id).utf8))
+        }
+    }
+
+    /// The file through `run`'s speech stage: voice activity, then each utterance decoded with
+    /// the prompt (the design prompt also carries the last few utterances, as in `run`).
+    func utterances(path: String, model: WhisperModel, options: TranscriptionOptions, designPrompt: Bool) async throws
+        -> [TranscriptSegment] {
+        var options = options
+        var prompt: DesignPrompt?
+        if designPrompt, let themes = ThemesLocator.locate(configured: nil) {
+            prompt = DesignPrompt(brands: try BrandTable.load(themesDirectory: themes, userFile: nil))
+            options.prompt = nil
+        }
+        var transcriber = LiveTranscriber(model: model, options: options, prompt: prompt)
+        transcriber.partials = false
+        let collected = Collected()
+        try await transcriber.run(source: FileSource(path: path, realtime: false), live: false) { event in
+            if case .utterance(let u) = event, u.isFinal { collected.append(u.msg) }
+        }
+        return collected.messages.map {
+            TranscriptSegment(text: $0.text, start: $0.tsStart, end: $0.tsEnd, tokens: [], avgLogProb: 0, noSpeechProb: 0)
         }
     }
 
@@ -96,4 +125,13 @@ struct TranscribeCommand: AsyncParsableCommand {
         let h = ms / 3_600_000, m = ms / 60_000 % 60, s = ms / 1000 % 60
         return String(format: "%02d:%02d:%02d%@%03d", h, m, s, separator, ms % 1000)
     }
+}
+
+/// Finals as the speech stage reports them, from its recognition thread.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [TranscriptMsg] = []
+
+    func append(_ message: TranscriptMsg) { lock.withLock { list.append(message) } }
+    var messages: [TranscriptMsg] { lock.withLock { list } }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `mockpilot transcribe` as a user runs it, on the spoken dev set in ../shared/eval/audio.
+@Suite(.serialized) struct TranscribeCommandTests {
+    static let audio = Binary.repository.appendingPathComponent("../shared/eval/audio").standardized.path
+    static let prompt = "Stripe, Airbnb, Linear, Notion, navbar, pill button, mock up, spin up, prototype, hero, CTA, Tailwind."
+
+    func lines(_ stdout: String) -> [[String: Any]] {
+        stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    @Test func aSpokenLineBecomesItsWords() throws {
+        let result = try Binary.run(["transcribe", "--format", "text", Self.audio + "/lines/dev-012.wav"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.lowercased().contains("dark mode"), "\(result.stdout)")
+    }
+
+    /// With a prompt over whole 30 s windows, tiny.en keeps one sentence a window and skips the
+    /// rest; `--vad` decodes each utterance on its own and keeps every one, in order.
+    @Test func vadKeepsEverySentenceOfAPromptedMeeting() throws {
+        let meeting = Self.audio + "/meetings/meeting_01.wav"
+        let windows = lines(try Binary.run(["transcribe", "--prompt", Self.prompt, meeting]).stdout)
+        let result = try Binary.run(["transcribe", "--vad", "--prompt", Self.prompt, meeting])
+        #expect(result.status == 0, "\(result.stderr)")
+        let utterances = lines(result.stdout)
+        let labelled = try String(contentsOfFile: Self.audio + "/meetings/meeting_01.json", encoding: .utf8)
+        #expect(utterances.count > windows.count, "\(utterances.count) utterances vs \(windows.count) windows")
+        #expect(utterances.count >= 12, "\(result.stdout)")
+        let starts = utterances.compactMap { $0["ts_start"] as? Double }
+        let ends = utterances.compactMap { $0["ts_end"] as? Double }
+        #expect(starts == starts.sorted() && zip(starts, ends).allSatisfy { $0 < $1 })
+        let text = utterances.compactMap { $0["text"] as? String }.joined(separator: " ").lowercased()
+        for phrase in ["pricing section", "login screen", "dark mode"] {
+            #expect(text.contains(phrase), "\(phrase) missing from \(text)")
+            #expect(labelled.lowercased().contains(phrase))
+        }
+    }
+
+    @Test func badInputIsAOneLineErrorAndAFailingExit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-tr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corrupt = dir.appendingPathComponent("broken.wav").path
+        try Data("RIFF\u{10}\0\0\0WAVEjunk".utf8).write(to: URL(fileURLWithPath: corrupt))
+        for arguments in [["transcribe", dir.path + "/missing.wav"], ["transcribe", corrupt],
+                          ["transcribe", "--window", "0", Self.audio + "/lines/dev-012.wav"],
+                          ["transcribe", "--model", dir.path, Self.audio + "/lines/dev-012.wav"]] {
+            let result = try Binary.run(arguments)
+            let shown = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(!shown.isEmpty && !shown.contains("Backtrace") && !shown.contains("Fatal error"), "\(arguments): \(shown)")
+            // One error line (a usage mistake adds ArgumentParser's usage hint below it).
+            #expect(shown.hasPrefix("Error: "), "\(arguments): \(shown)")
+            #expect(shown.split(separator: "\n").filter { $0.hasPrefix("Error") }.count == 1, "\(arguments): \(shown)")
+        }
+    }
+}
