@@ -284,10 +284,17 @@ public actor Meeting {
         insightTask?.cancel()
         let query = InsightQuery(component: spec.component.rawValue, styles: spec.styles, brands: spec.brandRefs)
         let emit = self.emit
+        let hook = settings.onInsightHook
         insightTask = Task(priority: .utility) {
             do {
                 let summary = try await insights.summary(for: query, k: 50)
-                if !Task.isCancelled { emit.yield(.insight(summary)) }
+                guard !Task.isCancelled else { return }
+                emit.yield(.insight(summary))
+                if !hook.isEmpty {
+                    let payload = try JSONLines.encode(InsightHookPayload(specID: spec.specID, component: spec.component, insight: summary))
+                    let result = await Hooks.onInsight(command: hook, json: payload)
+                    emit.yield(result.failed ? .warning("on_insight: " + result.summary) : .notice("on_insight: " + result.summary))
+                }
             } catch {
                 if !Task.isCancelled { emit.yield(.warning("insights for '\(query.text)': \(error.localizedDescription)")) }
             }
@@ -341,5 +348,16 @@ public actor Meeting {
         } catch {
             report(warning: "export to \(directory) failed: \(error.localizedDescription)")
         }
+    }
+}
+
+/// What the `on_insight` hook reads on stdin: the insight and the component it is about.
+struct InsightHookPayload: Encodable {
+    var specID: String
+    var component: ComponentKind
+    var insight: InsightSummary
+
+    enum CodingKeys: String, CodingKey {
+        case specID = "spec_id", component, insight
     }
 }

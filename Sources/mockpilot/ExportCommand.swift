@@ -20,7 +20,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The folder to write into (created if missing).")
     var to: String
 
-    @Option(help: "The session database (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).")
+    @Option(name: [.customLong("db"), .customLong("database")],
+            help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
     var db: String?
 
     func run() async throws {

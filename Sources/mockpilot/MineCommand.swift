@@ -32,7 +32,8 @@ struct MineCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Repeat every interval (30m, 6h, 1d) until interrupted.", valueName: "interval"))
     var every: String?
 
-    @Option(help: ArgumentHelp("Database file (default: <data>/mockpilot.sqlite).", valueName: "file"))
+    @Option(name: [.customLong("db"), .customLong("database")],
+            help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
     var database: String?
 
     func validate() throws {

@@ -53,7 +53,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-tui"), help: "Print events as JSON Lines instead of opening the screen.")
     var noTUI = false
 
-    @Option(help: ArgumentHelp("The session database (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
+    @Option(name: [.customLong("db"), .customLong("database")],
+            help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
     var db: String?
 
     @Option(help: ArgumentHelp("Colour theme from Themes/ (dark, light, high-contrast).", valueName: "name"))

@@ -19,7 +19,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Only posts from this source (reddit, instagram).")
     var source: String?
 
-    @Option(help: ArgumentHelp("Database file (default: <data>/mockpilot.sqlite).", valueName: "file"))
+    @Option(name: [.customLong("db"), .customLong("database")],
+            help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
     var database: String?
 
     @Flag(help: "Print query timings on stderr: the first query (loads the index) and the median and best of 20 more.")

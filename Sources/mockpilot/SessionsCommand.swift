@@ -10,7 +10,8 @@ struct SessionsCommand: AsyncParsableCommand {
         discussion: "Transcripts are kept for 7 days; components are kept until you delete the database."
     )
 
-    @Option(help: "The session database (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).")
+    @Option(name: [.customLong("db"), .customLong("database")],
+            help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
     var db: String?
 
     func run() async throws {
