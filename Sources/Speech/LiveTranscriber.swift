@@ -195,8 +195,8 @@ final class DecodeWorker: @unchecked Sendable {
     }
 
     /// A partial is a quick greedy look (no temperature fallback, one pass, an encoder window
-    /// just longer than the audio instead of 30 s): the final that follows gets the full
-    /// treatment, and must not wait long behind it.
+    /// just longer than the audio instead of 30 s, nothing shown that Whisper itself would
+    /// retry): the final that follows gets the full treatment, and must not wait long behind it.
     func decode(_ samples: [Float], prompt: String?, final: Bool) async -> String? {
         await withCheckedContinuation { continuation in
             queue.async {
@@ -217,7 +217,7 @@ final class DecodeWorker: @unchecked Sendable {
         for _ in 0..<(final ? 4 : 1) {
             let piece = Array(samples[start...])
             guard let segments = try? session.transcribe(piece, offset: 0) else { break }
-            texts += segments.map(\.text)
+            texts += segments.filter { final || !$0.isDoubtful }.map(\.text)
             let covered = Int((segments.map(\.end).max() ?? 0) * 16_000)
             guard covered > 0, piece.count - covered > 16_000 else { break }
             start += covered

@@ -8,8 +8,6 @@ public struct SegmentStateMachine: Sendable {
         /// Partials at all: a file transcribed to text needs only the finals.
         public var partials = true
         public var partialInterval = 0.6
-        /// A partial of less audio than this is a guess ("notions, notions, ..."), not worth showing.
-        public var minPartial = 1.2
         /// Audio kept before speech starts, so the first syllable is not clipped.
         public var preroll = 0.3
         public var maxSegment = 28.0
@@ -93,8 +91,7 @@ public struct SegmentStateMachine: Sendable {
             pausedAt = nil
             return [job]
         }
-        if settings.partials, pausedAt == nil, position - lastPartial >= samples(settings.partialInterval),
-           position - start >= samples(settings.minPartial) {
+        if settings.partials, pausedAt == nil, position - lastPartial >= samples(settings.partialInterval) {
             lastPartial = position
             return [.partial(segment: segment, range: start..<position)]
         }

@@ -18,3 +18,12 @@ public struct TranscriptSegment: Sendable, Equatable {
         self.noSpeechProb = noSpeechProb
     }
 }
+
+extension TranscriptSegment {
+    /// Whisper's own test for a decode worth retrying: too repetitive (compression ratio above
+    /// 2.4, "notions, notions, notions") or too unlikely (average log-probability below -1).
+    /// A live partial that fails it is a guess, better not shown.
+    public var isDoubtful: Bool {
+        CompressionRatio.of(text) > WhisperSession.compressionRatioThreshold || avgLogProb < WhisperSession.logProbThreshold
+    }
+}

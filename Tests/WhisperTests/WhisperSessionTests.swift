@@ -100,6 +100,15 @@ import Capture
         #expect(WhisperSession.tokenBudget(frames: 0) == 20)
     }
 
+    @Test func aRepetitiveOrUnlikelySegmentIsDoubtful() {
+        func segment(_ text: String, _ logProb: Double) -> TranscriptSegment {
+            TranscriptSegment(text: text, start: 0, end: 1, tokens: [], avgLogProb: logProb, noSpeechProb: 0)
+        }
+        #expect(!segment("Let's build a pricing section with three tiers.", -0.3).isDoubtful)
+        #expect(segment("Let's build a pricing section with three tiers.", -1.4).isDoubtful)
+        #expect(segment(String(repeating: "Notions, ", count: 12), -0.2).isDoubtful)
+    }
+
     @Test func compressionRatioTracksZlib() throws {
         let texts = [
             "Can we make that dark mode?",
