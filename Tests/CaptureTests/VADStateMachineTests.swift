@@ -63,15 +63,20 @@ import Testing
         #expect(figures.meanStart < 0.15 && figures.meanEnd < 0.25, "\(figures)")
     }
 
-    @Test func hangoverKeepsShortPausesAndEndsAtOneAndAHalfSeconds() throws {
+    /// Two words (espeak-ng) after 0.5 s of silence, a 0.8 s pause, the two words again, then
+    /// 3 s of silence; and the length of the two words in samples.
+    func twoWordsTwice() throws -> (samples: [Float], word: Int) {
         let f = try Fixtures()
         defer { f.remove() }
-        // Two words (espeak-ng), a 0.8 s pause, two more, then 3 s of silence.
         let wav = f.path("w.wav")
         try Fixtures.run("espeak-ng", ["-w", wav, "Purple button"])
         let word = try AudioFile.decode(path: wav)
         let silence = { (s: Double) in [Float](repeating: 0, count: Int(s * 16000)) }
-        let samples = silence(0.5) + word + silence(0.8) + word + silence(3)
+        return (silence(0.5) + word + silence(0.8) + word + silence(3), word.count)
+    }
+
+    @Test func hangoverKeepsShortPausesAndEndsAtOneAndAHalfSeconds() throws {
+        let samples = try twoWordsTwice().samples
         var vad = VADStateMachine()
         var events: [(at: Int, VADEvent)] = []
         var i = 0
@@ -93,13 +98,7 @@ import Testing
 
     /// `pause` names the end of an utterance well before the hangover confirms it.
     @Test func pauseNamesTheEndBeforeTheHangoverConfirmsIt() throws {
-        let f = try Fixtures()
-        defer { f.remove() }
-        let wav = f.path("w.wav")
-        try Fixtures.run("espeak-ng", ["-w", wav, "Purple button"])
-        let word = try AudioFile.decode(path: wav)
-        let silence = { (s: Double) in [Float](repeating: 0, count: Int(s * 16000)) }
-        let samples = silence(0.5) + word + silence(0.8) + word + silence(3)
+        let (samples, word) = try twoWordsTwice()
         var vad = VADStateMachine()
         var pauses: [(at: Int, end: Int, seconds: Double)] = []
         var ended: (at: Int, end: Int)?
@@ -113,7 +112,7 @@ import Testing
         guard let ended else { Issue.record("no end of speech"); return }
         #expect(vad.pause == nil)
         // The pause between the words ends inside the utterance, before the second word.
-        let firstWordEnd = Double(8000 + word.count) / 16000
+        let firstWordEnd = Double(8000 + word) / 16000
         #expect(pauses.contains { abs(Double($0.end) / 16000 - firstWordEnd) < 0.3 && $0.seconds > 0.5 })
         // The last pause names the very sample the utterance ends on, 1.3 s before the event.
         let early = pauses.first { $0.end == ended.end && $0.seconds >= 0.15 }

@@ -62,59 +62,61 @@ import Testing
     }
 }
 
+extension DecodeQueue {
+    /// A job with no audio: these tests look at the order only.
+    func push(_ job: SegmentStateMachine.Job) {
+        push(.init(job: job, samples: [], startSample: job.range.lowerBound))
+    }
+}
+
+/// Closes the queue and takes every job in the order the recogniser would.
+private func drain(_ q: DecodeQueue) async -> [SegmentStateMachine.Job] {
+    await q.close()
+    var jobs: [SegmentStateMachine.Job] = []
+    while let e = await q.next() { jobs.append(e.job) }
+    return jobs
+}
+
 @Suite struct DecodeQueueTests {
     @Test func finalsKeepOrderAndNewerPartialsReplaceOlderOnes() async {
         let q = DecodeQueue()
-        await q.push(.init(job: .partial(segment: 1, range: 0..<10), samples: [], startSample: 0))
-        await q.push(.init(job: .partial(segment: 1, range: 0..<20), samples: [], startSample: 0))
+        await q.push(.partial(segment: 1, range: 0..<10))
+        await q.push(.partial(segment: 1, range: 0..<20))
         #expect(await q.depth == 1)
-        await q.push(.init(job: .final(segment: 1, range: 0..<30), samples: [], startSample: 0))
-        await q.push(.init(job: .final(segment: 2, range: 30..<40), samples: [], startSample: 30))
-        await q.close()
-        var jobs: [SegmentStateMachine.Job] = []
-        while let e = await q.next() { jobs.append(e.job) }
-        #expect(jobs == [.final(segment: 1, range: 0..<30), .final(segment: 2, range: 30..<40)])
+        await q.push(.final(segment: 1, range: 0..<30))
+        await q.push(.final(segment: 2, range: 30..<40))
+        #expect(await drain(q) == [.final(segment: 1, range: 0..<30), .final(segment: 2, range: 30..<40)])
     }
 }
 
 @Suite struct DecodeQueueBacklogTests {
     @Test func aPartialNeverWaitsBehindAFinal() async {
         let q = DecodeQueue()
-        await q.push(.init(job: .final(segment: 1, range: 0..<30), samples: [], startSample: 0))
-        await q.push(.init(job: .partial(segment: 2, range: 30..<40), samples: [], startSample: 30))
+        await q.push(.final(segment: 1, range: 0..<30))
+        await q.push(.partial(segment: 2, range: 30..<40))
         #expect(await q.depth == 1)
-        await q.push(.init(job: .final(segment: 2, range: 30..<50), samples: [], startSample: 30))
-        await q.close()
-        var jobs: [SegmentStateMachine.Job] = []
-        while let e = await q.next() { jobs.append(e.job) }
-        #expect(jobs == [.final(segment: 1, range: 0..<30), .final(segment: 2, range: 30..<50)])
+        await q.push(.final(segment: 2, range: 30..<50))
+        #expect(await drain(q) == [.final(segment: 1, range: 0..<30), .final(segment: 2, range: 30..<50)])
     }
 }
 
 @Suite struct DecodeQueueSpeculationTests {
-    private func drain(_ q: DecodeQueue) async -> [SegmentStateMachine.Job] {
-        await q.close()
-        var jobs: [SegmentStateMachine.Job] = []
-        while let e = await q.next() { jobs.append(e.job) }
-        return jobs
-    }
-
     @Test func aSpeculativeFinalTakesAWaitingPartialsPlaceAndAFinalTakesItsPlace() async {
         let q = DecodeQueue()
-        await q.push(.init(job: .partial(segment: 1, range: 0..<10), samples: [], startSample: 0))
-        await q.push(.init(job: .speculative(segment: 1, range: 0..<12), samples: [], startSample: 0))
+        await q.push(.partial(segment: 1, range: 0..<10))
+        await q.push(.speculative(segment: 1, range: 0..<12))
         #expect(await q.depth == 1)
-        await q.push(.init(job: .final(segment: 1, range: 0..<12), samples: [], startSample: 0))
+        await q.push(.final(segment: 1, range: 0..<12))
         #expect(await drain(q) == [.final(segment: 1, range: 0..<12)])
     }
 
     @Test func aSpeculativeFinalMayWaitBehindAnEarlierFinalUntilSpeechGoesOn() async {
         let q = DecodeQueue()
-        await q.push(.init(job: .final(segment: 1, range: 0..<30), samples: [], startSample: 0))
-        await q.push(.init(job: .speculative(segment: 2, range: 30..<40), samples: [], startSample: 30))
+        await q.push(.final(segment: 1, range: 0..<30))
+        await q.push(.speculative(segment: 2, range: 30..<40))
         #expect(await q.depth == 2)
         // Speech went on: the speculation is stale, and the partial does not wait behind a final.
-        await q.push(.init(job: .partial(segment: 2, range: 30..<45), samples: [], startSample: 30))
+        await q.push(.partial(segment: 2, range: 30..<45))
         #expect(await drain(q) == [.final(segment: 1, range: 0..<30)])
     }
 }
