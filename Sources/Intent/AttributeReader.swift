@@ -22,12 +22,16 @@ enum AttributeReader {
             if (hit.start..<hit.end).contains(where: covered.contains) { continue }
             covered.formUnion(hit.start..<hit.end)
             if isNegated(hit.start, in: words) { continue }
-            // "a magnifying glass icon" names an icon, not a look.
-            if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text) { continue }
+            // "a magnifying glass icon" names the picture on an icon; "a big logo" is still a size.
+            if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text),
+               !["large", "small", "bold"].contains(style) { continue }
             if hit.start > 0, words[hit.start - 1].text == "for", ["dark", "light"].contains(style) { continue }
-            // "a dark mode toggle": the mode is what the control switches, not how it looks.
-            if ["dark", "light"].contains(style), hit.end < words.count, words[hit.end - 1].text == "mode",
-               ["toggle", "switch", "button", "option", "setting", "settings"].contains(words[hit.end].text) { continue }
+            if namesAMode(hit, in: words) { continue }
+            // "light gray", "dark blue": a shade of the colour, not a light or dark theme.
+            if ["dark", "light"].contains(style), hit.length == 1, hit.end < words.count, Lexicon.colors[words[hit.end].text] != nil { continue }
+            // "the help center": a noun after another noun, not an alignment.
+            if ["center", "centre"].contains(words[hit.start].text), hit.length == 1, hit.start > 0, words[hit.start - 1].clause == words[hit.start].clause,
+               !centerLeads.contains(words[hit.start - 1].text), !Lexicon.fillers.contains(words[hit.start - 1].text) { continue }
             // "clean up", "light up", "round up": phrasal verbs, not looks.
             if hit.length == 1, hit.end < words.count, words[hit.end].text == "up" { continue }
             if style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
@@ -54,6 +58,21 @@ enum AttributeReader {
             styles.removeAll { $0 == "hover-glow" }
         }
         return (styles, readColors(words))
+    }
+
+    private static let centerLeads: Set<String> = [
+        "the", "in", "at", "to", "and", "be", "is", "are", "more", "it", "them", "everything", "all", "vertically",
+        "horizontally", "perfectly", "then", "or", "text", "headline", "title", "content", "logo", "heading",
+    ]
+    private static let controls: Set<String> = ["toggle", "switch", "button", "option", "setting", "settings", "checkbox", "tab"]
+
+    /// "a toggle for compact mode", "a dark mode switch": the mode is what a control switches,
+    /// not how it looks.
+    private static func namesAMode(_ hit: PhraseHit, in words: [Word]) -> Bool {
+        let modeAt: Int
+        if words[hit.end - 1].text == "mode" { modeAt = hit.end - 1 } else if hit.end < words.count, words[hit.end].text == "mode" { modeAt = hit.end } else { return false }
+        if hit.start > 0, words[hit.start - 1].text == "for" { return true }
+        return modeAt + 1 < words.count && controls.contains(words[modeAt + 1].text)
     }
 
     private static let manners: Set<String> = [

@@ -14,6 +14,9 @@ public struct IntentExtractor: Sendable {
     private let brands: BrandSpotter
     /// The last component asked for (not refined): what "make it bigger" changes.
     private var current: ComponentKind?
+    /// Components named inside the request for `current` ("a form with a save button"): "the
+    /// save button" on the very next line is that part of it, not a new button.
+    private var currentParts: Set<ComponentKind> = []
     /// One line heard, and the component it asked for (published or not).
     private struct Heard: Sendable {
         var reading: Reading
@@ -46,7 +49,11 @@ public struct IntentExtractor: Sendable {
         // What a following line of looks alone would describe: the component asked for or changed.
         let asked = found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
         remember(Heard(reading: reading, asked: asked))
-        if published, let intent = found, !intent.refine, let kind = intent.component { current = kind }
+        currentParts = []
+        if published, let intent = found, !intent.refine, let kind = intent.component {
+            current = kind
+            currentParts = Set(reading.components.map(\.kind))
+        }
         return found
     }
 
@@ -60,7 +67,7 @@ public struct IntentExtractor: Sendable {
         guard let decision = decide(reading) ?? continuation(of: reading) else { return nil }
         var confidence = decision.confidence
         if !reading.brandRefs.isEmpty { confidence += 0.03 }
-        confidence -= 0.2 * reading.report.weight
+        confidence -= 0.3 * reading.report.weight
         confidence = (min(0.99, max(0, confidence)) * 100).rounded() / 100
         return IntentMsg(
             utteranceID: utterance.id, component: decision.component, styles: reading.styles, brandRefs: reading.brandRefs,
@@ -124,7 +131,7 @@ public struct IntentExtractor: Sendable {
             var confidence = 0.86
             if main.hit.fuzzy { confidence -= 0.08 }
             // "the buttons should be ghost buttons" after a button changes it; "I want a glassy card" asks anew.
-            let refine = current == main.kind && !reading.hasArticle(before: main)
+            let refine = (current == main.kind || currentParts.contains(main.kind)) && !reading.hasArticle(before: main)
             return Decision(component: main.kind, confidence: confidence, cue: false, refine: refine)
         }
         if reading.edit, let named {

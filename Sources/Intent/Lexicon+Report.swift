@@ -73,7 +73,7 @@ extension Lexicon {
     /// Auxiliaries after which an "-ed" word is a finished event: "hasn't reviewed", "was declined".
     static let pastAuxiliaries: Set<String> = [
         "has", "have", "had", "hasnt", "havent", "hadnt", "ive", "weve", "youve", "theyve", "was", "were", "wasnt",
-        "werent", "got", "get", "been",
+        "werent", "got", "been",
     ]
     static let linkingVerbs: Set<String> = ["is", "are", "was", "were", "isnt", "arent", "its", "thats", "looks", "feels", "seems", "got", "went"]
 }

@@ -150,6 +150,7 @@ extension Reading {
         ["what", "about"], ["ideally"], ["im", "thinking"], ["should", "like", "have"], ["should", "look"],
         ["could", "use"], ["we", "could", "use"], ["i", "wish"], ["what", "if", "we", "had"], ["what", "if", "there", "was"],
         ["imagine"], ["imagining"], ["picture"], ["lets", "do"], ["lets", "have"], ["lets", "try"], ["lets", "add"],
+        ["can", "we", "do"], ["could", "we", "do"], ["can", "we", "have"], ["could", "we", "have"], ["can", "i", "have"],
         ["we", "could", "have"], ["it", "would", "be", "cool"], ["wouldnt", "it", "be"],
     ]
 

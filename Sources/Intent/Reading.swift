@@ -47,7 +47,7 @@ struct Reading: Sendable {
         // component only when something else in the line is about design.
         if !hasDesignEvidence(besides: nil) { components.removeAll { $0.misheard } }
         readFrames()
-        report = ReportReader.read(words, asked: askedSpan)
+        report = ReportReader.read(words, asked: askedSpan, from: createCue?.verb.start ?? 0)
     }
 
     /// Styles, colours, a brand reference, a UI word, or a component heard as said other than `mention`.
@@ -93,7 +93,21 @@ struct Reading: Sendable {
     var isFragment: Bool {
         guard styles.count + colors.count + brandRefs.count > 0, components.isEmpty, createCue == nil, !desire, !edit,
               !anaphora, report.weight == 0 else { return false }
-        return !words.contains { Lexicon.subjectPronouns.contains($0.text) || Lexicon.linkingVerbs.contains($0.text) }
+        if words.contains(where: { Lexicon.subjectPronouns.contains($0.text) || Lexicon.linkingVerbs.contains($0.text) }) { return false }
+        // Mostly design words: "recent files load slowly for big accounts" has one, by chance.
+        let content = words.filter { !Self.functionWords.contains($0.text) && !Lexicon.fillers.contains($0.text) }
+        let design = content.filter { isDesignWord($0.text) }
+        return design.count * 2 >= content.count
+    }
+
+    private static let functionWords: Set<String> = [
+        "a", "an", "the", "with", "and", "or", "of", "for", "on", "in", "to", "some", "more", "less", "bit", "little",
+        "very", "really", "too", "please", "maybe", "also", "kind", "sort", "slightly", "quite", "than",
+    ]
+
+    private func isDesignWord(_ word: String) -> Bool {
+        Lexicon.knownWords.contains(word) || Lexicon.colors[word] != nil || Lexicon.uiContext.contains(word)
+            || brandRefs.contains { $0.lowercased() == word }
     }
 
     /// "a"/"an" within the three words before a mention: something new is asked for.

@@ -26,12 +26,20 @@ enum ReportReader {
     /// Words that open a clause describing how the asked-for thing behaves.
     private static let subordinators: Set<String> = ["when", "whenever", "if", "until", "unless", "once", "while", "that", "which", "so", "after", "before", "where"]
     private static let determiners: Set<String> = ["a", "an", "the", "this", "that", "these", "those", "our", "your", "my", "their", "some", "each", "every", "no"]
+    /// Participles that take "by" in a design: "sorted by date", "opened by the menu button".
+    private static let orderings: Set<String> = [
+        "sorted", "grouped", "filtered", "ordered", "colored", "coloured", "sized", "ranked", "separated", "divided",
+        "inspired", "followed", "triggered", "powered", "driven", "controlled", "opened", "revealed", "activated",
+        "toggled", "surrounded", "framed", "backed", "replaced", "labelled", "labeled", "marked", "highlighted",
+    ]
     private static let hypothetical: Set<String> = ["if", "wish", "imagine", "suppose"]
 
     /// `asked`: where the requested component's description runs, if the line asks for one.
-    static func read(_ words: [Word], asked: Range<Int>?) -> ReportEvidence {
+    /// `from`: where a create request starts; what comes before it ("they kept asking for
+    /// filters, so can we mock up ...") is why the request is made, not a report instead of it.
+    static func read(_ words: [Word], asked: Range<Int>?, from start: Int = 0) -> ReportEvidence {
         var evidence = ReportEvidence()
-        for (i, w) in words.enumerated() {
+        for (i, w) in words.enumerated() where i >= start {
             let inRequest = asked?.contains(i) == true
             if !inRequest, isTopicWord(w.text) { evidence.topicWords += 1 }
             if inRequest, opensBehaviour(before: i, in: words, asked: asked) { continue }
@@ -59,17 +67,17 @@ enum ReportReader {
         let irregular = Lexicon.irregularPast.contains(w)
         let regular = w.count >= 5 && w.hasSuffix("ed") && !Lexicon.uiParticiples.contains(w)
             && !Lexicon.notParticiples.contains(w) && !Lexicon.knownWords.contains(w)
+        // "the footer text reviewed by legal", "the form signed by legal": a step someone else
+        // takes, not a look (unless it orders things: "sorted by date").
+        if w.count >= 5, w.hasSuffix("ed"), !Lexicon.notParticiples.contains(w), i + 1 < words.count, words[i + 1].text == "by",
+           !orderings.contains(w) { return true }
         guard irregular || regular else { return false }
         // "if we had", "I wish it was": a wish, not an event.
         if words[max(0, i - 4)..<i].contains(where: { hypothetical.contains($0.text) }) { return false }
         var j = i - 1
         while j >= 0, adverbs.contains(words[j].text) { j -= 1 }
         guard j >= 0 else { return !needsSubject }
-        if needsSubject {
-            // "the footer text reviewed by legal": an action someone is to take, not a look.
-            let byAgent = i + 1 < words.count && words[i + 1].text == "by" && !Lexicon.uiParticiples.contains(w)
-            return byAgent || Lexicon.subjectPronouns.contains(words[j].text) || Lexicon.pastAuxiliaries.contains(words[j].text)
-        }
+        if needsSubject { return Lexicon.subjectPronouns.contains(words[j].text) || Lexicon.pastAuxiliaries.contains(words[j].text) }
         // "a built-in timer", "with lost password help": a participle used as an adjective.
         return !determiners.contains(words[j].text) && !Lexicon.locators.contains(words[j].text)
             && !["with", "of", "for", "slightly", "more", "less", "subtly", "very", "nicely", "custom", "hand"].contains(words[j].text)

@@ -120,6 +120,43 @@ import Testing
         #expect(try Fixture.one("Let's mock up a dark mode toggle for the settings.")?.styles == [])
     }
 
+    @Test func aPartNamedInTheRequestIsChangedOnTheNextLine() throws {
+        let results = try Fixture.run(["Build a settings form with a save button at the bottom.", "The save button should be green."])
+        let green = try #require(results[1])
+        #expect(green.refine && green.refersTo == .form && green.component == .button)
+        // Two lines on, "the buttons" are buttons of their own.
+        let later = try Fixture.run(["Build a settings form with a save button.", "Who's next?", "The buttons should be green."])
+        #expect(later[2]?.refine == false)
+    }
+
+    @Test func aQuestionWithDoOrHaveIsARequest() throws {
+        #expect(try Fixture.one("Could we do a progress stepper for the import wizard?")?.component == .progress)
+        #expect(try Fixture.one("Can we have a sidebar with the project list?")?.component == .sidebar)
+    }
+
+    @Test func somethingToBeDoneBySomeoneIsNotADesign() throws {
+        #expect(try Fixture.one("Let's get the form signed by legal.") == nil)
+        // Ordering by something is still a look.
+        #expect(try Fixture.one("Let's build a list of invoices sorted by date.")?.component == .list)
+    }
+
+    @Test func whyARequestIsMadeIsNotAReportAgainstIt() throws {
+        let intent = try #require(try Fixture.one("customers kept asking for this so can we mock up a filter dropdown for orders"))
+        #expect(intent.component == .dropdown && intent.cue)
+    }
+
+    @Test(arguments: [
+        ("so for the help center can we mock up a search box", [String]()),
+        ("Let's build a card with a light gray background.", []),
+        ("I'd like a toggle for compact mode in the toolbar.", []),
+        ("Prototype a sign in page with a big logo.", ["large"]),
+        ("Let's build a hero with the title in the center.", ["centered"]),
+    ])
+    func wordsThatLookLikeStylesInOtherRoles(line: String, styles: [String]) throws {
+        let intent = try #require(try Fixture.one(line), "\(line)")
+        #expect(intent.styles == styles, "\(line)")
+    }
+
     @Test func aComponentAddedToAPageIsNewNotARefinement() throws {
         let results = try Fixture.run(["Let's build a sidebar with the nav links.", "Let's add a search bar to the top of the page."])
         let search = try #require(results[1])
@@ -177,6 +214,12 @@ import Testing
         let filler = try Fixture.run(["Can we get a pricing table?", "Yeah.", "Dark, with rounded corners."])
         let looks = try #require(filler[2])
         #expect(looks.refersTo == .pricing && Set(looks.styles) == ["dark", "rounded"])
+    }
+
+    @Test func aSentenceWithOneStyleWordByChanceIsNotLooks() throws {
+        let results = try Fixture.run(["There should be a list of recent files on the home screen.", "Recent files load slowly for big accounts."])
+        #expect(results[0]?.component == .list)
+        #expect(results[1] == nil)
     }
 
     @Test func aRepeatedUtteranceIsReadOnce() throws {
