@@ -46,7 +46,8 @@ public struct IntentExtractor: Sendable {
         let reading = Reading(utterance.msg.text, brands: brands)
         let found = candidate(for: utterance, reading: reading)
         let published = (found?.confidence ?? 0) >= threshold
-        // What a following line of looks alone would describe: the component asked for or changed.
+        // What a following line of looks alone would describe: the component asked for or changed,
+        // when the line was at least an even bet (a guess that weak is not worth carrying).
         let asked = found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
         remember(Heard(reading: reading, asked: asked))
         currentParts = []

@@ -133,8 +133,26 @@ struct Reading: Sendable {
         let next = words[end].text
         if modifierFollowers.contains(next) { return true }
         // A plural that is not itself a UI word: "search results", "table numbers", "card details".
-        guard ReportReader.isPluralNoun(next), !Lexicon.knownWords.contains(next) else { return false }
+        guard isPluralNoun(next), !Lexicon.knownWords.contains(next) else { return false }
         return componentIndex.find(in: [words[end]], fuzzy: false).isEmpty && !Lexicon.uiPlurals.contains(next)
+    }
+
+    /// Words ending in "s" that are not plural nouns, mostly verbs in the third person ("needs",
+    /// "looks"): a component before them is still the subject.
+    private static let thirdPersonVerbs: Set<String> = [
+        "is", "has", "was", "does", "goes", "needs", "looks", "shows", "says", "stays", "sticks", "seems", "feels", "gets",
+        "makes", "uses", "works", "lives", "sits", "comes", "opens", "closes", "slides", "fades", "appears", "expands",
+        "collapses", "scrolls", "fills", "grows", "shrinks", "changes", "turns", "moves", "loads", "displays", "pops",
+        "glows", "shakes", "bounces", "stands", "takes", "keeps", "lets", "wraps", "snaps", "floats", "spins", "hides",
+        "matches", "follows", "leads", "reads", "tells", "explains", "breaks", "crashes", "fails", "lags", "means", "lists",
+        "animates", "contains", "includes", "holds", "lights", "its", "this", "thus", "yes",
+    ]
+
+    /// Looks like a plural noun ("results", "clicks", "requests") rather than a verb or an adverb.
+    private static func isPluralNoun(_ word: String) -> Bool {
+        guard word.count >= 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"),
+              !word.hasSuffix("ous"), !word.hasSuffix("ways"), !thirdPersonVerbs.contains(word) else { return false }
+        return true
     }
 
     private static let componentIndex = PhraseIndex<Lexicon.ComponentName>(

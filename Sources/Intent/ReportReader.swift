@@ -93,22 +93,4 @@ enum ReportReader {
         }
         return false
     }
-
-    /// Verbs in the third person that look like plurals ("needs", "looks"), so a component
-    /// before them is still the subject.
-    static let thirdPersonVerbs: Set<String> = [
-        "is", "has", "was", "does", "goes", "needs", "looks", "shows", "says", "stays", "sticks", "seems", "feels", "gets",
-        "makes", "uses", "works", "lives", "sits", "comes", "opens", "closes", "slides", "fades", "appears", "expands",
-        "collapses", "scrolls", "fills", "grows", "shrinks", "changes", "turns", "moves", "loads", "displays", "pops",
-        "glows", "shakes", "bounces", "stands", "takes", "keeps", "lets", "wraps", "snaps", "floats", "spins", "hides",
-        "matches", "follows", "leads", "reads", "tells", "explains", "breaks", "crashes", "fails", "lags", "means", "lists",
-        "animates", "contains", "includes", "holds", "lights", "sits", "should", "needs", "its", "has", "was", "this", "always",
-    ]
-
-    /// Looks like a plural noun ("results", "clicks", "requests") rather than a verb or an adverb.
-    static func isPluralNoun(_ word: String) -> Bool {
-        guard word.count >= 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"),
-              !word.hasSuffix("ous"), !word.hasSuffix("ways"), !thirdPersonVerbs.contains(word) else { return false }
-        return true
-    }
 }
