@@ -22,9 +22,16 @@ enum AttributeReader {
             if (hit.start..<hit.end).contains(where: covered.contains) { continue }
             covered.formUnion(hit.start..<hit.end)
             if isNegated(hit.start, in: words) { continue }
-            // "a magnifying glass icon" names an icon, not a look.
-            if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text) { continue }
+            // "a magnifying glass icon" names the picture on an icon; "a big logo" is still a size.
+            if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text),
+               !["large", "small", "bold"].contains(style) { continue }
             if hit.start > 0, words[hit.start - 1].text == "for", ["dark", "light"].contains(style) { continue }
+            if namesAMode(hit, in: words) { continue }
+            // "light gray", "dark blue": a shade of the colour, not a light or dark theme.
+            if ["dark", "light"].contains(style), hit.length == 1, hit.end < words.count, Lexicon.colors[words[hit.end].text] != nil { continue }
+            // "the help center": a noun after another noun, not an alignment.
+            if ["center", "centre"].contains(words[hit.start].text), hit.length == 1, hit.start > 0, words[hit.start - 1].clause == words[hit.start].clause,
+               !centerLeads.contains(words[hit.start - 1].text), !Lexicon.fillers.contains(words[hit.start - 1].text) { continue }
             // "clean up", "light up", "round up": phrasal verbs, not looks.
             if hit.length == 1, hit.end < words.count, words[hit.end].text == "up" { continue }
             if style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
@@ -44,11 +51,66 @@ enum AttributeReader {
             let heard = SoundAlike.key(words[i - 1].text)
             for shape in ["pill", "square"] where heard == SoundAlike.key(shape) && !isNegated(i - 1, in: words) { add(shape) }
         }
+        if asksForMotion(words) { add("animated") }
+        if asksForPlainness(words) { add("minimal") }
         if styles.contains("hover-glow"), !words.contains(where: { $0.text.hasPrefix("hover") }),
            !words.contains(where: { $0.text == "glow" || $0.text == "glowing" }) {
             styles.removeAll { $0 == "hover-glow" }
         }
         return (styles, readColors(words))
+    }
+
+    private static let centerLeads: Set<String> = [
+        "the", "in", "at", "to", "and", "be", "is", "are", "more", "it", "them", "everything", "all", "vertically",
+        "horizontally", "perfectly", "then", "or", "text", "headline", "title", "content", "logo", "heading",
+    ]
+    private static let controls: Set<String> = ["toggle", "switch", "button", "option", "setting", "settings", "checkbox", "tab"]
+
+    /// "a toggle for compact mode", "a dark mode switch": the mode is what a control switches,
+    /// not how it looks.
+    private static func namesAMode(_ hit: PhraseHit, in words: [Word]) -> Bool {
+        let modeAt: Int
+        if words[hit.end - 1].text == "mode" { modeAt = hit.end - 1 } else if hit.end < words.count, words[hit.end].text == "mode" { modeAt = hit.end } else { return false }
+        if hit.start > 0, words[hit.start - 1].text == "for" { return true }
+        return modeAt + 1 < words.count && controls.contains(words[modeAt + 1].text)
+    }
+
+    private static let manners: Set<String> = [
+        "smoothly", "gently", "gradually", "softly", "slowly", "quickly", "automatically", "nicely", "continuously", "endlessly",
+    ]
+    private static let paths: Set<String> = ["in", "out", "from", "across", "into", "away", "down", "up"]
+
+    /// A movement asked for: a motion verb with a manner ("fills smoothly", "opens gently"), a
+    /// sliding or fading verb with a path ("slides in from the left"), or one that runs by itself
+    /// ("auto scrolling", "autoplay").
+    private static func asksForMotion(_ words: [Word]) -> Bool {
+        for (i, w) in words.enumerated() where !isNegated(i, in: words) {
+            let auto = w.text.hasPrefix("auto") && w.text.count > 6
+            let verb = auto ? String(w.text.dropFirst(4)) : w.text
+            let moving = Lexicon.motionVerbs.contains(verb), sliding = Lexicon.pathVerbs.contains(verb)
+            guard moving || sliding else { continue }
+            if auto || (i > 0 && words[i - 1].text == "auto") { return true }
+            // "people fill in the form quickly", "when you scroll": what a person does, not the design.
+            if i > 0, Lexicon.subjectPronouns.contains(words[i - 1].text) || words[i - 1].text == "people" { continue }
+            let next = words[(i + 1)...].prefix { $0.clause == w.clause }.prefix(2).map(\.text)
+            if next.contains(where: manners.contains) { return true }
+            if sliding, let first = next.first, paths.contains(first) { return true }
+        }
+        return false
+    }
+
+    private static let ornaments: Set<String> = [
+        "fancy", "flashy", "frills", "frilly", "busy", "cluttered", "ornate", "elaborate", "decoration", "decorations",
+        "decorative", "loud", "gimmicky", "bells",
+    ]
+
+    /// Plainness asked for by negating ornament: "nothing fancy", "no frills", "not too busy".
+    private static func asksForPlainness(_ words: [Word]) -> Bool {
+        for (i, w) in words.enumerated() where ornaments.contains(w.text) {
+            let before = words[max(0, i - 2)..<i].filter { $0.clause == w.clause }.map(\.text)
+            if before.contains(where: { ["nothing", "no", "not", "without", "none"].contains($0) }) { return true }
+        }
+        return false
     }
 
     /// Every word but one as said, and that one sounding alike (same first letter, consonant

@@ -78,8 +78,9 @@ public enum IntentEvaluation {
         var report = IntentReport()
         for (index, line) in lines.enumerated() {
             let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))
-            let found = extractor.extract(utterance)
-            if scored(index) { report.add(gold: line, found: found) }
+            let candidate = extractor.assess(utterance)
+            let found = candidate.flatMap { $0.confidence >= extractor.threshold ? $0 : nil }
+            if scored(index) { report.add(gold: line, found: found, confidence: candidate?.confidence) }
         }
         return report
     }

@@ -37,6 +37,8 @@ public struct IntentReport: Sendable, Equatable {
     public var refersToRight = 0
     /// One line per wrong answer, for tuning by hand.
     public var mistakes: [String] = []
+    /// Confidence against labels, for every line scored (published or not).
+    public var reliability = Reliability()
 
     public init() {}
 
@@ -45,8 +47,10 @@ public struct IntentReport: Sendable, Equatable {
     public var refineAccuracy: Double { ratio(refineRight, matchedDesign) }
     public var refersToAccuracy: Double { ratio(refersToRight, refinements) }
 
-    mutating func add(gold: LabelledLine, found: IntentMsg?) {
+    /// `confidence`: the best candidate's, published or not; nil when nothing was read.
+    mutating func add(gold: LabelledLine, found: IntentMsg?, confidence: Double? = nil) {
         lines += 1
+        reliability.add(confidence: confidence ?? found?.confidence, design: gold.design)
         var wrong: [String] = []
         switch (gold.design, found != nil) {
         case (true, true): detection.truePositives += 1
@@ -100,6 +104,7 @@ public struct IntentReport: Sendable, Equatable {
             acc("cue accuracy", cueRight, matchedDesign),
             acc("refine accuracy", refineRight, matchedDesign),
             acc("refers_to accuracy", refersToRight, refinements),
+            reliability.table,
         ].joined(separator: "\n")
     }
 }

@@ -48,7 +48,8 @@ enum Lexicon {
         add(.checkout, ["checkout", "checkout page", "checkout form", "checkout flow", "payment form", "check out page"])
         add(.progress, ["progress bar", "progress", "progress indicator", "stepper", "progress stepper", "loading bar"])
         add(.tooltip, ["tooltip", "tool tip", "popover", "hover card"])
-        // Names speech recognisers are known to produce for these words (Whisper tiny.en).
+        // What speech recognisers are known to make of these names (Whisper tiny.en). They are
+        // ordinary words too ("a network of partners"), so they count only beside other design words.
         add(.navbar, ["network"], misheard: true)
         add(.badge, ["batch"], misheard: true)
         add(.carousel, ["carousel", "slider", "slideshow", "image slider", "gallery slider"])
@@ -68,19 +69,18 @@ enum Lexicon {
         add("gradient", ["gradient", "gradients", "ombre"])
         add("shadow", ["shadow", "drop shadow", "elevation", "elevated", "shadows"])
         add("outline", ["outline", "outlined", "bordered", "stroke"])
-        add("ghost", ["ghost", "text only", "just text"])
+        add("ghost", ["ghost", "text only", "only text", "just text", "no background", "transparent background"])
         add("dark", ["dark", "dark mode", "dark theme", "darker"])
-        add("light", ["light", "light mode", "light theme", "lighter", "light version"])
+        add("light", ["light", "light mode", "light theme", "lighter"])
         add("glass", ["glass", "glassy", "frosted", "blurred", "blur", "glassmorphism", "translucent"])
-        add("minimal", ["minimal", "minimalist", "clean", "simple", "nothing fancy", "barebones", "stripped down"])
+        add("minimal", ["minimal", "minimalist", "clean", "simple", "barebones", "stripped down", "understated", "sparse"])
         add("bold", ["bold", "chunky", "punchy", "heavy"])
         add("large", ["large", "big", "bigger", "larger", "huge", "oversized", "giant", "biggest", "wider", "taller"])
         add("small", ["small", "smaller", "tiny", "compact", "narrow", "narrower", "slim", "slimmer", "thinner", "tight"])
         add("hover-scale", ["hover zoom", "zoom on hover", "grow on hover", "scale on hover", "hover scale", "lift on hover"])
         add("hover-glow", ["glow on hover", "hover glow", "glow", "glowing"])
-        add("animated", ["animated", "animate", "animation", "animations", "auto scrolling", "autoscrolling", "auto scroll",
-                         "autoplay", "slide in", "slides in", "fade in", "fades in", "bounce", "bouncy", "fills smoothly",
-                         "transition", "wiggle", "pulse", "pulsing", "spinner", "shake", "shakes", "wobble", "wobbles", "blink", "blinks"])
+        add("animated", ["animated", "animate", "animation", "animations", "transition", "transitions", "bounce", "bouncy",
+                         "wiggle", "pulse", "pulsing", "spinner", "shake", "shakes", "wobble", "wobbles", "blink", "blinks"])
         add("sticky", ["sticky", "stick to the top", "stick", "sticks", "pinned", "fixed to the top", "stays at the top"])
         add("full-width", ["full width", "fullwidth", "edge to edge", "full bleed", "whole width", "entire width"])
         add("centered", ["centered", "center", "centre", "centred", "center aligned"])
@@ -122,29 +122,47 @@ enum Lexicon {
     /// Parts of a component that a refinement may talk about.
     static let designParts: Set<String> = [
         "corner", "corners", "border", "borders", "background", "backdrop", "shadow", "text", "headline", "font", "label",
-        "icon", "icons", "logo", "color", "colour", "padding", "spacing", "tier", "tiers", "header", "stripes", "hover",
+        "icon", "icons", "logo", "color", "colour", "padding", "spacing", "header", "hover",
         "size", "width", "height", "version", "mode", "theme", "title", "image", "photo", "heading", "copy", "plan",
         "highlight", "accent", "edges", "margin", "outline", "one", "ones", "type", "typography", "row", "rows",
         "column", "columns", "placeholder", "caption",
     ]
-    /// News and problem words: talk about a thing, not a request to build it.
-    static let reportWords: Set<String> = [
-        "bug", "bugs", "error", "errors", "broke", "broken", "crash", "crashed", "crashing", "typo", "ticket", "tickets",
-        "outage", "revenue", "percent", "conversion", "churn", "latency", "declined", "laid", "megabytes", "milliseconds",
-        "incident", "regression", "down", "slow", "slowly", "sprint", "deadline", "assigned", "filed", "metrics",
-        "dropped", "grew", "throwing", "lag", "cluttered", "hate", "reviewed", "updated", "fixed", "approved", "tested",
-        "deployed", "merged", "launch", "launched", "legal", "renewed", "members", "community", "yesterday", "tomorrow",
+    /// Words that place a line in an interface: a mis-heard name beside one is probably a design word.
+    static let uiContext: Set<String> = [
+        "corner", "corners", "border", "borders", "background", "backdrop", "shadow", "headline", "font", "icon", "icons",
+        "logo", "padding", "spacing", "hover", "placeholder", "typography", "margin", "outline", "page", "screen", "app",
+        "site", "website", "layout", "scroll", "scrolls", "scrolling", "click", "clicks", "tap", "taps", "mobile", "desktop",
+        "dashboard", "ui", "pixel", "pixels", "px", "homepage", "viewport", "menu", "links",
+    ]
+    /// Whole views a component is placed on.
+    static let pageWords: Set<String> = ["page", "screen", "site", "app", "homepage", "dashboard", "website", "view"]
+    /// Plurals that are parts of an interface: "the navbar links", "the dropdown options".
+    static let uiPlurals: Set<String> = [
+        "links", "items", "options", "labels", "entries", "fields", "columns", "rows", "cells", "steps", "sections",
+        "groups", "actions", "controls", "elements", "components", "screens", "pages", "states", "variants", "styles",
+        "colors", "colours", "corners", "edges", "borders", "buttons", "icons", "dots", "lines", "cards", "tiles",
     ]
     /// Spatial words: a component after them is where something goes, not what is asked.
     static let locators: Set<String> = [
         "above", "below", "under", "beneath", "in", "inside", "into", "on", "onto", "over", "within", "beside", "next",
         "behind", "atop", "to",
     ]
+    /// Verbs of movement; "slide", "fade" and the like also take a path ("slide in").
+    static let motionVerbs: Set<String> = [
+        "fill", "fills", "filling", "scroll", "scrolls", "scrolling", "spin", "spins", "spinning", "rotate", "rotates",
+        "rotating", "play", "plays", "playing", "advance", "advances", "expand", "expands", "unfold", "unfolds", "appear",
+        "appears", "move", "moves", "open", "opens", "transition", "transitions",
+    ]
+    static let pathVerbs: Set<String> = [
+        "slide", "slides", "sliding", "fade", "fades", "fading", "glide", "glides", "float", "floats", "drift", "drifts",
+        "sweep", "sweeps", "swing", "swings", "flip", "flips", "fly", "flies",
+    ]
     /// Every word of the style and verb tables: never taken for a mis-heard component name.
     static let knownWords: Set<String> = {
         var known = editVerbs.union(designParts).union(colors.keys)
         for entry in styles { known.formUnion(entry.words) }
         for verb in createVerbs { known.formUnion(verb) }
+        known.formUnion(motionVerbs.union(pathVerbs))
         known.remove("stay")
         return known
     }()

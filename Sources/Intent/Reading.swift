@@ -5,6 +5,8 @@ struct ComponentMention: Sendable, Hashable {
     var kind: ComponentKind
     var hit: PhraseHit
     var weak: Bool
+    /// A recogniser's known mis-hearing ("network"), an ordinary word too.
+    var misheard = false
     /// Follows a spatial word ("above the form"): where something goes, not what is asked.
     var located: Bool
 }
@@ -25,16 +27,53 @@ struct Reading: Sendable {
     var edit = false
     /// Refers back with a pronoun ("it", "that").
     var anaphora = false
+    /// An edit that places a new component on a page ("add a search bar to the top of the page").
+    var placesOnPage = false
     var designParts = 0
-    var reportWords = 0
+    /// Brands cited as a style reference.
+    var brandRefs: [String] = []
+    /// How much the line reads as news or a report rather than an ask.
+    var report = ReportEvidence()
     /// An indefinite object ("a", "an", a bare plural after "need").
     var indefinite = false
 
-    init(_ text: String) {
+    init(_ text: String, brands: BrandSpotter) {
         words = Words.split(text)
         components = Self.findComponents(in: words)
         (styles, colors) = AttributeReader.read(words)
+        brandRefs = brands.references(in: words, components: components)
+        designParts = words.filter { Lexicon.designParts.contains($0.text) }.count
+        // A known mis-hearing ("network" for "navbar") is also an ordinary word: it names a
+        // component only when something else in the line is about design.
+        if !hasDesignEvidence(besides: nil) { components.removeAll { $0.misheard } }
         readFrames()
+        report = ReportReader.read(words, asked: askedSpan, from: createCue?.verb.start ?? 0)
+    }
+
+    /// Styles, colours, a brand reference, a UI word, or a component heard as said other than `mention`.
+    func hasDesignEvidence(besides mention: ComponentMention?) -> Bool {
+        if !styles.isEmpty || !colors.isEmpty || !brandRefs.isEmpty { return true }
+        if words.contains(where: { Lexicon.uiContext.contains($0.text) }) { return true }
+        return components.contains { $0 != mention && !$0.misheard && !$0.hit.fuzzy && !$0.weak }
+    }
+
+    /// Where the description of the requested component runs: from the request verb (or the
+    /// component's own phrase) to the end of its sentence.
+    private var askedSpan: Range<Int>? {
+        let start: Int
+        if let cue = createCue {
+            start = cue.verb.end
+        } else if desire || edit, let main = mainComponent {
+            var s = main.hit.start
+            while s > 0, words[s - 1].clause == words[main.hit.start].clause, main.hit.start - s < 3 { s -= 1 }
+            start = s
+        } else {
+            return nil
+        }
+        guard start < words.count else { return nil }
+        let sentence = words[start].sentence
+        let end = words[start...].firstIndex { $0.sentence != sentence } ?? words.count
+        return start..<end
     }
 
     /// The component the line is about: the object of a create verb, else the first one
@@ -49,6 +88,28 @@ struct Reading: Sendable {
         !styles.isEmpty || !colors.isEmpty || components.contains { !$0.weak } || designParts > 0
     }
 
+    /// Looks without a verb or a subject: "purple gradient, pill corners." Only a line before
+    /// it can say what they are for.
+    var isFragment: Bool {
+        guard styles.count + colors.count + brandRefs.count > 0, components.isEmpty, createCue == nil, !desire, !edit,
+              !anaphora, report.weight == 0 else { return false }
+        if words.contains(where: { Lexicon.subjectPronouns.contains($0.text) || Lexicon.linkingVerbs.contains($0.text) }) { return false }
+        // Mostly design words: "recent files load slowly for big accounts" has one, by chance.
+        let content = words.filter { !Self.functionWords.contains($0.text) && !Lexicon.fillers.contains($0.text) }
+        let design = content.filter { isDesignWord($0.text) }
+        return design.count * 2 >= content.count
+    }
+
+    private static let functionWords: Set<String> = [
+        "a", "an", "the", "with", "and", "or", "of", "for", "on", "in", "to", "some", "more", "less", "bit", "little",
+        "very", "really", "too", "please", "maybe", "also", "kind", "sort", "slightly", "quite", "than",
+    ]
+
+    private func isDesignWord(_ word: String) -> Bool {
+        Lexicon.knownWords.contains(word) || Lexicon.colors[word] != nil || Lexicon.uiContext.contains(word)
+            || brandRefs.contains { $0.lowercased() == word }
+    }
+
     /// "a"/"an" within the three words before a mention: something new is asked for.
     func hasArticle(before mention: ComponentMention) -> Bool {
         words[max(0, mention.hit.start - 3)..<mention.hit.start].contains { ["a", "an"].contains($0.text) }
@@ -56,14 +117,43 @@ struct Reading: Sendable {
 
     // MARK: components
 
-    /// Nouns that turn a component word into a modifier: "search results", "button team".
+    /// Nouns that turn a component word before them into a modifier: "button team", "card
+    /// reader", "search engine". Plurals ("search results", "button clicks") are read by their shape.
     private static let modifierFollowers: Set<String> = [
-        "results", "result", "engine", "query", "queries", "term", "terms", "history", "team", "data", "logic",
-        "conversion", "file", "files", "bug", "bugs", "ranking", "index", "api", "traffic", "rate", "volume", "flow",
-        "details", "detail", "number", "numbers", "reader", "readers", "report", "reports", "image", "images", "holder",
-        "payment", "payments", "issue", "issues", "ticket", "tickets", "owner", "count", "counts", "review", "meeting",
-        "test", "tests", "metrics", "game", "budget", "provider", "vendor", "copy",
+        "engine", "query", "term", "history", "team", "data", "logic", "conversion", "file", "bug", "ranking", "index",
+        "api", "traffic", "rate", "volume", "flow", "detail", "number", "reader", "report", "image", "holder", "payment",
+        "issue", "ticket", "owner", "count", "review", "meeting", "test", "metrics", "game", "budget", "provider", "vendor",
+        "copy", "customer", "user", "account", "experiment", "service", "server", "backend", "database", "strategy",
+        "process", "policy", "algorithm", "feature", "integration", "analytics", "performance", "request", "job",
     ]
+
+    /// Whether the word after a component name makes the name a modifier of another noun.
+    static func isModifier(endingAt end: Int, in words: [Word]) -> Bool {
+        guard end < words.count, end > 0, words[end].clause == words[end - 1].clause else { return false }
+        let next = words[end].text
+        if modifierFollowers.contains(next) { return true }
+        // A plural that is not itself a UI word: "search results", "table numbers", "card details".
+        guard isPluralNoun(next), !Lexicon.knownWords.contains(next) else { return false }
+        return componentIndex.find(in: [words[end]], fuzzy: false).isEmpty && !Lexicon.uiPlurals.contains(next)
+    }
+
+    /// Words ending in "s" that are not plural nouns, mostly verbs in the third person ("needs",
+    /// "looks"): a component before them is still the subject.
+    private static let thirdPersonVerbs: Set<String> = [
+        "is", "has", "was", "does", "goes", "needs", "looks", "shows", "says", "stays", "sticks", "seems", "feels", "gets",
+        "makes", "uses", "works", "lives", "sits", "comes", "opens", "closes", "slides", "fades", "appears", "expands",
+        "collapses", "scrolls", "fills", "grows", "shrinks", "changes", "turns", "moves", "loads", "displays", "pops",
+        "glows", "shakes", "bounces", "stands", "takes", "keeps", "lets", "wraps", "snaps", "floats", "spins", "hides",
+        "matches", "follows", "leads", "reads", "tells", "explains", "breaks", "crashes", "fails", "lags", "means", "lists",
+        "animates", "contains", "includes", "holds", "lights", "its", "this", "thus", "yes",
+    ]
+
+    /// Looks like a plural noun ("results", "clicks", "requests") rather than a verb or an adverb.
+    private static func isPluralNoun(_ word: String) -> Bool {
+        guard word.count >= 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"),
+              !word.hasSuffix("ous"), !word.hasSuffix("ways"), !thirdPersonVerbs.contains(word) else { return false }
+        return true
+    }
 
     private static let componentIndex = PhraseIndex<Lexicon.ComponentName>(
         Lexicon.components.map { (words: $0.words, value: $0, fuzzy: !$0.misheard) })
@@ -74,8 +164,9 @@ struct Reading: Sendable {
             let name = match.entry.value
             var hit = match.hit
             if name.misheard { hit.fuzzy = true }
-            if hit.end < words.count, modifierFollowers.contains(words[hit.end].text) { continue }
-            found.append(ComponentMention(kind: name.kind, hit: hit, weak: name.weak, located: isLocated(hit.start, in: words)))
+            if isModifier(endingAt: hit.end, in: words) { continue }
+            found.append(ComponentMention(kind: name.kind, hit: hit, weak: name.weak, misheard: name.misheard,
+                                          located: isLocated(hit.start, in: words)))
         }
         // Longer and exact names win where they overlap ("search bar" over "search", "login form" over "form").
         found.sort { a, b in
@@ -119,199 +210,5 @@ struct Reading: Sendable {
             }
         }
         return nil
-    }
-
-    // MARK: frames
-
-    private mutating func readFrames() {
-        reportWords = words.filter { Lexicon.reportWords.contains($0.text) }.count
-        designParts = words.filter { Lexicon.designParts.contains($0.text) }.count
-        findCreateCue()
-        findDesire()
-        findEdit()
-    }
-
-    private static let adverbs: Set<String> = ["also", "maybe", "just", "quickly", "please", "perhaps", "actually", "still", "then"]
-    private static let requestLeads: Set<String> = ["lets", "can", "could", "would", "please", "should", "want", "to", "go", "me"]
-    private static let objectBlockers: Set<String> = [
-        "on", "for", "at", "about", "to", "in", "from", "by", "into", "after", "before", "when", "that", "which", "who",
-        "because", "so", "but", "if", "is", "are", "was", "were", "will", "sure", "out", "it", "them", "this",
-        "consensus", "than", "then", "up", "and", "or", "late", "early", "tonight", "today", "tomorrow",
-    ]
-
-    private mutating func findCreateCue() {
-        for verb in Lexicon.createVerbs {
-            for hit in PhraseMatcher.find(verb, in: words) + fuzzyVerbUp(verb) + misheard(verb) {
-                let head = verb[0]
-                // Adverbs between a lead and its verb do not change it: "can we also get".
-                var lead = hit.start - 1
-                while lead >= 0, Self.adverbs.contains(words[lead].text) { lead -= 1 }
-                let before = lead >= 0 ? words[lead].text : ""
-                let before2 = lead > 0 ? words[lead - 1].text : ""
-                let clauseStart = hit.start == 0 || words[hit.start - 1].clause != words[hit.start].clause
-                    || Lexicon.fillers.contains(before)
-                var next = hit.end
-                switch head {
-                case "make", "design":
-                    // "let's make a card" / "make a card"; "make it bigger" is an edit.
-                    let led = Self.requestLeads.contains(before) || (before == "us" && before2 == "let")
-                    guard next < words.count else { continue }
-                    let object = words[next].text
-                    if !(led && ["a", "an", "the", "some", "me", "us"].contains(object))
-                        && !(clauseStart && Lexicon.articles.contains(object)) { continue }
-                case "get":
-                    // "can we get", "let's get"; not "I get started" or "we get a lot of tickets".
-                    let asked = ["can", "could", "lets"].contains(before)
-                        || (["we", "i", "you"].contains(before) && ["can", "could"].contains(before2))
-                    guard asked else { continue }
-                case "give":
-                    guard next < words.count, ["me", "us"].contains(words[next].text) else { continue }
-                    next += 1
-                default:
-                    break
-                }
-                if next < words.count, ["me", "us"].contains(words[next].text) { next += 1 }
-                if let object = objectAfter(next, clause: words[hit.start].clause, verb: head) {
-                    if createCue == nil || hit.start < createCue?.verb.start ?? 0 { createCue = (hit, object) }
-                } else if next == words.count || (next == words.count - 1 && Lexicon.articles.contains(words[next].text)) {
-                    // "so let's build a" and the line ends: the object may open the next line.
-                    danglingCue = true
-                }
-            }
-        }
-    }
-
-    /// Known mis-hearings of a create verb, marked as guesses.
-    private func misheard(_ verb: [String]) -> [PhraseHit] {
-        (Lexicon.misheardCreateVerbs[verb.joined(separator: " ")] ?? []).flatMap { heard in
-            PhraseMatcher.find(heard, in: words).map { PhraseHit(start: $0.start, length: $0.length, fuzzy: true) }
-        }
-    }
-
-    /// Phrasal verbs with "up" that are words of their own, never a mis-heard "mock up"/"spin up".
-    private static let otherUpVerbs: Set<String> = [
-        "sign", "set", "pick", "back", "wrap", "line", "open", "hang", "step", "look", "show", "make", "keep", "pull",
-        "mess", "sum", "sped", "speed", "stay", "shut", "sit", "stand", "sort", "send", "mix", "meet", "move", "man",
-        "mop", "mount", "sync", "spit", "split", "slip", "stir", "stack",
-    ]
-
-    /// "mark up" for "mock up", "sleep up" for "spin up": a short verb before "up" with the
-    /// same first letter whose consonant key is one sound away.
-    private func fuzzyVerbUp(_ verb: [String]) -> [PhraseHit] {
-        guard verb.count == 2, verb[1] == "up" else { return [] }
-        var hits: [PhraseHit] = []
-        for i in words.indices.dropLast() where words[i + 1].text == "up" && words[i].text != verb[0] {
-            let w = words[i].text
-            guard !Self.otherUpVerbs.contains(w), w.first == verb[0].first, (3...5).contains(w.count) else { continue }
-            if SoundAlike.distance(w, verb[0], limit: 3) <= 3,
-               SoundAlike.distance(SoundAlike.key(w), SoundAlike.key(verb[0]), limit: 1) <= 1 {
-                hits.append(PhraseHit(start: i, length: 2, fuzzy: true))
-            }
-        }
-        return hits
-    }
-
-    /// The component a create verb asks for: the first one after it, before a preposition or clause end.
-    private func objectAfter(_ start: Int, clause: Int, verb: String) -> ComponentMention? {
-        var i = start
-        var steps = 0
-        while i < words.count, steps < 9 {
-            if words[i].clause != clause, steps > 0 { break }
-            if var m = components.first(where: { $0.hit.start == i }) {
-                // In "a card carousel" the last name is the thing asked for.
-                if let head = components.first(where: { $0.hit.start == m.hit.end && !$0.weak }) { m = head }
-                return m.weak && i + m.hit.length < words.count && words[i + m.hit.length].text == "image" ? nil : m
-            }
-            // Recognisers often hear "a" as "at" or "to" right after the verb.
-            let misheardArticle = steps == 0 && ["at", "to"].contains(words[i].text)
-            if Self.objectBlockers.contains(words[i].text), !misheardArticle { break }
-            i += 1
-            steps += 1
-        }
-        // Nothing named: try the same slot again for a name heard wrong.
-        for j in start..<i {
-            if let guess = soundAlikeObject(at: j, clause: clause, verb: verb) { return guess }
-        }
-        return nil
-    }
-
-    /// Verbs that only ever ask for a design ("mock up", "prototype"): after them a
-    /// short sound-alike ("firm" for "form") is a safe guess; after "build" it is not ("a model").
-    private static let designOnlyVerbs: Set<String> = ["mock", "mockup", "prototype", "proto", "spin", "sketch", "draft", "whip"]
-
-    /// A component name heard wrong in the object slot of a create verb: "a cover sale of
-    /// logos" (carousel), "a model with frosted glass" (modal), "a multi step firm" (form).
-    private func soundAlikeObject(at i: Int, clause: Int, verb: String) -> ComponentMention? {
-        guard verb != "get", verb != "give" else { return nil }
-        var heard = ""
-        for n in 1...2 where i + n <= words.count && words[i + n - 1].clause == clause {
-            let w = words[i + n - 1].text
-            if Self.objectBlockers.contains(w) || Lexicon.knownWords.contains(w) || Lexicon.articles.contains(w) { break }
-            heard += w
-            let key = SoundAlike.key(heard)
-            for name in Lexicon.components where name.words.count == 1 && !name.weak {
-                let target = name.words[0]
-                let targetKey = SoundAlike.key(target)
-                let close = (key == targetKey && SoundAlike.distance(heard, target, limit: 2) <= 2 && heard.first == target.first)
-                    || (targetKey.count >= 4 && heard.count >= 6 && SoundAlike.distance(key, targetKey, limit: 1) <= 1)
-                guard close else { continue }
-                let short = heard.count <= 5
-                let supported = !styles.isEmpty || !colors.isEmpty || designParts > 0 || Self.designOnlyVerbs.contains(verb)
-                if short && !supported { continue }
-                return ComponentMention(kind: name.kind, hit: PhraseHit(start: i, length: n, fuzzy: true), weak: false, located: false)
-            }
-        }
-        return nil
-    }
-
-    private static let desirePhrases: [[String]] = [
-        ["i", "want"], ["we", "want"], ["id", "love"], ["id", "like"], ["i", "would", "like"], ["i", "would", "love"],
-        ["we", "need"], ["need"], ["needs"], ["should", "be"], ["should", "have"], ["should", "just", "be"],
-        ["there", "should", "be"], ["we", "should", "have"], ["would", "be", "nice"], ["how", "about"],
-        ["what", "about"], ["ideally"], ["im", "thinking"], ["should", "like", "have"], ["should", "look"],
-        ["could", "use"], ["we", "could", "use"], ["i", "wish"], ["what", "if", "we", "had"], ["what", "if", "there", "was"],
-        ["imagine"], ["imagining"], ["picture"], ["lets", "do"], ["lets", "have"], ["lets", "try"], ["lets", "add"],
-        ["we", "could", "have"], ["it", "would", "be", "cool"], ["wouldnt", "it", "be"],
-    ]
-
-    private mutating func findDesire() {
-        for phrase in Self.desirePhrases where !PhraseMatcher.find(phrase, in: words).isEmpty {
-            desire = true
-        }
-        // "could the login screen have ...", "can the modal ...": a question about a component.
-        for (i, w) in words.enumerated() where ["could", "can", "would"].contains(w.text) {
-            if i + 2 < words.count, words[i + 1].text == "the", components.contains(where: { $0.hit.start >= i + 2 && $0.hit.start <= i + 3 }) {
-                desire = true
-            }
-        }
-        // "the hero should, like, have": a component subject followed by "should".
-        for (i, w) in words.enumerated() where w.text == "should" {
-            if components.contains(where: { $0.hit.end <= i && $0.hit.end >= i - 2 }) { desire = true }
-        }
-        for (i, w) in words.enumerated() where Lexicon.articles.contains(w.text) || ["need", "needs"].contains(w.text) {
-            if components.contains(where: { $0.hit.start > i && $0.hit.start <= i + 5 }) { indefinite = true }
-        }
-    }
-
-    private static let pronouns: Set<String> = ["it", "that", "them", "this", "those", "these", "its", "thats"]
-
-    private mutating func findEdit() {
-        for (i, w) in words.enumerated() where Lexicon.editVerbs.contains(w.text) {
-            var j = i - 1
-            while j >= 0, words[j].clause == w.clause, Lexicon.fillers.contains(words[j].text) { j -= 1 }
-            let opensClause = j < 0 || words[j].clause != w.clause
-            guard opensClause else { continue }
-            if i + 1 < words.count, ["sure", "up", "certain", "sense", "time", "me"].contains(words[i + 1].text) { continue }
-            edit = true
-            if i + 1 < words.count, Self.pronouns.contains(words[i + 1].text) { anaphora = true }
-        }
-        // "can it have", "could it", "it should", "that needs".
-        for (i, w) in words.enumerated() where Self.pronouns.contains(w.text) {
-            let prev = i > 0 ? words[i - 1].text : ""
-            let next = i + 1 < words.count ? words[i + 1].text : ""
-            if ["can", "could", "should"].contains(prev) || ["should", "needs", "could"].contains(next) {
-                anaphora = true
-            }
-        }
     }
 }

@@ -14,7 +14,13 @@ struct EvalCommand: ParsableCommand {
 struct EvalIntentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intents",
-        abstract: "Score intent extraction on labelled JSON Lines (intents.dev.jsonl format).")
+        abstract: "Score intent extraction on labelled JSON Lines (intents.dev.jsonl format).",
+        discussion: """
+        Prints detection precision/recall/F1, component, style, brand and colour figures, then a \
+        reliability table: every line binned by the confidence the extractor gave it (published or \
+        not; 'none' when nothing was read) beside the share of design lines, with the expected \
+        calibration error and Brier score.
+        """)
 
     @Argument(help: "Labelled lines: {\"id\",\"text\",\"design\",\"component\",\"styles\",...}")
     var file: String

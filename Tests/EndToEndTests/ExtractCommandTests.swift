@@ -37,12 +37,32 @@ import Testing
         #expect(result.stdout.contains("\"brand_refs\":[\"Notion\"]"))
     }
 
+    /// Delivery may repeat a line: the same utterance id is read once, and a repeat does not
+    /// move what "make it dark" changes.
+    @Test func aRepeatedUtteranceIdGivesOneIntent() throws {
+        let input = """
+        {"text":"Let's mock up a login screen.","ts_start":0,"ts_end":1,"id":"a1"}
+        {"text":"Can we get a sticky footer?","ts_start":2,"ts_end":3,"id":"a2"}
+        {"text":"Let's mock up a login screen.","ts_start":0,"ts_end":1,"id":"a1"}
+        {"text":"Can we get a sticky footer?","ts_start":2,"ts_end":3,"id":"a2"}
+        {"text":"Make it dark.","ts_start":4,"ts_end":5,"id":"a3"}
+        """
+        let result = try Binary.run(["extract", "-"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let objects = try result.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+        #expect(objects.map { $0["utterance_id"] as? String } == ["a1", "a2", "a3"])
+        #expect(objects.last?["refers_to"] as? String == "footer")
+    }
+
     @Test func evalIntentsPrintsTheTable() throws {
         let set = Binary.repository.appendingPathComponent("../shared/eval/intents.dev.jsonl").standardized.path
         let result = try Binary.run(["eval", "intents", set])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("design detection"))
         #expect(result.stdout.contains("lines scored          150"))
+        #expect(result.stdout.contains("reliability") && result.stdout.contains("ECE"))
     }
 
     @Test func aMissingFileIsAClearError() throws {

@@ -30,6 +30,29 @@ import Testing
         #expect(report.table.contains("66.7%"))
     }
 
+    @Test func reliabilityComparesConfidenceWithHowOftenItWasRight() {
+        var r = Reliability()
+        // 0.9 said four times, right three: a gap of 0.15. 0.35 said twice, right once: 0.15.
+        for design in [true, true, true, false] { r.add(confidence: 0.9, design: design) }
+        for design in [true, false] { r.add(confidence: 0.35, design: design) }
+        // Nothing read in four lines, one of them design: 0.25 there.
+        for design in [false, false, false, true] { r.add(confidence: nil, design: design) }
+        #expect(r.lines == 10)
+        #expect(r.bins[9].count == 4 && r.bins[3].count == 2 && r.unread.count == 4)
+        #expect(abs(r.candidateCalibrationError - 0.15) < 1e-9)
+        #expect(abs(r.expectedCalibrationError - (0.4 * 0.15 + 0.2 * 0.15 + 0.4 * 0.25)) < 1e-9)
+        #expect(r.table.contains("0.9-1.0") && r.table.contains("ECE  19.0%"))
+    }
+
+    @Test func unpublishedCandidatesStillCountForCalibration() throws {
+        // A bare "make the navbar" with nothing built is below the bar: missed, yet it had a score.
+        let lines = [LabelledLine(id: "a", text: "Make the navbar.", design: true, component: .navbar)]
+        let report = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
+        #expect(report.detection.falseNegatives == 1)
+        #expect(report.reliability.unread.count == 0)
+        #expect(report.reliability.bins[..<8].reduce(0) { $0 + $1.count } == 1)
+    }
+
     @Test func aHeldOutSubsetIsScoredInContext() throws {
         // Only t2 is scored, but it still refers to t1's login screen.
         let report = IntentEvaluation.score(lines, extractor: try Fixture.extractor()) { $0 == 1 }
@@ -52,13 +75,16 @@ import Testing
         #expect(report.detection.f1 >= 0.95)
         #expect(report.componentAccuracy >= 0.9)
         #expect(report.styles.f1 >= 0.9 && report.brands.f1 >= 0.9 && report.colors.f1 >= 0.9)
+        // Confidence close to how often it is right: a score of 0.75 on everything would fail.
+        #expect(report.reliability.expectedCalibrationError <= 0.08, "\(report.table)")
     }
 }
 
 @Suite struct GeneralisationTests {
     /// Lines written after the rules were: the figures the product should hold on other meetings.
     @Test(arguments: [("onboarding", HandWrittenMeetings.onboarding), ("traps", HandWrittenMeetings.traps),
-                      ("dashboard", HandWrittenMeetings.dashboard), ("returns", HandWrittenMeetings.returns)])
+                      ("dashboard", HandWrittenMeetings.dashboard), ("returns", HandWrittenMeetings.returns),
+                      ("billing", HandWrittenMeetings.billing), ("help center", HandWrittenMeetings.helpCenter)])
     func handWrittenMeetingsScoreWell(name: String, lines: [LabelledLine]) throws {
         let report = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
         #expect(report.detection.precision >= 0.95, "\(name)\n\(report.table)")

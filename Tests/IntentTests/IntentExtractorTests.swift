@@ -65,6 +65,104 @@ import Testing
         #expect(try Fixture.one(line) == nil)
     }
 
+    /// Reports are told in the past or the perfect, judge what exists, or talk defects, measures
+    /// and dates; none of these lines is in the labelled sets.
+    @Test(arguments: [
+        "The toast notification crashed the app on Android.",
+        "We shipped the new navbar on Tuesday.",
+        "Zendesk renewed the pricing page contract for two years.",
+        "Their pricing page is really confusing.",
+        "Sales dropped twenty percent in March after the new checkout.",
+        "Our designer already made a dark sidebar for the old app.",
+        "The search results load in four hundred milliseconds.",
+        "I want the hero copy approved by marketing first.",
+    ])
+    func reportsAreNotRequests(line: String) throws {
+        #expect(try Fixture.one(line) == nil)
+    }
+
+    /// What is asked for may be about bugs, failures and revenue: those words describe the
+    /// design there, they do not make the line a report.
+    @Test(arguments: [
+        ("Let's build a table of open bugs and support tickets.", ComponentKind.table),
+        ("Let's design a modal that warns when the session expired.", .modal),
+        ("Let's prototype an alert for when a payment failed.", .alert),
+        ("Can we get a dashboard card for revenue, dark?", .card),
+    ])
+    func reportWordsInsideARequestDescribeIt(line: String, kind: ComponentKind) throws {
+        let intent = try #require(try Fixture.one(line), "\(line)")
+        #expect(intent.component == kind && intent.cue)
+    }
+
+    @Test func compoundNounsAreNotComponents() throws {
+        // The plural after the name is the thing talked about.
+        #expect(try Fixture.one("Can we get the button clicks by Friday?") == nil)
+        #expect(try Fixture.one("Let's get the search results into a spreadsheet.") == nil)
+        // A plural that is a part of a component keeps the component.
+        #expect(try Fixture.one("I want the navbar links to be bold.")?.component == .navbar)
+    }
+
+    @Test(arguments: [
+        ("Let's mock up a progress bar that fills gradually.", "animated"),
+        ("Can we get a toast that fades out after a while?", "animated"),
+        ("Let's build an autoplaying carousel of reviews.", "animated"),
+        ("Spin up a pricing section, no frills.", "minimal"),
+        ("I'd like a settings modal, nothing too flashy.", "minimal"),
+    ])
+    func stylesAreReadFromHowTheyAreDescribed(line: String, style: String) throws {
+        let intent = try #require(try Fixture.one(line), "\(line)")
+        #expect(intent.styles.contains(style), "\(line): \(intent.styles)")
+    }
+
+    @Test func whatAPersonDoesIsNotAnAnimation() throws {
+        let intent = try #require(try Fixture.one("Let's build a signup form that people fill in quickly."))
+        #expect(intent.component == .form && intent.styles.isEmpty)
+        #expect(try Fixture.one("Let's mock up a dark mode toggle for the settings.")?.styles == [])
+    }
+
+    @Test func aPartNamedInTheRequestIsChangedOnTheNextLine() throws {
+        let results = try Fixture.run(["Build a settings form with a save button at the bottom.", "The save button should be green."])
+        let green = try #require(results[1])
+        #expect(green.refine && green.refersTo == .form && green.component == .button)
+        // Two lines on, "the buttons" are buttons of their own.
+        let later = try Fixture.run(["Build a settings form with a save button.", "Who's next?", "The buttons should be green."])
+        #expect(later[2]?.refine == false)
+    }
+
+    @Test func aQuestionWithDoOrHaveIsARequest() throws {
+        #expect(try Fixture.one("Could we do a progress stepper for the import wizard?")?.component == .progress)
+        #expect(try Fixture.one("Can we have a sidebar with the project list?")?.component == .sidebar)
+    }
+
+    @Test func somethingToBeDoneBySomeoneIsNotADesign() throws {
+        #expect(try Fixture.one("Let's get the form signed by legal.") == nil)
+        // Ordering by something is still a look.
+        #expect(try Fixture.one("Let's build a list of invoices sorted by date.")?.component == .list)
+    }
+
+    @Test func whyARequestIsMadeIsNotAReportAgainstIt() throws {
+        let intent = try #require(try Fixture.one("customers kept asking for this so can we mock up a filter dropdown for orders"))
+        #expect(intent.component == .dropdown && intent.cue)
+    }
+
+    @Test(arguments: [
+        ("so for the help center can we mock up a search box", [String]()),
+        ("Let's build a card with a light gray background.", []),
+        ("I'd like a toggle for compact mode in the toolbar.", []),
+        ("Prototype a sign in page with a big logo.", ["large"]),
+        ("Let's build a hero with the title in the center.", ["centered"]),
+    ])
+    func wordsThatLookLikeStylesInOtherRoles(line: String, styles: [String]) throws {
+        let intent = try #require(try Fixture.one(line), "\(line)")
+        #expect(intent.styles == styles, "\(line)")
+    }
+
+    @Test func aComponentAddedToAPageIsNewNotARefinement() throws {
+        let results = try Fixture.run(["Let's build a sidebar with the nav links.", "Let's add a search bar to the top of the page."])
+        let search = try #require(results[1])
+        #expect(search.component == .search && !search.refine)
+    }
+
     @Test func refinementsChangeTheLastComponent() throws {
         let results = try Fixture.run([
             "Let's mock up a search bar, full width.",
@@ -99,6 +197,39 @@ import Testing
         #expect(results[0] == nil)
         let intent = try #require(results[1])
         #expect(intent.component == .pricing && intent.cue)
+    }
+
+    @Test func looksOnTheNextLineDescribeTheComponentJustAskedFor() throws {
+        let results = try Fixture.run(["Let's do a card for the plan.", "Purple gradient, pill corners."])
+        #expect(results[0]?.component == .card)
+        let looks = try #require(results[1])
+        #expect(looks.component == .card && looks.refine && looks.refersTo == .card)
+        #expect(Set(looks.styles) == ["gradient", "pill"] && looks.colors == ["purple"])
+    }
+
+    @Test func looksAfterTalkDescribeNothing() throws {
+        let results = try Fixture.run(["Let's do a card for the plan.", "The budget got cut last week.", "Purple gradient, pill corners."])
+        #expect(results[2] == nil)
+        // A filler line between them does not break the request.
+        let filler = try Fixture.run(["Can we get a pricing table?", "Yeah.", "Dark, with rounded corners."])
+        let looks = try #require(filler[2])
+        #expect(looks.refersTo == .pricing && Set(looks.styles) == ["dark", "rounded"])
+    }
+
+    @Test func aSentenceWithOneStyleWordByChanceIsNotLooks() throws {
+        let results = try Fixture.run(["There should be a list of recent files on the home screen.", "Recent files load slowly for big accounts."])
+        #expect(results[0]?.component == .list)
+        #expect(results[1] == nil)
+    }
+
+    @Test func aRepeatedUtteranceIsReadOnce() throws {
+        var extractor = try Fixture.extractor()
+        func line(_ id: String, _ text: String) -> Utterance { Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: 0, tsEnd: 1, id: id)) }
+        #expect(extractor.extract(line("a1", "Let's mock up a login screen."))?.component == .login)
+        #expect(extractor.extract(line("a2", "Can we get a sticky footer?"))?.component == .footer)
+        // Delivered again: no second login, and "make it dark" still changes the footer.
+        #expect(extractor.extract(line("a1", "Let's mock up a login screen.")) == nil)
+        #expect(extractor.extract(line("a3", "Make it dark."))?.refersTo == .footer)
     }
 
     @Test func aCueVerbWithAnObjectDoesNotDangle() throws {

@@ -42,10 +42,23 @@ import Testing
         #expect(results[1]?.styles == ["pill"])
     }
 
+    /// "network" and "batch" are what tiny.en makes of "navbar" and "badge", and ordinary words
+    /// too: they name a component only beside other design words.
+    @Test func knownMishearingsNeedDesignWordsAroundThem() throws {
+        #expect(try Fixture.one("Let's build a network of partners in Europe.") == nil)
+        #expect(try Fixture.one("Can we get a batch of test accounts?") == nil)
+        #expect(try Fixture.one("Let's stay up a summary for the board.") == nil)
+        let sticky = try #require(try Fixture.one("Can we get a network with the logo on the left, dark?"))
+        #expect(sticky.component == .navbar && sticky.styles == ["dark"])
+        #expect(try Fixture.one("Let's spin up a batch for unread messages, red and rounded.")?.component == .badge)
+    }
+
     @Test func soundAlikesNeedARequestAroundThem() throws {
         // "network" and "model" are ordinary words outside a request.
         #expect(try Fixture.one("The network was flaky during the demo.") == nil)
         #expect(try Fixture.one("We should build a model of churn for the board.") == nil)
+        // A three-consonant word ("ticket") is too short to be a long name heard wrong ("datagrid").
+        #expect(try Fixture.one("Let's create a ticket for that.") == nil)
         // A brand name heard in passing is not a style reference.
         #expect(try Fixture.one("Let's build a table of zebra stripes counts.")?.brandRefs == [])
     }
