@@ -9,6 +9,7 @@ name picks the scenario:
   hostile     <script> and dangerouslySetInnerHTML, always         ratelimit   first call 429 Retry-After: 1, then good
   error500    always 500                                           stall       waits --stall seconds before answering
   noschema    400 for response_format json_schema, json_object ok  intent-yes / intent-low / intent-no  intent answers
+  nodefault   named export only (no `export default`), fixed on the repair round
   truncated   stops at the token limit (finish_reason length / stop_reason max_tokens), half the JSON
   overloaded  streamed: an SSE error event (overloaded) after the first chunk
 A request whose key is not --key gets a 401 that echoes the key (as careless servers do).
@@ -43,7 +44,11 @@ export function ModelButton({ label = "Pay" }) {
     </button>
   );
 }
+
+export default ModelButton;
 """
+# What models often write when asked for a named export only: no default, so index.js breaks.
+NO_DEFAULT_JSX = GOOD_JSX.replace("\nexport default ModelButton;\n", "")
 SYNTAX_JSX = 'export function Broken() {\n  return <div className="x">oops</span>;\n}\n'
 HOSTILE_JSX = ('export function Evil() {\n  return (\n    <div>\n      <script>{"alert(document.cookie)"}</script>\n'
                '      <div dangerouslySetInnerHTML={{ __html: "<img src=x onerror=alert(1)>" }} />\n    </div>\n  );\n}\n')
@@ -72,6 +77,8 @@ def answer_for(scenario, prompt, count):
         return json.dumps({"code": GOOD_JSX, "classes": ["x"]})
     if scenario == "syntax":
         return component(sid, SYNTAX_JSX, "Broken")
+    if scenario == "nodefault":
+        return component(sid, GOOD_JSX if repair else NO_DEFAULT_JSX, "ModelButton")
     if scenario == "repairable":
         return component(sid, GOOD_JSX, "ModelButton") if repair else component(sid, SYNTAX_JSX, "Broken")
     if scenario == "hostile":
