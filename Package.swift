@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Net", "TestSupport"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
