@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
-        .testTarget(name: "JSXTests", dependencies: ["JSX"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
+        .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
