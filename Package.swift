@@ -69,6 +69,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The JSX checker under libFuzzer (-sanitize=fuzzer -DFUZZING), else a replayer; see scripts/fuzz-jsx.sh.
+        .executableTarget(name: "fuzz-jsx", dependencies: ["JSX"], path: "Tests/Fuzz"),
+
         // Test helpers shared by test targets: local stand-ins for remote APIs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
