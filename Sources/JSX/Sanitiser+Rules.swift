@@ -2,6 +2,8 @@
 extension Sanitiser {
     static let forbiddenElements: Set<String> = ["script", "iframe", "object", "embed", "frame", "frameset", "applet", "base"]
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "xlinkhref", "xlink:href", "poster", "data"]
+    /// SVG animation values, which `<animate attributeName="href">` turns into a link.
+    static let animationValues: Set<String> = ["to", "from", "values", "by"]
     /// Globals by their canonical name (after `window.`/`self.`/... are dropped).
     static let network: Set<String> = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "WebTransport",
                                        "RTCPeerConnection", "navigator.sendBeacon", "navigator.serviceWorker"]

@@ -21,7 +21,7 @@ enum TemplateCorpus {
         Look(name: "dark-minimal", styles: ["dark", "minimal", "square"], brand: true),
         Look(name: "glass", styles: ["glass", "large", "hover-scale", "hover-glow"], brand: true),
         Look(name: "hostile-label", styles: ["rounded", "shadow", "sticky", "centered"], colors: ["green"],
-             label: #"</div><script>alert("x")</script> {a} & `b` ${c}"#, brand: false),
+             label: #"javascript:alert(1) </div><script>alert("x")</script> {a} & `b` ${c}"#, brand: false),
         Look(name: "outline", styles: ["outline", "ghost", "light", "small", "animated", "full-width"], colors: ["#ff5a5f"], brand: true),
     ]
 
