@@ -69,6 +69,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The JSX checker under libFuzzer (-sanitize=fuzzer -DFUZZING), else a replayer; see scripts/fuzz-jsx.sh.
+        .executableTarget(name: "fuzz-jsx", dependencies: ["JSX"], path: "Tests/Fuzz"),
+
         // Test helpers shared by test targets: local stand-ins for remote APIs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
@@ -79,11 +82,11 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
-        .testTarget(name: "JSXTests", dependencies: ["JSX"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
+        .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Net", "TestSupport"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),

@@ -72,6 +72,7 @@ extension Settings {
         number("speech.vad_threshold", \.vadThreshold, 0.05...0.99),
         bool("speech.design_prompt", \.designPrompt),
         number("intent.threshold", \.intentThreshold, 0...1),
+        number("intent.model_floor", \.intentModelFloor, 0...1),
         number("trigger.silence_seconds", \.silenceSeconds, 0.1...60),
         number("trigger.debounce_seconds", \.debounceSeconds, 0...600),
         string("output.folder", \.outputFolder),

@@ -13,6 +13,8 @@ public struct Settings: Sendable, Hashable {
     public var designPrompt = true
     // [intent]
     public var intentThreshold = 0.75
+    /// With a model configured, lines the rules rate above this but under the threshold go to the model.
+    public var intentModelFloor = 0.35
     // [trigger]
     public var silenceSeconds = 1.5
     public var debounceSeconds = 5.0

@@ -4,7 +4,7 @@ import Foundation
 extension PipelineEvent: Encodable {
     enum CodingKeys: String, CodingKey {
         case type, utterance, intent, triggered, spec, component, specID = "spec_id", kind, reason, queued
-        case status, message, insight
+        case status, message, insight, model
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -43,6 +43,9 @@ extension PipelineEvent: Encodable {
         case .insight(let s):
             try c.encode("insight", forKey: .type)
             try c.encode(s, forKey: .insight)
+        case .model(let activity):
+            try c.encode("model", forKey: .type)
+            try c.encode(activity, forKey: .model)
         case .finished:
             try c.encode("finished", forKey: .type)
         }

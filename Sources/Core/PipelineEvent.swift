@@ -17,6 +17,8 @@ public enum PipelineEvent: Sendable, Hashable {
     /// Something the user asked for is done ("exported 4 components to ./x").
     case notice(String)
     case insight(InsightSummary)
+    /// A model is writing a component beside the meeting: asked, streaming, done or given up.
+    case model(ModelActivity)
     /// Input finished; no more events follow.
     case finished
 }
@@ -78,9 +80,11 @@ public struct PipelineStatus: Sendable, Hashable, Codable {
     /// Input level 0...1 for audio sources.
     public var level: Double?
     public var dropped: Int
+    /// What the configured model backend has cost this meeting; nil when none is configured.
+    public var modelUsage: ModelUsage?
 
     public init(source: String, model: String, live: Bool = true, queueDepth: Int = 0, sessionID: String,
-                outputFolder: String, level: Double? = nil, dropped: Int = 0) {
+                outputFolder: String, level: Double? = nil, dropped: Int = 0, modelUsage: ModelUsage? = nil) {
         self.source = source
         self.model = model
         self.live = live
@@ -89,6 +93,7 @@ public struct PipelineStatus: Sendable, Hashable, Codable {
         self.outputFolder = outputFolder
         self.level = level
         self.dropped = dropped
+        self.modelUsage = modelUsage
     }
 
     enum CodingKeys: String, CodingKey {
@@ -96,7 +101,65 @@ public struct PipelineStatus: Sendable, Hashable, Codable {
         case queueDepth = "queue_depth"
         case sessionID = "session_id"
         case outputFolder = "output_folder"
+        case modelUsage = "model_usage"
     }
+}
+
+/// Model calls so far (intents and code), for the status line.
+public struct ModelUsage: Sendable, Hashable, Codable {
+    public var calls: Int
+    public var promptTokens: Int
+    public var completionTokens: Int
+    /// Seconds the latest call took, retries included.
+    public var lastLatency: Double
+
+    public init(calls: Int = 0, promptTokens: Int = 0, completionTokens: Int = 0, lastLatency: Double = 0) {
+        self.calls = calls
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.lastLatency = lastLatency
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case calls
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+        case lastLatency = "last_latency"
+    }
+}
+
+/// One step of a model writing a component beside the meeting. While it works, the template's
+/// version of the spec is what the folder holds.
+public struct ModelActivity: Sendable, Hashable, Codable {
+    public enum Phase: String, Sendable, Hashable, Codable {
+        case asking, streaming
+        /// The model's component was written as the next version.
+        case written
+        /// The model failed or answered badly twice; the template's version stays.
+        case keptTemplate = "kept_template"
+        /// A newer spec for the same component came first, or the meeting ended.
+        case superseded
+    }
+
+    public var specID: String
+    public var component: ComponentKind
+    public var phase: Phase
+    /// Characters of the answer received so far (streaming).
+    public var characters: Int
+
+    public init(specID: String, component: ComponentKind, phase: Phase, characters: Int = 0) {
+        self.specID = specID
+        self.component = component
+        self.phase = phase
+        self.characters = characters
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case specID = "spec_id", component, phase, characters
+    }
+
+    /// Still working: the status line shows it.
+    public var isActive: Bool { phase == .asking || phase == .streaming }
 }
 
 /// What people say about the design under discussion (filled by the insights stage).

@@ -16,7 +16,8 @@ public struct JSXChecker: Sendable {
             case .failure(let error):
                 return [Diagnostic(line: error.line, column: error.column, message: error.reason)]
             case .success(let program):
-                return Sanitiser(allowedImports: allowed, source: source).findings(in: program)
+                var sanitiser = Sanitiser(allowedImports: allowed, source: source)
+                return sanitiser.findings(in: program)
             }
         }
     }

@@ -53,9 +53,24 @@ extension Parser {
     func isSimpleTarget(_ n: Node) -> Bool {
         switch n.kind {
         case .identifier: return n.text != "eval" && n.text != "arguments"
-        case .member, .computedMember: return true
+        case .member, .computedMember: return !Self.continuesOptionalChain(n)
         case .paren where n.text.isEmpty: return n.children.count == 1 && isSimpleTarget(n.children[0])
         default: return false
+        }
+    }
+
+    /// `a?.b.c` is one optional chain to its end, and no part of one can be assigned to;
+    /// parentheses end a chain (`(a?.b).c = 1` is fine).
+    static func continuesOptionalChain(_ n: Node) -> Bool {
+        var node = n
+        while true {
+            switch node.kind {
+            case .optionalMember, .optionalComputed, .optionalCall: return true
+            case .member, .computedMember, .call, .taggedTemplate:
+                guard let object = node.children.first else { return false }
+                node = object
+            default: return false
+            }
         }
     }
 

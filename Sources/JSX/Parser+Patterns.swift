@@ -10,6 +10,7 @@ extension Parser {
             return n
         case .member, .computedMember:
             if binding { throw invalidTarget(n, "binding member expression") }
+            if Self.continuesOptionalChain(n) { throw invalidTarget(n, "invalid left-hand side in assignment expression") }
             return n
         case .paren where n.text.isEmpty && !binding:
             guard n.children.count == 1, [.identifier, .member, .computedMember, .paren].contains(n.children[0].kind) else {

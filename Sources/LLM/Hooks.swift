@@ -46,18 +46,34 @@ public enum Hooks {
         await run(command: command, input: Data(json.utf8), timeout: timeout)
     }
 
+    /// MockPilot's own secrets, by every name they can arrive under. A hook is someone else's
+    /// program (a linter, a critique script): it gets the environment without them.
+    public static let withheldVariables: Set<String> = [
+        "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "REDDIT_CLIENT_SECRET", "INSTAGRAM_ACCESS_TOKEN", "MONGODB_URI", "JWT_SECRET",
+        "MOCKPILOT_LLM_OPENAI_API_KEY", "MOCKPILOT_LLM_ANTHROPIC_API_KEY", "MOCKPILOT_INSIGHTS_REDDIT_CLIENT_SECRET",
+        "MOCKPILOT_INSIGHTS_INSTAGRAM_TOKEN", "MOCKPILOT_SERVICES_MONGODB_URI", "MOCKPILOT_SERVICES_JWT_SECRET",
+    ]
+
+    /// `environment` without the withheld secrets.
+    public static func hookEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        environment.filter { !withheldVariables.contains($0.key) }
+    }
+
     /// Runs `command` with `input` on stdin; never throws (a failure to start is a failed result).
-    public static func run(command: String, input: Data, timeout: Double) async -> HookResult {
-        await withCheckedContinuation { (continuation: CheckedContinuation<HookResult, Never>) in
+    /// The hook sees `environment` (default: this process's) minus `withheldVariables`.
+    public static func run(command: String, input: Data, timeout: Double,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) async -> HookResult {
+        let environment = hookEnvironment(environment)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<HookResult, Never>) in
             // Own threads, not Dispatch's global queues: those are capped at the core count, and
             // blocked waits and reads there could delay the timeout by seconds on a busy machine.
             Thread {
-                continuation.resume(returning: runBlocking(command: command, input: input, timeout: timeout))
+                continuation.resume(returning: runBlocking(command: command, input: input, timeout: timeout, environment: environment))
             }.start()
         }
     }
 
-    static func runBlocking(command: String, input: Data, timeout: Double) -> HookResult {
+    static func runBlocking(command: String, input: Data, timeout: Double, environment: [String: String]) -> HookResult {
         let started = Date()
         var failedStart = HookResult(command: command, exitCode: nil, stdout: "", stderr: "", timedOut: false, seconds: 0)
         // Socket pairs created close-on-exec (pipe2 is not visible from Swift): a hook started at the
@@ -95,8 +111,12 @@ public enum Hooks {
 
         var pid: pid_t = 0
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
-        defer { argv.forEach { free($0) } }
-        let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
         // The child holds its own copies; the parent's must close for EOF to arrive.
         close(pair[1])
         close(outFDs[1])

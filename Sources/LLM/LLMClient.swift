@@ -65,7 +65,8 @@ public struct LLMClient: Sendable {
                           errorMessage: (String) -> String) async throws -> ((text: String, prompt: Int, completion: Int, truncated: Bool), Int) {
         let url = configuration.baseURL + path
         let request = HTTPRequest(method: "POST", url: url, headers: headers, body: Data(body.serialized.utf8),
-                                  connectTimeout: min(10, configuration.timeoutSeconds), readTimeout: configuration.timeoutSeconds)
+                                  connectTimeout: min(10, configuration.timeoutSeconds), readTimeout: configuration.timeoutSeconds,
+                                  redirects: .sameOrigin)
         var waited = 0.0
         var attempt = 0
         while true {
@@ -115,6 +116,12 @@ public struct LLMClient: Sendable {
                     throw LLMError.badAnswer(provider: provider, reason: "the response body is not JSON")
                 }
                 return (try parse(json, provider), attempt)
+            }
+            if (300...399).contains(status) {
+                // Net did not follow it: the key must not go to another host, nor over plain http.
+                let target = response.header("location").flatMap { URL(string: $0, relativeTo: URL(string: url)) }
+                let shown = target.map { "\($0.scheme ?? "")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" } ?? "another address"
+                throw LLMError.redirected(provider: provider, status: status, to: redactor.clean(shown))
             }
             let message = redactor.clean(errorMessage(response.text))
             if status == 401 || status == 403 {

@@ -124,10 +124,18 @@ public struct LLMComponentGenerator: Sendable {
         if exports == nil { problems.append("the answer has no \"named_exports\" array of strings") }
         guard let jsx, let tailwind, let exports, problems.isEmpty else { return .failure(Problems(list: problems)) }
         if jsx.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .failure(Problems(list: ["\"jsx\" is empty"])) }
-        problems += checker.check(jsx).map { "line \($0.description)" }
+        let diagnostics = checker.check(jsx)
+        problems += diagnostics.map { "line \($0.description)" }
         if exports.isEmpty { problems.append("\"named_exports\" is empty: export the component by name") }
-        for name in exports where !Self.declaresExport(name, in: jsx) {
-            problems.append("named export \(name) is not exported by the jsx")
+        // Exports are read from the syntax tree; a file that does not parse has its syntax error above.
+        if diagnostics.allSatisfy({ $0.rule != nil }), let declared = checker.exports(of: jsx) {
+            for name in exports where !declared.names.contains(name) {
+                problems.append("named export \(name) is not exported by the jsx")
+            }
+            if !declared.hasDefault {
+                // src/components/index.js and the preview import every file's default export.
+                problems.append("the jsx has no default export: end it with `export default \(exports.first ?? "Component");`")
+            }
         }
         if !problems.isEmpty { return .failure(Problems(list: problems)) }
         var notes: [String] = []
@@ -138,12 +146,10 @@ public struct LLMComponentGenerator: Sendable {
         return .success((GenerateResponse(specID: spec.specID, jsx: jsx, tailwind: tailwind, namedExports: exports), notes))
     }
 
-    /// `export function Name`, `export const Name`, `export class Name` or `export { Name }`.
+    /// `export function Name`, `export const Name`, `export class Name` or `export { Name }`, read
+    /// from the syntax tree (a commented-out export does not count).
     static func declaresExport(_ name: String, in source: String) -> Bool {
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !name.isEmpty else { return false }
-        let patterns = ["export\\s+(async\\s+)?(function\\*?|const|let|var|class)\\s+\(name)\\b",
-                        "export\\s*\\{[^}]*\\b\(name)\\b[^}]*\\}"]
-        return patterns.contains { source.range(of: $0, options: .regularExpression) != nil }
+        JSXChecker().exports(of: source)?.names.contains(name) ?? false
     }
 
     static func json(_ spec: DesignSpec) -> String {

@@ -16,6 +16,8 @@ public struct LLMConfiguration: Sendable {
     public var maxRetryWait: Double
     /// Largest answer asked for.
     public var maxTokens: Int
+    /// Lines for the user about how the configuration was taken (a key that is not sent).
+    public private(set) var notes: [String] = []
 
     /// Throws `LLMError.missingKey` when a hosted API has no key, `.badConfiguration` when a
     /// compatible server has no base URL or a model name is missing.
@@ -39,6 +41,18 @@ public struct LLMConfiguration: Sendable {
         guard self.baseURL.hasPrefix("http://") || self.baseURL.hasPrefix("https://") else {
             throw LLMError.badConfiguration("llm.base_url must start with http:// or https://, got \(self.baseURL)")
         }
+        // A key must not cross the network in the clear. Hosted APIs are https only (a local proxy
+        // or test server on this machine may be http); a compatible server elsewhere over http
+        // gets no key (Ollama and most local servers need none).
+        if self.baseURL.hasPrefix("http://"), !Self.isLoopback(self.baseURL) {
+            if provider != .compatible {
+                throw LLMError.badConfiguration("\(provider.displayName) needs an https:// llm.base_url so the API key is not sent unencrypted (http:// is only accepted for localhost), got \(self.baseURL)")
+            }
+            if !apiKey.isEmpty {
+                self.apiKey = ""
+                notes.append("the API key is not sent to \(self.baseURL): plain http would carry it unencrypted; use https:// if the server needs it")
+            }
+        }
         if self.model.isEmpty {
             throw LLMError.badConfiguration("the compatible backend needs llm.model (the server's model name)")
         }
@@ -46,6 +60,13 @@ public struct LLMConfiguration: Sendable {
 }
 
 extension LLMConfiguration {
+    /// `http://localhost...`, `http://127.x.x.x...` or `http://[::1]...`: traffic that never leaves the machine.
+    static func isLoopback(_ url: String) -> Bool {
+        guard let host = URL(string: url)?.host?.lowercased() else { return false }
+        return host == "localhost" || host.hasSuffix(".localhost") || host == "::1" || host == "[::1]"
+            || (host.hasPrefix("127.") && host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil })
+    }
+
     /// The configuration `[llm]` settings describe, or nil for backend "none"/"template" (offline).
     /// Picks the key that belongs to the backend; throws `LLMError` for an unknown backend, a
     /// missing key or a missing base URL.

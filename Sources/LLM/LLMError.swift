@@ -11,6 +11,8 @@ public enum LLMError: Error, LocalizedError, Equatable {
     case unauthorized(provider: String, status: Int, setting: String)
     /// 429 or 5xx still failing after the allowed retries, or a wait longer than the budget.
     case unavailable(provider: String, status: Int?, attempts: Int, reason: String)
+    /// A redirect to another host (or from https to http), which is not followed with the key.
+    case redirected(provider: String, status: Int, to: String)
     /// Any other non-2xx status, with the server's own message.
     case rejected(provider: String, status: Int, message: String)
     /// The server stopped answering for longer than the configured timeout.
@@ -30,6 +32,8 @@ public enum LLMError: Error, LocalizedError, Equatable {
             "\(provider) refused the API key (HTTP \(status)); check \(setting)"
         case .unavailable(let provider, let status, let attempts, let reason):
             "\(provider) is unavailable\(status.map { " (HTTP \($0))" } ?? "") after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason)"
+        case .redirected(let provider, let status, let to):
+            "\(provider) redirected the request to \(to) (HTTP \(status)); the API key is only sent to llm.base_url's own host, so set llm.base_url to where the API really is"
         case .rejected(let provider, let status, let message):
             "\(provider) rejected the request (HTTP \(status)): \(message)"
         case .timedOut(let provider, let seconds):

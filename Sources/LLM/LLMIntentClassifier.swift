@@ -26,8 +26,10 @@ public struct LLMIntentClassifier: Sendable {
     }
 
     /// An IntentMsg for the last utterance of `window`, or nil (no request made, or the model
-    /// was not confident enough). Throws `LLMError` when the model could not be asked; the caller
-    /// keeps the rules' answer then.
+    /// was not confident enough). Throws `LLMError` when the model could not be asked. Either way
+    /// the rules' own guess is not published: it is under the threshold, so more likely chatter
+    /// than a request, and a component nobody asked for costs the meeting more than a missed one
+    /// (the `g` key generates at once).
     public func classify(window: [Utterance], rulesConfidence: Double) async throws -> IntentMsg? {
         try await ask(window: window, rulesConfidence: rulesConfidence)?.intent
     }

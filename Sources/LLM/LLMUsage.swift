@@ -21,9 +21,9 @@ public struct LLMUsage: Sendable, Hashable, Codable {
                  latency: a.latency + b.latency, attempts: a.attempts + b.attempts)
     }
 
-    /// "812+430 tokens, 1.2 s"
+    /// "812+430 tokens, 1.2 s", and ", 2 attempts" when a request had to be retried.
     public var summary: String {
-        "\(promptTokens)+\(completionTokens) tokens, \(String(format: "%.1f", latency)) s"
+        "\(promptTokens)+\(completionTokens) tokens, \(String(format: "%.1f", latency)) s" + (attempts > 1 ? ", \(attempts) attempts" : "")
     }
 }
 

@@ -12,8 +12,9 @@ enum Prompts {
 
     static let componentSystem = """
     You write one React function component styled with Tailwind CSS classes. Rules: \
-    plain JavaScript with JSX (no TypeScript); import only from "react"; export the component as a named \
-    export (`export function Name(...)`); no <script>, <iframe>, dangerouslySetInnerHTML, eval, fetch, \
+    plain JavaScript with JSX (no TypeScript); import only from "react"; export the component both by name \
+    and as the module's default export (`export function Name(...) { ... }` and, last, `export default Name;`): \
+    the preview imports each file's default export; no <script>, <iframe>, dangerouslySetInnerHTML, eval, fetch, \
     timers, storage, cookies or navigation; no external URLs; inline event handlers only change React state. \
     Use the brand tokens given (colours as Tailwind arbitrary values like bg-[#635bff]). \
     Answer with spec_id (copy it from the spec), jsx (the whole module source), tailwind (every class used) \

@@ -16,8 +16,58 @@ public final class HTTPClient: Sendable {
     }
 
     /// Like `send(_:)`, and also hands every piece of the body to `onData` as it arrives (on the
-    /// client's queue), for streamed answers such as server-sent events.
+    /// client's queue), for streamed answers such as server-sent events. Redirects are followed
+    /// (at most 5) as `request.redirects` allows.
     public func send(_ request: HTTPRequest, onData: (@Sendable (Data) -> Void)?) async throws -> HTTPResponse {
+        var current = request
+        for _ in 0..<Self.maxRedirects {
+            let response = try await perform(current, onData: onData)
+            guard let next = Self.redirect(from: current, response: response, original: request) else { return response }
+            current = next
+        }
+        return try await perform(current, onData: onData)
+    }
+
+    static let maxRedirects = 5
+
+    /// The request a 3xx asks for, or nil when it is not a redirect or the policy does not allow it.
+    static func redirect(from request: HTTPRequest, response: HTTPResponse, original: HTTPRequest) -> HTTPRequest? {
+        guard [301, 302, 303, 307, 308].contains(response.status), let location = response.header("location"),
+              let base = URL(string: request.url), let target = URL(string: location, relativeTo: base)?.absoluteURL,
+              let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
+        let from = Origin(base), to = Origin(target)
+        if from.scheme == "https" && to.scheme == "http" { return nil }
+        let policy: RedirectPolicy = original.redirects == .automatic
+            ? (original.carriesCredentials ? .sameOrigin : .any) : original.redirects
+        switch policy {
+        case .never: return nil
+        case .sameOrigin: if from != to { return nil }
+        case .any, .automatic: break
+        }
+        var next = request
+        next.url = target.absoluteString
+        // As browsers do: 303, and 301/302 after a POST, become a GET without a body.
+        if response.status == 303 || ([301, 302].contains(response.status) && request.method.uppercased() == "POST") {
+            next.method = "GET"
+            next.body = nil
+        }
+        return next
+    }
+
+    /// Scheme, host and port, with the default ports filled in.
+    struct Origin: Equatable {
+        var scheme: String
+        var host: String
+        var port: Int
+
+        init(_ url: URL) {
+            scheme = url.scheme?.lowercased() ?? ""
+            host = url.host?.lowercased() ?? ""
+            port = url.port ?? (scheme == "https" ? 443 : 80)
+        }
+    }
+
+    private func perform(_ request: HTTPRequest, onData: (@Sendable (Data) -> Void)?) async throws -> HTTPResponse {
         guard Self.globalInit else { throw NetError.transfer(url: request.url, code: 2, reason: "curl_global_init failed") }
         let transfer = Transfer(request: request, onData: onData)
         return try await withTaskCancellationHandler {
@@ -61,8 +111,8 @@ final class Transfer: @unchecked Sendable {
         let context = Unmanaged.passUnretained(self).toOpaque()
         _ = mp_curl_setopt_string(handle, CURLOPT_URL, request.url)
         _ = mp_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)  // threads and signals do not mix
-        _ = mp_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-        _ = mp_curl_setopt_long(handle, CURLOPT_MAXREDIRS, 5)
+        // Never follow redirects inside curl: HTTPClient decides where headers may go.
+        _ = mp_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         _ = mp_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeout * 1000))
         // A read timeout: fail when fewer than 1 byte/s arrive for readTimeout seconds.
         _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)

@@ -10,16 +10,40 @@ public struct HTTPRequest: Sendable, Hashable {
     public var connectTimeout: Double
     /// Seconds the server may stay silent once connected before the request fails.
     public var readTimeout: Double
+    /// Which redirects are followed; a redirect that is not comes back as the 3xx response.
+    public var redirects: RedirectPolicy
 
     public init(method: String = "GET", url: String, headers: [String: String] = [:], body: Data? = nil,
-                connectTimeout: Double = 10, readTimeout: Double = 30) {
+                connectTimeout: Double = 10, readTimeout: Double = 30, redirects: RedirectPolicy = .automatic) {
         self.method = method
         self.url = url
         self.body = body
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
         self.headers = headers
+        self.redirects = redirects
     }
+
+    /// Headers that carry a credential: a key, a token, a cookie. They must only reach the
+    /// server they were written for.
+    public var carriesCredentials: Bool {
+        headers.keys.contains { name in
+            let lower = name.lowercased()
+            return lower == "cookie" || ["auth", "key", "token", "secret"].contains { lower.contains($0) }
+        }
+    }
+}
+
+/// Which redirects a request follows. Redirects are followed by `HTTPClient` itself, not by
+/// libcurl, which would send every custom header (an `x-api-key`) to whatever host a server names.
+public enum RedirectPolicy: Sendable, Hashable {
+    case never
+    /// Only to the same scheme, host and port.
+    case sameOrigin
+    /// Anywhere over http(s), except from https down to http.
+    case any
+    /// `.sameOrigin` for a request that carries credentials, `.any` otherwise.
+    case automatic
 }
 
 /// A complete response: status, headers (names lower-cased) and body.

@@ -14,7 +14,8 @@ import Trigger
 /// One meeting in flight: utterances in, components on disk, events out.
 ///
 /// The stages run in order for each message: transcript -> intent -> trigger -> spec -> code ->
-/// check -> folder -> store. Delivery is at-least-once, so every step is idempotent by
+/// check -> folder -> store. A configured model works beside them (Meeting+Model.swift): it never
+/// holds up the next transcript line. Delivery is at-least-once, so every step is idempotent by
 /// `utterance_id` / `spec_id`. A failing later stage never loses what earlier ones captured:
 /// the utterance and spec are stored before code is written, and a failed write is reported
 /// and the meeting goes on.
@@ -30,9 +31,9 @@ public actor Meeting {
     }
 
     public nonisolated let events: AsyncStream<PipelineEvent>
-    private let emit: AsyncStream<PipelineEvent>.Continuation
+    let emit: AsyncStream<PipelineEvent>.Continuation
 
-    private let settings: Settings
+    let settings: Settings
     private let folder: ComponentFolder
     private let store: Store?
     public nonisolated let sessionID: String
@@ -43,25 +44,30 @@ public actor Meeting {
     private let resolver: SpecResolver
     private let generator: TemplateGenerator
     private let checker: JSXChecker
-    /// A configured model writes the code instead of the templates (which it falls back to).
-    private let modelGenerator: LLMComponentGenerator?
+    /// A configured model writes each component's next version after the template's.
+    let modelGenerator: LLMComponentGenerator?
     /// A configured model decides the intents the rules are unsure of.
-    private let modelClassifier: LLMIntentClassifier?
+    let modelClassifier: LLMIntentClassifier?
+    /// Model calls not yet answered, with the component each writes; a newer spec for the
+    /// component cancels its call, which stays here until it has said so.
+    var modelCalls: [UUID: (componentID: String, task: Task<Void, Never>)] = [:]
+    var classifications: [UUID: Task<Void, Never>] = [:]
     /// The last three final utterances, the window a model classifies.
-    private var window: [Utterance] = []
-    private var status: PipelineStatus
+    var window: [Utterance] = []
+    var status: PipelineStatus
     /// What people say about the design under discussion; nil when the embedding model or the
     /// post store could not be opened (the reason is shown once at start).
     private let insights: InsightService?
     private let insightsUnavailable: String?
     private var insightTask: Task<Void, Never>?
+    private let llmNotes: [String]
     private var hookTasks: [Task<Void, Never>] = []
 
     private var seenUtterances: Set<String> = []
-    private var seenSpecs: Set<String> = []
+    var seenSpecs: Set<String> = []
     /// Wall time each utterance reached the meeting, for end-to-end latency.
     private var arrival: [String: Date] = [:]
-    private var lineages: [Lineage] = []
+    var lineages: [Lineage] = []
     private var current: Int?
     private var latest: Double = 0
     public private(set) var problems = 0
@@ -76,7 +82,7 @@ public actor Meeting {
         self.sessionID = sessionID
         outputFolder = URL(fileURLWithPath: settings.outputFolder).standardizedFileURL.path
         // With a model to ask, the rules also report what they are unsure of (down to its floor).
-        let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, 0.35)
+        let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, settings.intentModelFloor)
         extractor = IntentExtractor(brands: brands, threshold: floor)
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))
@@ -85,7 +91,9 @@ public actor Meeting {
         let checker = JSXChecker(allowedImports: Set(settings.allowedImports)), templates = generator
         self.checker = checker
         modelGenerator = llm.map { LLMComponentGenerator(client: $0, checker: checker, templates: templates) }
-        status = PipelineStatus(source: source, model: model, sessionID: sessionID, outputFolder: outputFolder)
+        status = PipelineStatus(source: source, model: model, sessionID: sessionID, outputFolder: outputFolder,
+                                modelUsage: llm == nil ? nil : ModelUsage())
+        llmNotes = llm?.configuration.notes ?? []
         self.insights = insights
         self.insightsUnavailable = insightsUnavailable
     }
@@ -94,6 +102,7 @@ public actor Meeting {
     public func start() {
         emit.yield(.status(status))
         if let insightsUnavailable { emit.yield(.notice("insights off: \(insightsUnavailable)")) }
+        for note in llmNotes { emit.yield(.notice("model: " + note)) }
     }
 
     /// A transcript line. Partial lines are only shown; final ones go through the stages.
@@ -112,22 +121,21 @@ public actor Meeting {
         latest = max(latest, utterance.msg.tsEnd)
 
         window = Array((window + [utterance]).suffix(3))
-        guard var intent = extractor.extract(utterance) else { return }
+        guard let intent = extractor.extract(utterance) else { return }
         if intent.confidence < settings.intentThreshold {
-            // Only reached with a model configured: it decides, and the rules' guess is dropped otherwise.
-            do {
-                guard let decided = try await modelClassifier?.classify(window: window, rulesConfidence: intent.confidence) else {
-                    return
-                }
-                intent = decided
-            } catch {
-                emit.yield(.notice("\(utterance.id): the model could not classify this line: \(error.localizedDescription)"))
-                return
-            }
+            // Only reached with a model configured. It decides beside the meeting; the rules' guess
+            // alone is never published, under the threshold it is too likely to be chatter.
+            classifyBeside(intent, utterance: utterance)
+            return
         }
+        await publish(intent, at: utterance.msg.tsEnd)
+    }
+
+    /// A design intent the rules (or the model) are sure of: shown, stored, and given to the trigger.
+    func publish(_ intent: IntentMsg, at time: Double) async {
         emit.yield(.intent(intent, triggered: false))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: false, session: self.sessionID) }
-        if let action = trigger.intent(intent, at: utterance.msg.tsEnd) { await perform(action) }
+        if let action = trigger.intent(intent, at: time) { await perform(action) }
     }
 
     /// The meeting clock moved on (a live ticker, or the gap before the next transcript line).
@@ -152,14 +160,16 @@ public actor Meeting {
         case .refreshInsights:
             if let current, let spec = lineages[current].spec { refreshInsights(for: spec) }
         case .quit:
-            break
+            cancelModelCalls()
         }
     }
 
     /// The input ended: whatever is still pending is generated, then watchers are told.
     public func finish() async {
+        await finishClassifications()
         await tick(now: latest + max(settings.silenceSeconds, settings.debounceSeconds))
         if trigger.pendingCount > 0 { await perform(trigger.generateNow(at: latest)) }
+        await finishModelCalls()
         await insightTask?.value
         for task in hookTasks { await task.value }
         emit.yield(.finished)
@@ -218,23 +228,19 @@ public actor Meeting {
         emit.yield(.spec(spec))
         await persist("spec \(spec.specID)") { try await $0.record(spec: spec, componentID: previous.id, session: self.sessionID) }
 
-        let response: GenerateResponse
-        if let modelGenerator {
-            let result = await modelGenerator.generate(spec: spec, tokens: spec.themeTokens, current: previous.jsx)
-            for note in result.notes { emit.yield(.notice("\(spec.specID): \(note)")) }
-            guard let answer = result.response else {
-                fail(spec, "no component from the model or the templates")
-                return
-            }
-            response = answer
-        } else {
-            do {
-                response = try generator.generate(spec)
-            } catch {
-                fail(spec, error.localizedDescription)
-                return
-            }
+        // The template's version comes at once; a configured model's follows as the next version.
+        do {
+            await write(try generator.generate(spec), spec: spec, index: index, utteranceID: intent.utteranceID, firedAt: firedAt)
+        } catch {
+            fail(spec, error.localizedDescription)
         }
+        askModel(for: spec, componentID: previous.id, current: previous.jsx, utteranceID: intent.utteranceID, firedAt: firedAt)
+    }
+
+    /// Checks `response` and writes it as `spec`'s version of lineage `index`: folder, store, events,
+    /// insights and the post_generate hook. A component that fails the check is not written.
+    func write(_ response: GenerateResponse, spec: DesignSpec, index: Int, utteranceID: String, firedAt: Date) async {
+        let componentID = lineages[index].id, kind = lineages[index].kind
         let diagnostics = checker.check(response.jsx)
         guard diagnostics.isEmpty else {
             fail(spec, "failed the JSX check: " + diagnostics.map(\.description).joined(separator: "; "))
@@ -242,13 +248,13 @@ public actor Meeting {
         }
         do {
             let name = generator.componentName(for: spec)
-            let file = try await folder.write(componentID: previous.id, name: name, kind: kind, version: spec.version,
+            let file = try await folder.write(componentID: componentID, name: name, kind: kind, version: spec.version,
                                               spec: spec, jsx: response.jsx)
             let now = Date()
             let written = ComponentWritten(
                 event: ComponentEvt(specID: spec.specID, jsx: response.jsx, ts: now.timeIntervalSince1970),
-                componentID: previous.id, name: file.name, kind: kind, version: spec.version, path: file.path,
-                latency: now.timeIntervalSince(arrival[intent.utteranceID] ?? firedAt),
+                componentID: componentID, name: file.name, kind: kind, version: spec.version, path: file.path,
+                latency: now.timeIntervalSince(arrival[utteranceID] ?? firedAt),
                 triggerToFile: now.timeIntervalSince(firedAt))
             await persist("component \(spec.specID)") { try await $0.saveVersion(of: written, session: self.sessionID) }
             lineages[index].jsx = response.jsx
@@ -320,12 +326,12 @@ public actor Meeting {
         return lineages.count - 1
     }
 
-    private func fail(_ spec: DesignSpec, _ reason: String) {
+    func fail(_ spec: DesignSpec, _ reason: String) {
         problems += 1
         emit.yield(.componentFailed(specID: spec.specID, component: spec.component, reason: reason))
     }
 
-    private func persist(_ what: String, _ body: (Store) async throws -> Void) async {
+    func persist(_ what: String, _ body: (Store) async throws -> Void) async {
         guard let store else { return }
         do {
             try await body(store)

@@ -47,6 +47,8 @@ public struct MeetingViewModel: Sendable, Equatable {
     public private(set) var slowQueued: Int?
     public private(set) var lastComponent: ComponentWritten?
     public private(set) var insight: InsightSummary?
+    /// A model writing a component right now; nil once it is done or gave up.
+    public private(set) var modelActivity: ModelActivity?
     public private(set) var warning: Warning?
     public private(set) var finished = false
     public private(set) var eventCount = 0
@@ -96,6 +98,8 @@ public struct MeetingViewModel: Sendable, Equatable {
             warning = Warning(text: text, at: time)
         case .insight(let summary):
             insight = summary
+        case .model(let activity):
+            modelActivity = activity.isActive ? activity : nil
         case .finished:
             finished = true
         }

@@ -20,6 +20,15 @@ struct StatusBar: Component {
         if let last = model.lastComponent {
             segments.append(("latency " + TimeText.latency(last.latency), .status, true))
         }
+        if let activity = model.modelActivity {
+            let got = activity.characters >= 1000 ? String(format: "%.1fk", Double(activity.characters) / 1000) : "\(activity.characters)"
+            segments.append(("✎ \(activity.component.typeName) " + (activity.phase == .asking ? "asking model" : "\(got) chars"), .status, true))
+        }
+        if let usage = model.status?.modelUsage, usage.calls > 0 {
+            let tokens = usage.promptTokens + usage.completionTokens
+            let shown = tokens >= 1000 ? String(format: "%.1fk", Double(tokens) / 1000) : "\(tokens)"
+            segments.append(("llm \(shown) tok \(String(format: "%.1f", usage.lastLatency)) s", .status, false))
+        }
         let queue = "queue \(model.queueDepth)" + (model.isSlow ? " slow" : "")
         segments.append((queue, model.isSlow ? .warning : .status, true))
         if let level = model.status?.level {

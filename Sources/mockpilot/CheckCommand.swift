@@ -9,9 +9,12 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check JSX components: syntax, then the safety rules (no eval, no network, no raw HTML...).",
         discussion: """
         Prints `ok`, or one `FILE:LINE:COL: reason [rule]` line per problem, and exits 1 if any file \
-        has a problem. With several files each clean one prints `FILE: ok`.
+        has a problem. With several files each clean one prints `FILE: ok`. Imports are allowed as \
+        output.allowed_imports in the settings says (as `run` and `generate` write by), plus --allow-import.
         """
     )
+
+    @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The .jsx files to check, or - for standard input.")
     var files: [String]
@@ -27,7 +30,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checker = JSXChecker(allowedImports: Set(["react"] + allowImports))
+        let checker = JSXChecker(allowedImports: Set(try global.settings().allowedImports + allowImports))
         var failed = 0
         var bytes = 0
         var seconds = 0.0

@@ -7,23 +7,29 @@ import Foundation
 import JSX
 import LLM
 
-/// `mockpilot generate`: DesignSpec JSON Lines in, GenerateResponse JSON Lines out; offline
-/// templates by default, a model when `--backend` or `[llm] backend` names one.
+/// `mockpilot generate`: DesignSpec (or IntentMsg) JSON Lines in, GenerateResponse JSON Lines out;
+/// offline templates by default, a model when `--backend` or `[llm] backend` names one. Every
+/// component passes the same JSX check as `run` and `check` (with `output.allowed_imports`) before
+/// it is printed.
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Generate React + Tailwind components from DesignSpec JSON Lines.",
+        abstract: "Generate React + Tailwind components from DesignSpec or IntentMsg JSON Lines.",
         discussion: """
-        Each input line is a DesignSpec ({"spec_id": "c1.v1", "component": "button", "styles": ["pill"], ...}); \
-        each output line is {"spec_id", "jsx", "tailwind", "named_exports"}. A bad line is reported on \
-        stderr as FILE:LINE and skipped; the command then exits non-zero. With a model backend every \
-        answer is checked like a template's; a rejected answer gets one repair round, then the template is \
-        used. Notes (who wrote each component, what was rejected, tokens used) go to stderr.
+        Each input line is a DesignSpec ({"spec_id": "c1.v1", "component": "button", "styles": ["pill"], ...}) \
+        or an IntentMsg as `mockpilot extract` prints it ({"utterance_id": "u1", "component": "button", ...}), \
+        which is resolved to a spec as a meeting would: a refinement ("make it bigger") is the next version \
+        of the component before it. Each output line is {"spec_id", "jsx", "tailwind", "named_exports"}. \
+        Every component must pass the JSX check (as `mockpilot check`) before it is printed. A bad line, or \
+        a component that fails the check, is reported on stderr as FILE:LINE and skipped; the command then \
+        exits non-zero. With a model backend a rejected answer gets one repair round, then the template is \
+        used; a model that fails or stalls also leaves the template. Notes (who wrote each component, what \
+        was rejected, tokens used) go to stderr.
         """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "A JSON Lines file of DesignSpecs, or - for standard input.")
+    @Argument(help: "A JSON Lines file of DesignSpecs or IntentMsgs, or - for standard input.")
     var input: String = "-"
 
     @Option(help: "The Themes folder holding design_mapper.yaml (default: found next to the binary).")
@@ -42,62 +48,88 @@ struct GenerateCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try global.settings()
         let brands = try loadBrands()
-        let generator = TemplateGenerator(brands: brands)
-        let modelGenerator = try makeModelGenerator(settings: settings, templates: generator)
+        let templates = TemplateGenerator(brands: brands)
+        // The rules `run` writes by and `check` reports by.
+        let checker = JSXChecker(allowedImports: Set(settings.allowedImports))
+        let modelGenerator = try makeModelGenerator(settings: settings, templates: templates, checker: checker)
+        var sequence = SpecSequence(resolver: SpecResolver(brands: brands))
+        // The latest code of each component, which a model rewrites for a refinement.
+        var current: [String: String] = [:]
         let (name, text) = try readInput()
         var failures = 0
         for (number, line) in JSONLines.numberedLines(text) {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             do {
-                let spec = try SpecLines.decode(line, file: name, line: number)
+                let spec: DesignSpec
+                switch try SpecLines.read(line, file: name, line: number) {
+                case .spec(let given):
+                    spec = given
+                case .intent(let intent):
+                    guard let resolved = sequence.spec(for: intent) else {
+                        note("\(name):\(number): \(intent.utteranceID) asks for a change, but no component exists yet")
+                        continue
+                    }
+                    spec = resolved
+                }
+                let component = String(spec.specID.prefix { $0 != "." })
+                let response: GenerateResponse
                 do {
                     if let modelGenerator {
-                        try await generateWithModel(spec, modelGenerator, brands: brands, settings: settings)
+                        response = try await generateWithModel(spec, modelGenerator, brands: brands, current: current[component])
                     } else {
-                        let response = try generator.generate(spec)
-                        print(try JSONLines.encode(response))
-                        await runHook(settings.postGenerateHook, response)
+                        response = try templates.generate(spec)
                     }
                 } catch let error as CodeGenError {
                     throw CodeGenError.badLine(file: name, line: number, reason: error.localizedDescription)
                 }
+                let diagnostics = checker.check(response.jsx)
+                guard diagnostics.isEmpty else {
+                    throw GenerateFailure(description: "\(name):\(number): \(spec.specID) failed the JSX check, so it is not printed: "
+                                          + diagnostics.map(\.description).joined(separator: "; "))
+                }
+                current[component] = response.jsx
+                print(try JSONLines.encode(response))
+                await runHook(settings.postGenerateHook, response)
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data(("error: " + error.localizedDescription + "\n").utf8))
             }
         }
         if failures > 0 {
-            throw GenerateFailure(description: "\(failures) spec line\(failures == 1 ? "" : "s") in \(name) could not be generated")
+            throw GenerateFailure(description: "\(failures) line\(failures == 1 ? "" : "s") in \(name) could not be generated")
         }
     }
 
+    private func note(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
     /// nil for the offline path; throws one clear line for a backend that cannot be set up.
-    private func makeModelGenerator(settings: Settings, templates: TemplateGenerator) throws -> LLMComponentGenerator? {
+    private func makeModelGenerator(settings: Settings, templates: TemplateGenerator, checker: JSXChecker) throws -> LLMComponentGenerator? {
         do {
             guard let configuration = try LLMConfiguration.configured(
                 backend: backend ?? settings.llmBackend, model: model ?? settings.llmModel, baseURL: baseURL ?? settings.llmBaseURL,
                 openAIKey: settings.openAIKey, anthropicKey: settings.anthropicKey, timeoutSeconds: settings.llmTimeoutSeconds)
             else { return nil }
-            return LLMComponentGenerator(client: LLMClient(configuration: configuration),
-                                         checker: JSXChecker(allowedImports: Set(settings.allowedImports)), templates: templates)
+            for line in configuration.notes { note("note: " + line) }
+            return LLMComponentGenerator(client: LLMClient(configuration: configuration), checker: checker, templates: templates)
         } catch {
             throw GenerateFailure(description: error.localizedDescription)
         }
     }
 
     private func generateWithModel(_ spec: DesignSpec, _ generator: LLMComponentGenerator, brands: BrandTable,
-                                   settings: Settings) async throws {
+                                   current: String?) async throws -> GenerateResponse {
         // Brand tokens first, the spec's own resolved tokens over them.
         var tokens: [String: String] = [:]
         for ref in spec.brandRefs { tokens.merge(brands.brand(named: ref)?.tokens ?? [:]) { _, new in new } }
         tokens.merge(spec.themeTokens) { _, new in new }
-        let result = await generator.generate(spec: spec, tokens: tokens, current: nil)
-        for note in result.notes { FileHandle.standardError.write(Data("\(spec.specID): \(note)\n".utf8)) }
+        let result = await generator.generate(spec: spec, tokens: tokens, current: current)
+        for line in result.notes { note("\(spec.specID): \(line)") }
         guard let response = result.response else {
             throw GenerateFailure(description: "\(spec.specID): no component could be generated")
         }
-        print(try JSONLines.encode(response))
-        await runHook(settings.postGenerateHook, response)
+        return response
     }
 
     /// The configured post_generate hook (e.g. a linter) on the component; its verdict goes to stderr.
@@ -135,6 +167,7 @@ struct GenerateCommand: AsyncParsableCommand {
 }
 
 /// A failure shown as one line ("Error: ..."), without the usage text a ValidationError adds.
-struct GenerateFailure: Error, CustomStringConvertible {
+struct GenerateFailure: LocalizedError, CustomStringConvertible {
     let description: String
+    var errorDescription: String? { description }
 }

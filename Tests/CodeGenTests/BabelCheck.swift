@@ -57,8 +57,16 @@ struct BabelCheck {
     process.stdout.write(JSON.stringify(out));
     """#
 
+    struct Unavailable: Error, CustomStringConvertible {
+        var description: String
+    }
+
     /// Writes each source to its own file in a fresh folder and parses them all in one node run.
+    /// Throws when node or @babel/parser is missing: `make test` installs them, so that is a failure, not a skip.
     static func check(_ sources: [String: String]) throws -> [String: Report] {
+        guard isAvailable else {
+            throw Unavailable(description: "/usr/bin/node and /usr/share/nodejs/@babel/parser are needed (Debian nodejs, node-babel7; `make deps` installs them)")
+        }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mockpilot-babel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -60,8 +60,12 @@ struct RenderCheck {
     }
     """#
 
-    /// `components`: (kind, component name, source). Needs node, esbuild and chromium.
+    /// `components`: (kind, component name, source). Needs esbuild, chromium and React from Debian;
+    /// `make test` installs them, so a missing one fails the test instead of skipping it.
     static func run(_ components: [(kind: String, name: String, source: String)]) throws -> Report {
+        guard isAvailable else {
+            throw RenderFailure(message: "/usr/bin/esbuild, /usr/bin/chromium and /usr/share/nodejs/react-dom are needed (`make deps` installs them)")
+        }
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("mockpilot-render-\(UUID().uuidString)")
         try fm.createDirectory(at: dir.appendingPathComponent("src"), withIntermediateDirectories: true)

@@ -5,7 +5,7 @@ import Testing
 
 /// Every kind rendered by React in a real browser, the interactive ones clicked through.
 @Suite struct RenderTests {
-    @Test(.enabled(if: RenderCheck.isAvailable), .timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(2)))
     func everyKindRendersAndTheInteractiveOnesRespond() throws {
         let brands = try Fixtures.brands()
         let generator = TemplateGenerator(brands: brands)

@@ -59,7 +59,7 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
         return resolver.spec(for: intent, kind: kind, previous: nil, componentID: "c1", version: 1)
     }
 
-    @Test(.enabled(if: BabelCheck.isAvailable))
+    @Test
     func babelAcceptsEveryKindInEveryVariantAndHostileTextStaysText() throws {
         var sources: [String: String] = [:]
         var responses: [String: (ComponentKind, String?, GenerateResponse)] = [:]
@@ -125,7 +125,7 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
     }
 
     /// Each style alone and each brand of the shipped table alone, on every kind.
-    @Test(.enabled(if: BabelCheck.isAvailable))
+    @Test
     func everySingleStyleAndEveryBrandParses() throws {
         let brands = try Fixtures.brands().brands.map(\.name)
         var singles = Style.allCases.map { Variant(name: "style-\($0.rawValue)", styles: [$0.rawValue]) }
@@ -253,7 +253,7 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
 
 @Suite struct BabelCheckTests {
     /// The harness itself must be able to fail, or the matrix above proves nothing.
-    @Test(.enabled(if: BabelCheck.isAvailable))
+    @Test
     func rejectsBrokenJSXAndSeesInjectedMarkup() throws {
         let reports = try BabelCheck.check([
             "broken": "export default function Broken(){ return <button className=\"x\">Pay</buton>; }",

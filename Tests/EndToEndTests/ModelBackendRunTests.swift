@@ -42,6 +42,30 @@ import Testing
         #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
     }
 
+    /// src/components/index.js re-exports each file's default: a model component with only a named
+    /// export would break every import of the folder, so it goes back for repair first.
+    @Test func theFolderIndexResolvesWhenTheModelForgotTheDefaultExport() throws {
+        let server = try startServer()
+        let (result, dir) = try run(scenario: "nodefault", port: server.port)
+        #expect(result.status == 0, "\(result.stderr)")
+        let shown = notices(result.stdout)
+        #expect(shown.contains { $0.contains("the jsx has no default export") && $0.contains("repaired in one round") }, "\(shown)")
+        let index = dir.appendingPathComponent("out/src/components/index.js")
+        #expect(try String(contentsOf: index, encoding: .utf8).contains("export { default as PayButton }"))
+        // esbuild fails on a re-export of a default that does not exist.
+        let bundle = Process()
+        bundle.executableURL = URL(fileURLWithPath: "/usr/bin/esbuild")
+        bundle.arguments = [index.path, "--bundle", "--format=esm", "--jsx=automatic", "--loader:.js=jsx",
+                            "--external:react", "--external:react/jsx-runtime", "--log-level=error",
+                            "--outfile=" + dir.appendingPathComponent("bundle.js").path]
+        let errors = Pipe()
+        bundle.standardError = errors
+        try bundle.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        bundle.waitUntilExit()
+        #expect(bundle.terminationStatus == 0, "\(message)")
+    }
+
     @Test func hostileModelCodeIsNeverWrittenAndTheTemplateIsUsed() throws {
         let server = try startServer()
         let (result, dir) = try run(scenario: "hostile", port: server.port)

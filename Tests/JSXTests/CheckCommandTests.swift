@@ -5,8 +5,12 @@ import Testing
 struct CheckCommandTests {
     static var binary: URL { CorpusBuilder.repository.appendingPathComponent(".build/debug/mockpilot") }
 
-    func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, out: String, err: String) {
+    /// Under `make test` the binary is always built first: a missing one is a failure, not a skip.
+    func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path),
+                     "\(Self.binary.path) is missing: run `swift build` before the tests")
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.executableURL = Self.binary
         process.arguments = ["check"] + arguments
         let input = Pipe(), output = Pipe(), errors = Pipe()
@@ -22,7 +26,7 @@ struct CheckCommandTests {
         return (process.terminationStatus, out, err)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func printsOkForACleanComponent() throws {
         let file = CorpusBuilder.repository.appendingPathComponent("Tests/JSXTests/Corpus/TodoList.jsx")
         let result = try run([file.path])
@@ -30,7 +34,7 @@ struct CheckCommandTests {
         #expect(result.out == "ok\n")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func printsEveryProblemWithFileLineColumnAndExitsNonZero() throws {
         let source = "import x from \"left-pad\";\nexport default () => <div onClick=\"go()\">{eval(\"1\")}</div>;\n"
         let result = try run(["-"], stdin: source)
@@ -42,7 +46,7 @@ struct CheckCommandTests {
         ])
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func syntaxErrorsAndMissingFilesAreOneLine() throws {
         let broken = try run(["-"], stdin: "const a = <div>\n  <p>hi</span>\n</div>;\n")
         #expect(broken.status == 1)
@@ -50,5 +54,22 @@ struct CheckCommandTests {
         let missing = try run(["/nonexistent/Card.jsx"])
         #expect(missing.status != 0)
         #expect(missing.err.contains("/nonexistent/Card.jsx: cannot read the file"))
+    }
+
+    /// `check` reads output.allowed_imports like `run` and `generate`, so all three agree.
+    @Test func importsFollowTheSettings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = dir.appendingPathComponent("mockpilot.conf")
+        try "[output]\nallowed_imports = [\"react\", \"framer-motion\"]\n".write(to: config, atomically: true, encoding: .utf8)
+        let source = "import { motion } from \"framer-motion\";\nexport default () => <motion.div />;\n"
+        let allowed = try run(["--config", config.path, "-"], stdin: source)
+        #expect(allowed.status == 0 && allowed.out == "ok\n", "\(allowed)")
+        let fromEnvironment = try run(["-"], stdin: source, environment: ["MOCKPILOT_OUTPUT_ALLOWED_IMPORTS": "[\"react\", \"framer-motion\"]"])
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment)")
+        let defaults = try run(["-"], stdin: source)
+        #expect(defaults.status == 1)
+        #expect(defaults.out == "<stdin>:1:1: import of 'framer-motion' is not allowed: components may only import react [import]\n")
     }
 }

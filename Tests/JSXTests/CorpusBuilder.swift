@@ -1,7 +1,8 @@
 import Foundation
 
 /// Builds the differential-test corpus in a temporary folder: the hand-written components, any
-/// extra folders of `.jsx` files, generated variants, and seeded broken copies of all of them.
+/// extra folders of `.jsx` files, every template output (`TemplateCorpus`), generated variants,
+/// and seeded broken copies of all of them.
 struct CorpusBuilder {
     /// Folders of `.jsx` files, relative to the repository root. Add a folder here (one line) to add it to the corpus.
     static let directories = [
@@ -39,6 +40,7 @@ struct CorpusBuilder {
                 valid.append((url.lastPathComponent + "-" + name, text))
             }
         }
+        valid += try TemplateCorpus.sources(repository: Self.repository)
         var generator = ComponentGenerator(random: SeededRandom(seed: seed))
         for i in 0..<generated {
             valid.append(("gen-\(i).jsx", generator.component(index: i)))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Core
 @testable import JSX
 
 /// Our parser must accept and reject the same files as Babel on real-world-style components and
@@ -36,7 +37,15 @@ import Testing
     }
     let agreement = Double(agree) / Double(files.count) * 100
     let throughput = Double(bytes) / 1_000_000 / max(seconds, 1e-9)
-    print("jsx-bench: agreement \(String(format: "%.2f", agreement))% (\(agree)/\(files.count) files), parse throughput \(String(format: "%.2f", throughput)) MB/s")
+    let templates = files.filter { $0.lastPathComponent.hasPrefix("tpl-") }
+    let mutated = files.filter { $0.lastPathComponent.hasPrefix("mut-") }
+    print("jsx-bench: agreement \(String(format: "%.2f", agreement))% (\(agree)/\(files.count) files: \(templates.count) template outputs, \(mutated.count) mutated copies), parse throughput \(String(format: "%.2f", throughput)) MB/s")
+    // Every template output must be valid JavaScript to both parsers, and pass the sanitiser.
+    #expect(templates.count == TemplateCorpus.looks.count * ComponentKind.allCases.count)
+    for file in templates {
+        #expect(babel[file.path]?.ok == true, "Babel rejects \(file.lastPathComponent): \(babel[file.path]?.message ?? "no verdict")")
+        #expect(try checker.check(String(contentsOf: file, encoding: .utf8)) == [], "\(file.lastPathComponent)")
+    }
     for d in disagreements { print("jsx-bench: disagree \(d)") }
     #expect(agreement >= 99.5, "disagreements:\n\(disagreements.joined(separator: "\n"))")
 }

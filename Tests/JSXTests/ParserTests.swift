@@ -69,3 +69,14 @@ struct ParserTests {
         #expect(program.allNodes().filter { $0.kind == .binary && $0.text == "/" }.count == 4)
     }
 }
+
+/// Found by the differential corpus once template outputs joined it (a mutated copy Babel rejected):
+/// no part of an optional chain can be assigned to; parentheses end the chain.
+@Test func optionalChainsAreNotAssignmentTargets() {
+    for source in ["a?.b.c = 1;", "a?.b[c] = 1;", "a?.b.c++;", "[a?.b.c] = x;", "a?.b().c += 1;", "for (a?.b.c of x);"] {
+        #expect(JSXChecker().check(source).first?.message.contains("invalid left-hand side") == true, "\(source)")
+    }
+    for source in ["(a?.b).c = 1;", "a.b().c = 1;", "x = a?.b.c;"] {
+        #expect(JSXChecker().check(source) == [], "\(source)")
+    }
+}

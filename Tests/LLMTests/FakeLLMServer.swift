@@ -12,9 +12,11 @@ final class FakeLLMServer: @unchecked Sendable {
     var openAIBase: String { "http://127.0.0.1:\(port)/v1" }
     var anthropicBase: String { "http://127.0.0.1:\(port)" }
 
-    init(lifetime: Int = 300, stall: Double = 5) throws {
+    /// `redirectTo`: where the scenario "redirect-other" sends requests (another server's base URL).
+    init(lifetime: Int = 300, stall: Double = 5, redirectTo: String? = nil) throws {
         server = try ScriptServer(script: "scripts/reference/llm/fake_llm_api.py",
-                                  arguments: ["--lifetime", String(lifetime), "--stall", String(stall), "--key", Self.key])
+                                  arguments: ["--lifetime", String(lifetime), "--stall", String(stall), "--key", Self.key]
+                                      + (redirectTo.map { ["--redirect-to", $0] } ?? []))
     }
 
     static var repoRoot: URL { ScriptServer.repositoryRoot }

@@ -54,3 +54,16 @@ import Testing
         #expect(result.stderr.contains("not found"))
     }
 }
+
+@Suite struct HookEnvironmentTests {
+    /// A hook is someone else's program: MockPilot's keys stay with MockPilot, the rest passes.
+    @Test func keysAreWithheldFromHooks() async {
+        let environment = ["PATH": "/usr/bin:/bin", "OPENAI_API_KEY": "sk-live-aaaa1111", "ANTHROPIC_API_KEY": "sk-ant-bbbb2222",
+                           "MOCKPILOT_LLM_OPENAI_API_KEY": "sk-live-cccc3333", "LINTER_MODE": "strict"]
+        let result = await Hooks.run(command: "env", input: Data(), timeout: 10, environment: environment)
+        #expect(result.exitCode == 0)
+        #expect(!result.stdout.contains("sk-live") && !result.stdout.contains("sk-ant"), "\(result.stdout)")
+        #expect(result.stdout.contains("LINTER_MODE=strict"))
+        #expect(result.stdout.contains("PATH=/usr/bin:/bin"))
+    }
+}

@@ -64,6 +64,23 @@ private func templateJSX() throws -> String {
         #expect(repair.contains("Broken"))
     }
 
+    /// index.js and the preview import each file's default export: a component with only a named
+    /// export would break the whole folder, so it goes back for repair.
+    @Test(arguments: [LLMProvider.openai, .anthropic])
+    func aComponentWithoutADefaultExportIsSentBackForRepair(provider: LLMProvider) async throws {
+        let server = try FakeLLMServer()
+        let result = try await generator(server, provider, "nodefault").generate(spec: spec, tokens: tokens, current: nil)
+        #expect(result.source == .repaired)
+        let jsx = try #require(result.response?.jsx)
+        #expect(JSXChecker().exports(of: jsx)?.hasDefault == true)
+        #expect(result.notes.first?.contains("the jsx has no default export") == true, "\(result.notes)")
+        let bodies = try await server.requests().compactMap { $0["body"] }
+        let system = provider == .anthropic ? bodies.first?["system"]?.string : bodies.first?["messages"]?[0]?["content"]?.string
+        #expect(system?.contains("export default Name;") == true)
+        #expect(bodies.count == 2)
+        #expect(bodies[1]["messages"]?.array?.last?["content"]?.string?.contains("- the jsx has no default export") == true)
+    }
+
     /// Each bad answer gets one repair round, then the template; the user is told why.
     @Test(arguments: [
         ("malformed", "the answer is not a JSON object"),
@@ -129,6 +146,7 @@ private func templateJSX() throws -> String {
         #expect(LLMComponentGenerator.declaresExport("PayButton", in: "const PayButton = () => null;\nexport { PayButton };"))
         #expect(!LLMComponentGenerator.declaresExport("PayButton", in: "function PayButton() {}\nexport default PayButton;"))
         #expect(!LLMComponentGenerator.declaresExport("Pay.*", in: "export function PayButton() {}"))
+        #expect(!LLMComponentGenerator.declaresExport("PayButton", in: "// export function PayButton() {}\nexport default 1;"))
     }
 }
 

@@ -9,8 +9,10 @@ name picks the scenario:
   hostile     <script> and dangerouslySetInnerHTML, always         ratelimit   first call 429 Retry-After: 1, then good
   error500    always 500                                           stall       waits --stall seconds before answering
   noschema    400 for response_format json_schema, json_object ok  intent-yes / intent-low / intent-no  intent answers
+  nodefault   named export only (no `export default`), fixed on the repair round
   truncated   stops at the token limit (finish_reason length / stop_reason max_tokens), half the JSON
   overloaded  streamed: an SSE error event (overloaded) after the first chunk
+  redirect-other  307 to --redirect-to (another origin)    redirect-same  307 to the same path here, then good
 A request whose key is not --key gets a 401 that echoes the key (as careless servers do).
 GET /__requests returns every request received (path, headers, JSON body).
 Prints the port on stdout, then serves until --lifetime seconds have passed.
@@ -43,7 +45,11 @@ export function ModelButton({ label = "Pay" }) {
     </button>
   );
 }
+
+export default ModelButton;
 """
+# What models often write when asked for a named export only: no default, so index.js breaks.
+NO_DEFAULT_JSX = GOOD_JSX.replace("\nexport default ModelButton;\n", "")
 SYNTAX_JSX = 'export function Broken() {\n  return <div className="x">oops</span>;\n}\n'
 HOSTILE_JSX = ('export function Evil() {\n  return (\n    <div>\n      <script>{"alert(document.cookie)"}</script>\n'
                '      <div dangerouslySetInnerHTML={{ __html: "<img src=x onerror=alert(1)>" }} />\n    </div>\n  );\n}\n')
@@ -72,6 +78,8 @@ def answer_for(scenario, prompt, count):
         return json.dumps({"code": GOOD_JSX, "classes": ["x"]})
     if scenario == "syntax":
         return component(sid, SYNTAX_JSX, "Broken")
+    if scenario == "nodefault":
+        return component(sid, GOOD_JSX if repair else NO_DEFAULT_JSX, "ModelButton")
     if scenario == "repairable":
         return component(sid, GOOD_JSX, "ModelButton") if repair else component(sid, SYNTAX_JSX, "Broken")
     if scenario == "hostile":
@@ -115,9 +123,16 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(400, {"error": {"message": "body is not JSON"}})
         with LOCK:
             REQUESTS.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
-        anthropic = self.path == "/v1/messages"
-        if not anthropic and self.path != "/v1/chat/completions":
+        path, _, query = self.path.partition("?")
+        anthropic = path == "/v1/messages"
+        if not anthropic and path != "/v1/chat/completions":
             return self.send_json(404, {"error": {"message": "no such path " + self.path}})
+        model = body.get("model", "good")
+        if model == "redirect-other" and ARGS.redirect_to:
+            # Before the key check, as a hijacked or misconfigured endpoint would.
+            return self.send_json(307, {"error": {"message": "moved"}}, {"Location": ARGS.redirect_to + path})
+        if model == "redirect-same" and "hop=1" not in query:
+            return self.send_json(307, {"error": {"message": "moved"}}, {"Location": path + "?hop=1"})
         key = self.headers.get("x-api-key") if anthropic else (self.headers.get("Authorization") or "")[len("Bearer "):]
         if key != ARGS.key:
             msg = f"Incorrect API key provided: {key}."
@@ -212,6 +227,7 @@ def main():
     parser.add_argument("--lifetime", type=float, default=60)
     parser.add_argument("--stall", type=float, default=5)
     parser.add_argument("--key", default="sk-test-secret-123")
+    parser.add_argument("--redirect-to", default="", help="where model redirect-other is sent (another server's base)")
     ARGS = parser.parse_args()
     serve(Handler, ARGS.lifetime)
 

@@ -1,0 +1,30 @@
+// Loaded before the preview bundle by scripts/preview-check.sh: records console errors, then, once
+// React has committed, publishes what every card of the preview page shows as JSON in
+// <body data-preview="...">, where `chromium --dump-dom` can read it.
+(function () {
+  const errors = [];
+  const original = console.error;
+  console.error = function (...args) {
+    errors.push(args.map((a) => (a && a.stack) || String(a)).join(" ").slice(0, 500));
+    original.apply(console, args);
+  };
+  window.addEventListener("error", (e) => errors.push("uncaught: " + e.message));
+
+  function report() {
+    // The page's cards only: components may hold <section>s and <h2>s of their own.
+    const page = document.querySelector("#root > main");
+    const cards = [...(page ? page.querySelectorAll(":scope > div > section") : [])].map((section) => {
+      const name = (section.querySelector(":scope > h2") || {}).textContent || "";
+      const stage = section.querySelector(":scope > h2 + div");
+      const first = stage && stage.firstElementChild;
+      const box = first ? first.getBoundingClientRect() : { width: 0, height: 0 };
+      // The page's own fallbacks: the error boundary's <pre>, or the note for a file with no default export.
+      const fallback = stage && stage.querySelector(":scope > pre, :scope > p.text-amber-700");
+      const failure = !fallback ? null : fallback.tagName === "PRE" ? "error: " + fallback.textContent.slice(0, 200) : "no default export";
+      return { name, width: Math.round(box.width), height: Math.round(box.height), failure };
+    });
+    const header = ((page && page.querySelector(":scope > header span")) || {}).textContent || "";
+    document.body.setAttribute("data-preview", JSON.stringify({ errors, cards, header }));
+  }
+  window.addEventListener("load", () => setTimeout(report, 300));
+})();
