@@ -71,9 +71,9 @@ struct TranscribeCommand: AsyncParsableCommand {
                                            language: language, window: window)
         var session = WhisperSession(model: whisper, options: options)
         for path in audio {
-            let samples = try AudioFile.decode(path: path)
+            // --vad streams the file; whole 30 s windows need the recording in memory.
             let segments = vad ? try await utterances(path: path, model: whisper, options: options, designPrompt: designPrompt)
-                : try session.transcribe(samples)
+                : try session.transcribe(try AudioFile.decode(path: path))
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
             FileHandle.standardOutput.write(Data(try render(segments, id: id).utf8))
         }
