@@ -182,10 +182,11 @@ public actor Meeting {
         emit.yield(.status(status))
     }
 
-    /// Recognition is behind; the queue depth shows in the status line.
-    public func report(slow queued: Int) {
+    /// Recognition's queue depth, for the status line. While `slow` a `.slow` event comes first;
+    /// a status with a lower depth and no `.slow` before it means recognition has caught up.
+    public func report(queued: Int, slow: Bool) {
         status.queueDepth = queued
-        emit.yield(.slow(queued: queued))
+        if slow { emit.yield(.slow(queued: queued)) }
         emit.yield(.status(status))
     }
 

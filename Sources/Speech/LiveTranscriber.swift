@@ -1,6 +1,5 @@
 import Capture
 import Core
-import Dispatch
 import Whisper
 
 /// What the speech stage tells the pipeline.
@@ -8,8 +7,9 @@ public enum SpeechEvent: Sendable {
     case utterance(Utterance)
     /// Input level 0...1 of the latest audio chunk.
     case level(Float)
-    /// Recognition is behind by this many segments (the original design's {"type":"slow"}).
-    case slow(queued: Int)
+    /// Segments waiting for the recogniser (live use only), as `BacklogMonitor` decides to
+    /// report them: `slow` while more than `slowThreshold` wait, then once when it has caught up.
+    case backlog(BacklogMonitor.Report)
     /// Audio chunks the capture had to drop (should stay 0).
     case dropped(Int)
 }
@@ -19,8 +19,14 @@ public enum SpeechEvent: Sendable {
 /// Capture and recognition run as two child tasks joined by a queue, so a slow recogniser
 /// delays text but never loses audio.
 public struct LiveTranscriber: Sendable {
-    public var model: WhisperModel
-    public var options: TranscriptionOptions
+    /// Whisper (made for each run, so live and file runs get their own time limits), or a
+    /// recogniser handed in.
+    enum Backend: Sendable {
+        case whisper(WhisperModel, TranscriptionOptions)
+        case custom(any Recogniser)
+    }
+
+    let backend: Backend
     public var vadThreshold: Float
     public var prompt: DesignPrompt?
     /// Queue depth above which the pipeline is told recognition is slow.
@@ -38,16 +44,39 @@ public struct LiveTranscriber: Sendable {
     public var fallbackTimeLimit = 1.0
 
     public init(model: WhisperModel, options: TranscriptionOptions, vadThreshold: Float = 0.6, prompt: DesignPrompt?) {
-        self.model = model
-        self.options = options
+        backend = .whisper(model, options)
         self.vadThreshold = vadThreshold
         self.prompt = prompt
+    }
+
+    /// With another recogniser: its prompt is `prompt`'s text, or none.
+    public init(recogniser: any Recogniser, vadThreshold: Float = 0.6, prompt: DesignPrompt?) {
+        backend = .custom(recogniser)
+        self.vadThreshold = vadThreshold
+        self.prompt = prompt
+    }
+
+    private func recogniser(live: Bool) -> any Recogniser {
+        switch backend {
+        case .whisper(let model, let options):
+            WhisperRecogniser(model: model, options: options, partialWindowMargin: partialWindowMargin,
+                              fallbackTimeLimit: live ? fallbackTimeLimit : nil)
+        case .custom(let recogniser):
+            recogniser
+        }
+    }
+
+    /// The prompt given with the model's options, when no design prompt replaces it.
+    private var fixedPrompt: String? {
+        if case .whisper(_, let options) = backend { return options.prompt }
+        return nil
     }
 
     /// `live` sources (a microphone, a paced file) cannot wait, so falling behind is reported;
     /// a recorded file is read only as fast as it is recognised.
     public func run(source: any AudioSource, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
-        let queue = DecodeQueue()
+        // Live audio cannot wait for recognition, so its backlog is shown; a file waits instead.
+        let queue = live ? DecodeQueue(backlog: BacklogMonitor(threshold: slowThreshold)) { emit(.backlog($0)) } : DecodeQueue()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await capture(source: source, live: live, into: queue, emit: emit) }
             group.addTask { await recognise(from: queue, live: live, emit: emit) }
@@ -67,7 +96,7 @@ public struct LiveTranscriber: Sendable {
         // Deciding early only pays when someone waits for the text; a file need not.
         let speculateAfter = live ? self.speculateAfter : .infinity
         var buffer = AudioWindow()
-        var reportedDepth = 0, reportedDrops = 0
+        var reportedDrops = 0
         do {
             for try await chunk in source.chunks() {
                 emit(.level(chunk.level))
@@ -89,15 +118,7 @@ public struct LiveTranscriber: Sendable {
                     await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
                 }
                 buffer.discard(before: segments.retainFrom)
-                if live {
-                    let depth = await queue.depth
-                    if depth != reportedDepth && (depth > slowThreshold || reportedDepth > slowThreshold) {
-                        emit(.slow(queued: depth))
-                    }
-                    reportedDepth = depth
-                } else {
-                    await queue.waitUntilDepth(atMost: slowThreshold)
-                }
+                if !live { await queue.waitUntilDepth(atMost: slowThreshold) }
                 if source.droppedChunks != reportedDrops {
                     reportedDrops = source.droppedChunks
                     emit(.dropped(reportedDrops))
@@ -117,10 +138,9 @@ public struct LiveTranscriber: Sendable {
         await queue.close()
     }
 
-    /// Decodes queued jobs one at a time on a thread of its own, off the cooperative pool.
+    /// Decodes queued jobs one at a time.
     private func recognise(from queue: DecodeQueue, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async {
-        let worker = DecodeWorker(model: model, options: options, partialWindowMargin: partialWindowMargin,
-                                  fallbackTimeLimit: live ? fallbackTimeLimit : nil)
+        let recogniser = recogniser(live: live)
         var stable = StablePrefix()
         var recent: [String] = []
         var currentSegment = -1
@@ -130,7 +150,7 @@ public struct LiveTranscriber: Sendable {
                 currentSegment = entry.job.segment
                 stable.reset()
             }
-            let promptText = prompt?.prompt(recent: recent) ?? options.prompt
+            let promptText = prompt?.prompt(recent: recent) ?? fixedPrompt
             let text: String?
             if entry.job.isFinal, let done = speculated, done.range == entry.job.range {
                 text = done.text
@@ -140,7 +160,7 @@ public struct LiveTranscriber: Sendable {
                 case .partial: final = false
                 case .final, .speculative: final = true
                 }
-                text = await worker.decode(entry.samples, prompt: promptText, final: final)
+                text = try? await recogniser.recognise(entry.samples, prompt: promptText, final: final)
                 if case .speculative = entry.job { speculated = (entry.job.range, text) }
             }
             guard let text, !text.isEmpty else { continue }
@@ -176,53 +196,5 @@ struct AudioWindow {
         guard n > 16_000 else { return }   // trim in bulk, not every chunk
         storage.removeFirst(n)
         start += n
-    }
-}
-
-/// Runs Whisper on a serial dispatch queue: a decode is seconds of CPU that must not block
-/// the cooperative threads the screen and capture run on.
-final class DecodeWorker: @unchecked Sendable {
-    // Touched only on `queue`.
-    private var session: WhisperSession
-    private let queue = DispatchQueue(label: "mockpilot.whisper")
-    private let partialWindowMargin: Double
-    private let fallbackTimeLimit: Double?
-
-    init(model: WhisperModel, options: TranscriptionOptions, partialWindowMargin: Double, fallbackTimeLimit: Double?) {
-        session = WhisperSession(model: model, options: options)
-        self.partialWindowMargin = partialWindowMargin
-        self.fallbackTimeLimit = fallbackTimeLimit
-    }
-
-    /// A partial is a quick greedy look (no temperature fallback, one pass, an encoder window
-    /// just longer than the audio instead of 30 s, nothing shown that Whisper itself would
-    /// retry): the final that follows gets the full treatment, and must not wait long behind it.
-    func decode(_ samples: [Float], prompt: String?, final: Bool) async -> String? {
-        await withCheckedContinuation { continuation in
-            queue.async {
-                continuation.resume(returning: self.decodeAll(samples, prompt: prompt, final: final))
-            }
-        }
-    }
-
-    /// Whisper sometimes closes a zero-padded window after its first sentence and skips the
-    /// rest; a second second or more of audio past the last timestamp is decoded again.
-    private func decodeAll(_ samples: [Float], prompt: String?, final: Bool) -> String? {
-        session.options.prompt = prompt
-        session.options.temperatureFallback = final
-        session.options.fallbackTimeLimit = fallbackTimeLimit
-        session.options.window = final ? nil : Double(samples.count) / 16_000 + partialWindowMargin
-        var texts: [String] = []
-        var start = 0
-        for _ in 0..<(final ? 4 : 1) {
-            let piece = Array(samples[start...])
-            guard let segments = try? session.transcribe(piece, offset: 0) else { break }
-            texts += segments.filter { final || !$0.isDoubtful }.map(\.text)
-            let covered = Int((segments.map(\.end).max() ?? 0) * 16_000)
-            guard covered > 0, piece.count - covered > 16_000 else { break }
-            start += covered
-        }
-        let text = texts.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return text
     }
 }
