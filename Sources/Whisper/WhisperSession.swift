@@ -45,6 +45,8 @@ public struct WhisperSession {
             }
             allTokens = ids
         }
+        // Checked before any audio is looked at: a wrong language is the caller's mistake.
+        let startTokens = try model.tokenizer.startSequence(language: options.language, model: model.name)
         let features = logMel.compute(samples)
         state.audioFrames = audioFrames
         let nMels = model.dims.nMels, windowFrames = 2 * state.audioFrames
@@ -68,7 +70,7 @@ public struct WhisperSession {
             // Earlier text (and the caller's prompt) as context, at most 223 tokens.
             let context = Array(allTokens[promptResetSince...].suffix(model.dims.nTextCtx / 2 - 1))
             var prompt = context.isEmpty ? [] : [model.tokenizer.startOfPrevious] + context
-            prompt += model.tokenizer.startSequence(language: options.language)
+            prompt += startTokens
             let result = try decodeWithFallback(prompt: prompt, budget: Self.tokenBudget(frames: segmentSize))
 
             if result.noSpeechProb > options.noSpeechThreshold, result.avgLogProb <= Self.logProbThreshold {

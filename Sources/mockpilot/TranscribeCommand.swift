@@ -36,7 +36,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Flag(help: "Bias recognition toward design words (brands, components, cue phrases), as `run` does.")
     var designPrompt = false
 
-    @Option(help: "Spoken language for multilingual models (en, de, fr, ...).")
+    @Option(help: "Spoken language (en, de, fr, ...): a code the model knows; English-only models (tiny.en) take only en.")
     var language = "en"
 
     @Option(help: "OpenBLAS threads.")
@@ -60,6 +60,8 @@ struct TranscribeCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = model ?? Paths.models() + "/whisper-tiny.en"
         let whisper = try WhisperModel.load(directory: directory)
+        // A language the model cannot do is one line before any audio is read.
+        _ = try whisper.tokenizer.startSequence(language: language, model: whisper.name)
         var prompt = self.prompt
         if designPrompt {
             guard let themes = ThemesLocator.locate(configured: nil) else {

@@ -37,6 +37,14 @@ import Testing
         }
     }
 
+    /// tiny.en cannot do German: the user is told so, instead of getting English guesses.
+    @Test func aLanguageTheModelCannotDoIsRefused() throws {
+        let result = try Binary.run(["transcribe", "--language", "de", Self.audio + "/lines/dev-012.wav"])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("whisper-tiny.en is English-only and cannot transcribe 'de'"), "\(result.stderr)")
+    }
+
     @Test func badInputIsAOneLineErrorAndAFailingExit() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-tr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -45,7 +53,8 @@ import Testing
         try Data("RIFF\u{10}\0\0\0WAVEjunk".utf8).write(to: URL(fileURLWithPath: corrupt))
         for arguments in [["transcribe", dir.path + "/missing.wav"], ["transcribe", corrupt],
                           ["transcribe", "--window", "0", Self.audio + "/lines/dev-012.wav"],
-                          ["transcribe", "--model", dir.path, Self.audio + "/lines/dev-012.wav"]] {
+                          ["transcribe", "--model", dir.path, Self.audio + "/lines/dev-012.wav"],
+                          ["transcribe", "--language", "de", Self.audio + "/lines/dev-012.wav"]] {
             let result = try Binary.run(arguments)
             let shown = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(result.status != 0, "\(arguments)")
