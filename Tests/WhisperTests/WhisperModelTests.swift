@@ -68,6 +68,41 @@ import Capture
         }
     }
 
+    /// Shapes whose element or byte count overflows 64 bits, as random damage can produce: an
+    /// error naming the variable, never an arithmetic trap.
+    @Test(arguments: [[0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF], [1 << 31, 1 << 31]])
+    func aShapeThatOverflowsIsCorrupt(shape: [Int]) throws {
+        let body = CT2Writer.variable("encoder/conv1/weight", shape: shape, dtype: 0, bytes: Data(count: 8))
+        let path = try TempModel.write(CT2Writer.file(spec: "WhisperSpec", variables: 1, body: body, aliases: []))
+        defer { TempModel.remove(path) }
+        #expect(throws: WhisperError.modelCorrupt(path: path, reason: "variable encoder/conv1/weight has an impossible shape \(shape)")) {
+            try CTranslate2File(path: path)
+        }
+    }
+
+    /// A head count of zero (or a float one that is not a number) in an otherwise real model is
+    /// reported as inconsistent dimensions, not a division by zero.
+    @Test func aZeroHeadCountIsCorrupt() throws {
+        var real = try Data(contentsOf: URL(fileURLWithPath: Fixtures.modelDirectory + "/model.bin"))
+        // name, NUL, rank 0, dtype int16, 2 bytes, then the value 6.
+        let marker = Data("decoder/num_heads".utf8) + Data([0, 0, 2, 2, 0, 0, 0])
+        let range = try #require(real.range(of: marker))
+        real[range.upperBound] = 0
+        real[range.upperBound + 1] = 0
+        let dir = try TempModel.make(modelBin: real)
+        defer { TempModel.remove(dir) }
+        let error = try #require(throws: WhisperError.self) { try WhisperModel.load(directory: dir) }
+        #expect(error.localizedDescription.contains("inconsistent dimensions"), "\(error.localizedDescription)")
+
+        var body = Data()
+        body.append(CT2Writer.variable("nan", shape: [], dtype: 0, bytes: [Float.nan].withUnsafeBytes { Data($0) }))
+        body.append(CT2Writer.variable("half", shape: [1], dtype: 0, bytes: [Float(2.5)].withUnsafeBytes { Data($0) }))
+        let path = try TempModel.write(CT2Writer.file(spec: "S", variables: 2, body: body, aliases: []))
+        defer { TempModel.remove(path) }
+        let file = try CTranslate2File(path: path)
+        #expect(file.scalar("nan") == nil && file.scalar("half") == nil)
+    }
+
     @Test func int8WeightsAreDividedByTheirRowScales() throws {
         let q: [Int8] = [127, -64, 0, 10, 20, -127]
         let scales: [Float] = [127, 10]   // CTranslate2 stores 127 / max|row|
