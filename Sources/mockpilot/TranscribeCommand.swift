@@ -75,10 +75,18 @@ struct TranscribeCommand: AsyncParsableCommand {
         for path in audio {
             // --vad streams the file; whole 30 s windows need the recording in memory.
             let segments = vad ? try await utterances(path: path, model: whisper, options: options, designPrompt: designPrompt)
-                : try session.transcribe(try AudioFile.decode(path: path))
+                : try windows(try AudioFile.decode(path: path), session: &session)
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
             FileHandle.standardOutput.write(Data(try render(segments, id: id).utf8))
         }
+    }
+
+    /// The recording in Whisper's 30 s windows, keeping only what overlaps speech the VAD heard:
+    /// silence and noise get no text at all, rather than what Whisper would invent for them.
+    func windows(_ samples: [Float], session: inout WhisperSession) throws -> [TranscriptSegment] {
+        let speech = SpeechRegions(samples: samples)
+        guard !speech.isEmpty else { return [] }
+        return speech.keep(try session.transcribe(samples))
     }
 
     /// The file through `run`'s speech stage: voice activity, then each utterance decoded with
