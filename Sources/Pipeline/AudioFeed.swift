@@ -48,6 +48,10 @@ public struct AudioFeed: Sendable {
                     await meeting.report(queued: backlog.queued, slow: backlog.slow)
                 case .dropped(let count):
                     await meeting.report { $0.dropped = count }
+                case .notice(let text):
+                    await meeting.report(notice: text)
+                case .warning(let text):
+                    await meeting.report(warning: text)
                 }
             }
             group.cancelAll()

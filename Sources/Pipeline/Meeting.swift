@@ -177,6 +177,11 @@ public actor Meeting {
         emit.yield(.warning(warning))
     }
 
+    /// Something worth a line on the status bar that is not a problem (exit status stays 0).
+    public func report(notice: String) {
+        emit.yield(.notice(notice))
+    }
+
     public func report(status update: @Sendable (inout PipelineStatus) -> Void) {
         update(&status)
         emit.yield(.status(status))

@@ -16,6 +16,8 @@ actor DecodeQueue {
     private var waiter: CheckedContinuation<Entry?, Never>?
     private var drainWaiters: [(limit: Int, continuation: CheckedContinuation<Void, Never>)] = []
     private var closed = false
+    /// The recogniser has gone (cancelled): nothing will be taken any more.
+    private var stopped = false
 
     /// With a `backlog` monitor, every depth change is put to it and what it decides to
     /// report is passed to `report`, from inside the queue (so reports keep their order).
@@ -27,6 +29,7 @@ actor DecodeQueue {
     var depth: Int { entries.count }
 
     func push(_ entry: Entry) {
+        guard !stopped else { return }
         defer { depthChanged() }
         let segment = entry.job.segment
         let provisional = entries.firstIndex { !$0.job.isFinal && $0.job.segment == segment }
@@ -46,6 +49,18 @@ actor DecodeQueue {
 
     func close() {
         closed = true
+        resume()
+    }
+
+    /// The recogniser will take nothing more: jobs are dropped and whoever waits for room or
+    /// for a job is let go, so a cancelled meeting cannot hang on its queue.
+    func stop() {
+        stopped = true
+        closed = true
+        entries.removeAll()
+        depthChanged()
+        for w in drainWaiters { w.continuation.resume() }
+        drainWaiters.removeAll()
         resume()
     }
 

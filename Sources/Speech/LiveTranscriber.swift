@@ -12,6 +12,10 @@ public enum SpeechEvent: Sendable {
     case backlog(BacklogMonitor.Report)
     /// Audio chunks the capture had to drop (should stay 0).
     case dropped(Int)
+    /// Something the user should know that changes nothing lost (the design prompt turned off).
+    case notice(String)
+    /// Speech that could not be recognised: its text is lost.
+    case warning(String)
 }
 
 /// Live speech to text: audio -> voice activity -> Whisper, with partial transcripts during
@@ -37,7 +41,9 @@ public struct LiveTranscriber: Sendable {
     public var speculateAfter = 0.15
     /// Audio a partial's encoder window holds beyond the samples it decodes (seconds).
     public var partialWindowMargin = 2.0
-    /// Partial transcripts while someone speaks; off for a file transcribed to text.
+    /// Partial transcripts while someone speaks, in live use; off for a file transcribed to
+    /// text. A recording read at full speed never has them: its finals come as fast as they
+    /// can be decoded, and a partial would only delay them.
     public var partials = true
     /// Seconds a final may spend on Whisper's temperature fallback before it keeps the best
     /// text so far: hard audio (crosstalk, mumbling) must not hold up the meeting.
@@ -56,7 +62,13 @@ public struct LiveTranscriber: Sendable {
         self.prompt = prompt
     }
 
-    private func recogniser(live: Bool) -> any Recogniser {
+    /// Why `model` cannot take a prompt (no tokenizer.json to encode one with), or nil if it can.
+    public static func promptUnavailable(model: WhisperModel) -> String? {
+        model.tokenizer.canEncode ? nil
+            : "\(model.directory) has no tokenizer.json to encode a prompt with (re-run `make models` for the full folder)"
+    }
+
+    func recogniser(live: Bool) -> any Recogniser {
         switch backend {
         case .whisper(let model, let options):
             WhisperRecogniser(model: model, options: options, partialWindowMargin: partialWindowMargin,
@@ -67,8 +79,14 @@ public struct LiveTranscriber: Sendable {
     }
 
     /// The prompt given with the model's options, when no design prompt replaces it.
-    private var fixedPrompt: String? {
+    var fixedPrompt: String? {
         if case .whisper(_, let options) = backend { return options.prompt }
+        return nil
+    }
+
+    /// The reason prompts cannot be used with this backend, or nil.
+    var promptProblem: String? {
+        if case .whisper(let model, _) = backend { return Self.promptUnavailable(model: model) }
         return nil
     }
 
@@ -77,9 +95,16 @@ public struct LiveTranscriber: Sendable {
     public func run(source: any AudioSource, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
         // Live audio cannot wait for recognition, so its backlog is shown; a file waits instead.
         let queue = live ? DecodeQueue(backlog: BacklogMonitor(threshold: slowThreshold)) { emit(.backlog($0)) } : DecodeQueue()
+        // Checked once, up front: otherwise every decode would fail on the prompt and the meeting
+        // would get no text at all, silently.
+        var prompting = Prompting(design: prompt, fixed: fixedPrompt)
+        if prompting.isOn, let problem = promptProblem {
+            emit(.notice("design prompt off: \(problem)"))
+            prompting = Prompting(design: nil, fixed: nil)
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await capture(source: source, live: live, into: queue, emit: emit) }
-            group.addTask { await recognise(from: queue, live: live, emit: emit) }
+            group.addTask { [prompting] in await recognise(from: queue, live: live, prompting: prompting, emit: emit) }
             try await group.waitForAll()
         }
     }
@@ -91,7 +116,7 @@ public struct LiveTranscriber: Sendable {
         // the trigger measures the meeting's longer silences itself.
         var vad = VADStateMachine(threshold: vadThreshold, hangover: segmentPause)
         var settings = SegmentStateMachine.Settings()
-        settings.partials = partials
+        settings.partials = partials && live
         var segments = SegmentStateMachine(settings: settings)
         // Deciding early only pays when someone waits for the text; a file need not.
         let speculateAfter = live ? self.speculateAfter : .infinity
@@ -136,46 +161,6 @@ public struct LiveTranscriber: Sendable {
             await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
         }
         await queue.close()
-    }
-
-    /// Decodes queued jobs one at a time.
-    private func recognise(from queue: DecodeQueue, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async {
-        let recogniser = recogniser(live: live)
-        var stable = StablePrefix()
-        var recent: [String] = []
-        var currentSegment = -1
-        var speculated: (range: Range<Int>, text: String?)?
-        while let entry = await queue.next() {
-            if entry.job.segment != currentSegment {
-                currentSegment = entry.job.segment
-                stable.reset()
-            }
-            let promptText = prompt?.prompt(recent: recent) ?? fixedPrompt
-            let text: String?
-            if entry.job.isFinal, let done = speculated, done.range == entry.job.range {
-                text = done.text
-            } else {
-                let final: Bool
-                switch entry.job {
-                case .partial: final = false
-                case .final, .speculative: final = true
-                }
-                text = try? await recogniser.recognise(entry.samples, prompt: promptText, final: final)
-                if case .speculative = entry.job { speculated = (entry.job.range, text) }
-            }
-            guard let text, !text.isEmpty else { continue }
-            let start = Double(entry.startSample) / 16_000
-            let end = Double(entry.job.range.upperBound) / 16_000
-            let id = "a\(entry.job.segment)"
-            if entry.job.isFinal {
-                recent.append(text)
-                if recent.count > 6 { recent.removeFirst() }
-                emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: start, tsEnd: end), isFinal: true)))
-            } else {
-                let shown = stable.update(text)
-                emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: shown, tsStart: start, tsEnd: end), isFinal: false)))
-            }
-        }
     }
 }
 

@@ -27,11 +27,19 @@ final class WhisperRecogniser: Recogniser, @unchecked Sendable {
     /// A partial is a quick greedy look (no temperature fallback, one pass, an encoder window
     /// just longer than the audio instead of 30 s, nothing shown that Whisper itself would
     /// retry): the final that follows gets the full treatment, and must not wait long behind it.
+    /// Cancelling the calling task stops the decode at its next token (through the session's
+    /// flag: the dispatch queue is outside the task tree), so quitting never waits for it.
     func recognise(_ samples: [Float], prompt: String?, final: Bool) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                continuation.resume(with: Result { try self.decodeAll(samples, prompt: prompt, final: final) })
+        let flag = CancellationFlag()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async {
+                    self.session.cancellation = flag
+                    continuation.resume(with: Result { try self.decodeAll(samples, prompt: prompt, final: final) })
+                }
             }
+        } onCancel: {
+            flag.cancel()
         }
     }
 

@@ -13,6 +13,9 @@ public struct WhisperSession {
     var rng: SplitMix64
     /// Prompt and sampled tokens of the window being decoded, capacity n_text_ctx.
     var sequence: [Int]
+    /// Looked at between windows and tokens, with `Task.isCancelled`, for callers that run the
+    /// session on a thread of their own.
+    public var cancellation: CancellationFlag?
 
     static let temperatures: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
     /// Candidates drawn at each fallback temperature.
@@ -54,7 +57,7 @@ public struct WhisperSession {
         var promptResetSince = 0
         var seek = 0
         while seek < features.frames {
-            try Task.checkCancellation()
+            try checkCancellation()
             let timeOffset = Double(seek) * Self.secondsPerFrame
             let segmentSize = min(windowFrames, features.frames - seek)
             // The window: this stretch of frames, zero-padded to 30 s (or the window asked for)
@@ -93,6 +96,11 @@ public struct WhisperSession {
             }
         }
         return segments
+    }
+
+    /// Throws `CancellationError` once the task is cancelled or `cancellation` is set.
+    func checkCancellation() throws {
+        if Task.isCancelled || cancellation?.isCancelled == true { throw CancellationError() }
     }
 
     /// Encoder positions per window (two mel frames each, 20 ms), from `options.window`.

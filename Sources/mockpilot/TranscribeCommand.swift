@@ -60,8 +60,12 @@ struct TranscribeCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = model ?? Paths.models() + "/whisper-tiny.en"
         let whisper = try WhisperModel.load(directory: directory)
-        // A language the model cannot do is one line before any audio is read.
+        // A language the model cannot do, or a prompt it cannot encode, is one line before any
+        // audio is read.
         _ = try whisper.tokenizer.startSequence(language: language, model: whisper.name)
+        if prompt != nil || designPrompt, !whisper.tokenizer.canEncode {
+            throw WhisperError.promptUnsupported(path: whisper.directory)
+        }
         var prompt = self.prompt
         if designPrompt {
             guard let themes = ThemesLocator.locate(configured: nil) else {
@@ -103,7 +107,11 @@ struct TranscribeCommand: AsyncParsableCommand {
         transcriber.partials = false
         let collected = Collected()
         try await transcriber.run(source: FileSource(path: path, realtime: false), live: false) { event in
-            if case .utterance(let u) = event, u.isFinal { collected.append(u.msg) }
+            switch event {
+            case .utterance(let u) where u.isFinal: collected.append(u.msg)
+            case .warning(let text), .notice(let text): warn(text)
+            default: break
+            }
         }
         return collected.messages.map {
             TranscriptSegment(text: $0.text, start: $0.tsStart, end: $0.tsEnd, tokens: [], avgLogProb: 0, noSpeechProb: 0)
