@@ -24,7 +24,7 @@ for line in sys.stdin:
     if t0 is None and e["type"] == "status":
         t0 = now   # the meeting starts the moment before the first audio chunk is read
     if e["type"] == "partial":
-        print("partial")
+        print("partial %s %.4f" % (e["utterance"]["id"], now))
     if e["type"] == "transcript" and t0 is not None:
         print("%.4f" % (now - (t0 + e["utterance"]["msg"]["ts_end"])))
 ' > "$work/$(basename "$meeting").lat"
@@ -33,12 +33,17 @@ for line in sys.stdin:
 done
 python3 - "$work" <<'PY'
 import glob, os, sys
-lat, partials = [], 0
+lat, partials, gaps = [], 0, []
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.lat"))):
-    mine = []
+    mine, last_partial = [], {}
     for line in open(path):
-        if line.strip() == "partial":
+        if line.startswith("partial"):
+            _, utterance, at = line.split()
             partials += 1
+            # The gap a viewer waits between two partials of the same utterance.
+            if utterance in last_partial:
+                gaps.append(float(at) - last_partial[utterance])
+            last_partial[utterance] = float(at)
         else:
             mine.append(float(line))
     lat += mine
@@ -50,5 +55,12 @@ pct = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
 print(f"final transcripts    {len(lat)}  (partials shown: {partials})")
 print(f"latency p50          {pct(0.5):.2f} s")
 print(f"latency p95          {pct(0.95):.2f} s   (target <= 0.8 s)")
+gaps.sort()
+if gaps:
+    gap = lambda p: gaps[min(len(gaps) - 1, int(p * len(gaps)))]
+    print(f"partial gap p50      {gap(0.5):.2f} s   (between consecutive partials of one utterance, {len(gaps)} gaps)")
+    print(f"partial gap p95      {gap(0.95):.2f} s   (target: a partial at least every 0.6 s)")
+else:
+    print("partial gap          no utterance had two partials")
 PY
 echo "peak memory          $peak MB"

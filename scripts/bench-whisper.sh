@@ -20,10 +20,10 @@ for line in open(sys.argv[1] + "/manifest.jsonl"):
     print(sys.argv[1] + "/" + json.loads(line)["wav"])' "$audio")
 
 /usr/bin/time -v -o "$work/ours.time" "$bin" transcribe --model "$model" --threads 2 "${files[@]}" > "$work/ours.jsonl"
-# The pipeline's design-vocabulary prompt, for a WER figure beside the plain one. Per utterance
-# (--vad), as `run` uses it: over whole 30 s windows a prompt makes tiny.en skip sentences.
-prompt="${MOCKPILOT_WHISPER_PROMPT:-Stripe, Airbnb, Linear, Notion, navbar, pill button, mock up, spin up, prototype, hero, CTA, Tailwind.}"
-"$bin" transcribe --model "$model" --threads 2 --vad --prompt "$prompt" "${files[@]}" > "$work/prompted.jsonl"
+# The pipeline's own design prompt (brands, component words, cue phrases, then the recent
+# transcript), for a WER figure beside the plain one. Per utterance (--vad), as `run` uses it:
+# over whole 30 s windows a prompt makes tiny.en skip sentences.
+"$bin" transcribe --model "$model" --threads 2 --vad --design-prompt "${files[@]}" > "$work/prompted.jsonl"
 /usr/bin/time -v -o "$work/fw.time" "$python" "$here/reference/whisper_reference.py" transcribe "$model" \
     --compute-type int8 --threads 2 "${files[@]}" > "$work/fw.jsonl"
 

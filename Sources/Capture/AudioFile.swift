@@ -1,6 +1,6 @@
 import Foundation
 
-/// Whole-file decoding to what Whisper wants: 16 kHz mono float in [-1, 1].
+/// Decoding to what Whisper wants: 16 kHz mono float in [-1, 1].
 /// The container is recognised by its magic bytes, never by the file name.
 public enum AudioFile {
     /// The rate every later stage works at.
@@ -11,41 +11,21 @@ public enum AudioFile {
         case wav, oggOpus, unsupported(String)
     }
 
-    /// Decodes a WAV or Ogg Opus file; `"-"` reads raw s16le 16 kHz mono from stdin.
+    /// Decodes a whole WAV or Ogg Opus file; `"-"` reads raw s16le 16 kHz mono from stdin.
     /// Throws `CaptureError` whose description is one line naming the file. A file cut short
     /// (recorder killed mid-meeting) decodes the whole frames or Ogg pages that are there; a
-    /// header cut short, an empty file, or one without a single sample is an error.
+    /// header cut short, an empty file, or one without a single sample is an error. For a long
+    /// recording read it a block at a time with `AudioFileStream` instead.
     public static func decode(path: String) throws -> [Float] {
         if path == "-" {
             return RawPCM.decodeS16LE(FileHandle.standardInput.readDataToEndOfFile())
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
-            throw CaptureError.unreadable(path: path, reason: reason)
-        }
-        return try decode(bytes: [UInt8](data), name: path)
+        return try AudioFileStream(path: path).readAll()
     }
 
     /// Decodes bytes already in memory; `name` is only used in error messages.
     public static func decode(bytes: [UInt8], name: String) throws -> [Float] {
-        guard !bytes.isEmpty else { throw CaptureError.emptyFile(path: name) }
-        let reader = ByteReader(bytes: bytes)
-        switch detect(reader) {
-        case .wav:
-            let (samples, rate) = try WAVDecoder(path: name).decode(reader)
-            return Resampler.resample(samples, from: rate, to: sampleRate)
-        case .oggOpus:
-            let samples48k = try OggOpusDecoder(path: name).decode(reader)
-            return Resampler.resample(samples48k, from: 48000, to: sampleRate)
-        case .unsupported(let what):
-            if what.hasPrefix("codec ") {
-                throw CaptureError.unsupportedCodec(path: name, codec: String(what.dropFirst(6)))
-            }
-            throw CaptureError.unsupportedFormat(path: name, detected: what)
-        }
+        try AudioFileStream(source: MemoryBytes(bytes: bytes), name: name).readAll()
     }
 
     static func detect(_ r: ByteReader) -> Kind {

@@ -1,8 +1,8 @@
 import CALSA
 import Foundation
 
-/// The body of the ALSA capture thread: open, read periods, assemble chunks, yield, recover
-/// from overruns, close. Runs on its own `Thread` because `snd_pcm_readi` blocks.
+/// The body of the ALSA capture thread: open in the device's own format, read periods, downmix
+/// and resample to 16 kHz mono, assemble chunks, yield, recover from overruns, close. Runs on its own `Thread` because `snd_pcm_readi` blocks.
 struct CaptureLoop: @unchecked Sendable {
     // @unchecked: the continuation and counters are thread-safe; the struct only moves once,
     // into the thread that owns it.
@@ -14,22 +14,24 @@ struct CaptureLoop: @unchecked Sendable {
     let continuation: AsyncThrowingStream<AudioChunk, Error>.Continuation
 
     func run() {
-        let handle: OpaquePointer
+        let handle: OpaquePointer, config: ALSAPCM.Config
         do {
-            handle = try ALSAPCM.open(device)
+            (handle, config) = try ALSAPCM.open(device)
         } catch {
             continuation.finish(throwing: error)
             return
         }
         defer { snd_pcm_close(handle) }
 
-        var period = [Int16](repeating: 0, count: ALSAPCM.periodFrames)
+        var period = [UInt8](repeating: 0, count: config.periodFrames * config.frameBytes)
+        // A pass-through when the device runs at 16 kHz.
+        var resampler = Resampler(inputRate: config.rate, outputRate: AudioFile.sampleRate)
         var pending: [Float] = []
-        pending.reserveCapacity(chunkFrames)
+        pending.reserveCapacity(2 * chunkFrames)
         var captured = 0
         var emitted = 0
         while !stop.isSet {
-            var want = ALSAPCM.periodFrames
+            var want = config.periodFrames
             if let maxFrames {
                 want = min(want, maxFrames - captured)
                 if want <= 0 { break }
@@ -46,14 +48,21 @@ struct CaptureLoop: @unchecked Sendable {
             }
             if got == 0 { continue }
             captured += Int(got)
-            for i in 0..<Int(got) { pending.append(Float(period[i]) / 32768) }
-            if pending.count >= chunkFrames {
+            let mono = period.withUnsafeBytes { ALSAPCM.downmix($0, frames: Int(got), config: config) }
+            pending += resampler.process(mono)
+            while pending.count >= chunkFrames {
                 yield(Array(pending.prefix(chunkFrames)), at: emitted)
                 emitted += chunkFrames
                 pending.removeFirst(chunkFrames)
             }
         }
-        if !pending.isEmpty { yield(pending, at: emitted) }
+        pending += resampler.flush()
+        while !pending.isEmpty {
+            let n = min(chunkFrames, pending.count)
+            yield(Array(pending.prefix(n)), at: emitted)
+            emitted += n
+            pending.removeFirst(n)
+        }
         continuation.finish()
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Audio from a WAV or Ogg Opus file, or raw s16le 16 kHz mono from stdin (`-`), cut into
-/// chunks. The stream is pull-based: a chunk is made when the consumer asks for it, so a file
-/// never piles up in a buffer and nothing is dropped. With `realtime` each chunk is held back
+/// chunks. The stream is pull-based: a chunk is decoded from the file when the consumer asks
+/// for it, so a recording of any length costs one block of memory and nothing is dropped. With `realtime` each chunk is held back
 /// until its wall-clock time, as if the file were being spoken now.
 public struct FileSource: AudioSource {
     public let path: String
@@ -36,7 +36,7 @@ private actor ChunkCursor {
     private let path: String
     private let chunkSamples: Int
     private let clock: (any PacingClock)?
-    private var samples: [Float]?
+    private var file: AudioFileStream?
     private var position = 0
     private var startedAt: Double?
     private var finished = false
@@ -63,9 +63,9 @@ private actor ChunkCursor {
     }
 
     private func readFile() throws -> [Float]? {
-        if samples == nil { samples = try AudioFile.decode(path: path) }
-        guard let all = samples, position < all.count else { return nil }
-        return Array(all[position..<min(all.count, position + chunkSamples)])
+        let file = try self.file ?? AudioFileStream(path: path)
+        self.file = file
+        return try file.read(chunkSamples)
     }
 
     private func readStdin() async -> [Float]? {

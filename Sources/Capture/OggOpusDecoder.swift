@@ -4,6 +4,7 @@ import Foundation
 /// Decodes Ogg Opus (RFC 7845) to mono float at 48 kHz: parses OpusHead and OpusTags,
 /// feeds each audio packet to libopus, drops the encoder's pre-skip from the front and trims
 /// the end to the last page's granule position, so the length matches the original exactly.
+/// Packets are decoded as they are read (`OpusFrames`), never the whole file at once.
 struct OggOpusDecoder {
     struct Head: Equatable {
         var channels: Int
@@ -17,29 +18,19 @@ struct OggOpusDecoder {
     }
 
     let path: String
-    /// The longest Opus packet is 120 ms: 5760 samples per channel at 48 kHz.
-    private static let maxFrame = 5760
 
-    func decode(_ r: ByteReader) throws -> [Float] {
-        let (packets, lastGranule) = try OggReader(path: path).packets(r)
-        guard let first = packets.first else {
+    /// Reads the OpusHead and OpusTags headers and returns a decoder positioned at the first
+    /// audio packet.
+    func open(_ source: any ByteSource) throws -> OpusFrames {
+        var reader = OggReader(path: path, source: source)
+        guard let first = try reader.next() else {
             throw CaptureError.malformed(path: path, detail: "no Ogg packets")
         }
         let head = try parseHead(first.data)
-        guard packets.count >= 2, packets[1].data.starts(with: Array("OpusTags".utf8)) else {
+        guard let tags = try reader.next(), tags.data.starts(with: Array("OpusTags".utf8)) else {
             throw CaptureError.malformed(path: path, detail: "missing OpusTags header")
         }
-        var decoded = try decodePackets(packets.dropFirst(2), head: head)
-        // Pre-skip: the decoder's warm-up output, not part of the recording.
-        let skip = min(head.preSkip, decoded.count)
-        decoded.removeFirst(skip)
-        // The last granule counts pre-skip too; anything past it is encoder padding.
-        if lastGranule >= 0 {
-            let total = max(0, Int(lastGranule) - head.preSkip)
-            if decoded.count > total { decoded.removeLast(decoded.count - total) }
-        }
-        guard !decoded.isEmpty else { throw CaptureError.noAudio(path: path) }
-        return decoded
+        return try OpusFrames(path: path, head: head, reader: reader)
     }
 
     func parseHead(_ p: [UInt8]) throws -> Head {
@@ -74,37 +65,105 @@ struct OggOpusDecoder {
         return head
     }
 
-    private func decodePackets(_ packets: ArraySlice<OggReader.Packet>, head: Head) throws -> [Float] {
-        var error: Int32 = 0
-        let decoder = opus_multistream_decoder_create(
-            48000, Int32(head.channels), Int32(head.streams), Int32(head.coupled), head.mapping, &error)
-        guard error == OPUS_OK, let decoder else {
-            throw CaptureError.opusDecode(path: path, detail: Self.message(error))
-        }
-        defer { opus_multistream_decoder_destroy(decoder) }
-
-        let gain = Float(pow(10, Double(head.gainQ8) / (20 * 256)))
-        let downmix = gain / Float(head.channels)
-        var pcm = [Float](repeating: 0, count: Self.maxFrame * head.channels)
-        var out: [Float] = []
-        out.reserveCapacity(packets.count * 960)
-        for (index, packet) in packets.enumerated() where !packet.data.isEmpty {
-            let frames = opus_multistream_decode_float(
-                decoder, packet.data, Int32(packet.data.count), &pcm, Int32(Self.maxFrame), 0)
-            guard frames >= 0 else {
-                throw CaptureError.opusDecode(path: path, detail: "packet \(index + 3): \(Self.message(frames))")
-            }
-            for f in 0..<Int(frames) {
-                var sum: Float = 0
-                for c in 0..<head.channels { sum += pcm[f * head.channels + c] }
-                out.append(max(-1, min(1, sum * downmix)))
-            }
-        }
-        return out
-    }
-
     static func message(_ code: Int32) -> String {
         guard let text = opus_strerror(code) else { return "error \(code)" }
         return String(cString: text)
+    }
+}
+
+/// The audio packets of an Ogg Opus stream decoded one at a time. The output of the latest
+/// page is held back until the next page begins: only at the last page is it known how much of
+/// it is encoder padding (the granule position says where the recording ends).
+final class OpusFrames: DecodedAudio {
+    let sampleRate = 48000
+    private let path: String
+    private var reader: OggReader
+    private let decoder: OpaquePointer
+    private let channels: Int
+    private let preSkip: Int
+    private let downmix: Float
+    private var pcm: [Float]        // [maxFrame, channels] interleaved, reused for every packet
+    private var skipLeft: Int       // pre-skip samples still to drop
+    private var held: [Float] = []  // output of the page being read or just read
+    private var heldPageDone = false
+    private var released = 0        // samples handed out so far
+    private var packetIndex = 2     // 0 and 1 were the headers
+    private var ended = false
+    /// The longest Opus packet is 120 ms: 5760 samples per channel at 48 kHz.
+    private static let maxFrame = 5760
+
+    init(path: String, head: OggOpusDecoder.Head, reader: OggReader) throws {
+        var error: Int32 = 0
+        let created = opus_multistream_decoder_create(
+            48000, Int32(head.channels), Int32(head.streams), Int32(head.coupled), head.mapping, &error)
+        guard error == OPUS_OK, let created else {
+            throw CaptureError.opusDecode(path: path, detail: OggOpusDecoder.message(error))
+        }
+        self.path = path
+        self.reader = reader
+        decoder = created
+        channels = head.channels
+        preSkip = head.preSkip
+        skipLeft = head.preSkip
+        downmix = Float(pow(10, Double(head.gainQ8) / (20 * 256))) / Float(head.channels)
+        pcm = [Float](repeating: 0, count: Self.maxFrame * head.channels)
+    }
+
+    deinit { opus_multistream_decoder_destroy(decoder) }
+
+    func nextBlock() throws -> [Float]? {
+        while !ended {
+            guard let packet = try reader.next() else {
+                ended = true
+                return try finish()
+            }
+            packetIndex += 1
+            if heldPageDone {
+                // A page followed the held one, so none of it was padding.
+                let out = held
+                held.removeAll(keepingCapacity: true)
+                heldPageDone = false
+                released += out.count
+                try decode(packet)
+                if !out.isEmpty { return out }
+                continue
+            }
+            try decode(packet)
+        }
+        return nil
+    }
+
+    private func decode(_ packet: OggReader.Packet) throws {
+        defer { if packet.isLastOnPage { heldPageDone = true } }
+        guard !packet.data.isEmpty else { return }
+        let frames = opus_multistream_decode_float(
+            decoder, packet.data, Int32(packet.data.count), &pcm, Int32(Self.maxFrame), 0)
+        guard frames >= 0 else {
+            throw CaptureError.opusDecode(path: path, detail: "packet \(packetIndex): \(OggOpusDecoder.message(frames))")
+        }
+        for f in 0..<Int(frames) {
+            var sum: Float = 0
+            for c in 0..<channels { sum += pcm[f * channels + c] }
+            // Pre-skip: the decoder's warm-up output, not part of the recording.
+            if skipLeft > 0 {
+                skipLeft -= 1
+                continue
+            }
+            held.append(max(-1, min(1, sum * downmix)))
+        }
+    }
+
+    /// The last page's output, trimmed to the stream's granule position.
+    private func finish() throws -> [Float]? {
+        // The last granule counts pre-skip too; anything past it is encoder padding.
+        if reader.lastGranule >= 0 {
+            let total = max(0, Int(reader.lastGranule) - preSkip)
+            let room = max(0, total - released)
+            if held.count > room { held.removeLast(held.count - room) }
+        }
+        released += held.count
+        guard released > 0 else { throw CaptureError.noAudio(path: path) }
+        defer { held = [] }
+        return held.isEmpty ? nil : held
     }
 }

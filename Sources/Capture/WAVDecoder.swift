@@ -1,5 +1,6 @@
 /// Decodes RIFF/RF64 WAVE files: PCM u8/s16/s24/s32, IEEE float32/float64, and
-/// WAVE_FORMAT_EXTENSIBLE wrapping either. Output is mono float at the file's own rate.
+/// WAVE_FORMAT_EXTENSIBLE wrapping either. Output is mono float at the file's own rate, a
+/// block at a time: only the header chunks and one block of samples are ever in memory.
 ///
 /// A truncated file (the data chunk claims more bytes than exist, as when a recorder is
 /// killed mid-write) decodes the whole frames that are there: losing the last second of a
@@ -10,27 +11,37 @@ struct WAVDecoder {
         var channels: Int
         var bytesPerSample: Int   // container width of one sample of one channel
         var isFloat: Bool
+
+        var frameBytes: Int { bytesPerSample * channels }
     }
 
     let path: String
 
-    func decode(_ r: ByteReader) throws -> (samples: [Float], sampleRate: Int) {
-        guard r.has(12, at: 0), r.starts(with: "WAVE", at: 8) else {
+    /// Reads the chunks before `data` (skipping any it does not need) and returns a reader
+    /// positioned at the first frame.
+    func open(_ source: any ByteSource) throws -> WAVFrames {
+        let riff = ByteReader(bytes: try source.read(at: 0, count: 12))
+        guard riff.has(12, at: 0), riff.starts(with: "WAVE", at: 8) else {
             throw CaptureError.malformed(path: path, detail: "RIFF header without WAVE")
         }
-        let isRF64 = r.starts(with: "RF64")
+        let isRF64 = riff.starts(with: "RF64")
         var offset = 12
         var format: Format?
         var rf64DataSize: UInt64?
-        while r.has(8, at: offset) {
-            let id = r.ascii(offset, 4)
-            let declared = UInt64(r.u32(offset + 4))
+        while offset <= source.count - 8 {
+            let header = ByteReader(bytes: try source.read(at: offset, count: 8))
+            let id = header.ascii(0, 4)
+            let declared = UInt64(header.u32(4))
             let body = offset + 8
             switch id {
-            case "ds64" where isRF64 && r.has(16, at: body):
-                rf64DataSize = r.u64(body + 8)
+            case "ds64" where isRF64:
+                let ds64 = ByteReader(bytes: try source.read(at: body, count: 16))
+                if ds64.has(16, at: 0) { rf64DataSize = ds64.u64(8) }
             case "fmt ":
-                format = try parseFormat(r, at: body, size: Int(min(declared, UInt64(Int32.max))))
+                // 40 bytes hold the extensible layout; anything past it is not needed. At least 16
+                // are read whatever the chunk claims, so a short claim is told from a cut file.
+                let bytes = ByteReader(bytes: try source.read(at: body, count: Int(min(max(declared, 16), 40))))
+                format = try parseFormat(bytes, size: Int(min(declared, UInt64(Int32.max))))
             case "data":
                 guard let format else {
                     throw CaptureError.malformed(path: path, detail: "data chunk before fmt chunk")
@@ -38,11 +49,11 @@ struct WAVDecoder {
                 var size = declared
                 if isRF64, declared == 0xFFFF_FFFF, let big = rf64DataSize { size = big }
                 // Streaming writers leave 0 or 0xFFFFFFFF; a killed recorder leaves too much.
-                let available = UInt64(r.count - body)
+                let available = UInt64(source.count - body)
                 if size == 0 || size == 0xFFFF_FFFF || size > available { size = available }
-                let samples = convert(r, from: body, byteCount: Int(size), format: format)
-                guard !samples.isEmpty else { throw CaptureError.noAudio(path: path) }
-                return (samples, format.sampleRate)
+                let frames = Int(size) / format.frameBytes
+                guard frames > 0 else { throw CaptureError.noAudio(path: path) }
+                return WAVFrames(format: format, source: source, start: body, frames: frames)
             default:
                 break
             }
@@ -57,24 +68,25 @@ struct WAVDecoder {
         throw CaptureError.noAudio(path: path)
     }
 
-    private func parseFormat(_ r: ByteReader, at body: Int, size: Int) throws -> Format {
-        guard r.has(16, at: body) else {
+    /// `r` holds the fmt chunk's body from its first byte; `size` is what the chunk declares.
+    private func parseFormat(_ r: ByteReader, size: Int) throws -> Format {
+        guard r.has(16, at: 0) else {
             throw CaptureError.malformed(path: path, detail: "fmt chunk cut short (file truncated?)")
         }
         guard size >= 16 else {
             throw CaptureError.malformed(path: path, detail: "fmt chunk shorter than 16 bytes")
         }
-        var tag = r.u16(body)
-        let channels = Int(r.u16(body + 2))
-        let rate = Int(r.u32(body + 4))
-        let blockAlign = Int(r.u16(body + 12))
-        let bits = Int(r.u16(body + 14))
+        var tag = r.u16(0)
+        let channels = Int(r.u16(2))
+        let rate = Int(r.u32(4))
+        let blockAlign = Int(r.u16(12))
+        let bits = Int(r.u16(14))
         if tag == 0xFFFE {
             // WAVE_FORMAT_EXTENSIBLE: the real format tag is the first two bytes of the GUID.
-            guard size >= 40, r.has(40, at: body) else {
+            guard size >= 40, r.has(40, at: 0) else {
                 throw CaptureError.malformed(path: path, detail: "extensible fmt chunk too short")
             }
-            tag = r.u16(body + 24)
+            tag = r.u16(24)
         }
         guard tag == 1 || tag == 3 else {
             throw CaptureError.unsupportedCodec(path: path, codec: Self.codecName(tag))
@@ -97,27 +109,63 @@ struct WAVDecoder {
         return Format(sampleRate: rate, channels: channels, bytesPerSample: width, isFloat: isFloat)
     }
 
-    /// Reads whole frames and averages the channels (downmix) as it goes.
-    private func convert(_ r: ByteReader, from start: Int, byteCount: Int, format: Format) -> [Float] {
-        let frameBytes = format.bytesPerSample * format.channels
-        let frames = byteCount / frameBytes
-        var out = [Float](repeating: 0, count: frames)
-        let scale = 1 / Float(format.channels)
-        r.bytes.withUnsafeBufferPointer { raw in
-            for f in 0..<frames {
-                var sum: Float = 0
-                var p = start + f * frameBytes
-                for _ in 0..<format.channels {
-                    sum += Self.sample(raw, at: p, format: format)
-                    p += format.bytesPerSample
-                }
-                out[f] = sum * scale
-            }
-        }
-        return out
+    static func codecName(_ tag: UInt16) -> String {
+        let names: [UInt16: String] = [
+            0x0002: "Microsoft ADPCM", 0x0006: "A-law", 0x0007: "mu-law", 0x0011: "IMA ADPCM",
+            0x0031: "GSM 6.10", 0x0050: "MPEG", 0x0055: "MP3", 0x00FF: "AAC", 0x1610: "AAC",
+        ]
+        let hex = "0x" + String(tag, radix: 16, uppercase: true)
+        return names[tag].map { "\($0) (WAV format \(hex))" } ?? "WAV format \(hex)"
+    }
+}
+
+/// The frames of a WAV data chunk, read and downmixed a block at a time.
+struct WAVFrames: DecodedAudio {
+    let format: WAVDecoder.Format
+    private let source: any ByteSource
+    private var next: Int          // byte offset of the next frame
+    private let end: Int           // one past the last whole frame
+    /// About 85 ms at 48 kHz: big enough that a read costs little, small enough to stay cache-hot.
+    static let blockFrames = 4096
+
+    init(format: WAVDecoder.Format, source: any ByteSource, start: Int, frames: Int) {
+        self.format = format
+        self.source = source
+        next = start
+        end = start + frames * format.frameBytes
     }
 
-    private static func sample(_ b: UnsafeBufferPointer<UInt8>, at p: Int, format: Format) -> Float {
+    var sampleRate: Int { format.sampleRate }
+
+    mutating func nextBlock() throws -> [Float]? {
+        guard next < end else { return nil }
+        let bytes = try source.read(at: next, count: min(end - next, Self.blockFrames * format.frameBytes))
+        let frames = bytes.count / format.frameBytes
+        guard frames > 0 else { return nil }   // the file shrank since it was opened
+        next += frames * format.frameBytes
+        return Self.downmix(bytes, frames: frames, format: format)
+    }
+
+    /// Averages the channels of each frame.
+    private static func downmix(_ bytes: [UInt8], frames: Int, format: WAVDecoder.Format) -> [Float] {
+        let scale = 1 / Float(format.channels)
+        return [Float](unsafeUninitializedCapacity: frames) { out, initialized in
+            bytes.withUnsafeBufferPointer { raw in
+                var p = 0
+                for f in 0..<frames {
+                    var sum: Float = 0
+                    for _ in 0..<format.channels {
+                        sum += sample(raw, at: p, format: format)
+                        p += format.bytesPerSample
+                    }
+                    out[f] = sum * scale
+                }
+            }
+            initialized = frames
+        }
+    }
+
+    private static func sample(_ b: UnsafeBufferPointer<UInt8>, at p: Int, format: WAVDecoder.Format) -> Float {
         switch (format.isFloat, format.bytesPerSample) {
         case (true, 4):
             let bits = UInt32(b[p]) | UInt32(b[p + 1]) << 8 | UInt32(b[p + 2]) << 16 | UInt32(b[p + 3]) << 24
@@ -142,14 +190,5 @@ struct WAVDecoder {
     /// Float files may hold NaN or overs; neither may reach the model.
     private static func clampFinite(_ v: Float) -> Float {
         v.isFinite ? max(-1, min(1, v)) : 0
-    }
-
-    static func codecName(_ tag: UInt16) -> String {
-        let names: [UInt16: String] = [
-            0x0002: "Microsoft ADPCM", 0x0006: "A-law", 0x0007: "mu-law", 0x0011: "IMA ADPCM",
-            0x0031: "GSM 6.10", 0x0050: "MPEG", 0x0055: "MP3", 0x00FF: "AAC", 0x1610: "AAC",
-        ]
-        let hex = "0x" + String(tag, radix: 16, uppercase: true)
-        return names[tag].map { "\($0) (WAV format \(hex))" } ?? "WAV format \(hex)"
     }
 }

@@ -44,10 +44,14 @@ public struct AudioFeed: Sendable {
                         lastLevel = Date()
                         await meeting.report { $0.level = Double(level) }
                     }
-                case .slow(let queued):
-                    await meeting.report(slow: queued)
+                case .backlog(let backlog):
+                    await meeting.report(queued: backlog.queued, slow: backlog.slow)
                 case .dropped(let count):
                     await meeting.report { $0.dropped = count }
+                case .notice(let text):
+                    await meeting.report(notice: text)
+                case .warning(let text):
+                    await meeting.report(warning: text)
                 }
             }
             group.cancelAll()

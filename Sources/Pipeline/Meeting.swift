@@ -187,15 +187,21 @@ public actor Meeting {
         emit.yield(.warning(warning))
     }
 
+    /// Something worth a line on the status bar that is not a problem (exit status stays 0).
+    public func report(notice: String) {
+        emit.yield(.notice(notice))
+    }
+
     public func report(status update: @Sendable (inout PipelineStatus) -> Void) {
         update(&status)
         emit.yield(.status(status))
     }
 
-    /// Recognition is behind; the queue depth shows in the status line.
-    public func report(slow queued: Int) {
+    /// Recognition's queue depth, for the status line. While `slow` a `.slow` event comes first;
+    /// a status with a lower depth and no `.slow` before it means recognition has caught up.
+    public func report(queued: Int, slow: Bool) {
         status.queueDepth = queued
-        emit.yield(.slow(queued: queued))
+        if slow { emit.yield(.slow(queued: queued)) }
         emit.yield(.status(status))
     }
 

@@ -11,13 +11,26 @@ actor DecodeQueue {
     }
 
     private var entries: [Entry] = []
+    private var backlog: BacklogMonitor?
+    private let report: @Sendable (BacklogMonitor.Report) -> Void
     private var waiter: CheckedContinuation<Entry?, Never>?
     private var drainWaiters: [(limit: Int, continuation: CheckedContinuation<Void, Never>)] = []
     private var closed = false
+    /// The recogniser has gone (cancelled): nothing will be taken any more.
+    private var stopped = false
+
+    /// With a `backlog` monitor, every depth change is put to it and what it decides to
+    /// report is passed to `report`, from inside the queue (so reports keep their order).
+    init(backlog: BacklogMonitor? = nil, report: @escaping @Sendable (BacklogMonitor.Report) -> Void = { _ in }) {
+        self.backlog = backlog
+        self.report = report
+    }
 
     var depth: Int { entries.count }
 
     func push(_ entry: Entry) {
+        guard !stopped else { return }
+        defer { depthChanged() }
         let segment = entry.job.segment
         let provisional = entries.firstIndex { !$0.job.isFinal && $0.job.segment == segment }
         switch entry.job {
@@ -39,6 +52,18 @@ actor DecodeQueue {
         resume()
     }
 
+    /// The recogniser will take nothing more: jobs are dropped and whoever waits for room or
+    /// for a job is let go, so a cancelled meeting cannot hang on its queue.
+    func stop() {
+        stopped = true
+        closed = true
+        entries.removeAll()
+        depthChanged()
+        for w in drainWaiters { w.continuation.resume() }
+        drainWaiters.removeAll()
+        resume()
+    }
+
     /// The next job, or nil once closed and empty.
     func next() async -> Entry? {
         if !entries.isEmpty { return take() }
@@ -55,10 +80,18 @@ actor DecodeQueue {
 
     private func take() -> Entry {
         let entry = entries.removeFirst()
+        depthChanged()
         let ready = drainWaiters.filter { entries.count <= $0.limit }
         drainWaiters.removeAll { entries.count <= $0.limit }
         for w in ready { w.continuation.resume() }
         return entry
+    }
+
+    private func depthChanged() {
+        guard var monitor = backlog else { return }
+        let decided = monitor.update(depth: entries.count)
+        backlog = monitor
+        if let decided { report(decided) }
     }
 
     private func resume() {

@@ -1,6 +1,5 @@
 import Capture
 import Core
-import Dispatch
 import Whisper
 
 /// What the speech stage tells the pipeline.
@@ -8,10 +7,15 @@ public enum SpeechEvent: Sendable {
     case utterance(Utterance)
     /// Input level 0...1 of the latest audio chunk.
     case level(Float)
-    /// Recognition is behind by this many segments (the original design's {"type":"slow"}).
-    case slow(queued: Int)
+    /// Segments waiting for the recogniser (live use only), as `BacklogMonitor` decides to
+    /// report them: `slow` while more than `slowThreshold` wait, then once when it has caught up.
+    case backlog(BacklogMonitor.Report)
     /// Audio chunks the capture had to drop (should stay 0).
     case dropped(Int)
+    /// Something the user should know that changes nothing lost (the design prompt turned off).
+    case notice(String)
+    /// Speech that could not be recognised: its text is lost.
+    case warning(String)
 }
 
 /// Live speech to text: audio -> voice activity -> Whisper, with partial transcripts during
@@ -19,8 +23,14 @@ public enum SpeechEvent: Sendable {
 /// Capture and recognition run as two child tasks joined by a queue, so a slow recogniser
 /// delays text but never loses audio.
 public struct LiveTranscriber: Sendable {
-    public var model: WhisperModel
-    public var options: TranscriptionOptions
+    /// Whisper (made for each run, so live and file runs get their own time limits), or a
+    /// recogniser handed in.
+    enum Backend: Sendable {
+        case whisper(WhisperModel, TranscriptionOptions)
+        case custom(any Recogniser)
+    }
+
+    let backend: Backend
     public var vadThreshold: Float
     public var prompt: DesignPrompt?
     /// Queue depth above which the pipeline is told recognition is slow.
@@ -31,26 +41,70 @@ public struct LiveTranscriber: Sendable {
     public var speculateAfter = 0.15
     /// Audio a partial's encoder window holds beyond the samples it decodes (seconds).
     public var partialWindowMargin = 2.0
-    /// Partial transcripts while someone speaks; off for a file transcribed to text.
+    /// Partial transcripts while someone speaks, in live use; off for a file transcribed to
+    /// text. A recording read at full speed never has them: its finals come as fast as they
+    /// can be decoded, and a partial would only delay them.
     public var partials = true
     /// Seconds a final may spend on Whisper's temperature fallback before it keeps the best
     /// text so far: hard audio (crosstalk, mumbling) must not hold up the meeting.
     public var fallbackTimeLimit = 1.0
 
     public init(model: WhisperModel, options: TranscriptionOptions, vadThreshold: Float = 0.6, prompt: DesignPrompt?) {
-        self.model = model
-        self.options = options
+        backend = .whisper(model, options)
         self.vadThreshold = vadThreshold
         self.prompt = prompt
+    }
+
+    /// With another recogniser: its prompt is `prompt`'s text, or none.
+    public init(recogniser: any Recogniser, vadThreshold: Float = 0.6, prompt: DesignPrompt?) {
+        backend = .custom(recogniser)
+        self.vadThreshold = vadThreshold
+        self.prompt = prompt
+    }
+
+    /// Why `model` cannot take a prompt (no tokenizer.json to encode one with), or nil if it can.
+    public static func promptUnavailable(model: WhisperModel) -> String? {
+        model.tokenizer.canEncode ? nil
+            : "\(model.directory) has no tokenizer.json to encode a prompt with (re-run `make models` for the full folder)"
+    }
+
+    func recogniser(live: Bool) -> any Recogniser {
+        switch backend {
+        case .whisper(let model, let options):
+            WhisperRecogniser(model: model, options: options, partialWindowMargin: partialWindowMargin,
+                              fallbackTimeLimit: live ? fallbackTimeLimit : nil)
+        case .custom(let recogniser):
+            recogniser
+        }
+    }
+
+    /// The prompt given with the model's options, when no design prompt replaces it.
+    var fixedPrompt: String? {
+        if case .whisper(_, let options) = backend { return options.prompt }
+        return nil
+    }
+
+    /// The reason prompts cannot be used with this backend, or nil.
+    var promptProblem: String? {
+        if case .whisper(let model, _) = backend { return Self.promptUnavailable(model: model) }
+        return nil
     }
 
     /// `live` sources (a microphone, a paced file) cannot wait, so falling behind is reported;
     /// a recorded file is read only as fast as it is recognised.
     public func run(source: any AudioSource, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
-        let queue = DecodeQueue()
+        // Live audio cannot wait for recognition, so its backlog is shown; a file waits instead.
+        let queue = live ? DecodeQueue(backlog: BacklogMonitor(threshold: slowThreshold)) { emit(.backlog($0)) } : DecodeQueue()
+        // Checked once, up front: otherwise every decode would fail on the prompt and the meeting
+        // would get no text at all, silently.
+        var prompting = Prompting(design: prompt, fixed: fixedPrompt)
+        if prompting.isOn, let problem = promptProblem {
+            emit(.notice("design prompt off: \(problem)"))
+            prompting = Prompting(design: nil, fixed: nil)
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await capture(source: source, live: live, into: queue, emit: emit) }
-            group.addTask { await recognise(from: queue, live: live, emit: emit) }
+            group.addTask { [prompting] in await recognise(from: queue, live: live, prompting: prompting, emit: emit) }
             try await group.waitForAll()
         }
     }
@@ -62,12 +116,12 @@ public struct LiveTranscriber: Sendable {
         // the trigger measures the meeting's longer silences itself.
         var vad = VADStateMachine(threshold: vadThreshold, hangover: segmentPause)
         var settings = SegmentStateMachine.Settings()
-        settings.partials = partials
+        settings.partials = partials && live
         var segments = SegmentStateMachine(settings: settings)
         // Deciding early only pays when someone waits for the text; a file need not.
         let speculateAfter = live ? self.speculateAfter : .infinity
         var buffer = AudioWindow()
-        var reportedDepth = 0, reportedDrops = 0
+        var reportedDrops = 0
         do {
             for try await chunk in source.chunks() {
                 emit(.level(chunk.level))
@@ -89,15 +143,7 @@ public struct LiveTranscriber: Sendable {
                     await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
                 }
                 buffer.discard(before: segments.retainFrom)
-                if live {
-                    let depth = await queue.depth
-                    if depth != reportedDepth && (depth > slowThreshold || reportedDepth > slowThreshold) {
-                        emit(.slow(queued: depth))
-                    }
-                    reportedDepth = depth
-                } else {
-                    await queue.waitUntilDepth(atMost: slowThreshold)
-                }
+                if !live { await queue.waitUntilDepth(atMost: slowThreshold) }
                 if source.droppedChunks != reportedDrops {
                     reportedDrops = source.droppedChunks
                     emit(.dropped(reportedDrops))
@@ -115,47 +161,6 @@ public struct LiveTranscriber: Sendable {
             await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
         }
         await queue.close()
-    }
-
-    /// Decodes queued jobs one at a time on a thread of its own, off the cooperative pool.
-    private func recognise(from queue: DecodeQueue, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async {
-        let worker = DecodeWorker(model: model, options: options, partialWindowMargin: partialWindowMargin,
-                                  fallbackTimeLimit: live ? fallbackTimeLimit : nil)
-        var stable = StablePrefix()
-        var recent: [String] = []
-        var currentSegment = -1
-        var speculated: (range: Range<Int>, text: String?)?
-        while let entry = await queue.next() {
-            if entry.job.segment != currentSegment {
-                currentSegment = entry.job.segment
-                stable.reset()
-            }
-            let promptText = prompt?.prompt(recent: recent) ?? options.prompt
-            let text: String?
-            if entry.job.isFinal, let done = speculated, done.range == entry.job.range {
-                text = done.text
-            } else {
-                let final: Bool
-                switch entry.job {
-                case .partial: final = false
-                case .final, .speculative: final = true
-                }
-                text = await worker.decode(entry.samples, prompt: promptText, final: final)
-                if case .speculative = entry.job { speculated = (entry.job.range, text) }
-            }
-            guard let text, !text.isEmpty else { continue }
-            let start = Double(entry.startSample) / 16_000
-            let end = Double(entry.job.range.upperBound) / 16_000
-            let id = "a\(entry.job.segment)"
-            if entry.job.isFinal {
-                recent.append(text)
-                if recent.count > 6 { recent.removeFirst() }
-                emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: start, tsEnd: end), isFinal: true)))
-            } else {
-                let shown = stable.update(text)
-                emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: shown, tsStart: start, tsEnd: end), isFinal: false)))
-            }
-        }
     }
 }
 
@@ -176,53 +181,5 @@ struct AudioWindow {
         guard n > 16_000 else { return }   // trim in bulk, not every chunk
         storage.removeFirst(n)
         start += n
-    }
-}
-
-/// Runs Whisper on a serial dispatch queue: a decode is seconds of CPU that must not block
-/// the cooperative threads the screen and capture run on.
-final class DecodeWorker: @unchecked Sendable {
-    // Touched only on `queue`.
-    private var session: WhisperSession
-    private let queue = DispatchQueue(label: "mockpilot.whisper")
-    private let partialWindowMargin: Double
-    private let fallbackTimeLimit: Double?
-
-    init(model: WhisperModel, options: TranscriptionOptions, partialWindowMargin: Double, fallbackTimeLimit: Double?) {
-        session = WhisperSession(model: model, options: options)
-        self.partialWindowMargin = partialWindowMargin
-        self.fallbackTimeLimit = fallbackTimeLimit
-    }
-
-    /// A partial is a quick greedy look (no temperature fallback, one pass, an encoder window
-    /// just longer than the audio instead of 30 s, nothing shown that Whisper itself would
-    /// retry): the final that follows gets the full treatment, and must not wait long behind it.
-    func decode(_ samples: [Float], prompt: String?, final: Bool) async -> String? {
-        await withCheckedContinuation { continuation in
-            queue.async {
-                continuation.resume(returning: self.decodeAll(samples, prompt: prompt, final: final))
-            }
-        }
-    }
-
-    /// Whisper sometimes closes a zero-padded window after its first sentence and skips the
-    /// rest; a second second or more of audio past the last timestamp is decoded again.
-    private func decodeAll(_ samples: [Float], prompt: String?, final: Bool) -> String? {
-        session.options.prompt = prompt
-        session.options.temperatureFallback = final
-        session.options.fallbackTimeLimit = fallbackTimeLimit
-        session.options.window = final ? nil : Double(samples.count) / 16_000 + partialWindowMargin
-        var texts: [String] = []
-        var start = 0
-        for _ in 0..<(final ? 4 : 1) {
-            let piece = Array(samples[start...])
-            guard let segments = try? session.transcribe(piece, offset: 0) else { break }
-            texts += segments.filter { final || !$0.isDoubtful }.map(\.text)
-            let covered = Int((segments.map(\.end).max() ?? 0) * 16_000)
-            guard covered > 0, piece.count - covered > 16_000 else { break }
-            start += covered
-        }
-        let text = texts.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return text
     }
 }

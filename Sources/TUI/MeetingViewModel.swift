@@ -93,7 +93,9 @@ public struct MeetingViewModel: Sendable, Equatable {
             slowQueued = queued
         case .status(let s):
             status = s
-            if s.queueDepth == 0 { slowQueued = nil }
+            // While behind, the meeting reports `.slow` before each status; a status showing
+            // fewer queued than the last `.slow` means recognition has caught up.
+            if let slow = slowQueued, s.queueDepth < slow { slowQueued = nil }
         case .warning(let text), .notice(let text):
             warning = Warning(text: text, at: time)
         case .insight(let summary):

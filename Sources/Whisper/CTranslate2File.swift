@@ -27,6 +27,8 @@ struct CTranslate2File {
 
     struct Variable {
         let shape: [Int]
+        /// Elements, the product of `shape` (checked for overflow when the file was read).
+        let count: Int
         let dtype: DType
         /// Byte offset of the data in the file.
         let offset: Int
@@ -68,13 +70,17 @@ struct CTranslate2File {
                 throw WhisperError.modelCorrupt(path: path, reason: "variable \(name) has unknown dtype \(code)")
             }
             let byteCount = Int(try reader.u32())
-            let elements = shape.reduce(1, *)
-            guard byteCount == elements * dtype.size else {
-                throw WhisperError.modelCorrupt(path: path, reason: "variable \(name) holds \(byteCount) bytes, shape \(shape) needs \(elements * dtype.size)")
+            // A damaged shape must be an error, not an arithmetic overflow trap.
+            guard let elements = Self.product(shape),
+                  case let (needed, overflow) = elements.multipliedReportingOverflow(by: dtype.size), !overflow else {
+                throw WhisperError.modelCorrupt(path: path, reason: "variable \(name) has an impossible shape \(shape)")
+            }
+            guard byteCount == needed else {
+                throw WhisperError.modelCorrupt(path: path, reason: "variable \(name) holds \(byteCount) bytes, shape \(shape) needs \(needed)")
             }
             let offset = reader.offset
             try reader.skip(byteCount, what: name)
-            variables[name] = Variable(shape: shape, dtype: dtype, offset: offset)
+            variables[name] = Variable(shape: shape, count: elements, dtype: dtype, offset: offset)
         }
         if version >= 3, reader.offset < bytes.count {
             let aliasCount = try reader.u32()
@@ -91,19 +97,31 @@ struct CTranslate2File {
 
     func variable(_ name: String) -> Variable? { variables[name] }
 
+    /// The number of elements of `shape`, or nil if it overflows.
+    static func product(_ shape: [Int]) -> Int? {
+        var n = 1
+        for d in shape {
+            let (p, overflow) = n.multipliedReportingOverflow(by: d)
+            guard !overflow, d >= 0 else { return nil }
+            n = p
+        }
+        return n
+    }
+
     var names: [String] { Array(variables.keys) }
 
-    /// An integer scalar such as `encoder/num_heads`.
+    /// An integer scalar such as `encoder/num_heads`; nil when missing, or a float that is
+    /// not a whole number (NaN, infinity, 2.5) rather than a trap converting it.
     func scalar(_ name: String) -> Int? {
-        guard let v = variables[name], v.shape.reduce(1, *) == 1 else { return nil }
-        return bytes.withUnsafeBytes { raw -> Int in
+        guard let v = variables[name], v.count == 1 else { return nil }
+        return bytes.withUnsafeBytes { raw -> Int? in
             switch v.dtype {
             case .int8: Int(raw.load(fromByteOffset: v.offset, as: Int8.self))
             case .int16: Int(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: v.offset, as: Int16.self)))
             case .int32: Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: v.offset, as: Int32.self)))
-            case .float32: Int(raw.loadUnaligned(fromByteOffset: v.offset, as: Float.self))
-            case .float16: Int(Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: v.offset, as: UInt16.self))))
-            case .bfloat16: Int(Float(bitPattern: UInt32(raw.loadUnaligned(fromByteOffset: v.offset, as: UInt16.self)) << 16))
+            case .float32: Int(exactly: raw.loadUnaligned(fromByteOffset: v.offset, as: Float.self))
+            case .float16: Int(exactly: Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: v.offset, as: UInt16.self))))
+            case .bfloat16: Int(exactly: Float(bitPattern: UInt32(raw.loadUnaligned(fromByteOffset: v.offset, as: UInt16.self)) << 16))
             }
         }
     }
@@ -129,7 +147,8 @@ struct CTranslate2File {
             guard scales.count == 1 || scales.count == rows else {
                 throw WhisperError.modelCorrupt(path: path, reason: "\(name)_scale has \(scales.count) values for \(rows) rows")
             }
-            let cols = values.count / max(rows, 1)
+            // values.count == rows * cols exactly: the shape's product was checked at load.
+            let cols = rows > 0 ? values.count / rows : 0
             for r in 0..<rows {
                 let inv = 1 / scales[scales.count == 1 ? 0 : r]
                 for c in 0..<cols { values[r * cols + c] *= inv }
@@ -143,7 +162,7 @@ struct CTranslate2File {
     private static let halfToFloat: [Float] = (0...UInt16.max).map { Float(Float16(bitPattern: $0)) }
 
     private func floats(_ v: Variable) -> [Float] {
-        let n = v.shape.reduce(1, *)
+        let n = v.count
         return bytes.withUnsafeBytes { raw -> [Float] in
             let base = raw.baseAddress.map { $0 + v.offset }
             guard let base else { return [] }

@@ -60,12 +60,34 @@ public struct Tokenizer: Sendable {
     public var vocabularySize: Int { tokens.count }
     public var isMultilingual: Bool { multilingual }
 
+    /// The language codes a multilingual model knows ("en", "zh", "de", ...), in the model's own
+    /// order; only "en" for an English-only one.
+    public var languages: [String] {
+        guard multilingual else { return ["en"] }
+        return tokens[(startOfTranscript + 1)...].prefix { Self.languageCode(of: $0) != nil }.compactMap(Self.languageCode)
+    }
+
     /// The tokens that start every window: `<|startoftranscript|>`, then for multilingual
-    /// models the language (`"en"`, `"de"`, ...; English when unknown) and `<|transcribe|>`.
-    public func startSequence(language: String = "en") -> [Int] {
-        guard multilingual, let transcribe else { return [startOfTranscript] }
-        let lang = ids["<|\(language)|>"] ?? english ?? startOfTranscript
-        return [startOfTranscript, lang, transcribe]
+    /// models the language's token and `<|transcribe|>`. A code the model does not know, or
+    /// anything but English for an English-only model, is an error rather than a silent guess.
+    public func startSequence(language: String = "en", model name: String = "this model") throws -> [Int] {
+        let code = language.lowercased()
+        guard multilingual, let transcribe else {
+            guard code == "en" else { throw WhisperError.englishOnly(model: name, language: language) }
+            return [startOfTranscript]
+        }
+        guard languages.contains(code), let token = ids["<|\(code)|>"] else {
+            throw WhisperError.unknownLanguage(code: language, model: name, known: languages)
+        }
+        return [startOfTranscript, token, transcribe]
+    }
+
+    /// "de" for `<|de|>`; nil for any other token (`<|translate|>` is not a language).
+    static func languageCode(of token: String) -> String? {
+        guard token.hasPrefix("<|"), token.hasSuffix("|>") else { return nil }
+        let inner = token.dropFirst(2).dropLast(2)
+        guard (2...3).contains(inner.count), inner.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
+        return String(inner)
     }
 
     /// The text of text tokens; special and timestamp tokens are dropped.

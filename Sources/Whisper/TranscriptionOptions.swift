@@ -12,7 +12,8 @@ public struct TranscriptionOptions: Sendable {
     public var conditionOnPreviousText: Bool
     /// A window whose no-speech probability is above this (and whose text is unlikely) is skipped.
     public var noSpeechThreshold: Double
-    /// The spoken language for multilingual models ("en", "de", ...); English-only models ignore it.
+    /// The spoken language ("en", "de", ...): one of the model's `Tokenizer.languages`, so only
+    /// "en" for English-only models. Anything else makes `transcribe` throw.
     public var language: String
     /// Seconds of audio the encoder sees per window; nil is Whisper's 30 s, as it was trained.
     /// A short window costs a fraction of a full one on short audio but recognises less

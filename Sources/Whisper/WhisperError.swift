@@ -8,6 +8,10 @@ public enum WhisperError: Error, LocalizedError, Equatable {
     case modelCorrupt(path: String, reason: String)
     /// The prompt cannot be encoded (the model folder has no tokenizer.json).
     case promptUnsupported(path: String)
+    /// A `--language` code the (multilingual) model has no token for.
+    case unknownLanguage(code: String, model: String, known: [String])
+    /// A language other than English asked of an English-only model (tiny.en, base.en, ...).
+    case englishOnly(model: String, language: String)
     case invalidOptions(String)
 
     public var errorDescription: String? {
@@ -18,6 +22,10 @@ public enum WhisperError: Error, LocalizedError, Equatable {
             "Whisper model \(path) is unusable: \(reason) (re-run `make models` to unpack a fresh copy)"
         case .promptUnsupported(let path):
             "cannot encode a prompt: \(path) has no tokenizer.json with BPE merges (re-run `make models`)"
+        case .unknownLanguage(let code, let model, let known):
+            "unknown language code '\(code)' for \(model); it knows \(known.count): \(known.joined(separator: ", "))"
+        case .englishOnly(let model, let language):
+            "\(model) is English-only and cannot transcribe '\(language)': give --model DIR with a multilingual Whisper (a faster-whisper tiny, base, small ... folder without .en)"
         case .invalidOptions(let reason):
             reason
         }

@@ -116,7 +116,9 @@ public final class WhisperModel: Sendable {
             nVocab: embed[0], nTextCtx: textPos[0], nTextState: nTextState,
             nTextHead: file.scalar("decoder/num_heads") ?? nTextState / 64,
             nTextLayer: layerCount("decoder"))
-        guard dims.nAudioLayer > 0, dims.nTextLayer > 0, nAudioState == nTextState,
+        // Heads are checked before they divide anything: a damaged count must not trap.
+        guard dims.nAudioLayer > 0, dims.nTextLayer > 0, nAudioState == nTextState, nAudioState > 0,
+              dims.nAudioHead > 0, dims.nTextHead > 0,
               nAudioState % dims.nAudioHead == 0, nTextState % dims.nTextHead == 0 else {
             throw WhisperError.modelCorrupt(path: binPath, reason: "inconsistent dimensions \(dims)")
         }

@@ -73,7 +73,7 @@ extension WhisperSession {
         var sumLogProb = 0.0
         var generated = 0
         while generated < maxTokens {
-            if Task.isCancelled { throw CancellationError() }
+            try checkCancellation()
             selector.applyRules(state.logits.pointer, sampled: sequence[prompt.count...])
             let (token, logProb) = selector.select(state.logits.pointer, temperature: temperature, rng: &rng)
             sumLogProb += logProb

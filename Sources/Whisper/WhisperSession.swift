@@ -13,6 +13,9 @@ public struct WhisperSession {
     var rng: SplitMix64
     /// Prompt and sampled tokens of the window being decoded, capacity n_text_ctx.
     var sequence: [Int]
+    /// Looked at between windows and tokens, with `Task.isCancelled`, for callers that run the
+    /// session on a thread of their own.
+    public var cancellation: CancellationFlag?
 
     static let temperatures: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
     /// Candidates drawn at each fallback temperature.
@@ -45,6 +48,8 @@ public struct WhisperSession {
             }
             allTokens = ids
         }
+        // Checked before any audio is looked at: a wrong language is the caller's mistake.
+        let startTokens = try model.tokenizer.startSequence(language: options.language, model: model.name)
         let features = logMel.compute(samples)
         state.audioFrames = audioFrames
         let nMels = model.dims.nMels, windowFrames = 2 * state.audioFrames
@@ -52,7 +57,7 @@ public struct WhisperSession {
         var promptResetSince = 0
         var seek = 0
         while seek < features.frames {
-            try Task.checkCancellation()
+            try checkCancellation()
             let timeOffset = Double(seek) * Self.secondsPerFrame
             let segmentSize = min(windowFrames, features.frames - seek)
             // The window: this stretch of frames, zero-padded to 30 s (or the window asked for)
@@ -68,7 +73,7 @@ public struct WhisperSession {
             // Earlier text (and the caller's prompt) as context, at most 223 tokens.
             let context = Array(allTokens[promptResetSince...].suffix(model.dims.nTextCtx / 2 - 1))
             var prompt = context.isEmpty ? [] : [model.tokenizer.startOfPrevious] + context
-            prompt += model.tokenizer.startSequence(language: options.language)
+            prompt += startTokens
             let result = try decodeWithFallback(prompt: prompt, budget: Self.tokenBudget(frames: segmentSize))
 
             if result.noSpeechProb > options.noSpeechThreshold, result.avgLogProb <= Self.logProbThreshold {
@@ -91,6 +96,11 @@ public struct WhisperSession {
             }
         }
         return segments
+    }
+
+    /// Throws `CancellationError` once the task is cancelled or `cancellation` is set.
+    func checkCancellation() throws {
+        if Task.isCancelled || cancellation?.isCancelled == true { throw CancellationError() }
     }
 
     /// Encoder positions per window (two mel frames each, 20 ms), from `options.window`.

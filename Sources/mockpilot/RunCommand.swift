@@ -3,11 +3,8 @@ import Config
 import Core
 import Foundation
 import Pipeline
-import Speech
 import TUI
 import Transcript
-import Whisper
-import Capture
 
 /// `mockpilot run`: the whole pipeline over one meeting.
 struct RunCommand: AsyncParsableCommand {
@@ -98,53 +95,8 @@ struct RunCommand: AsyncParsableCommand {
         try await present(meeting: meeting, settings: settings) { try await replay.play(into: meeting) }
     }
 
-    /// Microphone or audio file -> speech -> the pipeline.
-    private func runAudio(settings: Settings) async throws {
-        let source = settings.inputSource
-        let live = source.hasPrefix("alsa:") || settings.realtime
-        if source.hasPrefix("alsa:") {
-            // No microphone should be one clear line before anything else starts.
-            do {
-                try ALSASource(device: String(source.dropFirst(5))).check()
-            } catch {
-                throw CleanExit.failure(error.localizedDescription)
-            }
-        } else if source != "-" && !FileManager.default.fileExists(atPath: source) {
-            throw CleanExit.failure("\(source): no such audio file (or use alsa:DEVICE for a microphone)")
-        }
-        let audio = AudioSources.open(source, realtime: settings.realtime)
-        let whisper: WhisperModel
-        do {
-            whisper = try WhisperModel.load(directory: settings.modelDirectory)
-        } catch {
-            throw CleanExit.failure(error.localizedDescription)
-        }
-        let meeting: Meeting
-        let setup = MeetingSetup(settings: settings)
-        do {
-            meeting = try await setup.open(source: source, model: whisper.name)
-        } catch {
-            throw CleanExit.failure(error.localizedDescription)
-        }
-        let prompt = settings.designPrompt ? DesignPrompt(brands: try setup.brands()) : nil
-        var options = TranscriptionOptions()
-        options.threads = settings.threads
-        let transcriber = LiveTranscriber(model: whisper, options: options, vadThreshold: Float(settings.vadThreshold),
-                                          prompt: prompt)
-        let feed = AudioFeed(transcriber: transcriber, source: audio, live: live)
-        try await present(meeting: meeting, settings: settings) {
-            do {
-                try await feed.play(into: meeting)
-            } catch is CancellationError {
-            } catch {
-                await meeting.report(warning: error.localizedDescription)
-                await meeting.finish()
-            }
-        }
-    }
-
     /// Runs `feed` into the meeting, shown on the screen or printed as JSON Lines.
-    private func present(meeting: Meeting, settings: Settings,
+    func present(meeting: Meeting, settings: Settings,
                          feed: @escaping @Sendable () async throws -> Void) async throws {
         let hourly = Task {
             while !Task.isCancelled {
@@ -163,7 +115,14 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func runAsJSONLines(meeting: Meeting, feed: @escaping @Sendable () async throws -> Void) async throws {
-        async let played: Void = feed()
+        // Ctrl-C or SIGTERM (a microphone never ends by itself) stops the input; the meeting then
+        // finishes as at the end of a file, so what is pending is still generated.
+        let played = Task { try await feed() }
+        let stop = StopSignals { played.cancel() }
+        defer { stop.cancel() }
+        Task {
+            if case .failure(let error) = await played.result, error is CancellationError { await meeting.finish() }
+        }
         var written: Set<String> = []
         for await event in meeting.events {
             if let line = try? JSONLines.encode(event) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -174,7 +133,10 @@ struct RunCommand: AsyncParsableCommand {
             default: break
             }
         }
-        try await played
+        do {
+            try await played.value
+        } catch is CancellationError {
+        }
         let s = written.count == 1 ? "" : "s"
         warn("\(written.count) component file\(s) written under \(meeting.outputFolder)/src/components (session \(meeting.sessionID))")
     }

@@ -36,7 +36,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Flag(help: "Bias recognition toward design words (brands, components, cue phrases), as `run` does.")
     var designPrompt = false
 
-    @Option(help: "Spoken language for multilingual models (en, de, fr, ...).")
+    @Option(help: "Spoken language (en, de, fr, ...): a code the model knows; English-only models (tiny.en) take only en.")
     var language = "en"
 
     @Option(help: "OpenBLAS threads.")
@@ -60,6 +60,12 @@ struct TranscribeCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = model ?? Paths.models() + "/whisper-tiny.en"
         let whisper = try WhisperModel.load(directory: directory)
+        // A language the model cannot do, or a prompt it cannot encode, is one line before any
+        // audio is read.
+        _ = try whisper.tokenizer.startSequence(language: language, model: whisper.name)
+        if prompt != nil || designPrompt, !whisper.tokenizer.canEncode {
+            throw WhisperError.promptUnsupported(path: whisper.directory)
+        }
         var prompt = self.prompt
         if designPrompt {
             guard let themes = ThemesLocator.locate(configured: nil) else {
@@ -71,12 +77,20 @@ struct TranscribeCommand: AsyncParsableCommand {
                                            language: language, window: window)
         var session = WhisperSession(model: whisper, options: options)
         for path in audio {
-            let samples = try AudioFile.decode(path: path)
+            // --vad streams the file; whole 30 s windows need the recording in memory.
             let segments = vad ? try await utterances(path: path, model: whisper, options: options, designPrompt: designPrompt)
-                : try session.transcribe(samples)
+                : try windows(try AudioFile.decode(path: path), session: &session)
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
             FileHandle.standardOutput.write(Data(try render(segments, id: id).utf8))
         }
+    }
+
+    /// The recording in Whisper's 30 s windows, keeping only what overlaps speech the VAD heard:
+    /// silence and noise get no text at all, rather than what Whisper would invent for them.
+    func windows(_ samples: [Float], session: inout WhisperSession) throws -> [TranscriptSegment] {
+        let speech = SpeechRegions(samples: samples)
+        guard !speech.isEmpty else { return [] }
+        return speech.keep(try session.transcribe(samples))
     }
 
     /// The file through `run`'s speech stage: voice activity, then each utterance decoded with
@@ -93,7 +107,11 @@ struct TranscribeCommand: AsyncParsableCommand {
         transcriber.partials = false
         let collected = Collected()
         try await transcriber.run(source: FileSource(path: path, realtime: false), live: false) { event in
-            if case .utterance(let u) = event, u.isFinal { collected.append(u.msg) }
+            switch event {
+            case .utterance(let u) where u.isFinal: collected.append(u.msg)
+            case .warning(let text), .notice(let text): warn(text)
+            default: break
+            }
         }
         return collected.messages.map {
             TranscriptSegment(text: $0.text, start: $0.tsStart, end: $0.tsEnd, tokens: [], avgLogProb: 0, noSpeechProb: 0)

@@ -35,6 +35,40 @@ import Testing
         #expect(source.droppedChunks == 0)
     }
 
+    /// A device that only does 48 kHz stereo (as most hw: devices): MockPilot takes its native
+    /// format and does the downmix and the resampling itself, so what arrives is exactly the
+    /// file's channels averaged and put through `Resampler`, not ALSA's linear conversion.
+    @Test func aFortyEightKilohertzStereoDeviceIsDownmixedAndResampled() async throws {
+        #expect(ALSATestDevice.ready)
+        let f = try Fixtures()
+        defer { f.remove() }
+        // Left 440 Hz, right 1000 Hz, 2 s, interleaved s16le at 48 kHz.
+        let raw = f.path("stereo.raw")
+        try Fixtures.run("sox", ["-R", "-n", "-r", "48000", "-c", "2", "-b", "16", "-e", "signed-integer", "-t", "raw", raw,
+                                 "synth", "2", "sine", "440", "sine", "1000", "vol", "0.5"])
+        let interleaved = RawPCM.decodeS16LE(try Data(contentsOf: URL(fileURLWithPath: raw)))
+        let frames = interleaved.count / 2
+        let mono: [Float] = (0..<frames).map { (i: Int) -> Float in (interleaved[2 * i] + interleaved[2 * i + 1]) / 2 }
+        let expected = Resampler.resample(mono, from: 48000, to: 16000)
+
+        let source = ALSASource(device: ALSATestDevice.stereo48k(for: raw), chunkFrames: 1600, bufferedChunks: 1000,
+                                maxFrames: frames)
+        let agreed = try source.check()
+        #expect(agreed.rate == 48000 && agreed.channels == 2)
+        var got: [Float] = []
+        for try await chunk in source.chunks() {
+            #expect(chunk.startSample == got.count)
+            got += chunk.samples
+        }
+        #expect(got.count == 32000 && expected.count == 32000)
+        let firstDifference = zip(got, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(firstDifference == nil, "differs from the file's own downmix and resampling at sample \(firstDifference ?? -1)")
+        // What a listener would check: both tones are there at half their channel's level.
+        #expect(abs(Signal.magnitude(got, at: 440, rate: 16000) - 0.125) < 0.01)
+        #expect(abs(Signal.magnitude(got, at: 1000, rate: 16000) - 0.125) < 0.01)
+        #expect(source.droppedChunks == 0)
+    }
+
     /// A consumer that falls behind loses the oldest chunks, never the newest, and the loss is counted.
     @Test func slowConsumerDropsOldestAndCounts() async throws {
         #expect(ALSATestDevice.ready)

@@ -69,6 +69,24 @@ final class ManualPacingClock: PacingClock, @unchecked Sendable {
         #expect(clock.slept.count == 30 - 3, "the 0.35 s stall skips the sleeps it already covered")
     }
 
+    /// A recording is decoded as it is consumed, never loaded: the first seconds of a
+    /// three-hour 48 kHz stereo WAV (2 GB) cost a block of memory, and come out as 16 kHz mono.
+    @Test func aLongFileIsReadAsItIsConsumed() async throws {
+        let f = try Fixtures()
+        defer { f.remove() }
+        let wav = try f.sparseWAV("long.wav", seconds: 3 * 3600, rate: 48000, channels: 2)
+        let before = Fixtures.residentBytes()
+        var samples = 0
+        for try await chunk in FileSource(path: wav, realtime: false).chunks() {
+            #expect(chunk.startSample == samples && chunk.samples.allSatisfy { $0 == 0 })
+            samples += chunk.samples.count
+            if samples >= 16000 * 30 { break }
+        }
+        let growth = Fixtures.residentBytes() - before
+        #expect(samples == 16000 * 30)
+        #expect(growth < 16 << 20, "resident memory grew by \(growth >> 20) MB for 30 s of a 3 h file")
+    }
+
     @Test func missingFileFailsTheStreamWithOneLine() async throws {
         let source = FileSource(path: "/nonexistent/meeting.wav", realtime: false)
         var message = ""

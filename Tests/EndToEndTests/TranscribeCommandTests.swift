@@ -37,6 +37,40 @@ import Testing
         }
     }
 
+    /// Ten seconds of digital silence and of faint pink noise (-40 dBFS): no line at all, with or
+    /// without a prompt and in both modes. Whisper on its own writes "Stripe" for the noise when
+    /// prompted with it, and "$2.00 a day." for the silence when given a longer prompt.
+    @Test func silenceAndFaintNoiseGiveNoText() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-quiet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let silence = dir.appendingPathComponent("silence.wav").path, noise = dir.appendingPathComponent("pink.wav").path
+        for (path, synth) in [(silence, ["trim", "0", "10"]), (noise, ["synth", "10", "pinknoise", "vol", "0.01"])] {
+            let sox = Process()
+            sox.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            sox.arguments = ["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", path] + synth
+            try sox.run()
+            sox.waitUntilExit()
+            #expect(sox.terminationStatus == 0)
+        }
+        for file in [silence, noise] {
+            for options in [[], ["--prompt", "Stripe"], ["--prompt", Self.prompt], ["--design-prompt"],
+                            ["--vad", "--design-prompt"], ["--format", "text", "--no-fallback"]] {
+                let result = try Binary.run(["transcribe"] + options + [file])
+                #expect(result.status == 0, "\(options): \(result.stderr)")
+                #expect(result.stdout.isEmpty, "\(URL(fileURLWithPath: file).lastPathComponent) \(options) invented: \(result.stdout)")
+            }
+        }
+    }
+
+    /// tiny.en cannot do German: the user is told so, instead of getting English guesses.
+    @Test func aLanguageTheModelCannotDoIsRefused() throws {
+        let result = try Binary.run(["transcribe", "--language", "de", Self.audio + "/lines/dev-012.wav"])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("whisper-tiny.en is English-only and cannot transcribe 'de'"), "\(result.stderr)")
+    }
+
     @Test func badInputIsAOneLineErrorAndAFailingExit() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-tr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -45,7 +79,8 @@ import Testing
         try Data("RIFF\u{10}\0\0\0WAVEjunk".utf8).write(to: URL(fileURLWithPath: corrupt))
         for arguments in [["transcribe", dir.path + "/missing.wav"], ["transcribe", corrupt],
                           ["transcribe", "--window", "0", Self.audio + "/lines/dev-012.wav"],
-                          ["transcribe", "--model", dir.path, Self.audio + "/lines/dev-012.wav"]] {
+                          ["transcribe", "--model", dir.path, Self.audio + "/lines/dev-012.wav"],
+                          ["transcribe", "--language", "de", Self.audio + "/lines/dev-012.wav"]] {
             let result = try Binary.run(arguments)
             let shown = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(result.status != 0, "\(arguments)")

@@ -17,7 +17,7 @@ import Capture
         #expect((t.endOfText, t.startOfTranscript, t.startOfPrevious, t.noSpeech, t.noTimestamps, t.timestampBegin)
             == (50256, 50257, 50360, 50361, 50362, 50363))
         #expect(!t.isMultilingual)
-        #expect(t.startSequence(language: "de") == [50257])
+        #expect(try t.startSequence(language: "en") == [50257])
         #expect(model.suppressAtBegin == [220, 50256])
         // float16 weights came through: a layer norm gain is near 1, not garbage.
         let gamma = model.encoderLN.gamma.data
@@ -66,6 +66,41 @@ import Capture
         #expect(throws: WhisperError.modelCorrupt(path: dir + "/model.bin", reason: "missing tensor encoder/layer_norm/gamma")) {
             try WhisperModel.load(directory: dir)
         }
+    }
+
+    /// Shapes whose element or byte count overflows 64 bits, as random damage can produce: an
+    /// error naming the variable, never an arithmetic trap.
+    @Test(arguments: [[0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF], [1 << 31, 1 << 31]])
+    func aShapeThatOverflowsIsCorrupt(shape: [Int]) throws {
+        let body = CT2Writer.variable("encoder/conv1/weight", shape: shape, dtype: 0, bytes: Data(count: 8))
+        let path = try TempModel.write(CT2Writer.file(spec: "WhisperSpec", variables: 1, body: body, aliases: []))
+        defer { TempModel.remove(path) }
+        #expect(throws: WhisperError.modelCorrupt(path: path, reason: "variable encoder/conv1/weight has an impossible shape \(shape)")) {
+            try CTranslate2File(path: path)
+        }
+    }
+
+    /// A head count of zero (or a float one that is not a number) in an otherwise real model is
+    /// reported as inconsistent dimensions, not a division by zero.
+    @Test func aZeroHeadCountIsCorrupt() throws {
+        var real = try Data(contentsOf: URL(fileURLWithPath: Fixtures.modelDirectory + "/model.bin"))
+        // name, NUL, rank 0, dtype int16, 2 bytes, then the value 6.
+        let marker = Data("decoder/num_heads".utf8) + Data([0, 0, 2, 2, 0, 0, 0])
+        let range = try #require(real.range(of: marker))
+        real[range.upperBound] = 0
+        real[range.upperBound + 1] = 0
+        let dir = try TempModel.make(modelBin: real)
+        defer { TempModel.remove(dir) }
+        let error = try #require(throws: WhisperError.self) { try WhisperModel.load(directory: dir) }
+        #expect(error.localizedDescription.contains("inconsistent dimensions"), "\(error.localizedDescription)")
+
+        var body = Data()
+        body.append(CT2Writer.variable("nan", shape: [], dtype: 0, bytes: [Float.nan].withUnsafeBytes { Data($0) }))
+        body.append(CT2Writer.variable("half", shape: [1], dtype: 0, bytes: [Float(2.5)].withUnsafeBytes { Data($0) }))
+        let path = try TempModel.write(CT2Writer.file(spec: "S", variables: 2, body: body, aliases: []))
+        defer { TempModel.remove(path) }
+        let file = try CTranslate2File(path: path)
+        #expect(file.scalar("nan") == nil && file.scalar("half") == nil)
     }
 
     @Test func int8WeightsAreDividedByTheirRowScales() throws {
