@@ -30,9 +30,12 @@ public struct MeetingViewModel: Sendable, Equatable {
         public var reason: String
     }
 
+    /// The latest line from the pipeline for the status line: a problem, or a confirmation
+    /// ("exported 4 component versions to …") that must not look like one.
     public struct Warning: Sendable, Equatable {
         public var text: String
         public var at: Double
+        public var isNotice = false
     }
 
     /// Long meetings keep only the newest lines on screen (the store keeps them all).
@@ -92,8 +95,10 @@ public struct MeetingViewModel: Sendable, Equatable {
         case .status(let s):
             status = s
             if s.queueDepth == 0 { slowQueued = nil }
-        case .warning(let text), .notice(let text):
+        case .warning(let text):
             warning = Warning(text: text, at: time)
+        case .notice(let text):
+            warning = Warning(text: text, at: time, isNotice: true)
         case .insight(let summary):
             insight = summary
         case .finished:

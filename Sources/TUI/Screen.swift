@@ -47,7 +47,8 @@ public struct Screen: Sendable {
     public var activeNotice: Notice? {
         var best = state.notice.flatMap { $0.until > now ? $0 : nil }
         if let w = model.warning, now - w.at < Self.warningSeconds, best.map({ w.at >= $0.at }) ?? true {
-            best = Notice(text: "⚠ " + w.text, role: .warning, at: w.at, until: w.at + Self.warningSeconds)
+            best = Notice(text: w.isNotice ? w.text : "⚠ " + w.text, role: w.isNotice ? .notice : .warning, at: w.at,
+                          until: w.at + Self.warningSeconds)
         }
         return best
     }
