@@ -65,6 +65,8 @@ public actor Meeting {
     private var current: Int?
     private var latest: Double = 0
     public private(set) var problems = 0
+    /// The first problem, for the one line printed once the screen is gone.
+    private var firstProblem: String?
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
@@ -173,8 +175,23 @@ public actor Meeting {
     }
 
     public func report(warning: String) {
-        problems += 1
+        count(problem: warning)
         emit.yield(.warning(warning))
+    }
+
+    /// What went wrong, in one line: the screen shows problems only for a few seconds, so this is
+    /// printed after it is restored.
+    public var problemSummary: String? {
+        guard let firstProblem else { return nil }
+        return problems == 1 ? "a problem in this meeting: \(firstProblem)"
+            : "\(problems) problems in this meeting; the first: \(firstProblem)"
+    }
+
+    private func count(problem: String) {
+        problems += 1
+        if firstProblem == nil {
+            firstProblem = problem.split(whereSeparator: \.isNewline).joined(separator: " ")
+        }
     }
 
     public func report(status update: @Sendable (inout PipelineStatus) -> Void) {
@@ -321,7 +338,7 @@ public actor Meeting {
     }
 
     private func fail(_ spec: DesignSpec, _ reason: String) {
-        problems += 1
+        count(problem: "\(spec.component.typeName) not written: \(reason)")
         emit.yield(.componentFailed(specID: spec.specID, component: spec.component, reason: reason))
     }
 

@@ -160,4 +160,43 @@ import Testing
         #expect(!screen.contains("┌─ Transcript"))
         #expect(Self.rows(screen).first?.hasPrefix("MP-EXITED-0") == true, "\(screen)")
     }
+
+    /// The components folder turns into a file part-way through (tests run as root, so permission
+    /// bits would not stop the write; a path under a regular file does): the next component fails,
+    /// the meeting goes on, and after the screen is restored one line says what went wrong.
+    @Test func aFailureMidMeetingIsSaidAfterTheScreenIsRestored() throws {
+        let meeting = """
+        WEBVTT
+
+        00:00:01.000 --> 00:00:02.500
+        <v Maya>Let's build a pill-shaped pay button like Stripe's.</v>
+
+        00:00:09.000 --> 00:00:10.500
+        <v Devon>Let's mock up a dark navbar like Linear's.</v>
+
+        00:00:12.000 --> 00:00:13.000
+        <v Maya>Great, thanks.</v>
+        """
+        let session = try TmuxSession(arguments: ["run", "--transcript", "m.vtt", "--realtime", "--out", "out",
+                                                  "--db", "db.sqlite"],
+                                      logCommands: false, files: ["m.vtt": meeting])
+        try session.waitFor(text: "PayButton v1/1", timeout: 30)
+        let components = session.folder.appendingPathComponent("out/src/components")
+        try FileManager.default.moveItem(at: components, to: session.folder.appendingPathComponent("moved-away"))
+        try "not a folder\n".write(to: components, atomically: true, encoding: .utf8)
+
+        var screen = try session.waitFor(text: "Navbar not written", timeout: 30)
+        #expect(screen.contains("⚠ Navbar not written"))
+        #expect(screen.contains("✗ Navbar"), "the intents pane lists the failure")
+        screen = try session.waitFor(text: "00:12 Maya: Great, thanks.", timeout: 20)
+        try session.press("q")
+        screen = try session.waitFor(text: "MP-EXITED-", timeout: 20)
+        #expect(!session.alternateScreen)
+        #expect(!screen.contains("┌─ Transcript"))
+        let printed = try session.printedLines()
+        #expect(printed.count == 2, "one line, then the exit marker: \(printed)")
+        #expect(printed.first?.hasPrefix("mockpilot: a problem in this meeting: Navbar not written: ") == true, "\(printed)")
+        #expect(printed.first?.contains(components.path) == true, "the line names the path: \(printed)")
+        #expect(printed.last == "MP-EXITED-1")
+    }
 }

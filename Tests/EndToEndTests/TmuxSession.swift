@@ -67,6 +67,12 @@ final class TmuxSession {
 
     func lines() throws -> [String] { try screen().components(separatedBy: "\n") }
 
+    /// The screen's lines with the terminal's own wrapping undone (`capture-pane -J`), so a long
+    /// line the program printed reads as one.
+    func printedLines() throws -> [String] {
+        try tmux(["capture-pane", "-p", "-J", "-t", "main"]).components(separatedBy: "\n").filter { !$0.isEmpty }
+    }
+
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
 
     func resize(width: Int, height: Int) throws {
