@@ -49,6 +49,8 @@ public actor Meeting {
     private let modelClassifier: LLMIntentClassifier?
     /// The last three final utterances, the window a model classifies.
     private var window: [Utterance] = []
+    /// The same lines as `g` reads them when nothing is pending.
+    private var talk: TalkWindow
     private var status: PipelineStatus
     /// What people say about the design under discussion; nil when the embedding model or the
     /// post store could not be opened (the reason is shown once at start).
@@ -80,6 +82,7 @@ public actor Meeting {
         // With a model to ask, the rules also report what they are unsure of (down to its floor).
         let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, 0.35)
         extractor = IntentExtractor(brands: brands, threshold: floor)
+        talk = TalkWindow(brands: brands)
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))
         resolver = SpecResolver(brands: brands)
@@ -114,6 +117,7 @@ public actor Meeting {
         latest = max(latest, utterance.msg.tsEnd)
 
         window = Array((window + [utterance]).suffix(3))
+        talk.append(utterance)
         guard var intent = extractor.extract(utterance) else { return }
         if intent.confidence < settings.intentThreshold {
             // Only reached with a model configured: it decides, and the rules' guess is dropped otherwise.
@@ -144,7 +148,12 @@ public actor Meeting {
     public func handle(_ command: PipelineCommand) async {
         switch command {
         case .generateNow:
-            await perform(trigger.generateNow(at: latest))
+            let action = trigger.generateNow(at: latest)
+            if action == .nothingPending {
+                await generateFromTalk()
+            } else {
+                await perform(action)
+            }
         case .setPaused(let paused):
             trigger.setPaused(paused)
             status.live = !paused
@@ -218,7 +227,23 @@ public actor Meeting {
         }
     }
 
+    /// `g` with nothing pending: the current window of talk, read as one request, or why not.
+    private func generateFromTalk() async {
+        switch talk.read(existing: Set(lineages.map(\.kind))) {
+        case .request(let intent, _):
+            await generate(intent, firedAt: Date())
+        case .nothingSaid:
+            emit.yield(.notice("nothing to generate: nothing has been said yet"))
+        case .allGenerated:
+            emit.yield(.notice("nothing to generate: everything said since the last component is already in it"))
+        case .noDesign(let quote):
+            let shown = quote.count > 80 ? "…" + quote.suffix(79) : quote
+            emit.yield(.notice("nothing to generate: no component was asked for in the last lines (“\(shown)”)"))
+        }
+    }
+
     private func generate(_ intent: IntentMsg, firedAt: Date) async {
+        talk.markUsed(intent.utteranceID)
         emit.yield(.intent(intent, triggered: true))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: true, session: self.sessionID) }
         guard let (index, kind) = lineage(for: intent) else {
@@ -365,16 +390,5 @@ public actor Meeting {
         } catch {
             report(warning: "export to \(directory) failed: \(error.localizedDescription)")
         }
-    }
-}
-
-/// What the `on_insight` hook reads on stdin: the insight and the component it is about.
-struct InsightHookPayload: Encodable {
-    var specID: String
-    var component: ComponentKind
-    var insight: InsightSummary
-
-    enum CodingKeys: String, CodingKey {
-        case specID = "spec_id", component, insight
     }
 }

@@ -110,4 +110,84 @@ import Testing
         }
         #expect(notices == 1 && components == 1)
     }
+
+    /// Every event a meeting emitted up to `finish()`.
+    static func drain(_ meeting: Meeting) async -> [PipelineEvent] {
+        await meeting.finish()
+        var all: [PipelineEvent] = []
+        for await e in meeting.events { all.append(e) }
+        return all
+    }
+
+    static func notices(_ events: [PipelineEvent]) -> [String] {
+        events.compactMap { if case .notice(let text) = $0 { text } else { nil } }
+    }
+
+    static func components(_ events: [PipelineEvent]) -> [ComponentWritten] {
+        events.compactMap { if case .component(let c) = $0 { c } else { nil } }
+    }
+
+    @Test func gWithNothingPendingReadsTheLastThreeLinesAsOneRequest() async throws {
+        let f = try Fixture()
+        let meeting = try await f.open()
+        await meeting.start()
+        // Said in pieces, none of them a request on its own.
+        await meeting.hear(Self.line("u1", "Maybe a sidebar for the projects.", at: 0))
+        await meeting.hear(Self.line("u2", "It should be dark.", at: 3))
+        await meeting.hear(Self.line("u3", "With rounded corners.", at: 6))
+        await meeting.tick(now: 20)
+        await meeting.handle(.generateNow)
+        // Pressed again with nothing new said: nothing is generated twice.
+        await meeting.handle(.generateNow)
+        let events = await Self.drain(meeting)
+
+        let written = Self.components(events)
+        #expect(written.map(\.kind) == [.sidebar], "\(events)")
+        let jsx = try String(contentsOfFile: try #require(written.first?.path), encoding: .utf8)
+        #expect(jsx.contains("export default"))
+        let triggered = events.compactMap { if case .intent(let i, true) = $0 { i } else { nil } }
+        #expect(triggered.count == 1)
+        #expect(triggered.first?.utteranceID == "u3", "the request is filed under its newest line")
+        #expect(triggered.first?.text == "Maybe a sidebar for the projects. It should be dark. With rounded corners.")
+        #expect(triggered.first?.styles.contains("dark") == true && triggered.first?.styles.contains("rounded") == true)
+        #expect(Self.notices(events).contains("nothing to generate: everything said since the last component is already in it"))
+    }
+
+    @Test func gOnTalkAboutAWrittenComponentMakesItsNextVersion() async throws {
+        let f = try Fixture()
+        let meeting = try await f.open()
+        await meeting.start()
+        await meeting.hear(Self.line("u1", "Let's build a pill-shaped pay button like Stripe's.", at: 0))
+        await meeting.hear(Self.line("u2", "Thanks, that's all for today.", at: 10))
+        await meeting.hear(Self.line("u3", "The pay button for a second.", at: 14))
+        await meeting.hear(Self.line("u4", "Dark, I think.", at: 17))
+        await meeting.hear(Self.line("u5", "With a shadow.", at: 20))
+        await meeting.tick(now: 30)
+        await meeting.handle(.generateNow)
+        let events = await Self.drain(meeting)
+        let written = Self.components(events)
+        #expect(written.map(\.name) == ["PayButton", "PayButton"])
+        #expect(written.map(\.version) == [1, 2])
+        let triggered = events.compactMap { if case .intent(let i, true) = $0 { i } else { nil } }
+        #expect(triggered.last?.text == "The pay button for a second. Dark, I think. With a shadow.",
+                "version 2 came from the window, not from a line on its own")
+        #expect(triggered.last?.refine == true && triggered.last?.refersTo == .button)
+    }
+
+    @Test func gSaysWhyWhenThereIsNothingToGenerate() async throws {
+        let f = try Fixture()
+        let meeting = try await f.open()
+        await meeting.start()
+        await meeting.handle(.generateNow)
+        await meeting.hear(Self.line("u1", "Can everyone see my screen?", at: 0))
+        await meeting.hear(Self.line("u2", "The button in the old app broke last week.", at: 3))
+        await meeting.handle(.generateNow)
+        let events = await Self.drain(meeting)
+        #expect(Self.components(events).isEmpty)
+        #expect(Self.notices(events) == [
+            "nothing to generate: nothing has been said yet",
+            "nothing to generate: no component was asked for in the last lines "
+                + "(“Can everyone see my screen? The button in the old app broke last week.”)",
+        ])
+    }
 }
