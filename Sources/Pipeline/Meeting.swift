@@ -30,11 +30,12 @@ public actor Meeting {
     }
 
     public nonisolated let events: AsyncStream<PipelineEvent>
-    private let emit: AsyncStream<PipelineEvent>.Continuation
+    /// Internal, not private, for the `Meeting+…` extensions.
+    let emit: AsyncStream<PipelineEvent>.Continuation
 
     private let settings: Settings
     private let folder: ComponentFolder
-    private let store: Store?
+    let store: Store?
     public nonisolated let sessionID: String
     /// The watched folder, as an absolute path.
     public nonisolated let outputFolder: String
@@ -57,11 +58,15 @@ public actor Meeting {
     private let insights: InsightService?
     private let insightsUnavailable: String?
     private var insightTask: Task<Void, Never>?
-    private var hookTasks: [Task<Void, Never>] = []
+    /// Running `post_generate` hooks by number; each removes itself when done, so a long meeting
+    /// keeps only the ones still running.
+    private var hookTasks: [Int: Task<Void, Never>] = [:]
+    private var hooksStarted = 0
 
     private var seenUtterances: Set<String> = []
     private var seenSpecs: Set<String> = []
-    /// Wall time each utterance reached the meeting, for end-to-end latency.
+    /// Wall time each utterance with a waiting intent reached the meeting, for end-to-end latency.
+    /// Kept only until the intent is generated: lines without one are never entered.
     private var arrival: [String: Date] = [:]
     private var lineages: [Lineage] = []
     private var current: Int?
@@ -73,6 +78,9 @@ public actor Meeting {
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
                 llm: LLMClient? = nil) {
+        // Unbounded on purpose: `run --no-tui` prints every event as JSON Lines, so none may be
+        // dropped. The screen drains the stream at once into its coalescing inbox (latest wins), so a
+        // slow terminal does not make this buffer grow.
         (events, emit) = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .unbounded)
         self.settings = settings
         self.folder = folder
@@ -108,7 +116,7 @@ public actor Meeting {
             return
         }
         guard seenUtterances.insert(utterance.id).inserted else { return }
-        arrival[utterance.id] = Date()
+        let heard = Date()
         // Time passed in silence before this line began may already trigger what is pending.
         await tick(now: utterance.msg.tsStart)
         emit.yield(.transcript(utterance))
@@ -131,6 +139,7 @@ public actor Meeting {
                 return
             }
         }
+        arrival[intent.utteranceID] = heard
         emit.yield(.intent(intent, triggered: false))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: false, session: self.sessionID) }
         if let action = trigger.intent(intent, at: utterance.msg.tsEnd) { await perform(action) }
@@ -172,7 +181,7 @@ public actor Meeting {
         await tick(now: latest + max(settings.silenceSeconds, settings.debounceSeconds))
         if trigger.pendingCount > 0 { await perform(trigger.generateNow(at: latest)) }
         await insightTask?.value
-        for task in hookTasks { await task.value }
+        for task in hookTasks.values { await task.value }
         emit.yield(.finished)
         emit.finish()
     }
@@ -244,6 +253,7 @@ public actor Meeting {
 
     private func generate(_ intent: IntentMsg, firedAt: Date) async {
         talk.markUsed(intent.utteranceID)
+        let heard = arrival.removeValue(forKey: intent.utteranceID)
         emit.yield(.intent(intent, triggered: true))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: true, session: self.sessionID) }
         guard let (index, kind) = lineage(for: intent) else {
@@ -290,7 +300,7 @@ public actor Meeting {
             let written = ComponentWritten(
                 event: ComponentEvt(specID: spec.specID, jsx: response.jsx, ts: now.timeIntervalSince1970),
                 componentID: previous.id, name: file.name, kind: kind, version: spec.version, path: file.path,
-                latency: now.timeIntervalSince(arrival[intent.utteranceID] ?? firedAt),
+                latency: now.timeIntervalSince(heard ?? firedAt),
                 triggerToFile: now.timeIntervalSince(firedAt))
             await persist("component \(spec.specID)") { try await $0.saveVersion(of: written, session: self.sessionID) }
             lineages[index].jsx = response.jsx
@@ -310,14 +320,22 @@ public actor Meeting {
     private func runPostGenerateHook(on component: ComponentWritten) {
         let command = settings.postGenerateHook
         guard !command.isEmpty else { return }
-        let emit = self.emit
-        hookTasks.removeAll { $0.isCancelled }
-        hookTasks.append(Task(priority: .utility) {
+        hooksStarted += 1
+        let number = hooksStarted
+        hookTasks[number] = Task(priority: .utility) {
             let result = await Hooks.postGenerate(command: command, jsx: component.event.jsx)
             let line = "\(component.name) v\(component.version): \(result.summary)"
-            emit.yield(result.failed ? .warning("marked: " + line) : .notice(line))
-        })
+            self.hookFinished(number, saying: result.failed ? .warning("marked: " + line) : .notice(line))
+        }
     }
+
+    private func hookFinished(_ number: Int, saying event: PipelineEvent) {
+        hookTasks[number] = nil
+        emit.yield(event)
+    }
+
+    /// What the meeting still holds per line or per hook, for tests of a long meeting.
+    var bookkeeping: (arrivals: Int, hooks: Int) { (arrival.count, hookTasks.count) }
 
     /// Asks what people say about `spec`'s design in the background: the latest question wins
     /// and the pipeline never waits for it.
@@ -373,22 +391,6 @@ public actor Meeting {
             try await body(store)
         } catch {
             report(warning: "could not store \(what): \(error.localizedDescription)")
-        }
-    }
-
-    private func export(to directory: String) async {
-        guard let store else {
-            emit.yield(.warning("export needs the session database, which is not open"))
-            return
-        }
-        do {
-            let components = try await store.components(session: sessionID)
-            let utterances = try await store.utterances(session: sessionID)
-            try SessionExport.write(components: components, utterances: utterances, to: directory)
-            let path = URL(fileURLWithPath: directory).standardizedFileURL.path
-            emit.yield(.notice("exported \(components.count) component versions to \(path)"))
-        } catch {
-            report(warning: "export to \(directory) failed: \(error.localizedDescription)")
         }
     }
 }

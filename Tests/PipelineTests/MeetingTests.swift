@@ -190,4 +190,33 @@ import Testing
                 + "(“Can everyone see my screen? The button in the old app broke last week.”)",
         ])
     }
+
+    /// A long meeting holds nothing per line once a line is dealt with: no arrival time for lines
+    /// without an intent or for generated ones, no finished hook tasks.
+    @Test func aLongMeetingKeepsNoBookkeepingForWhatIsDone() async throws {
+        var f = try Fixture()
+        f.settings.postGenerateHook = "cat > /dev/null"
+        let meeting = try await f.open()
+        await meeting.start()
+        var t = 0.0
+        for (i, ask) in ["Let's build a pill-shaped pay button.", "Let's mock up a dark navbar.", "Let's build a pricing table."]
+            .enumerated() {
+            for j in 0..<100 {
+                await meeting.hear(Self.line("c\(i)-\(j)", "Can everyone see my screen? Line \(j).", at: t))
+                t += 3
+            }
+            await meeting.hear(Self.line("ask\(i)", ask, at: t))
+            t += 10
+        }
+        // The three hooks report as they finish; by then each has let go of its task.
+        var hookLines = 0
+        for await event in meeting.events {
+            if case .notice(let text) = event, text.contains(" v1: hook") { hookLines += 1 }
+            if hookLines == 3 { break }
+        }
+        let kept = await meeting.bookkeeping
+        #expect(kept.arrivals == 0, "no arrival times kept for 300 lines without an intent and 3 generated ones")
+        #expect(kept.hooks == 0, "finished hook tasks are let go")
+        await meeting.finish()
+    }
 }
