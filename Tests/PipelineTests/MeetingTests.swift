@@ -79,20 +79,26 @@ import Testing
     }
 
     @Test func anUnwritableFolderFailsTheComponentButTheMeetingGoesOn() async throws {
-        var f = try Fixture()
+        let f = try Fixture()
         let meeting = try await f.open()
-        // Make the components folder read-only after opening: the write fails, the meeting continues.
+        // The components folder becomes a file after the start. Permission bits would not do as
+        // root (which CI runs as); a path under a regular file fails for everyone.
         let components = f.settings.outputFolder + "/src/components"
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: components)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: components) }
-        f.settings.outputFolder = components
+        try FileManager.default.removeItem(atPath: components)
+        try "not a folder".write(toFile: components, atomically: true, encoding: .utf8)
         let events = try await Self.play([
             Self.line("u1", "Let's build a rounded card with a shadow.", at: 0),
             Self.line("u2", "Thanks, that's all for today.", at: 8),
         ], into: meeting)
-        if getuid() == 0 { return }   // root writes anyway; the failure path is covered by the disk-full test below
-        #expect(events.contains { if case .componentFailed = $0 { true } else { false } })
-        #expect(events.contains { if case .transcript(let u) = $0 { u.id == "u2" } else { false } })
+        let failures = events.compactMap { if case .componentFailed(_, let kind, let reason) = $0 { (kind, reason) } else { nil } }
+        #expect(failures.count == 1)
+        #expect(failures.first?.0 == .card)
+        #expect(failures.first?.1 == "\(components) is a file, not a folder; choose another output folder")
+        #expect(events.contains { if case .transcript(let u) = $0 { u.id == "u2" } else { false } }, "the meeting goes on")
+        #expect(events.last == .finished)
+        #expect(await meeting.problems == 1)
+        #expect(await meeting.problemSummary
+                == "a problem in this meeting: Card not written: \(components) is a file, not a folder; choose another output folder")
     }
 
     @Test func aKeyPressGeneratesWhatIsPendingAndSaysWhenNothingIs() async throws {
