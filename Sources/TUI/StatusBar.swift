@@ -16,6 +16,8 @@ struct StatusBar: Component {
         /// Kept beside a notice on wide screens.
         var important: Bool
         var whenTooLong = WhenTooLong.keep
+        /// Lower ones are shortened first.
+        var shortenFirst = 0
     }
 
     func draw(into buffer: inout ScreenBuffer, in rect: Rect) {
@@ -41,14 +43,15 @@ struct StatusBar: Component {
         }
         if let s = model.status {
             // Which session and which folder come before where the talk comes from. When the line
-            // is too long the model goes first, then the source and the folder lose their leading
-            // folders, and whatever still does not fit is cut at the end.
+            // is too long the source loses its folders, then the model goes, then the output folder
+            // loses its leading folders, and whatever still does not fit is cut at the end.
             segments.append(Segment(text: "session " + s.sessionID, role: .status, important: false))
             segments.append(Segment(text: "out " + s.outputFolder, role: .status, important: false,
-                                    whenTooLong: .shorten(to: "out " + Self.shortFolder(s.outputFolder))))
+                                    whenTooLong: .shorten(to: "out " + Self.shortFolder(s.outputFolder)), shortenFirst: 2))
             segments.append(Segment(text: "src " + s.source, role: .status, important: false,
-                                    whenTooLong: .shorten(to: "src " + Self.shortSource(s.source))))
-            segments.append(Segment(text: "model " + s.model, role: .status, important: false, whenTooLong: .drop))
+                                    whenTooLong: .shorten(to: "src " + Self.shortSource(s.source)), shortenFirst: 0))
+            segments.append(Segment(text: "model " + s.model, role: .status, important: false, whenTooLong: .drop,
+                                    shortenFirst: 1))
         } else {
             segments.append(Segment(text: "waiting for the pipeline", role: .status, important: false))
         }
@@ -72,18 +75,20 @@ struct StatusBar: Component {
             }
             buffer.put(segment.text, x: x, y: rect.y, role: segment.role)
             x += w
-            if x + 3 < end { buffer.put(" │ ", x: x, y: rect.y, role: .status); x += 3 }
+            let last = i == segments.count - 1 && notice == nil
+            if !last && x + 3 < end { buffer.put(" │ ", x: x, y: rect.y, role: .status); x += 3 }
         }
         if let notice, x < end - 1 {
             buffer.put(TextWidth.truncate(notice.text, to: end - 1 - x), x: x, y: rect.y, role: notice.role)
         }
     }
 
-    /// Shortens segments, last first, until the line fits `width` (or nothing more can be shortened).
+    /// Shortens segments, in their `shortenFirst` order, until the line fits `width` (or nothing more can be shortened).
     static func fit(_ segments: [Segment], width: Int) -> [Segment] {
         func total(_ s: [Segment]) -> Int { s.reduce(0) { $0 + TextWidth.width($1.text) } + 3 * max(0, s.count - 1) }
         var result = segments
-        for i in result.indices.reversed() where total(result) > width {
+        let order = result.indices.sorted { result[$0].shortenFirst < result[$1].shortenFirst }
+        for i in order where total(result) > width {
             switch result[i].whenTooLong {
             case .keep: continue
             case .drop: result[i].text = ""

@@ -137,6 +137,26 @@ import Testing
                                                + "model none (transcript)"))
     }
 
+    @Test func theStatusLineEndsWithoutASeparatorAndShortensTheSourceBeforeDroppingTheModel() {
+        var status = MeetingFixture.status
+        status.source = "transcript /work/app/scripts/demo/product-meeting.vtt"
+        status.model = "whisper-tiny.en"
+        status.outputFolder = "/tmp/snap/out"
+        let row = MeetingFixture.screen(width: 120, height: 40, events: MeetingFixture.events + [.status(status)]).render().row(38)
+        #expect(row.contains("│ session s-42 │ out /tmp/snap/out │ src product-meeting.vtt │ model whisper-tiny.en"), "\(row)")
+        #expect(row.last { $0 != " " } != "│", "\(row)")
+    }
+
+    @Test func aComponentsLatencyShowsWholeOrNotAtAll() {
+        let long = MeetingFixture.written("c9", name: "PricingTable", kind: .pricing, version: 3, jsx: "x",
+                                          latency: 0.469)
+        let buffer = MeetingFixture.screen(width: 120, height: 40, events: MeetingFixture.events + [.component(long)]).render()
+        #expect(buffer.text.contains("PayButton v2 500ms"))
+        let row = buffer.text.split(separator: "\n").first { $0.contains("▸ PricingTable v3 ") }
+        #expect(row != nil, "the name and version fit")
+        #expect(row?.contains("469") == false, "a cut latency (“469m”) would read as minutes")
+    }
+
     @Test func slowRecognitionAndTheAudioLevelShow() {
         var status = MeetingFixture.status
         status.level = 0.5
