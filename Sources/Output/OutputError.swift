@@ -39,8 +39,22 @@ public enum OutputError: Error, LocalizedError, Equatable {
         switch code {
         case EACCES, EPERM, EROFS: return .notWritable(path: path, reason: reason)
         case ENOSPC, EDQUOT: return .diskFull(path: path)
-        case ENOTDIR: return .notADirectory(path: path)
+        case ENOTDIR: return .notADirectory(path: fileInTheWay(of: path) ?? path)
         default: return .writeFailed(path: path, reason: reason)
         }
+    }
+
+    /// The file that sits where a folder of `path` should be ("/out/src" for
+    /// "/out/src/components/A.jsx"): that, not the file being written, is what to move away.
+    static func fileInTheWay(of path: String) -> String? {
+        var url = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while url.path != "/" && !url.path.isEmpty {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : url.path
+            }
+            url.deleteLastPathComponent()
+        }
+        return nil
     }
 }

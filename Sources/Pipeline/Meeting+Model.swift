@@ -19,7 +19,7 @@ import LLM
 /// is published when it arrives.
 extension Meeting {
     /// Starts the model's version of `spec`; `current` is the code the spec changes (refinements).
-    func askModel(for spec: DesignSpec, componentID: String, current: String?, utteranceID: String, firedAt: Date) {
+    func askModel(for spec: DesignSpec, componentID: String, current: String?, heard: Date?, firedAt: Date) {
         guard let modelGenerator else { return }
         for call in modelCalls.values where call.componentID == componentID { call.task.cancel() }
         let token = UUID()
@@ -29,13 +29,13 @@ extension Meeting {
         let task = Task(priority: .userInitiated) {
             let result = await modelGenerator.generate(spec: spec, tokens: spec.themeTokens, current: current) { progress.update($0) }
             await self.modelAnswered(result, spec: spec, componentID: componentID, token: token, cancelled: Task.isCancelled,
-                                     utteranceID: utteranceID, firedAt: firedAt)
+                                     heard: heard, firedAt: firedAt)
         }
         modelCalls[token] = (componentID, task)
     }
 
     private func modelAnswered(_ result: LLMGeneration, spec: DesignSpec, componentID: String, token: UUID, cancelled: Bool,
-                               utteranceID: String, firedAt: Date) async {
+                               heard: Date?, firedAt: Date) async {
         modelCalls[token] = nil
         if let usage = result.usage { count(usage) }
         let activity = { (phase: ModelActivity.Phase) in ModelActivity(specID: spec.specID, component: spec.component, phase: phase) }
@@ -59,27 +59,27 @@ extension Meeting {
         lineages[index].spec = next
         emit.yield(.spec(next))
         await persist("spec \(next.specID)") { try await $0.record(spec: next, componentID: componentID, session: self.sessionID) }
-        await write(response, spec: next, index: index, utteranceID: utteranceID, firedAt: firedAt)
+        await write(response, spec: next, index: index, heard: heard, firedAt: firedAt)
         emit.yield(.model(activity(.written)))
     }
 
     /// Asks the model about a line the rules rated between the floor and the threshold.
-    func classifyBeside(_ rules: IntentMsg, utterance: Utterance) {
+    func classifyBeside(_ rules: IntentMsg, utterance: Utterance, heard: Date) {
         guard let modelClassifier else { return }
         let window = self.window
         let token = UUID()
         classifications[token] = Task(priority: .userInitiated) {
             do {
                 let answer = try await modelClassifier.ask(window: window, rulesConfidence: rules.confidence)
-                await self.classified(answer, failure: nil, rules: rules, utterance: utterance, token: token)
+                await self.classified(answer, failure: nil, rules: rules, utterance: utterance, heard: heard, token: token)
             } catch {
-                await self.classified(nil, failure: error.localizedDescription, rules: rules, utterance: utterance, token: token)
+                await self.classified(nil, failure: error.localizedDescription, rules: rules, utterance: utterance, heard: heard, token: token)
             }
         }
     }
 
     private func classified(_ answer: LLMIntentClassifier.Answer?, failure: String?, rules: IntentMsg, utterance: Utterance,
-                            token: UUID) async {
+                            heard: Date, token: UUID) async {
         classifications[token] = nil
         if let failure {
             let confidence = String(format: "%.2f", rules.confidence)
@@ -88,7 +88,7 @@ extension Meeting {
         }
         guard let answer else { return }
         count(answer.usage)
-        if let intent = answer.intent { await publish(intent, at: utterance.msg.tsEnd) }
+        if let intent = answer.intent { await publish(intent, at: utterance.msg.tsEnd, heard: heard) }
     }
 
     private func count(_ usage: LLMUsage) {

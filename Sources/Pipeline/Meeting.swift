@@ -31,11 +31,12 @@ public actor Meeting {
     }
 
     public nonisolated let events: AsyncStream<PipelineEvent>
+    /// Internal, not private, for the `Meeting+…` extensions.
     let emit: AsyncStream<PipelineEvent>.Continuation
 
     let settings: Settings
     private let folder: ComponentFolder
-    private let store: Store?
+    let store: Store?
     public nonisolated let sessionID: String
     /// The watched folder, as an absolute path.
     public nonisolated let outputFolder: String
@@ -54,6 +55,8 @@ public actor Meeting {
     var classifications: [UUID: Task<Void, Never>] = [:]
     /// The last three final utterances, the window a model classifies.
     var window: [Utterance] = []
+    /// The same lines as `g` reads them when nothing is pending.
+    private var talk: TalkWindow
     var status: PipelineStatus
     /// What people say about the design under discussion; nil when the embedding model or the
     /// post store could not be opened (the reason is shown once at start).
@@ -61,20 +64,29 @@ public actor Meeting {
     private let insightsUnavailable: String?
     private var insightTask: Task<Void, Never>?
     private let llmNotes: [String]
-    private var hookTasks: [Task<Void, Never>] = []
+    /// Running `post_generate` hooks by number; each removes itself when done, so a long meeting
+    /// keeps only the ones still running.
+    private var hookTasks: [Int: Task<Void, Never>] = [:]
+    private var hooksStarted = 0
 
     private var seenUtterances: Set<String> = []
     var seenSpecs: Set<String> = []
-    /// Wall time each utterance reached the meeting, for end-to-end latency.
+    /// Wall time each utterance with a waiting intent reached the meeting, for end-to-end latency.
+    /// Kept only until the intent is generated: lines without one are never entered.
     private var arrival: [String: Date] = [:]
     var lineages: [Lineage] = []
     private var current: Int?
     private var latest: Double = 0
     public private(set) var problems = 0
+    /// The first problem, for the one line printed once the screen is gone.
+    private var firstProblem: String?
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
                 llm: LLMClient? = nil) {
+        // Unbounded on purpose: `run --no-tui` prints every event as JSON Lines, so none may be
+        // dropped. The screen drains the stream at once into its coalescing inbox (latest wins), so a
+        // slow terminal does not make this buffer grow.
         (events, emit) = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .unbounded)
         self.settings = settings
         self.folder = folder
@@ -84,6 +96,7 @@ public actor Meeting {
         // With a model to ask, the rules also report what they are unsure of (down to its floor).
         let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, settings.intentModelFloor)
         extractor = IntentExtractor(brands: brands, threshold: floor)
+        talk = TalkWindow(brands: brands)
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))
         resolver = SpecResolver(brands: brands)
@@ -112,7 +125,7 @@ public actor Meeting {
             return
         }
         guard seenUtterances.insert(utterance.id).inserted else { return }
-        arrival[utterance.id] = Date()
+        let heard = Date()
         // Time passed in silence before this line began may already trigger what is pending.
         await tick(now: utterance.msg.tsStart)
         emit.yield(.transcript(utterance))
@@ -121,18 +134,21 @@ public actor Meeting {
         latest = max(latest, utterance.msg.tsEnd)
 
         window = Array((window + [utterance]).suffix(3))
+        talk.append(utterance)
         guard let intent = extractor.extract(utterance) else { return }
         if intent.confidence < settings.intentThreshold {
             // Only reached with a model configured. It decides beside the meeting; the rules' guess
             // alone is never published, under the threshold it is too likely to be chatter.
-            classifyBeside(intent, utterance: utterance)
+            classifyBeside(intent, utterance: utterance, heard: heard)
             return
         }
-        await publish(intent, at: utterance.msg.tsEnd)
+        await publish(intent, at: utterance.msg.tsEnd, heard: heard)
     }
 
     /// A design intent the rules (or the model) are sure of: shown, stored, and given to the trigger.
-    func publish(_ intent: IntentMsg, at time: Double) async {
+    /// `heard` is when its line reached the meeting, for end-to-end latency.
+    func publish(_ intent: IntentMsg, at time: Double, heard: Date) async {
+        arrival[intent.utteranceID] = heard
         emit.yield(.intent(intent, triggered: false))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: false, session: self.sessionID) }
         if let action = trigger.intent(intent, at: time) { await perform(action) }
@@ -150,7 +166,12 @@ public actor Meeting {
     public func handle(_ command: PipelineCommand) async {
         switch command {
         case .generateNow:
-            await perform(trigger.generateNow(at: latest))
+            let action = trigger.generateNow(at: latest)
+            if action == .nothingPending {
+                await generateFromTalk()
+            } else {
+                await perform(action)
+            }
         case .setPaused(let paused):
             trigger.setPaused(paused)
             status.live = !paused
@@ -171,7 +192,7 @@ public actor Meeting {
         if trigger.pendingCount > 0 { await perform(trigger.generateNow(at: latest)) }
         await finishModelCalls()
         await insightTask?.value
-        for task in hookTasks { await task.value }
+        for task in hookTasks.values { await task.value }
         emit.yield(.finished)
         emit.finish()
     }
@@ -183,13 +204,28 @@ public actor Meeting {
     }
 
     public func report(warning: String) {
-        problems += 1
+        count(problem: warning)
         emit.yield(.warning(warning))
     }
 
     /// Something worth a line on the status bar that is not a problem (exit status stays 0).
     public func report(notice: String) {
         emit.yield(.notice(notice))
+    }
+
+    /// What went wrong, in one line: the screen shows problems only for a few seconds, so this is
+    /// printed after it is restored.
+    public var problemSummary: String? {
+        guard let firstProblem else { return nil }
+        return problems == 1 ? "a problem in this meeting: \(firstProblem)"
+            : "\(problems) problems in this meeting; the first: \(firstProblem)"
+    }
+
+    private func count(problem: String) {
+        problems += 1
+        if firstProblem == nil {
+            firstProblem = problem.split(whereSeparator: \.isNewline).joined(separator: " ")
+        }
     }
 
     public func report(status update: @Sendable (inout PipelineStatus) -> Void) {
@@ -217,7 +253,24 @@ public actor Meeting {
         }
     }
 
+    /// `g` with nothing pending: the current window of talk, read as one request, or why not.
+    private func generateFromTalk() async {
+        switch talk.read(existing: Set(lineages.map(\.kind))) {
+        case .request(let intent, _):
+            await generate(intent, firedAt: Date())
+        case .nothingSaid:
+            emit.yield(.notice("nothing to generate: nothing has been said yet"))
+        case .allGenerated:
+            emit.yield(.notice("nothing to generate: everything said since the last component is already in it"))
+        case .noDesign(let quote):
+            let shown = quote.count > 80 ? "…" + quote.suffix(79) : quote
+            emit.yield(.notice("nothing to generate: no component was asked for in the last lines (“\(shown)”)"))
+        }
+    }
+
     private func generate(_ intent: IntentMsg, firedAt: Date) async {
+        talk.markUsed(intent.utteranceID)
+        let heard = arrival.removeValue(forKey: intent.utteranceID)
         emit.yield(.intent(intent, triggered: true))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: true, session: self.sessionID) }
         guard let (index, kind) = lineage(for: intent) else {
@@ -236,16 +289,16 @@ public actor Meeting {
 
         // The template's version comes at once; a configured model's follows as the next version.
         do {
-            await write(try generator.generate(spec), spec: spec, index: index, utteranceID: intent.utteranceID, firedAt: firedAt)
+            await write(try generator.generate(spec), spec: spec, index: index, heard: heard, firedAt: firedAt)
         } catch {
             fail(spec, error.localizedDescription)
         }
-        askModel(for: spec, componentID: previous.id, current: previous.jsx, utteranceID: intent.utteranceID, firedAt: firedAt)
+        askModel(for: spec, componentID: previous.id, current: previous.jsx, heard: heard, firedAt: firedAt)
     }
 
     /// Checks `response` and writes it as `spec`'s version of lineage `index`: folder, store, events,
     /// insights and the post_generate hook. A component that fails the check is not written.
-    func write(_ response: GenerateResponse, spec: DesignSpec, index: Int, utteranceID: String, firedAt: Date) async {
+    func write(_ response: GenerateResponse, spec: DesignSpec, index: Int, heard: Date?, firedAt: Date) async {
         let componentID = lineages[index].id, kind = lineages[index].kind
         let diagnostics = checker.check(response.jsx)
         guard diagnostics.isEmpty else {
@@ -260,7 +313,7 @@ public actor Meeting {
             let written = ComponentWritten(
                 event: ComponentEvt(specID: spec.specID, jsx: response.jsx, ts: now.timeIntervalSince1970),
                 componentID: componentID, name: file.name, kind: kind, version: spec.version, path: file.path,
-                latency: now.timeIntervalSince(arrival[utteranceID] ?? firedAt),
+                latency: now.timeIntervalSince(heard ?? firedAt),
                 triggerToFile: now.timeIntervalSince(firedAt))
             await persist("component \(spec.specID)") { try await $0.saveVersion(of: written, session: self.sessionID) }
             lineages[index].jsx = response.jsx
@@ -280,14 +333,22 @@ public actor Meeting {
     private func runPostGenerateHook(on component: ComponentWritten) {
         let command = settings.postGenerateHook
         guard !command.isEmpty else { return }
-        let emit = self.emit
-        hookTasks.removeAll { $0.isCancelled }
-        hookTasks.append(Task(priority: .utility) {
+        hooksStarted += 1
+        let number = hooksStarted
+        hookTasks[number] = Task(priority: .utility) {
             let result = await Hooks.postGenerate(command: command, jsx: component.event.jsx)
             let line = "\(component.name) v\(component.version): \(result.summary)"
-            emit.yield(result.failed ? .warning("marked: " + line) : .notice(line))
-        })
+            self.hookFinished(number, saying: result.failed ? .warning("marked: " + line) : .notice(line))
+        }
     }
+
+    private func hookFinished(_ number: Int, saying event: PipelineEvent) {
+        hookTasks[number] = nil
+        emit.yield(event)
+    }
+
+    /// What the meeting still holds per line or per hook, for tests of a long meeting.
+    var bookkeeping: (arrivals: Int, hooks: Int) { (arrival.count, hookTasks.count) }
 
     /// Asks what people say about `spec`'s design in the background: the latest question wins
     /// and the pipeline never waits for it.
@@ -333,7 +394,7 @@ public actor Meeting {
     }
 
     func fail(_ spec: DesignSpec, _ reason: String) {
-        problems += 1
+        count(problem: "\(spec.component.typeName) not written: \(reason)")
         emit.yield(.componentFailed(specID: spec.specID, component: spec.component, reason: reason))
     }
 
@@ -344,32 +405,5 @@ public actor Meeting {
         } catch {
             report(warning: "could not store \(what): \(error.localizedDescription)")
         }
-    }
-
-    private func export(to directory: String) async {
-        guard let store else {
-            emit.yield(.warning("export needs the session database, which is not open"))
-            return
-        }
-        do {
-            let components = try await store.components(session: sessionID)
-            let utterances = try await store.utterances(session: sessionID)
-            try SessionExport.write(components: components, utterances: utterances, to: directory)
-            let path = URL(fileURLWithPath: directory).standardizedFileURL.path
-            emit.yield(.notice("exported \(components.count) component versions to \(path)"))
-        } catch {
-            report(warning: "export to \(directory) failed: \(error.localizedDescription)")
-        }
-    }
-}
-
-/// What the `on_insight` hook reads on stdin: the insight and the component it is about.
-struct InsightHookPayload: Encodable {
-    var specID: String
-    var component: ComponentKind
-    var insight: InsightSummary
-
-    enum CodingKeys: String, CodingKey {
-        case specID = "spec_id", component, insight
     }
 }

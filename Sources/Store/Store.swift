@@ -95,13 +95,17 @@ public actor Store {
         }
     }
 
+    /// An intent is recorded when it is found and again when it triggers generation, and either
+    /// may be redelivered: the first recording is kept, and once triggered it stays triggered.
     public func record(intent: IntentMsg, triggered: Bool, session: String) throws {
         let json = try encode(intent)
         let created = now()
         try write { db in
             try self.requireSession(session, db)
             try db.execute(sql: """
-                INSERT OR IGNORE INTO intents (session, utterance_id, json, triggered, created) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO intents (session, utterance_id, json, triggered, created) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (session, utterance_id) DO UPDATE SET
+                    triggered = MAX(intents.triggered, excluded.triggered)
                 """, arguments: [session, intent.utteranceID, json, triggered, created])
         }
     }

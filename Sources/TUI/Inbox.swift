@@ -4,6 +4,8 @@ import Synchronization
 
 /// Where pipeline events and stop requests wait for the screen's thread. Posting writes one byte
 /// to a pipe the screen's `poll` watches, so the screen sleeps until there is something to do.
+/// Events are coalesced as they are posted (`EventQueue`), so a screen that cannot keep up never
+/// makes the inbox, or the pipeline's event stream that drains into it, grow without bound.
 final class Inbox: Sendable {
     enum Stop: Sendable, Equatable {
         case cancelled
@@ -11,7 +13,7 @@ final class Inbox: Sendable {
     }
 
     private struct State {
-        var events: [PipelineEvent] = []
+        var events = EventQueue()
         var stop: Stop?
     }
 
@@ -45,10 +47,7 @@ final class Inbox: Sendable {
 
     /// Everything posted since the last call.
     func take() -> (events: [PipelineEvent], stop: Stop?) {
-        state.withLock { s in
-            defer { s.events.removeAll(keepingCapacity: true) }
-            return (s.events, s.stop)
-        }
+        state.withLock { s in (s.events.take(), s.stop) }
     }
 
     /// A full pipe already means "wake up", so a failed write is fine.

@@ -75,8 +75,13 @@ struct IntentsPane: Component {
         for history in model.components {
             guard let latest = history.versions.last else { continue }
             let marker = history.id == shown ? "▸ " : "  "
-            var line = StyledLine([Span(marker, .component), Span(history.name, .component),
-                                   Span(" v\(latest.version)", .dim), Span(" " + TimeText.latency(latest.latency), .dim)])
+            var spans = [Span(marker, .component), Span(history.name, .component), Span(" v\(latest.version)", .dim)]
+            let latency = " " + TimeText.latency(latest.latency)
+            // The latency only when it fits whole: "469m" would read as minutes.
+            if spans.reduce(0, { $0 + TextWidth.width($1.text) }) + TextWidth.width(latency) <= width {
+                spans.append(Span(latency, .dim))
+            }
+            var line = StyledLine(spans)
             line.target = .component(history.id)
             result.append(line)
         }

@@ -30,9 +30,12 @@ public struct MeetingViewModel: Sendable, Equatable {
         public var reason: String
     }
 
+    /// The latest line from the pipeline for the status line: a problem, or a confirmation
+    /// ("exported 4 component versions to …") that must not look like one.
     public struct Warning: Sendable, Equatable {
         public var text: String
         public var at: Double
+        public var isNotice = false
     }
 
     /// Long meetings keep only the newest lines on screen (the store keeps them all).
@@ -96,8 +99,10 @@ public struct MeetingViewModel: Sendable, Equatable {
             // While behind, the meeting reports `.slow` before each status; a status showing
             // fewer queued than the last `.slow` means recognition has caught up.
             if let slow = slowQueued, s.queueDepth < slow { slowQueued = nil }
-        case .warning(let text), .notice(let text):
+        case .warning(let text):
             warning = Warning(text: text, at: time)
+        case .notice(let text):
+            warning = Warning(text: text, at: time, isNotice: true)
         case .insight(let summary):
             insight = summary
         case .model(let activity):

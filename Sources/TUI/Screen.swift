@@ -19,6 +19,8 @@ public struct Screen: Sendable {
     public var now: Double = 0
     /// Actions produced by `handle`, taken by the loop.
     public internal(set) var actions: [ScreenAction] = []
+    /// Wrapped transcript lines from earlier frames.
+    let transcriptRows = TranscriptRows()
 
     /// How long a warning from the pipeline stays in the status line.
     public static let warningSeconds = 6.0
@@ -47,7 +49,8 @@ public struct Screen: Sendable {
     public var activeNotice: Notice? {
         var best = state.notice.flatMap { $0.until > now ? $0 : nil }
         if let w = model.warning, now - w.at < Self.warningSeconds, best.map({ w.at >= $0.at }) ?? true {
-            best = Notice(text: "⚠ " + w.text, role: .warning, at: w.at, until: w.at + Self.warningSeconds)
+            best = Notice(text: w.isNotice ? w.text : "⚠ " + w.text, role: w.isNotice ? .notice : .warning, at: w.at,
+                          until: w.at + Self.warningSeconds)
         }
         return best
     }
@@ -88,7 +91,7 @@ public struct Screen: Sendable {
         var title = id.title
         switch id {
         case .transcript:
-            lines = TranscriptPane.lines(model, width: width)
+            lines = TranscriptPane.lines(model, width: width, cache: transcriptRows)
             if model.lines.contains(where: { !$0.isFinal }) { title += " · hearing…" }
         case .intents:
             lines = IntentsPane.lines(model, shown: nil, width: width)

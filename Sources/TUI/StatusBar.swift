@@ -7,51 +7,75 @@ struct StatusBar: Component {
     var paused: Bool
     var notice: Notice?
 
+    /// One part of the line.
+    struct Segment {
+        enum WhenTooLong { case keep, drop, shorten(to: String) }
+
+        var text: String
+        var role: Role
+        /// Kept beside a notice on wide screens.
+        var important: Bool
+        var whenTooLong = WhenTooLong.keep
+        /// Lower ones are shortened first.
+        var shortenFirst = 0
+    }
+
     func draw(into buffer: inout ScreenBuffer, in rect: Rect) {
         buffer.fill(rect, role: .status)
-        var segments: [(text: String, role: Role, important: Bool)] = []
+        var segments: [Segment] = []
         if model.finished {
-            segments.append(("■ FINISHED", .statusPaused, true))
+            segments.append(Segment(text: "■ FINISHED", role: .statusPaused, important: true))
         } else if paused || model.status?.live == false {
-            segments.append(("❚❚ PAUSED", .statusPaused, true))
+            segments.append(Segment(text: "❚❚ PAUSED", role: .statusPaused, important: true))
         } else {
-            segments.append(("● LIVE", .statusLive, true))
+            segments.append(Segment(text: "● LIVE", role: .statusLive, important: true))
         }
         if let last = model.lastComponent {
-            segments.append(("latency " + TimeText.latency(last.latency), .status, true))
+            segments.append(Segment(text: "latency " + TimeText.latency(last.latency), role: .status, important: true))
         }
         if let activity = model.modelActivity {
             let got = activity.characters >= 1000 ? String(format: "%.1fk", Double(activity.characters) / 1000) : "\(activity.characters)"
-            segments.append(("✎ \(activity.component.typeName) " + (activity.phase == .asking ? "asking model" : "\(got) chars"), .status, true))
+            segments.append(Segment(text: "✎ \(activity.component.typeName) " + (activity.phase == .asking ? "asking model" : "\(got) chars"),
+                                    role: .status, important: true))
         }
         if let usage = model.status?.modelUsage, usage.calls > 0 {
             let tokens = usage.promptTokens + usage.completionTokens
             let shown = tokens >= 1000 ? String(format: "%.1fk", Double(tokens) / 1000) : "\(tokens)"
-            segments.append(("llm \(shown) tok \(String(format: "%.1f", usage.lastLatency)) s", .status, false))
+            segments.append(Segment(text: "llm \(shown) tok \(String(format: "%.1f", usage.lastLatency)) s", role: .status, important: false))
         }
         let queue = "queue \(model.queueDepth)" + (model.isSlow ? " slow" : "")
-        segments.append((queue, model.isSlow ? .warning : .status, true))
+        segments.append(Segment(text: queue, role: model.isSlow ? .warning : .status, important: true))
         if let level = model.status?.level {
-            segments.append(("level " + Self.meter(level), .status, true))
+            segments.append(Segment(text: "level " + Self.meter(level), role: .status, important: true))
         }
         if let dropped = model.status?.dropped, dropped > 0 {
-            segments.append(("dropped \(dropped)", .warning, true))
+            segments.append(Segment(text: "dropped \(dropped)", role: .warning, important: true))
         }
         if let s = model.status {
-            segments.append(("src " + s.source, .status, false))
-            segments.append(("model " + s.model, .status, false))
-            segments.append(("session " + s.sessionID, .status, false))
-            segments.append(("out " + s.outputFolder, .status, false))
+            // Which session and which folder come before where the talk comes from. When the line
+            // is too long the source loses its folders, then the model goes, then the output folder
+            // loses its leading folders, and whatever still does not fit is cut at the end.
+            segments.append(Segment(text: "session " + s.sessionID, role: .status, important: false))
+            segments.append(Segment(text: "out " + s.outputFolder, role: .status, important: false,
+                                    whenTooLong: .shorten(to: "out " + Self.shortFolder(s.outputFolder)), shortenFirst: 2))
+            segments.append(Segment(text: "src " + s.source, role: .status, important: false,
+                                    whenTooLong: .shorten(to: "src " + Self.shortSource(s.source)), shortenFirst: 0))
+            segments.append(Segment(text: "model " + s.model, role: .status, important: false, whenTooLong: .drop,
+                                    shortenFirst: 1))
         } else {
-            segments.append(("waiting for the pipeline", .status, false))
+            segments.append(Segment(text: "waiting for the pipeline", role: .status, important: false))
         }
-
-        var x = rect.x + 1
-        let end = rect.maxX
         // Beside a notice only the important parts stay (on narrow screens only live/paused),
         // so a path in the notice stays readable.
         let wide = rect.width >= 110
-        for (i, segment) in segments.enumerated() where notice == nil || i == 0 || (segment.important && wide) {
+        if notice != nil {
+            segments = segments.enumerated().filter { i, segment in i == 0 || (segment.important && wide) }.map(\.element)
+        }
+        segments = Self.fit(segments, width: rect.width - 2 - (notice.map { TextWidth.width($0.text) } ?? 0))
+
+        var x = rect.x + 1
+        let end = rect.maxX
+        for (i, segment) in segments.enumerated() {
             let w = TextWidth.width(segment.text)
             if x + w > end - 1 {
                 if x < end - 1 && (!segment.important || i == 0) {
@@ -61,11 +85,43 @@ struct StatusBar: Component {
             }
             buffer.put(segment.text, x: x, y: rect.y, role: segment.role)
             x += w
-            if x + 3 < end { buffer.put(" │ ", x: x, y: rect.y, role: .status); x += 3 }
+            let last = i == segments.count - 1 && notice == nil
+            if !last && x + 3 < end { buffer.put(" │ ", x: x, y: rect.y, role: .status); x += 3 }
         }
         if let notice, x < end - 1 {
             buffer.put(TextWidth.truncate(notice.text, to: end - 1 - x), x: x, y: rect.y, role: notice.role)
         }
+    }
+
+    /// Shortens segments, in their `shortenFirst` order, until the line fits `width` (or nothing more can be shortened).
+    static func fit(_ segments: [Segment], width: Int) -> [Segment] {
+        func total(_ s: [Segment]) -> Int { s.reduce(0) { $0 + TextWidth.width($1.text) } + 3 * max(0, s.count - 1) }
+        var result = segments
+        let order = result.indices.sorted { result[$0].shortenFirst < result[$1].shortenFirst }
+        for i in order where total(result) > width {
+            switch result[i].whenTooLong {
+            case .keep: continue
+            case .drop: result[i].text = ""
+            case .shorten(let short): result[i].text = short
+            }
+        }
+        return result.filter { !$0.text.isEmpty }
+    }
+
+    /// "call.vtt" for "transcript /home/ana/calls/call.vtt": the file's name is what people recognise
+    /// (its kind shows in the name). A device ("alsa:default") stays as it is.
+    static func shortSource(_ source: String) -> String {
+        guard let path = source.split(separator: " ", maxSplits: 1).last,
+              let name = path.split(separator: "/").last else { return source }
+        return String(name)
+    }
+
+    /// "…/app/mockpilot-out" for "/home/ana/app/mockpilot-out", at most 28 columns: the folder's own
+    /// name and its parent tell it apart from other output folders.
+    static func shortFolder(_ path: String) -> String {
+        let parts = path.split(separator: "/")
+        let tail = parts.count > 2 ? "…/" + parts.suffix(2).joined(separator: "/") : path
+        return TextWidth.truncateLeft(tail, to: 28)
     }
 
     mutating func handle(_ key: Key) -> Handled { .ignored }

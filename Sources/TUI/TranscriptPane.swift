@@ -1,6 +1,8 @@
+import Synchronization
+
 /// The rolling transcript: time, speaker and text; partial lines dimmed until they are final.
 enum TranscriptPane {
-    static func lines(_ model: MeetingViewModel, width: Int) -> [StyledLine] {
+    static func lines(_ model: MeetingViewModel, width: Int, cache: TranscriptRows? = nil) -> [StyledLine] {
         guard !model.lines.isEmpty else {
             var empty = StyledLine.wrap([Span("Waiting for speech…", .dim)], width: width)
             if let source = model.status?.source {
@@ -8,16 +10,58 @@ enum TranscriptPane {
             }
             return empty
         }
+        if let cache { return cache.rows(model.lines, width: width) }
         var result: [StyledLine] = []
         result.reserveCapacity(model.lines.count * 2)
-        for line in model.lines {
-            var spans = [Span(TimeText.clock(line.start) + " ", .time)]
-            if let speaker = line.speaker, !speaker.isEmpty {
-                spans.append(Span(speaker + ": ", .speaker))
-            }
-            spans.append(Span(line.isFinal ? line.text : line.text + " …", line.isFinal ? .text : .partial))
-            result += StyledLine.wrap(spans, width: width, indent: 6)
-        }
+        for line in model.lines { result += wrap(line, width: width) }
         return result
+    }
+
+    static func wrap(_ line: MeetingViewModel.Line, width: Int) -> [StyledLine] {
+        var spans = [Span(TimeText.clock(line.start) + " ", .time)]
+        if let speaker = line.speaker, !speaker.isEmpty {
+            spans.append(Span(speaker + ": ", .speaker))
+        }
+        spans.append(Span(line.isFinal ? line.text : line.text + " …", line.isFinal ? .text : .partial))
+        return StyledLine.wrap(spans, width: width, indent: 6)
+    }
+}
+
+/// Transcript lines as wrapped for the pane, kept between frames: a line is wrapped again only
+/// when it changes or the pane's width does. Wrapping measures every character, and a two-hour
+/// meeting's 2,000 lines would otherwise cost every frame tens of milliseconds.
+final class TranscriptRows: Sendable {
+    private struct Entry {
+        var line: MeetingViewModel.Line
+        var width: Int
+        var rows: [StyledLine]
+    }
+
+    /// By line id. Drawn from the screen's thread only; the lock keeps copies of `Screen` honest.
+    private let entries = Mutex<[String: Entry]>([:])
+
+    /// How many lines are kept wrapped.
+    var count: Int { entries.withLock { $0.count } }
+
+    func rows(_ lines: [MeetingViewModel.Line], width: Int) -> [StyledLine] {
+        entries.withLock { cache in
+            var result: [StyledLine] = []
+            result.reserveCapacity(lines.count * 2)
+            for line in lines {
+                if let entry = cache[line.id], entry.width == width, entry.line == line {
+                    result += entry.rows
+                } else {
+                    let rows = TranscriptPane.wrap(line, width: width)
+                    cache[line.id] = Entry(line: line, width: width, rows: rows)
+                    result += rows
+                }
+            }
+            // Lines the model let go of (it keeps the newest 2,000) are let go here too.
+            if cache.count > 2 * lines.count + 64 {
+                let kept = Set(lines.map(\.id))
+                cache = cache.filter { kept.contains($0.key) }
+            }
+            return result
+        }
     }
 }

@@ -107,11 +107,20 @@ struct RunCommand: AsyncParsableCommand {
         defer { hourly.cancel() }
         let useTUI = !noTUI && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
         if useTUI {
-            try await runWithScreen(meeting: meeting, feed: feed, settings: settings)
+            let failure = try await runWithScreen(meeting: meeting, feed: feed, settings: settings)
+            // The screen is gone, so what went wrong is said where it stays readable: one line.
+            if let failure {
+                throw CleanExit.failure("the meeting stopped: " + Self.oneLine(failure.localizedDescription))
+            }
+            if let summary = await meeting.problemSummary { throw CleanExit.failure(summary) }
         } else {
             try await runAsJSONLines(meeting: meeting, feed: feed)
         }
         if await meeting.problems > 0 { throw ExitCode.failure }
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     private func runAsJSONLines(meeting: Meeting, feed: @escaping @Sendable () async throws -> Void) async throws {
@@ -141,25 +150,49 @@ struct RunCommand: AsyncParsableCommand {
         warn("\(written.count) component file\(s) written under \(meeting.outputFolder)/src/components (session \(meeting.sessionID))")
     }
 
+    /// How the screen and the feed ended: the user quit, or the feed ended (with its error, if any).
+    private enum Ended: Sendable {
+        case screenClosed
+        case feedEnded((any Error)?)
+    }
+
+    /// Runs the feed and the screen side by side. Quitting the screen stops the feed; a feed that
+    /// throws closes the screen (which restores the terminal) and its error is returned for the
+    /// caller to print; a feed that ends normally leaves the screen up until the user quits.
     private func runWithScreen(meeting: Meeting, feed: @escaping @Sendable () async throws -> Void,
-                               settings: Settings) async throws {
+                               settings: Settings) async throws -> (any Error)? {
         let ui = TerminalUI(options: TUIOptions(themesDirectory: settings.themesDirectory.isEmpty ? nil : settings.themesDirectory,
                                                 theme: settings.theme, exportFolder: settings.exportFolder))
-        // The screen decides when the meeting is over: when the user quits, the replay stops too.
-        try await withThrowingTaskGroup(of: Bool.self) { group in
+        return try await withThrowingTaskGroup(of: Ended.self) { group in
             group.addTask {
-                try? await feed()
-                return false
+                do {
+                    try await feed()
+                    return .feedEnded(nil)
+                } catch is CancellationError {
+                    return .feedEnded(nil)
+                } catch {
+                    return .feedEnded(error)
+                }
             }
             group.addTask {
                 try await ui.run(events: meeting.events, send: { command in
                     Task { await meeting.handle(command) }
                 })
-                return true
+                return .screenClosed
             }
-            for try await screenClosed in group where screenClosed {
-                group.cancelAll()
+            var failure: (any Error)?
+            while let ended = try await group.next() {
+                switch ended {
+                case .screenClosed:
+                    group.cancelAll()
+                case .feedEnded(let error?):
+                    failure = error
+                    group.cancelAll()
+                case .feedEnded(nil):
+                    break
+                }
             }
+            return failure
         }
     }
 }

@@ -34,6 +34,22 @@ private func mountTmpfs(_ options: String, at path: String) throws {
     }
 }
 
+/// A folder replaced by a file after the start (root ignores permission bits; this stops it too):
+/// the error names the file in the way, not the component that could not be written.
+@Test func aFolderThatBecameAFileIsNamedWhenAComponentIsWritten() async throws {
+    let folder = TempFolder()
+    defer { folder.remove() }
+    let out = try ComponentFolder(root: folder.path + "/out")
+    try FileManager.default.removeItem(atPath: folder.path + "/out/src/components")
+    try folder.put("not a folder", at: "out/src/components")
+    await #expect(throws: OutputError.notADirectory(path: folder.path + "/out/src/components")) {
+        try await out.write(componentID: "c1", name: "PayButton", kind: .button, version: 1, spec: spec("c1.v1"),
+                            jsx: jsx("PayButton"))
+    }
+    let line = OutputError.notADirectory(path: folder.path + "/out/src/components").localizedDescription
+    #expect(line == "\(folder.path)/out/src/components is a file, not a folder; choose another output folder")
+}
+
 @Test func aManifestThatIsNotOursStopsTheStart() throws {
     let folder = TempFolder()
     defer { folder.remove() }

@@ -43,7 +43,9 @@ import Testing
     let id = try await store.startSession(source: "alsa:default", title: nil)
     try await store.record(utterance: utterance("u1", "first words", at: 1), session: id)
     try await store.record(utterance: utterance("u1", "different words", at: 5), session: id)
+    // In the pipeline's order: found (not triggered), then triggered, then a late redelivery.
     let intent = IntentMsg(utteranceID: "u1", component: .card, confidence: 0.8)
+    try await store.record(intent: intent, triggered: false, session: id)
     try await store.record(intent: intent, triggered: true, session: id)
     try await store.record(intent: intent, triggered: false, session: id)
     let spec = DesignSpec(specID: "c1.v1", component: .card)

@@ -112,6 +112,49 @@ import Testing
         #expect(screen.render().row(38).contains("⚠ line 7 had no timestamp"))
         screen.now = 100 + Screen.warningSeconds + 0.1
         #expect(!screen.render().row(38).contains("line 7"))
+        // A confirmation from the pipeline is shown the same way, but not as a problem.
+        screen.apply(.notice("exported 2 component versions to /tmp/x"))
+        let row = screen.render().row(38)
+        #expect(row.contains("│ exported 2 component versions to /tmp/x"))
+        #expect(!row.contains("⚠"))
+    }
+
+    @Test func theStatusLineKeepsSessionAndFolderAt120Columns() {
+        var status = MeetingFixture.status
+        status.source = "transcript /home/ana/calls/2026-12-01-checkout-review.vtt"
+        status.model = "none (transcript)"
+        status.sessionID = "2026-12-01-1834-fa2e"
+        status.outputFolder = "/home/ana/projects/checkout/mockpilot-out"
+        let screen = MeetingFixture.screen(width: 120, height: 40, events: MeetingFixture.events + [.status(status)])
+        let row = screen.render().row(38)
+        #expect(row.hasPrefix(" ● LIVE │ latency 500ms │ queue 0 │ session 2026-12-01-1834-fa2e │ "
+                              + "out …/checkout/mockpilot-out │ src 2026-12-01-"), "\(row)")
+        #expect(row.last { $0 != " " } == "…", "what still does not fit is cut at the end: \(row)")
+        // With room, everything is shown in full.
+        let wide = MeetingFixture.screen(width: 300, height: 100, events: MeetingFixture.events + [.status(status)])
+        #expect(wide.render().row(98).contains("session 2026-12-01-1834-fa2e │ out /home/ana/projects/checkout/mockpilot-out │ "
+                                               + "src transcript /home/ana/calls/2026-12-01-checkout-review.vtt │ "
+                                               + "model none (transcript)"))
+    }
+
+    @Test func theStatusLineEndsWithoutASeparatorAndShortensTheSourceBeforeDroppingTheModel() {
+        var status = MeetingFixture.status
+        status.source = "transcript /work/app/scripts/demo/product-meeting.vtt"
+        status.model = "whisper-tiny.en"
+        status.outputFolder = "/tmp/snap/out"
+        let row = MeetingFixture.screen(width: 120, height: 40, events: MeetingFixture.events + [.status(status)]).render().row(38)
+        #expect(row.contains("│ session s-42 │ out /tmp/snap/out │ src product-meeting.vtt │ model whisper-tiny.en"), "\(row)")
+        #expect(row.last { $0 != " " } != "│", "\(row)")
+    }
+
+    @Test func aComponentsLatencyShowsWholeOrNotAtAll() {
+        let long = MeetingFixture.written("c9", name: "PricingTable", kind: .pricing, version: 3, jsx: "x",
+                                          latency: 0.469)
+        let buffer = MeetingFixture.screen(width: 120, height: 40, events: MeetingFixture.events + [.component(long)]).render()
+        #expect(buffer.text.contains("PayButton v2 500ms"))
+        let row = buffer.text.split(separator: "\n").first { $0.contains("▸ PricingTable v3 ") }
+        #expect(row != nil, "the name and version fit")
+        #expect(row?.contains("469") == false, "a cut latency (“469m”) would read as minutes")
     }
 
     @Test func slowRecognitionAndTheAudioLevelShow() {
