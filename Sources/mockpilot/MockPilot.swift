@@ -32,4 +32,31 @@ struct MockPilot: AsyncParsableCommand {
         // `mockpilot` alone listens to the microphone and opens the screen.
         defaultSubcommand: RunCommand.self
     )
+
+    /// ArgumentParser's own `main` ends with `exit()`, which runs every library's destructors.
+    /// OpenBLAS's joins its worker threads there and, now and then, waits for one that missed
+    /// the wake-up: the meeting is done and written, but the process never ends. Everything
+    /// MockPilot keeps is on disk before a command returns (SQLite commits, atomic renames), so
+    /// it leaves with `_exit` once the output is flushed.
+    static func main() async {
+        let code: Int32
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            code = ExitCode.success.rawValue
+        } catch {
+            let exitCode = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if exitCode.isSuccess { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            code = exitCode.rawValue
+        }
+        fflush(nil)
+        _exit(code)
+    }
 }

@@ -30,8 +30,10 @@ struct Binary {
         return dir
     }
 
+    /// Runs the binary to its end. A run past `timeout` is killed and reported as failed (status
+    /// -1, the reason in stderr), so a hang fails its test instead of stalling the whole suite.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Result {
+                    directory: URL? = nil, timeout: TimeInterval = 600) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -44,13 +46,50 @@ struct Binary {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let killed = Flag()
+        let watchdog = DispatchWorkItem {
+            guard process.isRunning else { return }
+            killed.set()
+            process.terminate()
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        // Both pipes are drained at once: a child that fills one while we wait on the other would block.
+        let errData = Drained(err.fileHandleForReading)
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a chatty child never blocks on a full pipe.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        watchdog.cancel()
+        let timedOut = killed.isSet
+        var stderr = String(decoding: errData.wait(), as: UTF8.self)
+        if timedOut { stderr += "\n[test] mockpilot \(arguments.joined(separator: " ")) did not end within \(Int(timeout)) s and was killed" }
+        return Result(status: timedOut ? -1 : process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: stderr)
+    }
+}
+
+/// Set once, from the watchdog's thread.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}
+
+/// A pipe read to its end on a thread of its own.
+private final class Drained: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
