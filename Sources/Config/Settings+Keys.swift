@@ -104,7 +104,7 @@ extension Settings {
     static let designEnvironment: [(variable: String, key: String)] = [
         ("OPENAI_API_KEY", "llm.openai_api_key"), ("ANTHROPIC_API_KEY", "llm.anthropic_api_key"),
         ("REDDIT_CLIENT_ID", "insights.reddit_client_id"), ("REDDIT_CLIENT_SECRET", "insights.reddit_client_secret"),
-        ("INSTAGRAM_ACCESS_TOKEN", "insights.instagram_token"),
+        ("INSTAGRAM_ACCESS_TOKEN", "insights.instagram_token"), ("INSTAGRAM_USER_ID", "insights.instagram_account_id"),
         ("REDIS_URL", "services.redis_url"), ("WEAVIATE_URL", "services.weaviate_url"),
         ("MONGODB_URI", "services.mongodb_uri"), ("JWT_SECRET", "services.jwt_secret"),
     ]

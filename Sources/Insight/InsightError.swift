@@ -20,8 +20,8 @@ public enum InsightError: Error, LocalizedError, Equatable {
     case malformedResponse(source: String, url: String, reason: String)
     /// Instagram allows 30 distinct hashtags per rolling 7 days per account.
     case hashtagBudgetExhausted(used: Int, nextFree: Date)
-    /// Credentials for a source are not configured.
-    case missingCredentials(source: String, variables: [String])
+    /// Credentials for a source are not configured (neither variables nor settings).
+    case missingCredentials(source: String, variables: [String], settings: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -36,8 +36,8 @@ public enum InsightError: Error, LocalizedError, Equatable {
         case .malformedResponse(let source, let url, let reason): "\(source) sent a response we cannot read from \(url): \(reason)"
         case .hashtagBudgetExhausted(let used, let nextFree):
             "Instagram hashtag budget used up (\(used) of 30 distinct hashtags in 7 days); the next one frees up at \(ISO8601DateFormatter().string(from: nextFree))"
-        case .missingCredentials(let source, let variables):
-            "\(source) needs credentials: set \(variables.joined(separator: " and "))"
+        case .missingCredentials(let source, let variables, let settings):
+            "\(source) needs credentials: set \(variables.joined(separator: " and ")), or \(settings.joined(separator: " and ")) in the config"
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Insight
+import Pipeline
 
 /// `mockpilot mine`: gather what people say about a design into the post store.
 struct MineCommand: AsyncParsableCommand {
@@ -9,10 +10,15 @@ struct MineCommand: AsyncParsableCommand {
         commandName: "mine",
         abstract: "Fetch posts (Reddit, Instagram or a Reddit dump file), de-duplicate, score, tag, embed and store them.",
         discussion: """
-        Reddit needs REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET (an app-only OAuth app); Instagram needs \
-        INSTAGRAM_ACCESS_TOKEN and INSTAGRAM_USER_ID (a business account; 30 distinct hashtags per 7 days, \
-        tracked in <data>/instagram-hashtags.json). A FILE.jsonl is a Pushshift-style dump, imported whole.
+        Reddit needs REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET (an app-only OAuth app) or \
+        insights.reddit_client_id and insights.reddit_client_secret in the config; Instagram needs \
+        INSTAGRAM_ACCESS_TOKEN and INSTAGRAM_USER_ID, or insights.instagram_token and \
+        insights.instagram_account_id (a business account; 30 distinct hashtags per 7 days, tracked in \
+        <data>/instagram-hashtags.json). The environment overrides the config. A FILE.jsonl is a \
+        Pushshift-style dump, imported whole.
         """)
+
+    @OptionGroup var global: GlobalOptions
 
     @Argument(help: "What to search for, e.g. \"pill button gradient\".")
     var query: String
@@ -20,7 +26,8 @@ struct MineCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("reddit, instagram, or a dump FILE.jsonl.", valueName: "source"))
     var source: String = "reddit"
 
-    @Option(name: .customLong("subreddit"), help: "Search this subreddit (repeatable; default all of Reddit).")
+    @Option(name: .customLong("subreddit"),
+            help: "Search this subreddit (repeatable; \"all\" is all of Reddit; default insights.subreddits).")
     var subreddits: [String] = []
 
     @Option(name: .customLong("hashtag"), help: "Instagram hashtag (repeatable; default the query without spaces).")
@@ -42,14 +49,15 @@ struct MineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let data = Paths.dataHome()
+        let settings = try global.settings()
+        let sources = MeetingSetup(settings: settings).sources()
         do {
-            let service = try InsightService(databasePath: database ?? PostStore.defaultPath(dataHome: data),
-                                             modelsDirectory: Paths.models())
+            let service = try InsightService(databasePath: database ?? settings.databasePath, modelsDirectory: Paths.models())
+            // No --subreddit: the configured ones (the service falls back to them when given none).
             let kind = MineSource.parse(source, subreddits: subreddits, hashtags: hashtags)
             while true {
                 let bar = ProgressBar()
-                let result = try await service.mine(query, from: kind, budgetPath: data + "/instagram-hashtags.json",
+                let result = try await service.mine(query, from: kind, sources: sources,
                                                     maxPosts: limit, progress: { bar.update($0, of: $1) })
                 bar.finish()
                 for skipped in result.skippedLines.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }

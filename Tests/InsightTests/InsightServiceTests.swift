@@ -10,17 +10,18 @@ import Testing
         return (try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: TestSupport.models), dir)
     }
 
-    static func environment(_ server: FakeServer, secret: String = "test-secret") -> [String: String] {
-        ["REDDIT_CLIENT_ID": "test-id", "REDDIT_CLIENT_SECRET": secret,
-         "INSTAGRAM_ACCESS_TOKEN": "ig-token", "INSTAGRAM_USER_ID": "1784"]
-    }
-
-    static func endpoints(_ server: FakeServer) -> SourceEndpoints {
-        var e = SourceEndpoints()
-        e.redditAPI = server.base
-        e.redditAuth = server.base
-        e.instagramGraph = server.base + "/v19.0"
-        return e
+    /// Credentials the stand-in server accepts, its base URLs, and a budget file in `dir`.
+    static func sources(_ server: FakeServer, dir: String, secret: String = "test-secret") -> SourceConfiguration {
+        var s = SourceConfiguration()
+        s.redditClientID = "test-id"
+        s.redditClientSecret = secret
+        s.instagramToken = "ig-token"
+        s.instagramAccountID = "1784"
+        s.endpoints.redditAPI = server.base
+        s.endpoints.redditAuth = server.base
+        s.endpoints.instagramGraph = server.base + "/v19.0"
+        s.hashtagBudgetPath = dir + "/b.json"
+        return s
     }
 
     static let noWait = RetryPolicy(maxAttempts: 3, baseDelay: 0, maxDelay: 0, sleep: { _ in })
@@ -56,26 +57,24 @@ import Testing
     @Test func failedFetchesKeepWhatIsStored() async throws {
         let server = try FakeServer()
         let (service, dir) = try Self.service()
-        let env = Self.environment(server)
-        let first = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), endpoints: Self.endpoints(server),
-                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        let sources = Self.sources(server, dir: dir)
+        let first = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), sources: sources,
+                                           retry: Self.noWait)
         #expect(first.report.new == 5)
         for failing in ["down", "malformed"] {
             await #expect(throws: InsightError.self) {
-                _ = try await service.mine(failing, from: .reddit(subreddits: []), endpoints: Self.endpoints(server),
-                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+                _ = try await service.mine(failing, from: .reddit(subreddits: ["all"]), sources: sources, retry: Self.noWait)
             }
         }
         await #expect(throws: InsightError.self) {
-            _ = try await service.mine("x", from: .reddit(subreddits: []), endpoints: Self.endpoints(server),
-                                       environment: Self.environment(server, secret: "wrong"), budgetPath: dir + "/b.json", retry: Self.noWait)
+            _ = try await service.mine("x", from: .reddit(subreddits: ["all"]), sources: Self.sources(server, dir: dir, secret: "wrong"),
+                                       retry: Self.noWait)
         }
         #expect(try await service.store.count() == 5)
-        let again = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), endpoints: Self.endpoints(server),
-                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        let again = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), sources: sources,
+                                           retry: Self.noWait)
         #expect(again.report == IngestReport(fetched: 5, new: 0, duplicates: 5))
-        let ig = try await service.mine("gradient", from: .instagram(hashtags: []), endpoints: Self.endpoints(server),
-                                        environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        let ig = try await service.mine("gradient", from: .instagram(hashtags: []), sources: sources, retry: Self.noWait)
         #expect(ig.report.new == 6)
         #expect(try await service.store.count(source: "instagram") == 6)
         #expect(try await service.store.cachedResponses().count == 1 + 1 + 3)  // a Reddit page per mine, 3 Instagram bodies
@@ -92,7 +91,7 @@ import Testing
             "",
         ]
         try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
-        let result = try await service.mine("ignored", from: .file(dump), budgetPath: dir + "/b.json")
+        let result = try await service.mine("ignored", from: .file(dump), sources: SourceConfiguration())
         #expect(result.report.new == 2)
         #expect(result.skippedLines.map(\.line) == [3, 4])
         let comment = try #require(try await service.store.posts(ids: ["reddit:c2"])["reddit:c2"])

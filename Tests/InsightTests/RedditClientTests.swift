@@ -102,9 +102,8 @@ func stats(_ server: FakeServer) async throws -> [String: Int] {
         #expect(try await stats(server)["GET /search x"] == nil)
     }
 
-    @Test func missingEnvironmentNamesTheVariables() {
-        #expect(throws: InsightError.missingCredentials(source: "Reddit", variables: ["REDDIT_CLIENT_ID", "REDDIT_CLIENT_SECRET"])) {
-            _ = try RedditCredentials.fromEnvironment([:])
-        }
+    @Test func missingCredentialsNameTheVariablesAndTheSettings() {
+        let error = #expect(throws: InsightError.self) { _ = try SourceConfiguration().redditCredentials() }
+        #expect(error?.localizedDescription == "Reddit needs credentials: set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET, or insights.reddit_client_id and insights.reddit_client_secret in the config")
     }
 }

@@ -24,14 +24,6 @@ public actor InstagramClient {
         self.retry = retry
     }
 
-    /// From INSTAGRAM_ACCESS_TOKEN and INSTAGRAM_USER_ID (an Instagram business account).
-    public static func credentials(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> (token: String, user: String) {
-        guard let token = env["INSTAGRAM_ACCESS_TOKEN"], !token.isEmpty, let user = env["INSTAGRAM_USER_ID"], !user.isEmpty else {
-            throw InsightError.missingCredentials(source: "Instagram", variables: ["INSTAGRAM_ACCESS_TOKEN", "INSTAGRAM_USER_ID"])
-        }
-        return (token, user)
-    }
-
     public var remainingHashtags: Int { budget.remaining() }
 
     /// Media for `#hashtag` from the chosen edges, with the raw bodies fetched.

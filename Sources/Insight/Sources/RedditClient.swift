@@ -10,14 +10,6 @@ public struct RedditCredentials: Sendable, Hashable {
         self.clientID = clientID
         self.clientSecret = clientSecret
     }
-
-    /// From REDDIT_CLIENT_ID / REDDIT_CLIENT_SECRET.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> RedditCredentials {
-        guard let id = env["REDDIT_CLIENT_ID"], !id.isEmpty, let secret = env["REDDIT_CLIENT_SECRET"], !secret.isEmpty else {
-            throw InsightError.missingCredentials(source: "Reddit", variables: ["REDDIT_CLIENT_ID", "REDDIT_CLIENT_SECRET"])
-        }
-        return RedditCredentials(clientID: id, clientSecret: secret)
-    }
 }
 
 /// One page of a Reddit search: its posts, the cursor for the next page, and the raw body.

@@ -30,13 +30,15 @@ LOCK = threading.Lock()
 
 
 def reddit_post(i, sub, q):
+    # Each subreddit has posts of its own; a search of all of Reddit gets the short ids.
+    pid = f"{q[:6]}{i}" if sub == "all" else f"{sub[:4].lower()}{q[:6]}{i}"
     return {"kind": "t3", "data": {
-        "id": f"{q[:6]}{i}", "name": f"t3_{q[:6]}{i}", "author": f"user{i}", "subreddit": sub,
+        "id": pid, "name": f"t3_{pid}", "author": f"user{i}", "subreddit": sub,
         "title": f"Thoughts on the {q} design #{i}",
         "selftext": ["I love this pill button, so clean!", "The gradient is ugly and the hover is confusing.",
                      "As a designer I think it is fine."][i % 3],
-        "permalink": f"/r/{sub}/comments/{q[:6]}{i}/thoughts/", "created_utc": 1732000000.0 + i * 3600,
-        "score": 10 * i + 1, "url": f"https://www.reddit.com/r/{sub}/comments/{q[:6]}{i}/"}}
+        "permalink": f"/r/{sub}/comments/{pid}/thoughts/", "created_utc": 1732000000.0 + i * 3600,
+        "score": 10 * i + 1, "url": f"https://www.reddit.com/r/{sub}/comments/{pid}/"}}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -123,14 +125,18 @@ class Handler(BaseHTTPRequestHandler):
         if query.get("access_token") != "ig-token":
             return self.send_json(400, {"error": {"message": "Invalid OAuth access token.", "type": "OAuthException",
                                                   "code": 190, "fbtrace_id": "A1"}})
+        if query.get("user_id") != ARGS.ig_user:
+            return self.send_json(400, {"error": {"message": "(#100) Missing or invalid user_id: the Instagram business account",
+                                                  "type": "OAuthException", "code": 100, "fbtrace_id": "A2"}})
         if path == "/ig_hashtag_search":
             tag = query.get("q", "")
             return self.send_json(200, {"data": [{"id": "178" + str(abs(hash(tag)) % 10**12)}]})
         parts = path.strip("/").split("/")
         if len(parts) == 2 and parts[1] in ("top_media", "recent_media"):
-            media = [{"id": f"{parts[1][:3]}{i}", "caption": ["Obsessed with this gradient button 😍 #uidesign",
-                                                            "This checkout is so confusing 😡", "meh"][i % 3],
-                      "permalink": f"https://www.instagram.com/p/{parts[1][:3]}{i}/",
+            # Media ids differ per hashtag (its id's last digits), as different hashtags show different posts.
+            media = [{"id": f"{parts[0][-4:]}{parts[1][:3]}{i}", "caption": ["Obsessed with this gradient button 😍 #uidesign",
+                                                                           "This checkout is so confusing 😡", "meh"][i % 3],
+                      "permalink": f"https://www.instagram.com/p/{parts[0][-4:]}{parts[1][:3]}{i}/",
                       "timestamp": f"2024-11-2{i}T10:00:00+0000", "like_count": 5 * i} for i in range(3)]
             return self.send_json(200, {"data": media, "paging": {"cursors": {"after": "QVFIUg"}}})
         self.send_json(404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}})
@@ -144,6 +150,7 @@ def main():
     p.add_argument("--stall", type=float, default=4)
     p.add_argument("--client-id", default="test-id")
     p.add_argument("--client-secret", default="test-secret")
+    p.add_argument("--ig-user", default="1784", help="the Instagram business account id it accepts")
     ARGS = p.parse_args()
     serve(Handler, ARGS.lifetime, ARGS.port)
 

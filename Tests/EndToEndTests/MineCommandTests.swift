@@ -1,0 +1,75 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `mockpilot mine` as a user runs it: credentials from the config or the environment, posts in
+/// the SQLite file afterwards, one line on stderr when something goes wrong.
+@Suite(.serialized) struct MineCommandTests {
+    static let redditConfig = """
+        [insights]
+        reddit_client_id = "test-id"
+        reddit_client_secret = "%@"
+        subreddits = ["web_design", "Frontend"]
+        """
+
+    func reddit(secret: String) -> String { Self.redditConfig.replacingOccurrences(of: "%@", with: secret) }
+
+    @Test func configCredentialsAreReadAndTheConfiguredSubredditsSearched() throws {
+        let server = try FakeServer()
+        let home = try InsightFixture()
+        defer { home.remove() }
+        try home.write(config: reddit(secret: "test-secret"))
+        let result = try Binary.run(["mine", "pill button", "--config", home.config, "--db", home.db],
+                                    environment: home.environment(server: server))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try home.postCount() == 10)
+        #expect(try home.postCount("community = 'r/web_design'") == 5)
+        let stats = try server.stats()
+        #expect(stats["GET /r/web_design/search pill button"] == 1)
+        #expect(stats["GET /r/Frontend/search pill button"] == 1)
+        #expect(stats["GET /search pill button"] == nil, "no --subreddit means the configured ones, not all of Reddit")
+    }
+
+    @Test func theEnvironmentOverridesTheConfig() throws {
+        let server = try FakeServer()
+        let home = try InsightFixture()
+        defer { home.remove() }
+        try home.write(config: reddit(secret: "wrong"))
+        let fixed = try Binary.run(["mine", "pill button", "--config", home.config, "--db", home.db, "--subreddit", "all"],
+                                   environment: home.environment(server: server, ["REDDIT_CLIENT_SECRET": "test-secret"]))
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(try home.postCount() == 5)
+        #expect(try server.stats()["GET /search pill button"] == 1)
+
+        try home.write(config: reddit(secret: "test-secret"))
+        let broken = try Binary.run(["mine", "pill button", "--config", home.config, "--db", home.db],
+                                    environment: home.environment(server: server, ["REDDIT_CLIENT_SECRET": "wrong"]))
+        #expect(broken.status != 0)
+        #expect(broken.stderr == "mockpilot: Reddit rejected the credentials (HTTP 401); check REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET (an app at reddit.com/prefs/apps)\n")
+    }
+
+    @Test func instagramAccountFromTheConfigOrINSTAGRAM_USER_ID() throws {
+        let server = try FakeServer()
+        let home = try InsightFixture()
+        defer { home.remove() }
+        try home.write(config: "[insights]\ninstagram_token = \"ig-token\"\ninstagram_account_id = \"1784\"\n")
+        let configured = try Binary.run(["mine", "gradient", "--source", "instagram", "--config", home.config, "--db", home.db],
+                                        environment: home.environment(server: server))
+        #expect(configured.status == 0, "\(configured.stderr)")
+        #expect(try home.postCount("source = 'instagram'") == 6)
+
+        try home.write(config: "[insights]\ninstagram_token = \"ig-token\"\n")
+        let fromEnvironment = try Binary.run(["mine", "button", "--source", "instagram", "--config", home.config, "--db", home.db],
+                                             environment: home.environment(server: server, ["INSTAGRAM_USER_ID": "1784"]))
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+        #expect(try home.query("SELECT COUNT(DISTINCT community) FROM insight_post") == "2")
+    }
+
+    @Test func noCredentialsSaysWhereToPutThem() throws {
+        let home = try InsightFixture()
+        defer { home.remove() }
+        let result = try Binary.run(["mine", "pill button", "--db", home.db], environment: home.environment())
+        #expect(result.status != 0)
+        #expect(result.stderr == "mockpilot: Reddit needs credentials: set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET, or insights.reddit_client_id and insights.reddit_client_secret in the config\n")
+    }
+}
