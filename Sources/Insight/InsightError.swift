@@ -20,6 +20,8 @@ public enum InsightError: Error, LocalizedError, Equatable {
     case malformedResponse(source: String, url: String, reason: String)
     /// Instagram allows 30 distinct hashtags per rolling 7 days per account.
     case hashtagBudgetExhausted(used: Int, nextFree: Date)
+    /// A fetch failed part way; the posts fetched before it were stored.
+    case incomplete(stored: Int, reason: String)
     /// Credentials for a source are not configured (neither variables nor settings).
     case missingCredentials(source: String, variables: [String], settings: [String])
 
@@ -36,6 +38,8 @@ public enum InsightError: Error, LocalizedError, Equatable {
         case .malformedResponse(let source, let url, let reason): "\(source) sent a response we cannot read from \(url): \(reason)"
         case .hashtagBudgetExhausted(let used, let nextFree):
             "Instagram hashtag budget used up (\(used) of 30 distinct hashtags in 7 days); the next one frees up at \(ISO8601DateFormatter().string(from: nextFree))"
+        case .incomplete(let stored, let reason):
+            "\(reason) (the \(stored) post\(stored == 1 ? "" : "s") fetched before it \(stored == 1 ? "is" : "are") stored)"
         case .missingCredentials(let source, let variables, let settings):
             "\(source) needs credentials: set \(variables.joined(separator: " and ")), or \(settings.joined(separator: " and ")) in the config"
         }

@@ -3,7 +3,9 @@ import Net
 
 extension InsightService {
     /// Fetches posts for `query` from `source`, then de-duplicates, scores, tags, embeds and
-    /// stores them. A fetch that fails throws before anything is written, so stored posts stay.
+    /// stores them one page (or hashtag) at a time, with the raw bodies. A failure part way keeps
+    /// every page before it and every body received, failed ones included, and says how many
+    /// posts were kept.
     public func mine(_ query: String, from source: MineSource, sources: SourceConfiguration,
                      maxPosts: Int = 100, retry: RetryPolicy = RetryPolicy(),
                      progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> (report: IngestReport, skippedLines: [(line: Int, reason: String)]) {
@@ -11,26 +13,45 @@ extension InsightService {
         case .reddit(let subreddits):
             let client = RedditClient(credentials: try sources.redditCredentials(), userAgent: sources.redditUserAgent,
                                       apiBase: sources.endpoints.redditAPI, authBase: sources.endpoints.redditAuth, retry: retry)
-            let communities = Self.communities(subreddits.isEmpty ? sources.subreddits : subreddits)
-            let fetched = try await client.searchAll(query, subreddits: communities, maxPosts: maxPosts)
-            return (try await ingest(fetched.posts, raw: fetched.raw, progress: progress), [])
+            var cursor = RedditSearchCursor(query: query, subreddits: Self.communities(subreddits.isEmpty ? sources.subreddits : subreddits),
+                                            maxPosts: maxPosts)
+            var report = IngestReport()
+            do {
+                while let page = try await cursor.next(using: client) {
+                    report = report + (try await ingest(page.posts, raw: await client.takeResponses(), progress: progress))
+                }
+            } catch {
+                throw await keepFailed(error, responses: await client.takeResponses(), report: report)
+            }
+            return (report, [])
         case .instagram(let hashtags):
             let (token, account) = try sources.instagramCredentials()
             let client = InstagramClient(accessToken: token, userID: account, budget: try HashtagBudget(path: sources.hashtagBudgetPath),
                                          graphBase: sources.endpoints.instagramGraph, retry: retry)
             let tags = hashtags.isEmpty ? [query.filter { $0.isLetter || $0.isNumber }] : hashtags
-            var posts: [Post] = []
-            var raw: [RawResponse] = []
-            for tag in tags {
-                let result = try await client.media(hashtag: tag)
-                posts += result.posts
-                raw += result.raw
+            var report = IngestReport()
+            do {
+                // Each hashtag's posts are stored before the next is asked for: its budget is spent.
+                for tag in tags {
+                    let result = try await client.media(hashtag: tag)
+                    report = report + (try await ingest(result.posts, raw: await client.takeResponses(), progress: progress))
+                }
+            } catch {
+                throw await keepFailed(error, responses: await client.takeResponses(), report: report)
             }
-            return (try await ingest(posts, raw: raw, progress: progress), [])
+            return (report, [])
         case .file(let path):
             let dump = try RedditDumpImporter().read(path: path)
             return (try await ingest(dump.posts, progress: progress), dump.skipped)
         }
+    }
+
+    /// Caches the bodies of a failed fetch (so a parser fix or a look at the error can re-read
+    /// them) and, when earlier pages were stored, says so in the error the user sees.
+    private func keepFailed(_ error: Error, responses: [RawResponse], report: IngestReport) async -> Error {
+        try? await store.cache(responses)
+        guard report.fetched > 0, !(error is CancellationError) else { return error }
+        return InsightError.incomplete(stored: report.fetched, reason: (error as? LocalizedError)?.errorDescription ?? "\(error)")
     }
 
     /// Subreddit names to search, nil standing for all of Reddit ("all", or none at all).

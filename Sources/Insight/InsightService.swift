@@ -7,6 +7,16 @@ public struct IngestReport: Sendable, Hashable {
     public var fetched = 0
     public var new = 0
     public var duplicates = 0
+
+    public init(fetched: Int = 0, new: Int = 0, duplicates: Int = 0) {
+        self.fetched = fetched
+        self.new = new
+        self.duplicates = duplicates
+    }
+
+    public static func + (a: IngestReport, b: IngestReport) -> IngestReport {
+        IngestReport(fetched: a.fetched + b.fetched, new: a.new + b.new, duplicates: a.duplicates + b.duplicates)
+    }
 }
 
 /// Answers "do people like this?": embeds, scores and tags posts into the post store, and

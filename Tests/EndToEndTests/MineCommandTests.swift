@@ -65,6 +65,36 @@ import Testing
         #expect(try home.query("SELECT COUNT(DISTINCT community) FROM insight_post") == "2")
     }
 
+    @Test func aFailedSecondPageKeepsTheFirstAndSaysSoInOneLine() throws {
+        let server = try FakeServer()
+        let home = try InsightFixture()
+        defer { home.remove() }
+        try home.write(config: reddit(secret: "test-secret"))
+        let result = try Binary.run(["mine", "page2fail", "--subreddit", "all", "--config", home.config, "--db", home.db],
+                                    environment: home.environment(server: server))
+        #expect(result.status != 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.first?.hasPrefix("mockpilot: Reddit still failing after 4 attempts: HTTP 500 from ") == true, "\(result.stderr)")
+        #expect(lines.first?.hasSuffix("(the 2 posts fetched before it are stored)") == true, "\(result.stderr)")
+        #expect(try home.postCount() == 2)
+        #expect(try home.query("SELECT group_concat(status) FROM insight_raw_response ORDER BY id") == "200,500")
+    }
+
+    @Test func aRateLimitedSecondHashtagKeepsTheFirst() throws {
+        let server = try FakeServer()
+        let home = try InsightFixture()
+        defer { home.remove() }
+        try home.write(config: "[insights]\ninstagram_token = \"ig-token\"\ninstagram_account_id = \"1784\"\n")
+        let result = try Binary.run(["mine", "x", "--source", "instagram", "--hashtag", "uidesign", "--hashtag", "ratelimited",
+                                     "--config", home.config, "--db", home.db], environment: home.environment(server: server))
+        #expect(result.status != 0)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("HTTP 429"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("(the 6 posts fetched before it are stored)\n"), "\(result.stderr)")
+        #expect(try home.postCount("community = '#uidesign'") == 6)
+    }
+
     @Test func noCredentialsSaysWhereToPutThem() throws {
         let home = try InsightFixture()
         defer { home.remove() }

@@ -77,7 +77,40 @@ import Testing
         let ig = try await service.mine("gradient", from: .instagram(hashtags: []), sources: sources, retry: Self.noWait)
         #expect(ig.report.new == 6)
         #expect(try await service.store.count(source: "instagram") == 6)
-        #expect(try await service.store.cachedResponses().count == 1 + 1 + 3)  // a Reddit page per mine, 3 Instagram bodies
+        // A Reddit page per mine that reached the API (the 500 and the malformed body too), 3 Instagram bodies.
+        let cached = try await service.store.cachedResponses()
+        #expect(cached.count == 7)
+        #expect(cached.map(\.status).filter { $0 == 500 }.count == 1)
+        #expect(cached.contains { String(decoding: $0.body, as: UTF8.self).hasPrefix(#"{"kind": "Listing", "data": {"children": ["#) })
+    }
+
+    @Test func aFailedSecondPageKeepsTheFirst() async throws {
+        let server = try FakeServer()
+        let (service, dir) = try Self.service()
+        let error = await #expect(throws: InsightError.self) {
+            _ = try await service.mine("page2fail", from: .reddit(subreddits: ["all"]), sources: Self.sources(server, dir: dir),
+                                       retry: Self.noWait)
+        }
+        #expect(error?.localizedDescription.hasPrefix("Reddit still failing after 3 attempts: HTTP 500 from ") == true)
+        #expect(error?.localizedDescription.hasSuffix("(the 2 posts fetched before it are stored)") == true, "\(String(describing: error))")
+        #expect(try await service.store.posts(ids: ["reddit:page2f0", "reddit:page2f1"]).count == 2)
+        #expect(try await service.store.cachedResponses().map(\.status) == [200, 500])
+    }
+
+    @Test func aRateLimitedSecondHashtagKeepsTheFirst() async throws {
+        let server = try FakeServer()
+        let (service, dir) = try Self.service()
+        let error = await #expect(throws: InsightError.self) {
+            _ = try await service.mine("x", from: .instagram(hashtags: ["uidesign", "ratelimited"]), sources: Self.sources(server, dir: dir),
+                                       retry: Self.noWait)
+        }
+        #expect(error?.localizedDescription.contains("HTTP 429") == true, "\(String(describing: error))")
+        #expect(error?.localizedDescription.contains("(#4) Application request limit reached") == true)
+        #expect(error?.localizedDescription.hasSuffix("(the 6 posts fetched before it are stored)") == true)
+        #expect(try await service.store.count(source: "instagram") == 6)
+        let cached = try await service.store.cachedResponses()
+        #expect(cached.last?.status == 429)
+        #expect(cached.allSatisfy { !$0.url.contains("ig-token") })
     }
 
     @Test func dumpImportSkipsBadLinesAndKeepsTheRest() async throws {

@@ -12,6 +12,8 @@ public actor InstagramClient {
     let http: HTTPClient
     let retry: RetryPolicy
     var budget: HashtagBudget
+    /// Answers not yet handed to `takeResponses()`.
+    private var responses: [RawResponse] = []
 
     public init(accessToken: String, userID: String, budget: HashtagBudget,
                 graphBase: String = "https://graph.facebook.com/v19.0", http: HTTPClient = HTTPClient(),
@@ -25,6 +27,12 @@ public actor InstagramClient {
     }
 
     public var remainingHashtags: Int { budget.remaining() }
+
+    /// Every answer the API gave since the last call, failures included (token masked in the URL).
+    public func takeResponses() -> [RawResponse] {
+        defer { responses.removeAll() }
+        return responses
+    }
 
     /// Media for `#hashtag` from the chosen edges, with the raw bodies fetched.
     public func media(hashtag: String, edges: [Edge] = [.top, .recent]) async throws -> (posts: [Post], raw: [RawResponse]) {
@@ -54,18 +62,25 @@ public actor InstagramClient {
     }
 
     private func get(_ url: String) async throws -> ([String: Any], RawResponse) {
-        let response = try await retry.send(HTTPRequest(url: url, headers: ["User-Agent": RedditClient.defaultUserAgent]),
+        let response = try await retry.send(HTTPRequest(url: url, headers: ["User-Agent": Self.userAgent]),
                                             with: http, source: "Instagram")
         let shown = url.replacingOccurrences(of: accessToken, with: "***")
         let raw = RawResponse(url: shown, fetched: Date(), status: response.status, body: response.body)
+        responses.append(raw)
         let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
-        if let error = object?["error"] as? [String: Any] {
-            let message = error["message"] as? String ?? "error"
-            if (error["code"] as? Int) == 190 || response.status == 401 {
+        let graphError = object?["error"] as? [String: Any]
+        let message = graphError?["message"] as? String
+        // Still refused after the retries (429 throttling, 5xx): say so with Meta's own reason.
+        if RetryPolicy.isRetryable(status: response.status) {
+            let reason = "HTTP \(response.status) from \(shown)" + (message.map { ": \($0)" } ?? "")
+            throw InsightError.unavailable(source: "Instagram", reason: reason, attempts: retry.maxAttempts)
+        }
+        if let graphError {
+            if (graphError["code"] as? Int) == 190 || response.status == 401 {
                 throw InsightError.credentialsRejected(source: "Instagram", status: response.status,
-                                                       hint: "\(message) Check INSTAGRAM_ACCESS_TOKEN")
+                                                       hint: "\(message ?? "error") Check INSTAGRAM_ACCESS_TOKEN")
             }
-            throw InsightError.source(name: "Instagram", reason: message)
+            throw InsightError.source(name: "Instagram", reason: message ?? "error")
         }
         guard (200..<300).contains(response.status) else {
             throw InsightError.unavailable(source: "Instagram", reason: "HTTP \(response.status) from \(shown)", attempts: retry.maxAttempts)
@@ -73,6 +88,8 @@ public actor InstagramClient {
         guard let object else { throw InsightError.malformedResponse(source: "Instagram", url: shown, reason: "not a JSON object") }
         return (object, raw)
     }
+
+    static let userAgent = "linux:mockpilot:\(SourceConfiguration.version)"
 
     /// Graph API timestamps look like 2024-11-20T10:00:00+0000.
     static func parseTimestamp(_ s: String) -> Date? {

@@ -5,7 +5,9 @@ Speaks their real request and response shapes on 127.0.0.1 and misbehaves on req
 the search query picks the scenario (q=ratelimit -> one 429 with X-Ratelimit-Reset;
 q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer stalls past
 the client's timeout; q=malformed -> a body that is not JSON;
-q=exhaust -> 200s that report the rate-limit window used up). GET /__stats returns how
+q=exhaust -> 200s that report the rate-limit window used up; q=page2fail -> pages of 2, and
+the second page always 500). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
+throttling error on its media. GET /__stats returns how
 many times each path+q was requested. Prints the port on stdout, then serves until
 --lifetime seconds have passed (it always stops by itself).
 
@@ -26,6 +28,7 @@ from stand_in import serve  # noqa: E402  (shared by the stand-in servers)
 
 TOKEN = "fake-app-only-token"
 COUNTS = {}
+HASHTAGS = {}  # hashtag id -> name, from ig_hashtag_search
 LOCK = threading.Lock()
 
 
@@ -113,6 +116,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(200, None, rate, raw=b'{"kind": "Listing", "data": {"children": [')
         limit = int(query.get("limit", "25"))
         after = query.get("after")
+        if q == "page2fail":
+            if after:
+                return self.send_json(500, {"message": "Internal Server Error", "error": 500})
+            limit = 2
         start = 0 if not after else int(after.rsplit("p", 1)[1])
         total = 5
         items = [reddit_post(i, sub, q) for i in range(start, min(total, start + limit))]
@@ -130,8 +137,15 @@ class Handler(BaseHTTPRequestHandler):
                                                   "type": "OAuthException", "code": 100, "fbtrace_id": "A2"}})
         if path == "/ig_hashtag_search":
             tag = query.get("q", "")
-            return self.send_json(200, {"data": [{"id": "178" + str(abs(hash(tag)) % 10**12)}]})
+            hid = "178" + str(abs(hash(tag)) % 10**12)
+            HASHTAGS[hid] = tag
+            return self.send_json(200, {"data": [{"id": hid}]})
         parts = path.strip("/").split("/")
+        if len(parts) == 2 and HASHTAGS.get(parts[0]) == "ratelimited":
+            # Graph API throttling: code 4, and a Retry-After a polite client may follow.
+            return self.send_json(429, {"error": {"message": "(#4) Application request limit reached", "type": "OAuthException",
+                                                  "is_transient": True, "code": 4, "fbtrace_id": "A3"}},
+                                  {"Retry-After": "1"})
         if len(parts) == 2 and parts[1] in ("top_media", "recent_media"):
             # Media ids differ per hashtag (its id's last digits), as different hashtags show different posts.
             media = [{"id": f"{parts[0][-4:]}{parts[1][:3]}{i}", "caption": ["Obsessed with this gradient button 😍 #uidesign",
