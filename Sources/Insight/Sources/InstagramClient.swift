@@ -53,7 +53,9 @@ public actor InstagramClient {
             for item in body["data"] as? [[String: Any]] ?? [] {
                 guard let mediaID = item["id"] as? String, let caption = item["caption"] as? String, !caption.isEmpty else { continue }
                 let created = (item["timestamp"] as? String).flatMap(Self.parseTimestamp) ?? Date(timeIntervalSince1970: 0)
-                let likes = (item["like_count"] as? NSNumber)?.intValue ?? 0
+                // NSNumber.intValue of 1e300 is undefined; clamp as the Reddit counts are.
+                let likeCount = (item["like_count"] as? NSNumber)?.doubleValue ?? 0
+                let likes = likeCount.isFinite ? RedditListing.clampedInt(likeCount) : 0
                 posts.append(Post(id: "instagram:" + mediaID, source: "instagram", author: "", community: "#" + tag,
                                   text: caption, url: item["permalink"] as? String ?? "", created: created, score: likes))
             }

@@ -22,17 +22,21 @@ public struct RedditDumpImporter: Sendable {
         var number = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
-            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                result.skipped.append((number, "not a JSON object"))
-                continue
+            switch Self.post(line: Data(line)) {
+            case nil: continue
+            case .success(let post)?: result.posts.append(post)
+            case .failure(let problem)?: result.skipped.append((number, problem.reason))
             }
-            guard let post = RedditListing.post(from: object) else {
-                result.skipped.append((number, "no id or no title/selftext/body"))
-                continue
-            }
-            result.posts.append(post)
         }
         return result
+    }
+
+    /// One dump line: nil when blank, else the post or why it is not one.
+    static func post(line: Data) -> Swift.Result<Post, RedditListing.Problem>? {
+        if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+            return .failure(RedditListing.Problem(reason: "not a JSON object"))
+        }
+        return RedditListing.post(from: object)
     }
 }
