@@ -51,25 +51,73 @@ struct MineCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try global.settings()
         let sources = MeetingSetup(settings: settings).sources()
+        let service: InsightService
+        let kind = MineSource.parse(source, subreddits: subreddits, hashtags: hashtags)
         do {
-            let service = try InsightService(databasePath: database ?? settings.databasePath, modelsDirectory: Paths.models())
-            // No --subreddit: the configured ones (the service falls back to them when given none).
-            let kind = MineSource.parse(source, subreddits: subreddits, hashtags: hashtags)
-            while true {
-                let bar = ProgressBar()
-                let result = try await service.mine(query, from: kind, sources: sources,
-                                                    maxPosts: limit, progress: { bar.update($0, of: $1) })
-                bar.finish()
-                for skipped in result.skippedLines.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }
-                if result.skippedLines.count > 5 { warn("\(source): \(result.skippedLines.count - 5) more lines skipped") }
-                let r = result.report
-                warn("\(r.fetched) fetched, \(r.new) new, \(r.duplicates) already stored")
-                guard let every, let interval = Self.seconds(every) else { return }
-                try await Task.sleep(for: .seconds(interval))
+            service = try InsightService(databasePath: database ?? settings.databasePath, modelsDirectory: Paths.models())
+            // Missing credentials will not appear by waiting: one line and out, even with --every.
+            switch kind {
+            case .reddit: _ = try sources.redditCredentials()
+            case .instagram: _ = try sources.instagramCredentials()
+            case .file: break
             }
         } catch let error as InsightError {
             throw CleanExit.failure(error.localizedDescription)
         }
+        guard let every, let interval = Self.seconds(every) else {
+            do {
+                try await round(service: service, kind: kind, sources: sources, label: nil)
+            } catch let error as InsightError {
+                throw CleanExit.failure(error.localizedDescription)
+            }
+            return
+        }
+        // Until SIGINT/SIGTERM: a failed round is one warning, and the next one starts on time.
+        let loop = Task {
+            var number = 0
+            while true {
+                number += 1
+                let started = Date()
+                do {
+                    try await round(service: service, kind: kind, sources: sources, label: "round \(number)")
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    if Task.isCancelled { throw CancellationError() }
+                    let next = started.addingTimeInterval(interval)
+                    warn("round \(number) failed: \((error as? LocalizedError)?.errorDescription ?? "\(error)"); next round at \(Self.clock(next))")
+                }
+                try await Task.sleep(for: .seconds(max(0, started.addingTimeInterval(interval).timeIntervalSinceNow)))
+            }
+        }
+        let signals = StopOnSignal(cancelling: loop)
+        defer { signals.cancel() }
+        do {
+            try await loop.value
+        } catch is CancellationError {
+            warn("stopped")
+            throw ExitCode(130)
+        }
+    }
+
+    /// One fetch-and-store, with its summary (and any skipped lines) on stderr.
+    private func round(service: InsightService, kind: MineSource, sources: SourceConfiguration, label: String?) async throws {
+        let bar = ProgressBar()
+        defer { bar.finish() }
+        let result = try await service.mine(query, from: kind, sources: sources, maxPosts: limit,
+                                            progress: { bar.update($0, of: $1) })
+        bar.finish()
+        for skipped in result.skippedLines.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }
+        if result.skippedLines.count > 5 { warn("\(source): \(result.skippedLines.count - 5) more lines skipped") }
+        let r = result.report
+        warn((label.map { $0 + ": " } ?? "") + "\(r.fetched) fetched, \(r.new) new, \(r.duplicates) already stored")
+    }
+
+    /// "14:05:09", local time: when the next round starts.
+    static func clock(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "HH:mm:ss"
+        return f.string(from: date)
     }
 
     static func seconds(_ text: String) -> Double? {
@@ -81,29 +129,5 @@ struct MineCommand: AsyncParsableCommand {
         case "d": return n * 86400
         default: return nil
         }
-    }
-}
-
-/// A one-line progress bar on stderr, redrawn at most every 1% (only for imports worth one).
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lastPercent = -1
-    private var drawn = false
-
-    func update(_ done: Int, of total: Int) {
-        guard total >= 100 else { return }
-        let percent = done * 100 / total
-        lock.withLock {
-            guard percent != lastPercent else { return }
-            lastPercent = percent
-            drawn = true
-            let filled = percent * 30 / 100
-            let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
-            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) posts".utf8))
-        }
-    }
-
-    func finish() {
-        lock.withLock { if drawn { FileHandle.standardError.write(Data("\n".utf8)) } }
     }
 }

@@ -95,6 +95,40 @@ import Testing
         #expect(try home.postCount("community = '#uidesign'") == 6)
     }
 
+    /// `--every`: a round that fails is one warning, the next round still runs, and only a
+    /// signal ends it. Waits are polls with a deadline, not timings.
+    @Test func everyKeepsGoingAfterAFailedRoundUntilInterrupted() throws {
+        let server = try FakeServer()
+        let home = try InsightFixture()
+        defer { home.remove() }
+        try home.write(config: reddit(secret: "test-secret"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["mine", "failonce", "--subreddit", "all", "--every", "1s", "--config", home.config, "--db", home.db]
+        process.environment = ProcessInfo.processInfo.environment.merging(home.environment(server: server)) { _, new in new }
+        let errPath = home.dir.path + "/stderr"
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func stderr() -> String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
+        let deadline = Date().addingTimeInterval(90)
+        while !stderr().contains("round 3:"), process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(process.isRunning, "a failed round must not end the command: \(stderr())")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let lines = stderr().split(separator: "\n").map(String.init)
+        #expect(process.terminationStatus == 130, "\(lines)")
+        #expect(lines.first?.hasPrefix("mockpilot: round 1 failed: Reddit sent a response we cannot read from ") == true, "\(lines)")
+        #expect(lines.first?.contains("; next round at ") == true)
+        #expect(lines.contains("mockpilot: round 2: 5 fetched, 5 new, 0 already stored"), "\(lines)")
+        #expect(lines.contains("mockpilot: round 3: 5 fetched, 0 new, 5 already stored"), "\(lines)")
+        #expect(lines.last == "mockpilot: stopped")
+        #expect(try home.postCount() == 5)
+    }
+
     @Test func noCredentialsSaysWhereToPutThem() throws {
         let home = try InsightFixture()
         defer { home.remove() }

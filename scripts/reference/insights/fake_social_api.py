@@ -6,7 +6,7 @@ the search query picks the scenario (q=ratelimit -> one 429 with X-Ratelimit-Res
 q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer stalls past
 the client's timeout; q=malformed -> a body that is not JSON;
 q=exhaust -> 200s that report the rate-limit window used up; q=page2fail -> pages of 2, and
-the second page always 500). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
+the second page always 500; q=failonce -> a malformed body the first time only). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
 throttling error on its media. GET /__stats returns how
 many times each path+q was requested. Prints the port on stdout, then serves until
 --lifetime seconds have passed (it always stops by itself).
@@ -112,7 +112,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(500, {"message": "Internal Server Error", "error": 500})
         if q == "stall" and n == 1:
             time.sleep(ARGS.stall)
-        if q == "malformed":
+        if q == "malformed" or (q == "failonce" and n == 1):
             return self.send_json(200, None, rate, raw=b'{"kind": "Listing", "data": {"children": [')
         limit = int(query.get("limit", "25"))
         after = query.get("after")
