@@ -8,7 +8,7 @@ extension InsightService {
     /// posts were kept.
     public func mine(_ query: String, from source: MineSource, sources: SourceConfiguration,
                      maxPosts: Int = 100, retry: RetryPolicy = RetryPolicy(),
-                     progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> (report: IngestReport, skippedLines: [(line: Int, reason: String)]) {
+                     progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> MineResult {
         switch source {
         case .reddit(let subreddits):
             let client = RedditClient(credentials: try sources.redditCredentials(), userAgent: sources.redditUserAgent,
@@ -18,12 +18,12 @@ extension InsightService {
             var report = IngestReport()
             do {
                 while let page = try await cursor.next(using: client) {
-                    report = report + (try await ingest(page.posts, raw: await client.takeResponses(), progress: progress))
+                    report = report + (try await ingest(page.posts, raw: await client.takeResponses()))
                 }
             } catch {
                 throw await keepFailed(error, responses: await client.takeResponses(), report: report)
             }
-            return (report, [])
+            return MineResult(report: report)
         case .instagram(let hashtags):
             let (token, account) = try sources.instagramCredentials()
             let client = InstagramClient(accessToken: token, userID: account, budget: try HashtagBudget(path: sources.hashtagBudgetPath),
@@ -34,15 +34,22 @@ extension InsightService {
                 // Each hashtag's posts are stored before the next is asked for: its budget is spent.
                 for tag in tags {
                     let result = try await client.media(hashtag: tag)
-                    report = report + (try await ingest(result.posts, raw: await client.takeResponses(), progress: progress))
+                    report = report + (try await ingest(result.posts, raw: await client.takeResponses()))
                 }
             } catch {
                 throw await keepFailed(error, responses: await client.takeResponses(), report: report)
             }
-            return (report, [])
+            return MineResult(report: report)
         case .file(let path):
-            let dump = try RedditDumpImporter().read(path: path)
-            return (try await ingest(dump.posts, progress: progress), dump.skipped)
+            // A batch at a time: memory stays flat on a dump of any size, and an interrupted
+            // import keeps every batch before it.
+            var dump = try RedditDumpImporter(path: path)
+            var report = IngestReport()
+            while let batch = try dump.nextBatch() {
+                report = report + (try await ingest(batch))
+                progress?(ImportProgress(bytesRead: dump.bytesRead, totalBytes: dump.totalBytes, posts: report.fetched))
+            }
+            return MineResult(report: report, skipped: dump.skipped, skippedCount: dump.skippedCount)
         }
     }
 
@@ -60,4 +67,20 @@ extension InsightService {
         if cleaned.isEmpty { return [nil] }
         return cleaned.map { $0.lowercased() == "all" ? nil : $0 }
     }
+}
+
+/// What one `mine` did: posts fetched, new and already stored, and the dump lines it skipped.
+public struct MineResult: Sendable {
+    public var report: IngestReport
+    /// The first `RedditDumpImporter.keptSkips` skipped lines (line from 1, why).
+    public var skipped: [(line: Int, reason: String)] = []
+    public var skippedCount = 0
+}
+
+/// How far a dump import is, by bytes (lines vary too much in length to count them).
+public struct ImportProgress: Sendable {
+    public var bytesRead: Int
+    public var totalBytes: Int
+    /// Posts read so far (new and already stored).
+    public var posts: Int
 }

@@ -15,7 +15,8 @@ struct MineCommand: AsyncParsableCommand {
         INSTAGRAM_ACCESS_TOKEN and INSTAGRAM_USER_ID, or insights.instagram_token and \
         insights.instagram_account_id (a business account; 30 distinct hashtags per 7 days, tracked in \
         <data>/instagram-hashtags.json). The environment overrides the config. A FILE.jsonl is a \
-        Pushshift-style dump, imported whole.
+        Pushshift-style dump of any size, read and stored in batches (progress by bytes on a terminal, \
+        or with --progress); stdout stays empty, every report goes to stderr.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -38,6 +39,9 @@ struct MineCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Repeat every interval (30m, 6h, 1d) until interrupted.", valueName: "interval"))
     var every: String?
+
+    @Flag(help: "Draw the import progress bar on stderr even when it is not a terminal.")
+    var progress = false
 
     @Option(name: [.customLong("db"), .customLong("database")],
             help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
@@ -102,13 +106,12 @@ struct MineCommand: AsyncParsableCommand {
 
     /// One fetch-and-store, with its summary (and any skipped lines) on stderr.
     private func round(service: InsightService, kind: MineSource, sources: SourceConfiguration, label: String?) async throws {
-        let bar = ProgressBar()
+        let bar = ProgressBar(enabled: progress || isatty(STDERR_FILENO) == 1)
         defer { bar.finish() }
-        let result = try await service.mine(query, from: kind, sources: sources, maxPosts: limit,
-                                            progress: { bar.update($0, of: $1) })
+        let result = try await service.mine(query, from: kind, sources: sources, maxPosts: limit, progress: { bar.update($0) })
         bar.finish()
-        for skipped in result.skippedLines.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }
-        if result.skippedLines.count > 5 { warn("\(source): \(result.skippedLines.count - 5) more lines skipped") }
+        for skipped in result.skipped.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }
+        if result.skippedCount > 5 { warn("\(source): \(result.skippedCount - 5) more lines skipped") }
         let r = result.report
         warn((label.map { $0 + ": " } ?? "") + "\(r.fetched) fetched, \(r.new) new, \(r.duplicates) already stored")
     }

@@ -129,6 +129,28 @@ import Testing
         #expect(try home.postCount() == 5)
     }
 
+    @Test func dumpProgressOnlyWhenAskedForOffATerminal() throws {
+        let home = try InsightFixture()
+        defer { home.remove() }
+        let lines = (0..<300).map { #"{"id":"p\#($0)","subreddit":"web_design","title":"Pill button number \#($0)","created_utc":1700000000}"# }
+        let dump = try home.write(lines.joined(separator: "\n") + "\n", to: "dump.jsonl")
+        let quiet = try Binary.run(["mine", "x", "--source", dump, "--db", home.db], environment: home.environment())
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout.isEmpty)
+        #expect(quiet.stderr == "mockpilot: 300 fetched, 300 new, 0 already stored\n")
+        let shown = try Binary.run(["mine", "x", "--source", dump, "--db", home.db, "--progress"], environment: home.environment())
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.isEmpty)
+        let kB = try #require(try FileManager.default.attributesOfItem(atPath: dump)[.size] as? NSNumber).intValue / 1000
+        #expect(shown.stderr.hasPrefix("\r["), "\(shown.stderr.debugDescription)")
+        #expect(shown.stderr.contains(", 256 posts\r["), "a redraw after the first batch: \(shown.stderr.debugDescription)")
+        #expect(shown.stderr.contains("\r[\(String(repeating: "#", count: 30))] \(kB) kB/\(kB) kB, 300 posts\n"),
+                "\(shown.stderr.debugDescription)")
+        #expect(!quiet.stderr.contains("\r"))
+        #expect(shown.stderr.hasSuffix("mockpilot: 300 fetched, 0 new, 300 already stored\n"))
+        #expect(try home.postCount() == 300)
+    }
+
     @Test func noCredentialsSaysWhereToPutThem() throws {
         let home = try InsightFixture()
         defer { home.remove() }

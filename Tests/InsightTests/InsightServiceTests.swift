@@ -126,7 +126,7 @@ import Testing
         try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
         let result = try await service.mine("ignored", from: .file(dump), sources: SourceConfiguration())
         #expect(result.report.new == 2)
-        #expect(result.skippedLines.map(\.line) == [3, 4])
+        #expect(result.skipped.map(\.line) == [3, 4])
         let comment = try #require(try await service.store.posts(ids: ["reddit:c2"])["reddit:c2"])
         #expect(comment.score == 7)
         #expect(comment.created == Date(timeIntervalSince1970: 1_609_459_300))

@@ -7,10 +7,23 @@ import Testing
 @Suite struct RedditDumpImporterTests {
     static let valid = #"{"id":"a1","author":"x","subreddit":"web_design","title":"Pill buttons","selftext":"so clean","created_utc":1609459200,"score":3,"permalink":"/r/web_design/comments/a1/"}"#
 
-    func read(_ lines: [String]) throws -> RedditDumpImporter.Result {
+    struct Read {
+        var posts: [Post] = []
+        var skipped: [(line: Int, reason: String)] = []
+        var skippedCount = 0
+    }
+
+    func read(_ lines: [String], batch: Int = 7) throws -> Read {
         let path = try TestSupport.temporaryDirectory() + "/dump.jsonl"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        return try RedditDumpImporter().read(path: path)
+        var importer = try RedditDumpImporter(path: path)
+        var result = Read()
+        while let posts = try importer.nextBatch(size: batch) { result.posts += posts }
+        result.skipped = importer.skipped
+        result.skippedCount = importer.skippedCount
+        #expect(importer.skipped.count == min(importer.skippedCount, RedditDumpImporter.keptSkips))
+        #expect(importer.bytesRead == importer.totalBytes)
+        return result
     }
 
     @Test func numbersThatDoNotFitAnIntAreClampedOrSkipped() throws {
@@ -32,6 +45,13 @@ import Testing
         #expect(result.skipped.first?.reason == "score is not a number" || result.skipped.first?.reason == "not a JSON object")
         #expect(result.skipped.map(\.reason)[1...] == ["score is not a number", "score is not a number", "created_utc is not a Unix time",
                                                       "created_utc is not a Unix time", "no id"])
+    }
+
+    @Test func aLineWithNoEndIsDroppedNotHeld() throws {
+        let result = try read([String(repeating: "x", count: LineReader.maxLine + 3 * LineReader.chunk), Self.valid, Self.valid + "\r"])
+        #expect(result.skipped.map(\.line) == [1])
+        #expect(result.skipped.first?.reason == "longer than 16 MiB")
+        #expect(result.posts.count == 2, "a CRLF line end is JSON whitespace")
     }
 
     /// A few hundred lines made by cutting, splicing and corrupting a valid one, with a seeded
@@ -66,10 +86,11 @@ import Testing
         let result = try read(lines)
         let skipped = Set(result.skipped.map(\.line))
         #expect(skipped.count == result.skipped.count, "each line reported once")
+        #expect(result.skipped.map(\.line) == result.skipped.map(\.line).sorted())
         #expect(skipped.allSatisfy { (1...lines.count).contains($0) })
         #expect(!skipped.contains(lines.count), "the valid last line is imported")
         let blank = lines.filter { $0.allSatisfy { $0 == " " || $0 == "\t" } }.count
-        #expect(result.posts.count + result.skipped.count + blank == lines.count, "every line is a post, a reason or blank")
+        #expect(result.posts.count + result.skippedCount + blank == lines.count, "every line is a post, a reason or blank")
         #expect(result.posts.allSatisfy { !$0.text.isEmpty && $0.id.hasPrefix("reddit:") })
         #expect(result.skipped.allSatisfy { !$0.reason.isEmpty })
     }
