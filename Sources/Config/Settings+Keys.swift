@@ -92,6 +92,7 @@ extension Settings {
         strings("insights.subreddits", \.subreddits),
         string("insights.instagram_token", \.instagramToken),
         string("insights.instagram_account_id", \.instagramAccountID),
+        number("insights.mine_interval_minutes", \.mineIntervalMinutes, 0...1440),
         string("hooks.post_generate", \.postGenerateHook),
         string("hooks.on_insight", \.onInsightHook),
         string("services.redis_url", \.redisURL),

@@ -39,6 +39,8 @@ public struct Settings: Sendable, Hashable {
     public var subreddits = ["web_design", "UI_Design", "Frontend"]
     public var instagramToken = ""
     public var instagramAccountID = ""
+    /// A meeting gathers posts for one query at most this often (minutes); 0: only `mine` does.
+    public var mineIntervalMinutes = 15.0
     // [hooks]
     public var postGenerateHook = ""
     public var onInsightHook = ""

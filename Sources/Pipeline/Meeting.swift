@@ -30,9 +30,9 @@ public actor Meeting {
     }
 
     public nonisolated let events: AsyncStream<PipelineEvent>
-    private let emit: AsyncStream<PipelineEvent>.Continuation
+    let emit: AsyncStream<PipelineEvent>.Continuation
 
-    private let settings: Settings
+    let settings: Settings
     private let folder: ComponentFolder
     private let store: Store?
     public nonisolated let sessionID: String
@@ -52,9 +52,12 @@ public actor Meeting {
     private var status: PipelineStatus
     /// What people say about the design under discussion; nil when the embedding model or the
     /// post store could not be opened (the reason is shown once at start).
-    private let insights: InsightService?
-    private let insightsUnavailable: String?
-    private var insightTask: Task<Void, Never>?
+    let insights: InsightService?
+    let insightsUnavailable: String?
+    var insightTask: Task<Void, Never>?
+    /// Where the meeting may gather posts on its own (Meeting+Insights.swift), and how often.
+    let sources: SourceConfiguration?
+    var autoMine: AutoMineStateMachine
     private var hookTasks: [Task<Void, Never>] = []
 
     private var seenUtterances: Set<String> = []
@@ -68,7 +71,7 @@ public actor Meeting {
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
-                llm: LLMClient? = nil) {
+                llm: LLMClient? = nil, sources: SourceConfiguration? = nil) {
         (events, emit) = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .unbounded)
         self.settings = settings
         self.folder = folder
@@ -88,6 +91,8 @@ public actor Meeting {
         status = PipelineStatus(source: source, model: model, sessionID: sessionID, outputFolder: outputFolder)
         self.insights = insights
         self.insightsUnavailable = insightsUnavailable
+        self.sources = sources
+        autoMine = AutoMineStateMachine(interval: settings.mineIntervalMinutes * 60, sources: sources?.configured ?? [])
     }
 
     /// Announces the meeting to watchers.
@@ -160,7 +165,7 @@ public actor Meeting {
     public func finish() async {
         await tick(now: latest + max(settings.silenceSeconds, settings.debounceSeconds))
         if trigger.pendingCount > 0 { await perform(trigger.generateNow(at: latest)) }
-        await insightTask?.value
+        await settleInsights()
         for task in hookTasks { await task.value }
         emit.yield(.finished)
         emit.finish()
@@ -275,30 +280,6 @@ public actor Meeting {
             let line = "\(component.name) v\(component.version): \(result.summary)"
             emit.yield(result.failed ? .warning("marked: " + line) : .notice(line))
         })
-    }
-
-    /// Asks what people say about `spec`'s design in the background: the latest question wins
-    /// and the pipeline never waits for it.
-    private func refreshInsights(for spec: DesignSpec) {
-        guard let insights else { return }
-        insightTask?.cancel()
-        let query = InsightQuery(component: spec.component.rawValue, styles: spec.styles, brands: spec.brandRefs)
-        let emit = self.emit
-        let hook = settings.onInsightHook
-        insightTask = Task(priority: .utility) {
-            do {
-                let summary = try await insights.summary(for: query, k: 50)
-                guard !Task.isCancelled else { return }
-                emit.yield(.insight(summary))
-                if !hook.isEmpty {
-                    let payload = try JSONLines.encode(InsightHookPayload(specID: spec.specID, component: spec.component, insight: summary))
-                    let result = await Hooks.onInsight(command: hook, json: payload)
-                    emit.yield(result.failed ? .warning("on_insight: " + result.summary) : .notice("on_insight: " + result.summary))
-                }
-            } catch {
-                if !Task.isCancelled { emit.yield(.warning("insights for '\(query.text)': \(error.localizedDescription)")) }
-            }
-        }
     }
 
     /// Which component an intent is about: a refinement changes the one it refers to (or the

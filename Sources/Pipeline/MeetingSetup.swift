@@ -60,6 +60,6 @@ public struct MeetingSetup: Sendable {
         }
         return Meeting(settings: settings, brands: brands, folder: folder, store: store, sessionID: session,
                        source: source, model: model, insights: insights, insightsUnavailable: unavailable,
-                       llm: try llmClient())
+                       llm: try llmClient(), sources: sources())
     }
 }

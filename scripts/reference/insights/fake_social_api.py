@@ -6,7 +6,7 @@ the search query picks the scenario (q=ratelimit -> one 429 with X-Ratelimit-Res
 q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer stalls past
 the client's timeout; q=malformed -> a body that is not JSON;
 q=exhaust -> 200s that report the rate-limit window used up; q=page2fail -> pages of 2, and
-the second page always 500; q=failonce -> a malformed body the first time only). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
+the second page always 500; q=failonce -> a malformed body the first time only; r/stall answers every search after --stall seconds). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
 throttling error on its media. GET /__stats returns how
 many times each path+q was requested. Prints the port on stdout, then serves until
 --lifetime seconds have passed (it always stops by itself).
@@ -110,7 +110,7 @@ class Handler(BaseHTTPRequestHandler):
                                   {"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": "1", "X-Ratelimit-Used": "100"})
         if (q == "flaky" and n <= 2) or q == "down":
             return self.send_json(500, {"message": "Internal Server Error", "error": 500})
-        if q == "stall" and n == 1:
+        if (q == "stall" and n == 1) or sub == "stall":
             time.sleep(ARGS.stall)
         if q == "malformed" or (q == "failonce" and n == 1):
             return self.send_json(200, None, rate, raw=b'{"kind": "Listing", "data": {"children": [')
