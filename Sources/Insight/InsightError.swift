@@ -25,6 +25,14 @@ public enum InsightError: Error, LocalizedError, Equatable {
     /// Credentials for a source are not configured (neither variables nor settings).
     case missingCredentials(source: String, variables: [String], settings: [String])
 
+    /// The model or lexicon folder a `missingFile` is about ("all-MiniLM-L6-v2", "vader"), for
+    /// telling the user which one `make models` has not fetched.
+    public var missingModel: String? {
+        guard case .missingFile(let path, _) = self else { return nil }
+        let parts = path.split(separator: "/")
+        return parts.last { $0 == "all-MiniLM-L6-v2" || $0 == "vader" }.map(String.init) ?? parts.last.map(String.init)
+    }
+
     public var errorDescription: String? {
         switch self {
         case .missingFile(let path, let hint): "\(path): not found or unreadable; \(hint)"

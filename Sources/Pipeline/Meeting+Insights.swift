@@ -7,6 +7,34 @@ extension Meeting {
     /// How long the end of a meeting waits for posts still being gathered before giving up on them.
     static let insightGrace: Double = 20
 
+    /// What the insights pane can say before any component: off (and which model is missing),
+    /// or no posts and no source to gather them from. Off the pipeline's path.
+    func announceInsights() {
+        guard let insights else {
+            if let insightsUnavailable {
+                emit.yield(.insight(.empty(.off(missing: insightsMissing ?? "embedding", reason: insightsUnavailable))))
+            }
+            return
+        }
+        guard sources?.configured.isEmpty ?? true else { return }
+        let emit = self.emit
+        Task(priority: .utility) {
+            if let stored = try? await insights.store.count(), stored == 0 { emit.yield(.insight(.empty(.noSource(stored: 0)))) }
+        }
+    }
+
+    /// Why `summary` is empty: nothing found on the configured sources, or no source at all.
+    static func explain(_ summary: InsightSummary, sources: SourceConfiguration?, store: PostStore) async -> InsightSummary {
+        guard summary.count == 0 else { return summary }
+        var explained = summary
+        if let configured = sources?.configured, !configured.isEmpty {
+            explained.empty = .nothingFound(sources: configured)
+        } else {
+            explained.empty = .noSource(stored: (try? await store.count()) ?? 0)
+        }
+        return explained
+    }
+
     /// Asks what people say about `spec`'s design in the background: the latest question wins
     /// and the pipeline never waits for it. What is stored is summarised at once; with a source
     /// configured, posts are then gathered (throttled per query, within Instagram's budget) and
@@ -39,6 +67,7 @@ extension Meeting {
                     guard !Task.isCancelled else { return }
                     if added > 0 { summary = try await insights.summary(for: query, k: 50) }
                 }
+                summary = await Self.explain(summary, sources: sources, store: insights.store)
                 emit.yield(.insight(summary))
                 if !hook.isEmpty {
                     let payload = try JSONLines.encode(InsightHookPayload(specID: spec.specID, component: spec.component, insight: summary))

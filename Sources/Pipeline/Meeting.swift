@@ -54,6 +54,8 @@ public actor Meeting {
     /// post store could not be opened (the reason is shown once at start).
     let insights: InsightService?
     let insightsUnavailable: String?
+    /// Which model or lexicon is missing when insights are off ("all-MiniLM-L6-v2").
+    let insightsMissing: String?
     var insightTask: Task<Void, Never>?
     /// Where the meeting may gather posts on its own (Meeting+Insights.swift), and how often.
     let sources: SourceConfiguration?
@@ -71,7 +73,7 @@ public actor Meeting {
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
-                llm: LLMClient? = nil, sources: SourceConfiguration? = nil) {
+                llm: LLMClient? = nil, sources: SourceConfiguration? = nil, insightsMissing: String? = nil) {
         (events, emit) = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .unbounded)
         self.settings = settings
         self.folder = folder
@@ -91,6 +93,7 @@ public actor Meeting {
         status = PipelineStatus(source: source, model: model, sessionID: sessionID, outputFolder: outputFolder)
         self.insights = insights
         self.insightsUnavailable = insightsUnavailable
+        self.insightsMissing = insightsMissing
         self.sources = sources
         autoMine = AutoMineStateMachine(interval: settings.mineIntervalMinutes * 60, sources: sources?.configured ?? [])
     }
@@ -99,6 +102,7 @@ public actor Meeting {
     public func start() {
         emit.yield(.status(status))
         if let insightsUnavailable { emit.yield(.notice("insights off: \(insightsUnavailable)")) }
+        announceInsights()
     }
 
     /// A transcript line. Partial lines are only shown; final ones go through the stages.

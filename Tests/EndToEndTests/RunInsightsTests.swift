@@ -65,4 +65,45 @@ import Testing
             #expect(secondLine < withPosts, "the line after the component came out while the source was stalled")
         }
     }
+
+    @Test func withoutASourceTheInsightSaysWhyItIsEmpty() throws {
+        let home = try InsightFixture()
+        defer { home.remove() }
+        let vtt = try home.write(Self.meeting, to: "m.vtt")
+        let result = try Binary.run(["run", "--transcript", vtt, "--no-tui", "--out", home.dir.path + "/out", "--db", home.db],
+                                    environment: home.environment())
+        #expect(result.status == 0, "\(result.stderr)")
+        let insights = events(result.stdout).compactMap { $0["insight"] as? [String: Any] }
+        #expect(!insights.isEmpty, "\(result.stdout)")
+        for insight in insights {
+            #expect(insight["count"] as? Int == 0)
+            #expect((insight["empty"] as? [String: Any])?["noSource"] != nil, "\(insight)")
+        }
+    }
+
+    @Test func aConfiguredSourceWithNothingToSaySaysSo() throws {
+        let server = try FakeServer()
+        let home = try InsightFixture()
+        defer { home.remove() }
+        // r/empty answers with no posts at all.
+        let result = try run(subreddits: #""empty""#, server: server, home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        let last = try #require(events(result.stdout).compactMap { $0["insight"] as? [String: Any] }.last, "\(result.stdout)")
+        #expect(last["count"] as? Int == 0)
+        let empty = try #require(last["empty"] as? [String: Any])
+        #expect((empty["nothingFound"] as? [String: Any])?["sources"] as? [String] == ["reddit"], "\(empty)")
+    }
+
+    @Test func withoutTheModelsTheInsightSaysWhichIsMissing() throws {
+        let home = try InsightFixture()
+        defer { home.remove() }
+        try FileManager.default.removeItem(atPath: home.dir.path + "/data/models")
+        let vtt = try home.write(Self.meeting, to: "m.vtt")
+        let result = try Binary.run(["run", "--transcript", vtt, "--no-tui", "--out", home.dir.path + "/out", "--db", home.db],
+                                    environment: home.environment())
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try #require(events(result.stdout).compactMap { $0["insight"] as? [String: Any] }.first, "\(result.stdout)")
+        let off = try #require((first["empty"] as? [String: Any])?["off"] as? [String: Any], "\(first)")
+        #expect(off["missing"] as? String == "all-MiniLM-L6-v2")
+    }
 }

@@ -6,7 +6,7 @@ the search query picks the scenario (q=ratelimit -> one 429 with X-Ratelimit-Res
 q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer stalls past
 the client's timeout; q=malformed -> a body that is not JSON;
 q=exhaust -> 200s that report the rate-limit window used up; q=page2fail -> pages of 2, and
-the second page always 500; q=failonce -> a malformed body the first time only; r/stall answers every search after --stall seconds). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
+the second page always 500; q=failonce -> a malformed body the first time only; r/stall answers every search after --stall seconds; r/empty has no posts). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
 throttling error on its media. GET /__stats returns how
 many times each path+q was requested. Prints the port on stdout, then serves until
 --lifetime seconds have passed (it always stops by itself).
@@ -121,7 +121,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_json(500, {"message": "Internal Server Error", "error": 500})
             limit = 2
         start = 0 if not after else int(after.rsplit("p", 1)[1])
-        total = 5
+        total = 0 if sub == "empty" else 5
         items = [reddit_post(i, sub, q) for i in range(start, min(total, start + limit))]
         next_after = f"t3_p{start + limit}" if start + limit < total else None
         self.send_json(200, {"kind": "Listing", "data": {"after": next_after, "before": None, "dist": len(items),
