@@ -32,8 +32,14 @@ public enum TextInput {
             }
             data = d
         }
+        // A binary file is one clear error on the line it shows, not a screenful of garbage records.
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if let bad = lines.firstIndex(where: { $0.contains(0) }) {
+            throw InsightError.badInput(source: source, line: bad - lines.startIndex + 1, reason: "a binary file (NUL bytes), not text")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InsightError.badInput(source: source, line: 1, reason: "not UTF-8 text")
+            let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? lines.startIndex
+            throw InsightError.badInput(source: source, line: bad - lines.startIndex + 1, reason: "not UTF-8 text")
         }
         return try parse(text, source: source)
     }

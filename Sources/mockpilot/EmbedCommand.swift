@@ -9,7 +9,10 @@ struct EmbedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed",
         abstract: "Embed text lines or JSON Lines ({\"text\": ...}) with all-MiniLM-L6-v2; prints {text, embedding}.",
-        discussion: "384 floats per line, L2-normalised (cosine = dot product). Weights from scripts/models.sh.")
+        discussion: """
+        384 floats per line, L2-normalised (cosine = dot product). Weights from scripts/models.sh. Input as \
+        for `sentiment`: blank lines skipped, an empty input prints nothing, a bad line is one error.
+        """)
 
     @Argument(help: ArgumentHelp("Text or JSON Lines file; - for stdin.", valueName: "file"))
     var file: String = "-"

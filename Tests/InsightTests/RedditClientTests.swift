@@ -102,6 +102,26 @@ func stats(_ server: FakeServer) async throws -> [String: Int] {
         #expect(try await stats(server)["GET /search x"] == nil)
     }
 
+    /// The token endpoint was fine, but the API itself refuses the token (revoked, or expired
+    /// early): the client fetches a fresh one once and repeats the request.
+    @Test func aTokenTheAPIRefusesIsRenewedOnce() async throws {
+        let server = try FakeServer()
+        let page = try await client(server).search("revoked")
+        #expect(page.posts.count == 5)
+        let counts = try await stats(server)
+        #expect(counts["POST /api/v1/access_token"] == 2)
+        #expect(counts["GET /search revoked"] == 2)
+    }
+
+    @Test func aTokenRefusedTwiceIsReportedNotLooped() async throws {
+        let server = try FakeServer()
+        let error = await #expect(throws: InsightError.self) { _ = try await client(server).search("alwaysrevoked") }
+        #expect(error == .credentialsRejected(source: "Reddit", status: 401, hint: RedditClient.credentialsHint))
+        let counts = try await stats(server)
+        #expect(counts["POST /api/v1/access_token"] == 2)
+        #expect(counts["GET /search alwaysrevoked"] == 2)
+    }
+
     @Test func missingCredentialsNameTheVariablesAndTheSettings() {
         let error = #expect(throws: InsightError.self) { _ = try SourceConfiguration().redditCredentials() }
         #expect(error?.localizedDescription == "Reddit needs credentials: set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET, or insights.reddit_client_id and insights.reddit_client_secret in the config")

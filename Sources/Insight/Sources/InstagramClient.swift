@@ -11,19 +11,22 @@ public actor InstagramClient {
     let graphBase: String
     let http: HTTPClient
     let retry: RetryPolicy
+    /// Seconds the API may stay silent before a request counts as timed out (and is retried).
+    let readTimeout: Double
     var budget: HashtagBudget
     /// Answers not yet handed to `takeResponses()`.
     private var responses: [RawResponse] = []
 
     public init(accessToken: String, userID: String, budget: HashtagBudget,
                 graphBase: String = "https://graph.facebook.com/v19.0", http: HTTPClient = HTTPClient(),
-                retry: RetryPolicy = RetryPolicy()) {
+                retry: RetryPolicy = RetryPolicy(), readTimeout: Double = 30) {
         self.accessToken = accessToken
         self.userID = userID
         self.budget = budget
         self.graphBase = graphBase
         self.http = http
         self.retry = retry
+        self.readTimeout = readTimeout
     }
 
     public var remainingHashtags: Int { budget.remaining() }
@@ -64,7 +67,7 @@ public actor InstagramClient {
     }
 
     private func get(_ url: String) async throws -> ([String: Any], RawResponse) {
-        let response = try await retry.send(HTTPRequest(url: url, headers: ["User-Agent": Self.userAgent]),
+        let response = try await retry.send(HTTPRequest(url: url, headers: ["User-Agent": Self.userAgent], readTimeout: readTimeout),
                                             with: http, source: "Instagram")
         let shown = url.replacingOccurrences(of: accessToken, with: "***")
         let raw = RawResponse(url: shown, fetched: Date(), status: response.status, body: response.body)

@@ -7,7 +7,9 @@ q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer 
 the client's timeout; q=malformed -> a body that is not JSON;
 q=exhaust -> 200s that report the rate-limit window used up; q=page2fail -> pages of 2, and
 the second page always 500; q=failonce -> a malformed body the first time only; r/stall answers every search after --stall seconds; r/empty has no posts). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
-throttling error on its media. GET /__stats returns how
+throttling error on its media; #down -> 500; #stall -> the first media answer stalls;
+#malformed -> media that is not JSON. q=revoked -> the first access token is refused (401) by
+the API itself; q=alwaysrevoked -> every token is. GET /__stats returns how
 many times each path+q was requested. Prints the port on stdout, then serves until
 --lifetime seconds have passed (it always stops by itself).
 
@@ -26,7 +28,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from stand_in import serve  # noqa: E402  (shared by the stand-in servers)
 
 
-TOKEN = "fake-app-only-token"
+ISSUED = []  # access tokens handed out, oldest first
 COUNTS = {}
 HASHTAGS = {}  # hashtag id -> name, from ig_hashtag_search
 LOCK = threading.Lock()
@@ -78,7 +80,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(401, {"message": "Unauthorized", "error": 401})
         if parse_qs(body).get("grant_type") != ["client_credentials"]:
             return self.send_json(400, {"error": "unsupported_grant_type"})
-        self.send_json(200, {"access_token": TOKEN, "token_type": "bearer", "expires_in": 86400, "scope": "*"})
+        with LOCK:
+            ISSUED.append(f"fake-token-{len(ISSUED) + 1}")
+            token = ISSUED[-1]
+        self.send_json(200, {"access_token": token, "token_type": "bearer", "expires_in": 86400, "scope": "*"})
 
     def do_GET(self):
         url = urlparse(self.path)
@@ -92,7 +97,12 @@ class Handler(BaseHTTPRequestHandler):
         n = self.count(f"GET {url.path} {q}")
         if not self.headers.get("User-Agent") or "curl/" in self.headers.get("User-Agent", ""):
             return self.send_json(429, {"message": "Too Many Requests", "error": 429})
-        if self.headers.get("Authorization") != "Bearer " + TOKEN:
+        bearer = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+        with LOCK:
+            known = bearer in ISSUED
+            first = bool(ISSUED) and bearer == ISSUED[0]
+        # q=revoked: the first token is revoked server-side, as an expired or reset app's would be.
+        if not known or (q == "revoked" and first) or q == "alwaysrevoked":
             return self.send_json(401, {"message": "Unauthorized", "error": 401})
         parts = url.path.strip("/").split("/")
         if parts == ["search"]:
@@ -141,7 +151,15 @@ class Handler(BaseHTTPRequestHandler):
             HASHTAGS[hid] = tag
             return self.send_json(200, {"data": [{"id": hid}]})
         parts = path.strip("/").split("/")
-        if len(parts) == 2 and HASHTAGS.get(parts[0]) == "ratelimited":
+        scenario = HASHTAGS.get(parts[0]) if len(parts) == 2 else None
+        if scenario == "down":
+            return self.send_json(500, {"error": {"message": "An unknown error has occurred.", "type": "OAuthException",
+                                                  "is_transient": True, "code": 2, "fbtrace_id": "A4"}})
+        if scenario == "stall" and self.count("stall " + path) == 1:
+            time.sleep(ARGS.stall)
+        if scenario == "malformed":
+            return self.send_json(200, None, raw=b'{"data": [{"id": "1", "caption": "cut off')
+        if scenario == "ratelimited":
             # Graph API throttling: code 4, and a Retry-After a polite client may follow.
             return self.send_json(429, {"error": {"message": "(#4) Application request limit reached", "type": "OAuthException",
                                                   "is_transient": True, "code": 4, "fbtrace_id": "A3"}},
