@@ -43,6 +43,9 @@ struct MineCommand: AsyncParsableCommand {
     @Flag(help: "Draw the import progress bar on stderr even when it is not a terminal.")
     var progress = false
 
+    @Flag(help: "Print how long scoring, tagging, embedding and storing took and the posts per second (the model load excluded).")
+    var timing = false
+
     @Option(name: [.customLong("db"), .customLong("database")],
             help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
     var database: String?
@@ -108,12 +111,18 @@ struct MineCommand: AsyncParsableCommand {
     private func round(service: InsightService, kind: MineSource, sources: SourceConfiguration, label: String?) async throws {
         let bar = ProgressBar(enabled: progress || isatty(STDERR_FILENO) == 1)
         defer { bar.finish() }
+        let started = Date()
         let result = try await service.mine(query, from: kind, sources: sources, maxPosts: limit, progress: { bar.update($0) })
+        let elapsed = Date().timeIntervalSince(started)
         bar.finish()
         for skipped in result.skipped.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }
         if result.skippedCount > 5 { warn("\(source): \(result.skippedCount - 5) more lines skipped") }
         let r = result.report
         warn((label.map { $0 + ": " } ?? "") + "\(r.fetched) fetched, \(r.new) new, \(r.duplicates) already stored")
+        if timing {
+            warn(String(format: "timing: %d new posts scored, tagged, embedded and stored in %.2f s = %.0f posts/s (model load excluded)",
+                        r.new, elapsed, elapsed > 0 ? Double(r.new) / elapsed : 0))
+        }
     }
 
     /// "14:05:09", local time: when the next round starts.

@@ -155,3 +155,42 @@ import Testing
         #expect(fresh.stderr.hasPrefix("mockpilot: 0 posts in "))
     }
 }
+
+/// The commands `scripts/bench-insights.sh` takes its figures from (the bench itself runs only
+/// in `make bench`, with the release binary it is given).
+@Suite struct InsightBenchCommandsTests {
+    @Test func embedReferenceChecksParityAgainstSentenceTransformers() throws {
+        let home = try InsightFixture()
+        defer { home.remove() }
+        let reference = Binary.repository.appendingPathComponent("../shared/eval/minilm_reference.jsonl").standardizedFileURL.path
+        let result = try Binary.run(["embed", "--reference", reference], environment: home.environment())
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("minilm: 40 sentences, word-piece ids identical 40/40, cosine >= 0.999 40/40, min cosine 0.99"),
+                "\(result.stdout)")
+        // A reference that disagrees fails, so the bench cannot print a parity it did not reach.
+        let wrong = try home.write(#"{"text": "hello", "input_ids": [101, 7592, 102], "embedding": [\#(Array(repeating: "0.0", count: 384).joined(separator: ","))]}"# + "\n", to: "wrong.jsonl")
+        let failed = try Binary.run(["embed", "--reference", wrong], environment: home.environment())
+        #expect(failed.status != 0)
+        #expect(failed.stdout.contains("cosine >= 0.999 0/1"), "\(failed.stdout)")
+    }
+
+    @Test func mineTimingReportsPostsPerSecondWithoutTheModelLoad() throws {
+        let home = try InsightFixture()
+        defer { home.remove() }
+        let lines = (0..<50).map { #"{"id":"t\#($0)","title":"Button number \#($0) looks fine","created_utc":1700000000}"# }
+        let dump = try home.write(lines.joined(separator: "\n"), to: "dump.jsonl")
+        let result = try Binary.run(["mine", "x", "--source", dump, "--db", home.db, "--timing"], environment: home.environment())
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(line.hasPrefix("mockpilot: timing: 50 new posts scored, tagged, embedded and stored in "), "\(line)")
+        #expect(line.hasSuffix(" posts/s (model load excluded)"))
+    }
+
+    @Test func theBenchScriptUsesTheBinaryItIsGivenAndBuildsNothing() throws {
+        let script = try String(contentsOf: Binary.repository.appendingPathComponent("scripts/bench-insights.sh"), encoding: .utf8)
+        let commands = script.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        #expect(commands.contains { $0.contains("BIN=${1:-") })
+        #expect(!commands.contains { $0.contains("swift build") || $0.contains("swift test") }, "make bench must not build or test")
+        #expect(commands.contains { $0.contains("demographics_heldout.jsonl") })
+    }
+}
