@@ -47,7 +47,7 @@ public enum TextInput {
     public static func parse(_ text: String, source: String) throws -> [TextRecord] {
         var records: [TextRecord] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in lines(text) {
             number += 1
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -58,6 +58,12 @@ public enum TextInput {
             }
         }
         return records
+    }
+
+    /// The lines of `text`, ended by LF or CRLF. Swift reads "\r\n" as one Character, so a split
+    /// on "\n" alone would leave a Windows file as a single line.
+    public static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     }
 
     private static func record(json line: String, number: Int, source: String) throws -> TextRecord {

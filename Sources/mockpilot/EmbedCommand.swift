@@ -58,7 +58,7 @@ struct EmbedCommand: ParsableCommand {
         }
         var idsMatched = 0, passed = 0, rows = 0
         var worst: Float = 1
-        for (number, line) in text.split(separator: "\n").enumerated() {
+        for (number, line) in TextInput.lines(text).enumerated() where !line.allSatisfy(\.isWhitespace) {
             guard let row = try? JSONDecoder().decode(Row.self, from: Data(line.utf8)) else {
                 throw CleanExit.failure("\(reference):\(number + 1): expected {text, input_ids, embedding}")
             }

@@ -66,6 +66,8 @@ import Testing
         #expect((rows[0]["compound"] as? Double ?? 0) > 0.5)
         #expect((rows[1]["compound"] as? Double ?? 0) < -0.3)
         #expect(rows[2]["text"] as? String == "A button.")
+        let windows = try Binary.run(["sentiment", "-"], stdin: "I love it.\r\nI hate it.\r\n", environment: home.environment())
+        #expect(objects(windows.stdout).map { $0["text"] as? String } == ["I love it.", "I hate it."], "\(windows.stdout)")
         #expect(rows[2]["compound"] as? Double == 0)
         try refusesBadInput(["sentiment"])
     }
