@@ -112,7 +112,10 @@ struct MineCommand: AsyncParsableCommand {
         let bar = ProgressBar(enabled: progress || isatty(STDERR_FILENO) == 1)
         defer { bar.finish() }
         let started = Date()
-        let result = try await service.mine(query, from: kind, sources: sources, maxPosts: limit, progress: { bar.update($0) })
+        // A long rate-limit wait is said on stderr, so minutes of silence have a reason.
+        let retry = RetryPolicy(report: { warn($0) })
+        let result = try await service.mine(query, from: kind, sources: sources, maxPosts: limit, retry: retry,
+                                            progress: { bar.update($0) })
         let elapsed = Date().timeIntervalSince(started)
         bar.finish()
         for skipped in result.skipped.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }

@@ -146,7 +146,7 @@ public actor RedditClient {
     private func waitForRateLimit() async throws {
         guard let remaining, remaining < 1, let resetAt else { return }
         let wait = resetAt.timeIntervalSinceNow
-        if wait > 0 { try await retry.sleep(min(wait, retry.maxDelay)) }
+        if wait > 0 { try await retry.waitForReset(wait, source: "Reddit", why: "rate limit (X-Ratelimit-Remaining 0)") }
         self.remaining = nil
     }
 }

@@ -5,7 +5,8 @@ Speaks their real request and response shapes on 127.0.0.1 and misbehaves on req
 the search query picks the scenario (q=ratelimit -> one 429 with X-Ratelimit-Reset;
 q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer stalls past
 the client's timeout; q=malformed -> a body that is not JSON;
-q=exhaust -> 200s that report the rate-limit window used up; q=page2fail -> pages of 2, and
+q=exhaust -> 200s that report the rate-limit window used up (q=exhaustlong: for 300 s);
+q=ratelimit420 / ratelimit900 -> the first answer is a 429 asking for that many seconds; q=page2fail -> pages of 2, and
 the second page always 500; q=failonce -> a malformed body the first time only; r/stall answers every search after --stall seconds; r/empty has no posts). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
 throttling error on its media; #down -> 500; #stall -> the first media answer stalls;
 #malformed -> media that is not JSON. q=revoked -> the first access token is refused (401) by
@@ -115,9 +116,12 @@ class Handler(BaseHTTPRequestHandler):
         if q == "exhaust":
             # A success that uses up the window: a polite client waits for the reset before asking again.
             rate = {"X-Ratelimit-Used": "100", "X-Ratelimit-Remaining": "0.0", "X-Ratelimit-Reset": "2"}
-        if q == "ratelimit" and n == 1:
+        if q == "exhaustlong":
+            rate = {"X-Ratelimit-Used": "100", "X-Ratelimit-Remaining": "0.0", "X-Ratelimit-Reset": "300"}
+        resets = {"ratelimit": "1", "ratelimit420": "420", "ratelimit900": "900"}
+        if q in resets and n == 1:
             return self.send_json(429, {"message": "Too Many Requests", "error": 429},
-                                  {"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": "1", "X-Ratelimit-Used": "100"})
+                                  {"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": resets[q], "X-Ratelimit-Used": "100"})
         if (q == "flaky" and n <= 2) or q == "down":
             return self.send_json(500, {"message": "Internal Server Error", "error": 500})
         if (q == "stall" and n == 1) or sub == "stall":
