@@ -89,6 +89,7 @@ extension Settings {
         number("llm.timeout_seconds", \.llmTimeoutSeconds, 1...600),
         string("insights.reddit_client_id", \.redditClientID),
         string("insights.reddit_client_secret", \.redditClientSecret),
+        string("insights.reddit_username", \.redditUsername),
         strings("insights.subreddits", \.subreddits),
         string("insights.instagram_token", \.instagramToken),
         string("insights.instagram_account_id", \.instagramAccountID),

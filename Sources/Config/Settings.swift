@@ -36,6 +36,8 @@ public struct Settings: Sendable, Hashable {
     // [insights]
     public var redditClientID = ""
     public var redditClientSecret = ""
+    /// The Reddit account responsible for this client, named in the User-Agent as Reddit asks.
+    public var redditUsername = ""
     public var subreddits = ["web_design", "UI_Design", "Frontend"]
     public var instagramToken = ""
     public var instagramAccountID = ""

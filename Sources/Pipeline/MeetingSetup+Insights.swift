@@ -10,6 +10,7 @@ extension MeetingSetup {
         var s = SourceConfiguration()
         s.redditClientID = settings.redditClientID
         s.redditClientSecret = settings.redditClientSecret
+        s.redditUsername = settings.redditUsername
         s.subreddits = settings.subreddits
         s.instagramToken = settings.instagramToken
         s.instagramAccountID = settings.instagramAccountID

@@ -30,6 +30,18 @@ import Testing
         #expect(stats["GET /search pill button"] == nil, "no --subreddit means the configured ones, not all of Reddit")
     }
 
+    @Test func theUserAgentIsRedditsRecommendedFormWithTheConfiguredUsername() throws {
+        let server = try FakeServer()
+        let home = try InsightFixture()
+        defer { home.remove() }
+        try home.write(config: reddit(secret: "test-secret") + "\nreddit_username = \"ana_designs\"\n")
+        let result = try Binary.run(["mine", "pill button", "--subreddit", "all", "--config", home.config, "--db", home.db],
+                                    environment: home.environment(server: server))
+        #expect(result.status == 0, "\(result.stderr)")
+        let agents = try server.stats().keys.filter { $0.hasPrefix("UA ") }
+        #expect(agents == ["UA linux:mockpilot:0.1.0 (by /u/ana_designs)"])
+    }
+
     @Test func theEnvironmentOverridesTheConfig() throws {
         let server = try FakeServer()
         let home = try InsightFixture()

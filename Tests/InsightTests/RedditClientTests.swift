@@ -156,6 +156,15 @@ final class NoteRecorder: @unchecked Sendable {
         #expect(counts["GET /search alwaysrevoked"] == 2)
     }
 
+    @Test func userAgentFollowsRedditsForm() {
+        var sources = SourceConfiguration()
+        #expect(sources.redditUserAgent == "linux:mockpilot:0.1.0", "no username is left out, not made up")
+        sources.redditUsername = "/u/ana"
+        #expect(sources.redditUserAgent == "linux:mockpilot:0.1.0 (by /u/ana)")
+        sources.redditUsername = "u/bo"
+        #expect(sources.redditUserAgent == "linux:mockpilot:0.1.0 (by /u/bo)")
+    }
+
     @Test func missingCredentialsNameTheVariablesAndTheSettings() {
         let error = #expect(throws: InsightError.self) { _ = try SourceConfiguration().redditCredentials() }
         #expect(error?.localizedDescription == "Reddit needs credentials: set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET, or insights.reddit_client_id and insights.reddit_client_secret in the config")

@@ -22,7 +22,8 @@ public struct RedditPage: Sendable {
 /// Searches Reddit through its OAuth API with an app-only token, honouring its rate-limit
 /// headers and retrying what is retryable.
 public actor RedditClient {
-    public static let defaultUserAgent = "linux:mockpilot:0.1.0 (design feedback search)"
+    /// Reddit's form without the "(by /u/...)" part, which needs a configured username.
+    public static let defaultUserAgent = "linux:mockpilot:\(SourceConfiguration.version)"
     let credentials: RedditCredentials
     let userAgent: String
     let apiBase: String

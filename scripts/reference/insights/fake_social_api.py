@@ -11,7 +11,7 @@ the second page always 500; q=failonce -> a malformed body the first time only; 
 throttling error on its media; #down -> 500; #stall -> the first media answer stalls;
 #malformed -> media that is not JSON. q=revoked -> the first access token is refused (401) by
 the API itself; q=alwaysrevoked -> every token is. GET /__stats returns how
-many times each path+q was requested. Prints the port on stdout, then serves until
+many times each path+q was requested, and each Reddit User-Agent ("UA ..."). Prints the port on stdout, then serves until
 --lifetime seconds have passed (it always stops by itself).
 
 usage: fake_social_api.py [--port 0] [--lifetime 60] [--client-id ID --client-secret SECRET]"""
@@ -96,6 +96,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.instagram(url.path[len("/v19.0"):], query)
         q = query.get("q", "")
         n = self.count(f"GET {url.path} {q}")
+        self.count("UA " + self.headers.get("User-Agent", ""))
         if not self.headers.get("User-Agent") or "curl/" in self.headers.get("User-Agent", ""):
             return self.send_json(429, {"message": "Too Many Requests", "error": 429})
         bearer = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
