@@ -26,7 +26,9 @@ extension Meeting {
             } catch {
                 emit.yield(.warning("insights: \(error.localizedDescription)"))
             }
-            if noSource, let stored = try? await insights.store.count(), stored == 0 { emit.yield(.insight(.empty(.noSource(stored: 0)))) }
+            if noSource, let stored = try? await insights.store.count(), stored == 0 {
+                emit.yield(.insight(.empty(.noSource(stored: 0))))
+            }
         }
     }
 
