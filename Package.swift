@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: numeric),
-        .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
         // the session database it wrote with plain SQL.
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

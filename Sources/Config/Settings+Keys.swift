@@ -90,9 +90,11 @@ extension Settings {
         number("llm.timeout_seconds", \.llmTimeoutSeconds, 1...600),
         string("insights.reddit_client_id", \.redditClientID),
         string("insights.reddit_client_secret", \.redditClientSecret),
+        string("insights.reddit_username", \.redditUsername),
         strings("insights.subreddits", \.subreddits),
         string("insights.instagram_token", \.instagramToken),
         string("insights.instagram_account_id", \.instagramAccountID),
+        number("insights.mine_interval_minutes", \.mineIntervalMinutes, 0...1440),
         string("hooks.post_generate", \.postGenerateHook),
         string("hooks.on_insight", \.onInsightHook),
         string("services.redis_url", \.redisURL),
@@ -105,7 +107,7 @@ extension Settings {
     static let designEnvironment: [(variable: String, key: String)] = [
         ("OPENAI_API_KEY", "llm.openai_api_key"), ("ANTHROPIC_API_KEY", "llm.anthropic_api_key"),
         ("REDDIT_CLIENT_ID", "insights.reddit_client_id"), ("REDDIT_CLIENT_SECRET", "insights.reddit_client_secret"),
-        ("INSTAGRAM_ACCESS_TOKEN", "insights.instagram_token"),
+        ("INSTAGRAM_ACCESS_TOKEN", "insights.instagram_token"), ("INSTAGRAM_USER_ID", "insights.instagram_account_id"),
         ("REDIS_URL", "services.redis_url"), ("WEAVIATE_URL", "services.weaviate_url"),
         ("MONGODB_URI", "services.mongodb_uri"), ("JWT_SECRET", "services.jwt_secret"),
     ]

@@ -38,9 +38,13 @@ public struct Settings: Sendable, Hashable {
     // [insights]
     public var redditClientID = ""
     public var redditClientSecret = ""
+    /// The Reddit account responsible for this client, named in the User-Agent as Reddit asks.
+    public var redditUsername = ""
     public var subreddits = ["web_design", "UI_Design", "Frontend"]
     public var instagramToken = ""
     public var instagramAccountID = ""
+    /// A meeting gathers posts for one query at most this often (minutes); 0: only `mine` does.
+    public var mineIntervalMinutes = 15.0
     // [hooks]
     public var postGenerateHook = ""
     public var onInsightHook = ""

@@ -171,6 +171,18 @@ public struct InsightSummary: Sendable, Hashable, Codable {
     public var distribution: [Int]
     public var quotes: [Quote]
     public var tags: [String: Int]
+    /// Why there is nothing to show, when there is nothing, so the pane can say what to do.
+    public var empty: Empty?
+
+    /// The cases of an empty summary, each with its own remedy.
+    public enum Empty: Sendable, Hashable, Codable {
+        /// A model or lexicon is missing (`missing` names it): insights are off.
+        case off(missing: String, reason: String)
+        /// No source configured; `stored` posts (from a dump, say), none about this query.
+        case noSource(stored: Int)
+        /// These sources are configured, but nothing about this query was found.
+        case nothingFound(sources: [String])
+    }
 
     public struct Quote: Sendable, Hashable, Codable {
         public var text: String
@@ -185,17 +197,24 @@ public struct InsightSummary: Sendable, Hashable, Codable {
         }
     }
 
-    public init(query: String, count: Int, meanSentiment: Double, distribution: [Int], quotes: [Quote], tags: [String: Int]) {
+    public init(query: String, count: Int, meanSentiment: Double, distribution: [Int], quotes: [Quote], tags: [String: Int],
+                empty: Empty? = nil) {
         self.query = query
         self.count = count
         self.meanSentiment = meanSentiment
         self.distribution = distribution
         self.quotes = quotes
         self.tags = tags
+        self.empty = empty
+    }
+
+    /// No posts, for the reason given.
+    public static func empty(_ reason: Empty, query: String = "") -> InsightSummary {
+        InsightSummary(query: query, count: 0, meanSentiment: 0, distribution: [0, 0, 0, 0, 0], quotes: [], tags: [:], empty: reason)
     }
 
     enum CodingKeys: String, CodingKey {
-        case query, count, distribution, quotes, tags
+        case query, count, distribution, quotes, tags, empty
         case meanSentiment = "mean_sentiment"
     }
 }

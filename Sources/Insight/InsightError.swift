@@ -20,8 +20,18 @@ public enum InsightError: Error, LocalizedError, Equatable {
     case malformedResponse(source: String, url: String, reason: String)
     /// Instagram allows 30 distinct hashtags per rolling 7 days per account.
     case hashtagBudgetExhausted(used: Int, nextFree: Date)
-    /// Credentials for a source are not configured.
-    case missingCredentials(source: String, variables: [String])
+    /// A fetch failed part way; the posts fetched before it were stored.
+    case incomplete(stored: Int, reason: String)
+    /// Credentials for a source are not configured (neither variables nor settings).
+    case missingCredentials(source: String, variables: [String], settings: [String])
+
+    /// The model or lexicon folder a `missingFile` is about ("all-MiniLM-L6-v2", "vader"), for
+    /// telling the user which one `make models` has not fetched.
+    public var missingModel: String? {
+        guard case .missingFile(let path, _) = self else { return nil }
+        let parts = path.split(separator: "/")
+        return parts.last { $0 == "all-MiniLM-L6-v2" || $0 == "vader" }.map(String.init) ?? parts.last.map(String.init)
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -36,8 +46,10 @@ public enum InsightError: Error, LocalizedError, Equatable {
         case .malformedResponse(let source, let url, let reason): "\(source) sent a response we cannot read from \(url): \(reason)"
         case .hashtagBudgetExhausted(let used, let nextFree):
             "Instagram hashtag budget used up (\(used) of 30 distinct hashtags in 7 days); the next one frees up at \(ISO8601DateFormatter().string(from: nextFree))"
-        case .missingCredentials(let source, let variables):
-            "\(source) needs credentials: set \(variables.joined(separator: " and "))"
+        case .incomplete(let stored, let reason):
+            "\(reason) (the \(stored) post\(stored == 1 ? "" : "s") fetched before it \(stored == 1 ? "is" : "are") stored)"
+        case .missingCredentials(let source, let variables, let settings):
+            "\(source) needs credentials: set \(variables.joined(separator: " and ")), or \(settings.joined(separator: " and ")) in the config"
         }
     }
 }

@@ -14,4 +14,10 @@ public struct InsightQuery: Sendable, Hashable {
     public var text: String {
         (brands + [component] + styles).map { $0.lowercased() }.filter { !$0.isEmpty }.joined(separator: " ")
     }
+
+    /// The Instagram hashtag for the component: "buttondesign". Hashtags are single words, and
+    /// the whole query squashed ("stripebuttonhover") is one nobody uses.
+    public var hashtag: String {
+        component.lowercased().filter { $0.isLetter || $0.isNumber } + "design"
+    }
 }

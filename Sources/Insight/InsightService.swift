@@ -7,6 +7,16 @@ public struct IngestReport: Sendable, Hashable {
     public var fetched = 0
     public var new = 0
     public var duplicates = 0
+
+    public init(fetched: Int = 0, new: Int = 0, duplicates: Int = 0) {
+        self.fetched = fetched
+        self.new = new
+        self.duplicates = duplicates
+    }
+
+    public static func + (a: IngestReport, b: IngestReport) -> IngestReport {
+        IngestReport(fetched: a.fetched + b.fetched, new: a.new + b.new, duplicates: a.duplicates + b.duplicates)
+    }
 }
 
 /// Answers "do people like this?": embeds, scores and tags posts into the post store, and
@@ -71,14 +81,14 @@ public actor InsightService {
     }
 
     /// Scores, tags and embeds the posts not stored yet, then stores them with the raw bodies.
-    public func ingest(_ posts: [Post], raw: [RawResponse] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> IngestReport {
+    public func ingest(_ posts: [Post], raw: [RawResponse] = []) async throws -> IngestReport {
         var unique: [String: Post] = [:]
         for p in posts where unique[p.id] == nil { unique[p.id] = p }
         let known = try await store.existing(Array(unique.keys))
         var report = IngestReport(fetched: posts.count, new: 0, duplicates: posts.count - unique.count + known.count)
         var batch: [Post] = []
         let fresh = unique.values.filter { !known.contains($0.id) }.sorted { $0.id < $1.id }
-        for (i, var post) in fresh.enumerated() {
+        for var post in fresh {
             try Task.checkCancellation()
             post.sentiment = sentiment.score(post.text).compound
             post.tags = classifier.classify(post.text, community: post.community)
@@ -86,7 +96,6 @@ public actor InsightService {
             batch.append(post)
             // Save in batches so an interrupted import keeps what it finished.
             if batch.count == 256 { report.new += try await store.save(batch); batch.removeAll() }
-            progress?(i + 1, fresh.count)
         }
         report.new += try await store.save(batch)
         try await store.cache(raw)

@@ -32,8 +32,14 @@ public enum TextInput {
             }
             data = d
         }
+        // A binary file is one clear error on the line it shows, not a screenful of garbage records.
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if let bad = lines.firstIndex(where: { $0.contains(0) }) {
+            throw InsightError.badInput(source: source, line: bad - lines.startIndex + 1, reason: "a binary file (NUL bytes), not text")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InsightError.badInput(source: source, line: 1, reason: "not UTF-8 text")
+            let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? lines.startIndex
+            throw InsightError.badInput(source: source, line: bad - lines.startIndex + 1, reason: "not UTF-8 text")
         }
         return try parse(text, source: source)
     }
@@ -41,7 +47,7 @@ public enum TextInput {
     public static func parse(_ text: String, source: String) throws -> [TextRecord] {
         var records: [TextRecord] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in lines(text) {
             number += 1
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -52,6 +58,12 @@ public enum TextInput {
             }
         }
         return records
+    }
+
+    /// The lines of `text`, ended by LF or CRLF. Swift reads "\r\n" as one Character, so a split
+    /// on "\n" alone would leave a Windows file as a single line.
+    public static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     }
 
     private static func record(json line: String, number: Int, source: String) throws -> TextRecord {

@@ -60,9 +60,14 @@ public actor Meeting {
     var status: PipelineStatus
     /// What people say about the design under discussion; nil when the embedding model or the
     /// post store could not be opened (the reason is shown once at start).
-    private let insights: InsightService?
-    private let insightsUnavailable: String?
-    private var insightTask: Task<Void, Never>?
+    let insights: InsightService?
+    let insightsUnavailable: String?
+    /// Which model or lexicon is missing when insights are off ("all-MiniLM-L6-v2").
+    let insightsMissing: String?
+    var insightTask: Task<Void, Never>?
+    /// Where the meeting may gather posts on its own (Meeting+Insights.swift), and how often.
+    let sources: SourceConfiguration?
+    var autoMine: AutoMineStateMachine
     private let llmNotes: [String]
     /// Running `post_generate` hooks by number; each removes itself when done, so a long meeting
     /// keeps only the ones still running.
@@ -83,7 +88,7 @@ public actor Meeting {
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
-                llm: LLMClient? = nil) {
+                llm: LLMClient? = nil, sources: SourceConfiguration? = nil, insightsMissing: String? = nil) {
         // Unbounded on purpose: `run --no-tui` prints every event as JSON Lines, so none may be
         // dropped. The screen drains the stream at once into its coalescing inbox (latest wins), so a
         // slow terminal does not make this buffer grow.
@@ -109,6 +114,9 @@ public actor Meeting {
         llmNotes = llm?.configuration.notes ?? []
         self.insights = insights
         self.insightsUnavailable = insightsUnavailable
+        self.insightsMissing = insightsMissing
+        self.sources = sources
+        autoMine = AutoMineStateMachine(interval: settings.mineIntervalMinutes * 60, sources: sources?.configured ?? [])
     }
 
     /// Announces the meeting to watchers.
@@ -116,6 +124,7 @@ public actor Meeting {
         emit.yield(.status(status))
         if let insightsUnavailable { emit.yield(.notice("insights off: \(insightsUnavailable)")) }
         for note in llmNotes { emit.yield(.notice("model: " + note)) }
+        announceInsights()
     }
 
     /// A transcript line. Partial lines are only shown; final ones go through the stages.
@@ -191,7 +200,7 @@ public actor Meeting {
         await tick(now: latest + max(settings.silenceSeconds, settings.debounceSeconds))
         if trigger.pendingCount > 0 { await perform(trigger.generateNow(at: latest)) }
         await finishModelCalls()
-        await insightTask?.value
+        await settleInsights()
         for task in hookTasks.values { await task.value }
         emit.yield(.finished)
         emit.finish()
@@ -349,30 +358,6 @@ public actor Meeting {
 
     /// What the meeting still holds per line or per hook, for tests of a long meeting.
     var bookkeeping: (arrivals: Int, hooks: Int) { (arrival.count, hookTasks.count) }
-
-    /// Asks what people say about `spec`'s design in the background: the latest question wins
-    /// and the pipeline never waits for it.
-    private func refreshInsights(for spec: DesignSpec) {
-        guard let insights else { return }
-        insightTask?.cancel()
-        let query = InsightQuery(component: spec.component.rawValue, styles: spec.styles, brands: spec.brandRefs)
-        let emit = self.emit
-        let hook = settings.onInsightHook
-        insightTask = Task(priority: .utility) {
-            do {
-                let summary = try await insights.summary(for: query, k: 50)
-                guard !Task.isCancelled else { return }
-                emit.yield(.insight(summary))
-                if !hook.isEmpty {
-                    let payload = try JSONLines.encode(InsightHookPayload(specID: spec.specID, component: spec.component, insight: summary))
-                    let result = await Hooks.onInsight(command: hook, json: payload)
-                    emit.yield(result.failed ? .warning("on_insight: " + result.summary) : .notice("on_insight: " + result.summary))
-                }
-            } catch {
-                if !Task.isCancelled { emit.yield(.warning("insights for '\(query.text)': \(error.localizedDescription)")) }
-            }
-        }
-    }
 
     /// Which component an intent is about: a refinement changes the one it refers to (or the
     /// current one); anything else starts a new component.

@@ -51,15 +51,17 @@ public struct MeetingSetup: Sendable {
         }
         var insights: InsightService?
         var unavailable: String?
+        var missing: String?
         if useStore {
             do {
                 insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models())
             } catch {
                 unavailable = error.localizedDescription
+                missing = (error as? InsightError)?.missingModel
             }
         }
         return Meeting(settings: settings, brands: brands, folder: folder, store: store, sessionID: session,
                        source: source, model: model, insights: insights, insightsUnavailable: unavailable,
-                       llm: try llmClient())
+                       llm: try llmClient(), sources: sources(), insightsMissing: missing)
     }
 }

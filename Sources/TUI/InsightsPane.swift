@@ -9,10 +9,11 @@ enum InsightsPane {
         guard let insight = model.insight else {
             return StyledLine.wrap([Span("No insights yet.", .title)], width: width)
                 + [StyledLine()]
-                + StyledLine.wrap([Span("Insights need a source configured: run ", .dim), Span("mockpilot mine", .hintKey),
-                                   Span(" to collect posts, then press ", .dim), Span("i", .hintKey),
-                                   Span(" to refresh.", .dim)], width: width)
+                + StyledLine.wrap([Span("Gather posts with ", .dim), Span("mockpilot mine", .hintKey),
+                                   Span(" or a configured source; they show when a component is generated (", .dim),
+                                   Span("i", .hintKey), Span(" refreshes).", .dim)], width: width)
         }
+        if insight.count == 0 { return emptyState(insight, width: width) }
         var result: [StyledLine] = []
         if !insight.query.isEmpty {
             result += StyledLine.wrap([Span("About: ", .dim), Span(insight.query, .text)], width: width, indent: 2)
@@ -41,6 +42,42 @@ enum InsightsPane {
             }
             result += StyledLine.wrap(spans, width: width, indent: 2)
         }
+        return result
+    }
+
+    /// What to do when there is nothing to show: each cause has its own remedy.
+    static func emptyState(_ insight: InsightSummary, width: Int) -> [StyledLine] {
+        let about = insight.query.isEmpty ? "this" : "“\(insight.query)”"
+        let configure: [Span] = [
+            Span("Configure a source: ", .dim), Span("REDDIT_CLIENT_ID", .hintKey), Span(" and ", .dim),
+            Span("REDDIT_CLIENT_SECRET", .hintKey), Span(" for Reddit, ", .dim), Span("INSTAGRAM_ACCESS_TOKEN", .hintKey),
+            Span(" and ", .dim), Span("INSTAGRAM_USER_ID", .hintKey), Span(" for Instagram; or import a dump: ", .dim),
+            Span("mockpilot mine QUERY --source dump.jsonl", .hintKey), Span(".", .dim),
+        ]
+        let title: String
+        var body: [[Span]]
+        switch insight.empty {
+        case .off(let missing, let reason)?:
+            title = "Insights are off."
+            body = [[Span("The \(missing) model is missing: run ", .dim), Span("make models", .hintKey), Span(" to fetch it.", .dim)],
+                    [Span(reason, .dim)]]
+        case .noSource(let stored)? where stored == 0:
+            title = "No posts yet."
+            body = [configure]
+        case .noSource(let stored)?:
+            title = "Nothing about \(about) among the \(stored) stored post\(stored == 1 ? "" : "s")."
+            body = [configure]
+        case .nothingFound(let sources)?:
+            let names = sources.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " and ")
+            title = "Nothing about \(about) on \(names.isEmpty ? "the configured sources" : names) yet."
+            body = [[Span("Press ", .dim), Span("i", .hintKey), Span(" to look again, or add posts with ", .dim),
+                     Span("mockpilot mine QUERY --source dump.jsonl", .hintKey), Span(".", .dim)]]
+        case nil:
+            title = "No posts about \(about) yet."
+            body = [[Span("Press ", .dim), Span("i", .hintKey), Span(" to look again.", .dim)]]
+        }
+        var result = StyledLine.wrap([Span(title, .title)], width: width)
+        for paragraph in body { result += [StyledLine()] + StyledLine.wrap(paragraph, width: width) }
         return result
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Insight
+import Pipeline
 
 /// `mockpilot mine`: gather what people say about a design into the post store.
 struct MineCommand: AsyncParsableCommand {
@@ -9,10 +10,16 @@ struct MineCommand: AsyncParsableCommand {
         commandName: "mine",
         abstract: "Fetch posts (Reddit, Instagram or a Reddit dump file), de-duplicate, score, tag, embed and store them.",
         discussion: """
-        Reddit needs REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET (an app-only OAuth app); Instagram needs \
-        INSTAGRAM_ACCESS_TOKEN and INSTAGRAM_USER_ID (a business account; 30 distinct hashtags per 7 days, \
-        tracked in <data>/instagram-hashtags.json). A FILE.jsonl is a Pushshift-style dump, imported whole.
+        Reddit needs REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET (an app-only OAuth app) or \
+        insights.reddit_client_id and insights.reddit_client_secret in the config; Instagram needs \
+        INSTAGRAM_ACCESS_TOKEN and INSTAGRAM_USER_ID, or insights.instagram_token and \
+        insights.instagram_account_id (a business account; 30 distinct hashtags per 7 days, tracked in \
+        <data>/instagram-hashtags.json). The environment overrides the config. A FILE.jsonl is a \
+        Pushshift-style dump of any size, read and stored in batches (progress by bytes on a terminal, \
+        or with --progress); stdout stays empty, every report goes to stderr.
         """)
+
+    @OptionGroup var global: GlobalOptions
 
     @Argument(help: "What to search for, e.g. \"pill button gradient\".")
     var query: String
@@ -20,7 +27,8 @@ struct MineCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("reddit, instagram, or a dump FILE.jsonl.", valueName: "source"))
     var source: String = "reddit"
 
-    @Option(name: .customLong("subreddit"), help: "Search this subreddit (repeatable; default all of Reddit).")
+    @Option(name: .customLong("subreddit"),
+            help: "Search this subreddit (repeatable; \"all\" is all of Reddit; default insights.subreddits).")
     var subreddits: [String] = []
 
     @Option(name: .customLong("hashtag"), help: "Instagram hashtag (repeatable; default the query without spaces).")
@@ -32,6 +40,12 @@ struct MineCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Repeat every interval (30m, 6h, 1d) until interrupted.", valueName: "interval"))
     var every: String?
 
+    @Flag(help: "Draw the import progress bar on stderr even when it is not a terminal.")
+    var progress = false
+
+    @Flag(help: "Print how long scoring, tagging, embedding and storing took and the posts per second (the model load excluded).")
+    var timing = false
+
     @Option(name: [.customLong("db"), .customLong("database")],
             help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
     var database: String?
@@ -42,26 +56,83 @@ struct MineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let data = Paths.dataHome()
+        let settings = try global.settings()
+        let sources = MeetingSetup(settings: settings).sources()
+        let service: InsightService
+        let kind = MineSource.parse(source, subreddits: subreddits, hashtags: hashtags)
         do {
-            let service = try InsightService(databasePath: database ?? PostStore.defaultPath(dataHome: data),
-                                             modelsDirectory: Paths.models())
-            let kind = MineSource.parse(source, subreddits: subreddits, hashtags: hashtags)
-            while true {
-                let bar = ProgressBar()
-                let result = try await service.mine(query, from: kind, budgetPath: data + "/instagram-hashtags.json",
-                                                    maxPosts: limit, progress: { bar.update($0, of: $1) })
-                bar.finish()
-                for skipped in result.skippedLines.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }
-                if result.skippedLines.count > 5 { warn("\(source): \(result.skippedLines.count - 5) more lines skipped") }
-                let r = result.report
-                warn("\(r.fetched) fetched, \(r.new) new, \(r.duplicates) already stored")
-                guard let every, let interval = Self.seconds(every) else { return }
-                try await Task.sleep(for: .seconds(interval))
+            service = try InsightService(databasePath: database ?? settings.databasePath, modelsDirectory: Paths.models())
+            // Missing credentials will not appear by waiting: one line and out, even with --every.
+            switch kind {
+            case .reddit: _ = try sources.redditCredentials()
+            case .instagram: _ = try sources.instagramCredentials()
+            case .file: break
             }
         } catch let error as InsightError {
             throw CleanExit.failure(error.localizedDescription)
         }
+        guard let every, let interval = Self.seconds(every) else {
+            do {
+                try await round(service: service, kind: kind, sources: sources, label: nil)
+            } catch let error as InsightError {
+                throw CleanExit.failure(error.localizedDescription)
+            }
+            return
+        }
+        // Until SIGINT/SIGTERM: a failed round is one warning, and the next one starts on time.
+        let loop = Task {
+            var number = 0
+            while true {
+                number += 1
+                let started = Date()
+                do {
+                    try await round(service: service, kind: kind, sources: sources, label: "round \(number)")
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    if Task.isCancelled { throw CancellationError() }
+                    let next = started.addingTimeInterval(interval)
+                    warn("round \(number) failed: \((error as? LocalizedError)?.errorDescription ?? "\(error)"); next round at \(Self.clock(next))")
+                }
+                try await Task.sleep(for: .seconds(max(0, started.addingTimeInterval(interval).timeIntervalSinceNow)))
+            }
+        }
+        let signals = StopOnSignal(cancelling: loop)
+        defer { signals.cancel() }
+        do {
+            try await loop.value
+        } catch is CancellationError {
+            warn("stopped")
+            throw ExitCode(130)
+        }
+    }
+
+    /// One fetch-and-store, with its summary (and any skipped lines) on stderr.
+    private func round(service: InsightService, kind: MineSource, sources: SourceConfiguration, label: String?) async throws {
+        let bar = ProgressBar(enabled: progress || isatty(STDERR_FILENO) == 1)
+        defer { bar.finish() }
+        let started = Date()
+        // A long rate-limit wait is said on stderr, so minutes of silence have a reason.
+        let retry = RetryPolicy(report: { warn($0) })
+        let result = try await service.mine(query, from: kind, sources: sources, maxPosts: limit, retry: retry,
+                                            progress: { bar.update($0) })
+        let elapsed = Date().timeIntervalSince(started)
+        bar.finish()
+        for skipped in result.skipped.prefix(5) { warn("\(source):\(skipped.line): skipped, \(skipped.reason)") }
+        if result.skippedCount > 5 { warn("\(source): \(result.skippedCount - 5) more lines skipped") }
+        let r = result.report
+        warn((label.map { $0 + ": " } ?? "") + "\(r.fetched) fetched, \(r.new) new, \(r.duplicates) already stored")
+        if timing {
+            warn(String(format: "timing: %d new posts scored, tagged, embedded and stored in %.2f s = %.0f posts/s (model load excluded)",
+                        r.new, elapsed, elapsed > 0 ? Double(r.new) / elapsed : 0))
+        }
+    }
+
+    /// "14:05:09", local time: when the next round starts.
+    static func clock(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "HH:mm:ss"
+        return f.string(from: date)
     }
 
     static func seconds(_ text: String) -> Double? {
@@ -73,29 +144,5 @@ struct MineCommand: AsyncParsableCommand {
         case "d": return n * 86400
         default: return nil
         }
-    }
-}
-
-/// A one-line progress bar on stderr, redrawn at most every 1% (only for imports worth one).
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lastPercent = -1
-    private var drawn = false
-
-    func update(_ done: Int, of total: Int) {
-        guard total >= 100 else { return }
-        let percent = done * 100 / total
-        lock.withLock {
-            guard percent != lastPercent else { return }
-            lastPercent = percent
-            drawn = true
-            let filled = percent * 30 / 100
-            let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
-            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) posts".utf8))
-        }
-    }
-
-    func finish() {
-        lock.withLock { if drawn { FileHandle.standardError.write(Data("\n".utf8)) } }
     }
 }

@@ -13,8 +13,11 @@ struct SearchCommand: AsyncParsableCommand {
     @Argument(help: "What to look for, e.g. \"stripe button hover\".")
     var query: String
 
-    @Option(name: .short, help: "How many posts.")
+    @Option(name: .short, help: "How many posts (at most \(SearchCommand.maxK)).")
     var k: Int = 50
+
+    /// More than this is a dump of the store, not a search; the top-k buffer is also sized by it.
+    static let maxK = 1000
 
     @Option(help: "Only posts from this source (reddit, instagram).")
     var source: String?
@@ -31,6 +34,11 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var k = self.k
+        if k > Self.maxK {
+            warn("-k \(k) is more than \(Self.maxK); showing at most \(Self.maxK)")
+            k = Self.maxK
+        }
         do {
             let service = try InsightService(databasePath: database ?? PostStore.defaultPath(dataHome: Paths.dataHome()),
                                              modelsDirectory: Paths.models())

@@ -8,7 +8,11 @@ struct SentimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentiment",
         abstract: "Score text lines or JSON Lines ({\"text\": ...}) with VADER; prints {text, compound, pos, neu, neg}.",
-        discussion: "Uses the lexicons unpacked by scripts/models.sh under <data>/models/vader.")
+        discussion: """
+        Uses the lexicons unpacked by scripts/models.sh under <data>/models/vader. Blank lines are skipped, \
+        so an empty input prints nothing and succeeds; a line starting with { must be JSON with a text \
+        field, and a binary file is refused, each as one error naming the line.
+        """)
 
     @Argument(help: ArgumentHelp("Text or JSON Lines file; - for stdin.", valueName: "file"))
     var file: String = "-"

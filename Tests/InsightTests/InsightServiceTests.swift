@@ -10,17 +10,18 @@ import Testing
         return (try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: TestSupport.models), dir)
     }
 
-    static func environment(_ server: FakeServer, secret: String = "test-secret") -> [String: String] {
-        ["REDDIT_CLIENT_ID": "test-id", "REDDIT_CLIENT_SECRET": secret,
-         "INSTAGRAM_ACCESS_TOKEN": "ig-token", "INSTAGRAM_USER_ID": "1784"]
-    }
-
-    static func endpoints(_ server: FakeServer) -> SourceEndpoints {
-        var e = SourceEndpoints()
-        e.redditAPI = server.base
-        e.redditAuth = server.base
-        e.instagramGraph = server.base + "/v19.0"
-        return e
+    /// Credentials the stand-in server accepts, its base URLs, and a budget file in `dir`.
+    static func sources(_ server: FakeServer, dir: String, secret: String = "test-secret") -> SourceConfiguration {
+        var s = SourceConfiguration()
+        s.redditClientID = "test-id"
+        s.redditClientSecret = secret
+        s.instagramToken = "ig-token"
+        s.instagramAccountID = "1784"
+        s.endpoints.redditAPI = server.base
+        s.endpoints.redditAuth = server.base
+        s.endpoints.instagramGraph = server.base + "/v19.0"
+        s.hashtagBudgetPath = dir + "/b.json"
+        return s
     }
 
     static let noWait = RetryPolicy(maxAttempts: 3, baseDelay: 0, maxDelay: 0, sleep: { _ in })
@@ -56,29 +57,60 @@ import Testing
     @Test func failedFetchesKeepWhatIsStored() async throws {
         let server = try FakeServer()
         let (service, dir) = try Self.service()
-        let env = Self.environment(server)
-        let first = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), endpoints: Self.endpoints(server),
-                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        let sources = Self.sources(server, dir: dir)
+        let first = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), sources: sources,
+                                           retry: Self.noWait)
         #expect(first.report.new == 5)
         for failing in ["down", "malformed"] {
             await #expect(throws: InsightError.self) {
-                _ = try await service.mine(failing, from: .reddit(subreddits: []), endpoints: Self.endpoints(server),
-                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+                _ = try await service.mine(failing, from: .reddit(subreddits: ["all"]), sources: sources, retry: Self.noWait)
             }
         }
         await #expect(throws: InsightError.self) {
-            _ = try await service.mine("x", from: .reddit(subreddits: []), endpoints: Self.endpoints(server),
-                                       environment: Self.environment(server, secret: "wrong"), budgetPath: dir + "/b.json", retry: Self.noWait)
+            _ = try await service.mine("x", from: .reddit(subreddits: ["all"]), sources: Self.sources(server, dir: dir, secret: "wrong"),
+                                       retry: Self.noWait)
         }
         #expect(try await service.store.count() == 5)
-        let again = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), endpoints: Self.endpoints(server),
-                                           environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        let again = try await service.mine("pill button", from: .reddit(subreddits: ["web_design"]), sources: sources,
+                                           retry: Self.noWait)
         #expect(again.report == IngestReport(fetched: 5, new: 0, duplicates: 5))
-        let ig = try await service.mine("gradient", from: .instagram(hashtags: []), endpoints: Self.endpoints(server),
-                                        environment: env, budgetPath: dir + "/b.json", retry: Self.noWait)
+        let ig = try await service.mine("gradient", from: .instagram(hashtags: []), sources: sources, retry: Self.noWait)
         #expect(ig.report.new == 6)
         #expect(try await service.store.count(source: "instagram") == 6)
-        #expect(try await service.store.cachedResponses().count == 1 + 1 + 3)  // a Reddit page per mine, 3 Instagram bodies
+        // A Reddit page per mine that reached the API (the 500 and the malformed body too), 3 Instagram bodies.
+        let cached = try await service.store.cachedResponses()
+        #expect(cached.count == 7)
+        #expect(cached.map(\.status).filter { $0 == 500 }.count == 1)
+        #expect(cached.contains { String(decoding: $0.body, as: UTF8.self).hasPrefix(#"{"kind": "Listing", "data": {"children": ["#) })
+    }
+
+    @Test func aFailedSecondPageKeepsTheFirst() async throws {
+        let server = try FakeServer()
+        let (service, dir) = try Self.service()
+        let error = await #expect(throws: InsightError.self) {
+            _ = try await service.mine("page2fail", from: .reddit(subreddits: ["all"]), sources: Self.sources(server, dir: dir),
+                                       retry: Self.noWait)
+        }
+        #expect(error?.localizedDescription.hasPrefix("Reddit still failing after 3 attempts: HTTP 500 from ") == true)
+        #expect(error?.localizedDescription.hasSuffix("(the 2 posts fetched before it are stored)") == true, "\(String(describing: error))")
+        #expect(try await service.store.posts(ids: ["reddit:page2f0", "reddit:page2f1"]).count == 2)
+        #expect(try await service.store.cachedResponses().map(\.status) == [200, 500])
+    }
+
+    @Test func aRateLimitedSecondHashtagKeepsTheFirst() async throws {
+        let server = try FakeServer()
+        let (service, dir) = try Self.service()
+        let error = await #expect(throws: InsightError.self) {
+            _ = try await service.mine("x", from: .instagram(hashtags: ["uidesign", "ratelimited"]), sources: Self.sources(server, dir: dir),
+                                       retry: Self.noWait)
+        }
+        #expect(error?.localizedDescription.contains("HTTP 429") == true, "\(String(describing: error))")
+        #expect(error?.localizedDescription.contains("(#4) Application request limit reached") == true)
+        #expect(error?.localizedDescription.hasSuffix("(the 6 posts fetched before it are stored)") == true)
+        #expect(try await service.store.count(source: "instagram") == 6)
+        let cached = try await service.store.cachedResponses()
+        #expect(cached.last?.status == 429)
+        #expect(cached.allSatisfy { !$0.url.contains("ig-token") })
     }
 
     @Test func dumpImportSkipsBadLinesAndKeepsTheRest() async throws {
@@ -92,9 +124,9 @@ import Testing
             "",
         ]
         try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
-        let result = try await service.mine("ignored", from: .file(dump), budgetPath: dir + "/b.json")
+        let result = try await service.mine("ignored", from: .file(dump), sources: SourceConfiguration())
         #expect(result.report.new == 2)
-        #expect(result.skippedLines.map(\.line) == [3, 4])
+        #expect(result.skipped.map(\.line) == [3, 4])
         let comment = try #require(try await service.store.posts(ids: ["reddit:c2"])["reddit:c2"])
         #expect(comment.score == 7)
         #expect(comment.created == Date(timeIntervalSince1970: 1_609_459_300))

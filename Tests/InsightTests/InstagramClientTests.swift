@@ -14,7 +14,7 @@ import Testing
         let first = try #require(result.posts.first)
         #expect(first.community == "#uidesign")
         #expect(first.text == "Obsessed with this gradient button 😍 #uidesign")
-        #expect(first.url == "https://www.instagram.com/p/top0/")
+        #expect(first.url.hasPrefix("https://www.instagram.com/p/") && first.url.hasSuffix("top0/"), "\(first.url)")
         #expect(result.raw.allSatisfy { !$0.url.contains("ig-token") })
         #expect(await client.remainingHashtags == 29)
         // The budget is on disk: a new process sees the spent hashtag.
@@ -27,6 +27,61 @@ import Testing
         let client = InstagramClient(accessToken: "expired", userID: "1784", budget: budget, graphBase: server.base + "/v19.0")
         let error = await #expect(throws: InsightError.self) { _ = try await client.media(hashtag: "ux") }
         #expect(error?.localizedDescription.hasPrefix("Instagram rejected the credentials (HTTP 400); Invalid OAuth access token.") == true)
+    }
+
+    func client(_ server: FakeServer, readTimeout: Double = 30) throws -> (InstagramClient, SleepRecorder) {
+        let budget = try HashtagBudget(path: try TestSupport.temporaryDirectory() + "/b.json")
+        let sleeps = SleepRecorder()
+        let retry = RetryPolicy(maxAttempts: 3, baseDelay: 1, maxDelay: 30, sleep: { await sleeps.record($0) })
+        return (InstagramClient(accessToken: "ig-token", userID: "1784", budget: budget, graphBase: server.base + "/v19.0",
+                                retry: retry, readTimeout: readTimeout), sleeps)
+    }
+
+    /// Requests per Graph path ending in `suffix` ("/top_media"), from the server's counters.
+    func requests(_ server: FakeServer, endingIn suffix: String) async throws -> Int {
+        try await stats(server).filter { $0.key.hasPrefix("GET /") && $0.key.hasSuffix(suffix) }.values.reduce(0, +)
+    }
+
+    @Test func throttlingIsRetriedAfterRetryAfterThenReportedWithMetasReason() async throws {
+        let server = try FakeServer()
+        let (client, sleeps) = try client(server)
+        let error = await #expect(throws: InsightError.self) { _ = try await client.media(hashtag: "ratelimited") }
+        let text = error?.localizedDescription ?? ""
+        #expect(text.hasPrefix("Instagram still failing after 3 attempts: HTTP 429 from \(server.base)/v19.0/"), "\(text)")
+        #expect(text.hasSuffix(": (#4) Application request limit reached"))
+        #expect(!text.contains("ig-token"), "the token never shows in a message")
+        #expect(await sleeps.waits == [1, 1], "Retry-After: 1, twice")
+        #expect(try await requests(server, endingIn: "/top_media") == 3)
+    }
+
+    @Test func serverErrorsAreRetriedWithBackoffThenReported() async throws {
+        let server = try FakeServer()
+        let (client, sleeps) = try client(server)
+        let error = await #expect(throws: InsightError.self) { _ = try await client.media(hashtag: "down") }
+        #expect(error?.localizedDescription.contains("HTTP 500") == true)
+        #expect(error?.localizedDescription.hasSuffix("An unknown error has occurred.") == true)
+        #expect(await sleeps.waits == [1, 2])
+        #expect(try await requests(server, endingIn: "/top_media") == 3)
+    }
+
+    @Test func aStallPastTheTimeoutIsRetried() async throws {
+        let server = try FakeServer(stall: 4)
+        let (client, _) = try client(server, readTimeout: 1)
+        let result = try await client.media(hashtag: "stall")
+        #expect(result.posts.count == 6)
+        #expect(try await requests(server, endingIn: "/top_media") == 2)
+    }
+
+    @Test func malformedJSONIsReportedNotRetried() async throws {
+        let server = try FakeServer()
+        let (client, sleeps) = try client(server)
+        let error = await #expect(throws: InsightError.self) { _ = try await client.media(hashtag: "malformed") }
+        #expect(error?.localizedDescription.hasPrefix("Instagram sent a response we cannot read from ") == true)
+        #expect(error?.localizedDescription.hasSuffix(": not a JSON object") == true)
+        #expect(await sleeps.waits.isEmpty)
+        #expect(try await requests(server, endingIn: "/top_media") == 1)
+        let kept = await client.takeResponses()
+        #expect(kept.last.map { String(decoding: $0.body, as: UTF8.self) } == #"{"data": [{"id": "1", "caption": "cut off"#)
     }
 
     @Test func thirtyDistinctHashtagsPerSevenDays() throws {

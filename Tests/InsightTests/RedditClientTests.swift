@@ -15,6 +15,14 @@ func stats(_ server: FakeServer) async throws -> [String: Int] {
     return (try JSONSerialization.jsonObject(with: response.body) as? [String: Int]) ?? [:]
 }
 
+/// Collects what a retry policy reports, synchronously, so nothing is waited for to read it.
+final class NoteRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+    func record(_ s: String) { lock.withLock { collected.append(s) } }
+    var notes: [String] { lock.withLock { collected } }
+}
+
 @Suite struct RedditClientTests {
     let sleeps = SleepRecorder()
 
@@ -64,6 +72,32 @@ func stats(_ server: FakeServer) async throws -> [String: Int] {
         #expect(waits.count == 1 && waits[0] > 1 && waits[0] <= 2, "\(waits)")
     }
 
+    /// Reddit's window is 600 s: a reset it announces is waited for in full up to that, beyond
+    /// the 30 s backoff cap, and the wait is reported; a longer one is cut to 600 s and says so.
+    @Test func longResetsAreHonouredUpTo600SecondsAndReported() async throws {
+        let server = try FakeServer()
+        let notes = NoteRecorder()
+        let recorder = sleeps
+        let reddit = RedditClient(
+            credentials: RedditCredentials(clientID: "test-id", clientSecret: "test-secret"), apiBase: server.base, authBase: server.base,
+            retry: RetryPolicy(maxAttempts: 4, baseDelay: 1, maxDelay: 30, sleep: { await recorder.record($0) },
+                               report: { notes.record($0) }))
+        #expect(try await reddit.search("ratelimit420").posts.count == 5)
+        #expect(try await reddit.search("ratelimit900").posts.count == 5)
+        _ = try await reddit.search("exhaustlong")
+        _ = try await reddit.search("exhaustlong")
+        let waits = await sleeps.waits
+        #expect(waits.count == 3, "\(waits)")
+        #expect(waits.prefix(2) == [420, 600])
+        #expect(waits.count == 3 && waits[2] > 290 && waits[2] <= 300, "the used-up window is waited out: \(waits)")
+        let said = notes.notes
+        #expect(said.count == 3, "\(said)")
+        #expect(said.first == "Reddit rate limit (HTTP 429): waiting 420 s for the window to reset")
+        #expect(said.dropFirst().first == "Reddit rate limit (HTTP 429): the server asked for 900 s; waiting 600 s, the longest MockPilot waits")
+        #expect(said.last?.hasPrefix("Reddit rate limit (X-Ratelimit-Remaining 0): waiting ") == true, "\(said)")
+        #expect(said.last?.hasSuffix(" s for the window to reset") == true)
+    }
+
     @Test func serverErrorsAreRetriedWithBackoff() async throws {
         let server = try FakeServer()
         let page = try await client(server).search("flaky")
@@ -102,9 +136,37 @@ func stats(_ server: FakeServer) async throws -> [String: Int] {
         #expect(try await stats(server)["GET /search x"] == nil)
     }
 
-    @Test func missingEnvironmentNamesTheVariables() {
-        #expect(throws: InsightError.missingCredentials(source: "Reddit", variables: ["REDDIT_CLIENT_ID", "REDDIT_CLIENT_SECRET"])) {
-            _ = try RedditCredentials.fromEnvironment([:])
-        }
+    /// The token endpoint was fine, but the API itself refuses the token (revoked, or expired
+    /// early): the client fetches a fresh one once and repeats the request.
+    @Test func aTokenTheAPIRefusesIsRenewedOnce() async throws {
+        let server = try FakeServer()
+        let page = try await client(server).search("revoked")
+        #expect(page.posts.count == 5)
+        let counts = try await stats(server)
+        #expect(counts["POST /api/v1/access_token"] == 2)
+        #expect(counts["GET /search revoked"] == 2)
+    }
+
+    @Test func aTokenRefusedTwiceIsReportedNotLooped() async throws {
+        let server = try FakeServer()
+        let error = await #expect(throws: InsightError.self) { _ = try await client(server).search("alwaysrevoked") }
+        #expect(error == .credentialsRejected(source: "Reddit", status: 401, hint: RedditClient.credentialsHint))
+        let counts = try await stats(server)
+        #expect(counts["POST /api/v1/access_token"] == 2)
+        #expect(counts["GET /search alwaysrevoked"] == 2)
+    }
+
+    @Test func userAgentFollowsRedditsForm() {
+        var sources = SourceConfiguration()
+        #expect(sources.redditUserAgent == "linux:mockpilot:0.1.0", "no username is left out, not made up")
+        sources.redditUsername = "/u/ana"
+        #expect(sources.redditUserAgent == "linux:mockpilot:0.1.0 (by /u/ana)")
+        sources.redditUsername = "u/bo"
+        #expect(sources.redditUserAgent == "linux:mockpilot:0.1.0 (by /u/bo)")
+    }
+
+    @Test func missingCredentialsNameTheVariablesAndTheSettings() {
+        let error = #expect(throws: InsightError.self) { _ = try SourceConfiguration().redditCredentials() }
+        #expect(error?.localizedDescription == "Reddit needs credentials: set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET, or insights.reddit_client_id and insights.reddit_client_secret in the config")
     }
 }

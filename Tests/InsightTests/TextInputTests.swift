@@ -16,6 +16,29 @@ import Testing
         ])
     }
 
+    @Test func windowsLineEndsSplitLikeUnixOnes() throws {
+        let records = try TextInput.parse("first\r\n\r\n{\"text\": \"json\", \"id\": \"p\"}\r\nlast\r\n", source: "win.txt")
+        #expect(records == [
+            TextRecord(line: 1, text: "first"),
+            TextRecord(line: 3, text: "json", id: "p"),
+            TextRecord(line: 4, text: "last"),
+        ])
+        // Mixed endings, and a bad line still named by its number.
+        #expect(throws: InsightError.badInput(source: "win.txt", line: 3, reason: "starts with '{' but is not a JSON object")) {
+            _ = try TextInput.parse("a\nb\r\n{oops\r\n", source: "win.txt")
+        }
+    }
+
+    @Test func aCRLFLabelledSetIsEvaluatedLineByLine() throws {
+        let path = try TestSupport.temporaryDirectory() + "/labelled.jsonl"
+        let lines = [#"{"id": "a", "text": "As a designer I like it", "tags": ["Designer"]}"#,
+                     #"{"id": "b", "text": "no idea who wrote this", "tags": []}"#, ""]
+        try lines.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let evaluation = try DemographicEvaluation.evaluate(labelledFile: path, classifier: DemographicClassifier(referenceYear: 2026))
+        #expect(evaluation.posts == 2)
+        #expect(evaluation.perTag["Designer"]?.truePositives == 1)
+    }
+
     @Test func badLinesNameTheFileAndLine() {
         #expect(throws: InsightError.badInput(source: "in.jsonl", line: 2, reason: "starts with '{' but is not a JSON object")) {
             _ = try TextInput.parse("ok\n{broken", source: "in.jsonl")

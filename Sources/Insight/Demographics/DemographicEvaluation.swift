@@ -33,7 +33,7 @@ public struct DemographicEvaluation: Sendable {
             throw InsightError.missingFile(path: path, hint: "give a labelled JSON Lines file")
         }
         var result = DemographicEvaluation()
-        for (number, line) in text.split(separator: "\n").enumerated() {
+        for (number, line) in TextInput.lines(text).enumerated() where !line.allSatisfy(\.isWhitespace) {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let body = object["text"] as? String, let expected = object["tags"] as? [String] else {
                 throw InsightError.badInput(source: path, line: number + 1, reason: "expected {\"text\": ..., \"tags\": [...]}")

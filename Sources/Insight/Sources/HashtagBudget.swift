@@ -34,6 +34,12 @@ public struct HashtagBudget: Sendable {
         try save()
     }
 
+    /// Already searched in the current window, so searching it again costs nothing.
+    public func isSpent(_ hashtag: String, now: Date = Date()) -> Bool {
+        let tag = hashtag.hasPrefix("#") ? String(hashtag.dropFirst()) : hashtag
+        return firstUse[tag.lowercased()].map { now.timeIntervalSince($0) < Self.window } ?? false
+    }
+
     public func remaining(now: Date = Date()) -> Int {
         Self.limit - firstUse.values.filter { now.timeIntervalSince($0) < Self.window }.count
     }

@@ -11,28 +11,31 @@ public actor InstagramClient {
     let graphBase: String
     let http: HTTPClient
     let retry: RetryPolicy
+    /// Seconds the API may stay silent before a request counts as timed out (and is retried).
+    let readTimeout: Double
     var budget: HashtagBudget
+    /// Answers not yet handed to `takeResponses()`.
+    private var responses: [RawResponse] = []
 
     public init(accessToken: String, userID: String, budget: HashtagBudget,
                 graphBase: String = "https://graph.facebook.com/v19.0", http: HTTPClient = HTTPClient(),
-                retry: RetryPolicy = RetryPolicy()) {
+                retry: RetryPolicy = RetryPolicy(), readTimeout: Double = 30) {
         self.accessToken = accessToken
         self.userID = userID
         self.budget = budget
         self.graphBase = graphBase
         self.http = http
         self.retry = retry
-    }
-
-    /// From INSTAGRAM_ACCESS_TOKEN and INSTAGRAM_USER_ID (an Instagram business account).
-    public static func credentials(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> (token: String, user: String) {
-        guard let token = env["INSTAGRAM_ACCESS_TOKEN"], !token.isEmpty, let user = env["INSTAGRAM_USER_ID"], !user.isEmpty else {
-            throw InsightError.missingCredentials(source: "Instagram", variables: ["INSTAGRAM_ACCESS_TOKEN", "INSTAGRAM_USER_ID"])
-        }
-        return (token, user)
+        self.readTimeout = readTimeout
     }
 
     public var remainingHashtags: Int { budget.remaining() }
+
+    /// Every answer the API gave since the last call, failures included (token masked in the URL).
+    public func takeResponses() -> [RawResponse] {
+        defer { responses.removeAll() }
+        return responses
+    }
 
     /// Media for `#hashtag` from the chosen edges, with the raw bodies fetched.
     public func media(hashtag: String, edges: [Edge] = [.top, .recent]) async throws -> (posts: [Post], raw: [RawResponse]) {
@@ -53,7 +56,9 @@ public actor InstagramClient {
             for item in body["data"] as? [[String: Any]] ?? [] {
                 guard let mediaID = item["id"] as? String, let caption = item["caption"] as? String, !caption.isEmpty else { continue }
                 let created = (item["timestamp"] as? String).flatMap(Self.parseTimestamp) ?? Date(timeIntervalSince1970: 0)
-                let likes = (item["like_count"] as? NSNumber)?.intValue ?? 0
+                // NSNumber.intValue of 1e300 is undefined; clamp as the Reddit counts are.
+                let likeCount = (item["like_count"] as? NSNumber)?.doubleValue ?? 0
+                let likes = likeCount.isFinite ? RedditListing.clampedInt(likeCount) : 0
                 posts.append(Post(id: "instagram:" + mediaID, source: "instagram", author: "", community: "#" + tag,
                                   text: caption, url: item["permalink"] as? String ?? "", created: created, score: likes))
             }
@@ -62,18 +67,25 @@ public actor InstagramClient {
     }
 
     private func get(_ url: String) async throws -> ([String: Any], RawResponse) {
-        let response = try await retry.send(HTTPRequest(url: url, headers: ["User-Agent": RedditClient.defaultUserAgent]),
+        let response = try await retry.send(HTTPRequest(url: url, headers: ["User-Agent": Self.userAgent], readTimeout: readTimeout),
                                             with: http, source: "Instagram")
         let shown = url.replacingOccurrences(of: accessToken, with: "***")
         let raw = RawResponse(url: shown, fetched: Date(), status: response.status, body: response.body)
+        responses.append(raw)
         let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
-        if let error = object?["error"] as? [String: Any] {
-            let message = error["message"] as? String ?? "error"
-            if (error["code"] as? Int) == 190 || response.status == 401 {
+        let graphError = object?["error"] as? [String: Any]
+        let message = graphError?["message"] as? String
+        // Still refused after the retries (429 throttling, 5xx): say so with Meta's own reason.
+        if RetryPolicy.isRetryable(status: response.status) {
+            let reason = "HTTP \(response.status) from \(shown)" + (message.map { ": \($0)" } ?? "")
+            throw InsightError.unavailable(source: "Instagram", reason: reason, attempts: retry.maxAttempts)
+        }
+        if let graphError {
+            if (graphError["code"] as? Int) == 190 || response.status == 401 {
                 throw InsightError.credentialsRejected(source: "Instagram", status: response.status,
-                                                       hint: "\(message) Check INSTAGRAM_ACCESS_TOKEN")
+                                                       hint: "\(message ?? "error") Check INSTAGRAM_ACCESS_TOKEN")
             }
-            throw InsightError.source(name: "Instagram", reason: message)
+            throw InsightError.source(name: "Instagram", reason: message ?? "error")
         }
         guard (200..<300).contains(response.status) else {
             throw InsightError.unavailable(source: "Instagram", reason: "HTTP \(response.status) from \(shown)", attempts: retry.maxAttempts)
@@ -81,6 +93,8 @@ public actor InstagramClient {
         guard let object else { throw InsightError.malformedResponse(source: "Instagram", url: shown, reason: "not a JSON object") }
         return (object, raw)
     }
+
+    static let userAgent = "linux:mockpilot:\(SourceConfiguration.version)"
 
     /// Graph API timestamps look like 2024-11-20T10:00:00+0000.
     static func parseTimestamp(_ s: String) -> Date? {

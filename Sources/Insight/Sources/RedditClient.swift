@@ -10,14 +10,6 @@ public struct RedditCredentials: Sendable, Hashable {
         self.clientID = clientID
         self.clientSecret = clientSecret
     }
-
-    /// From REDDIT_CLIENT_ID / REDDIT_CLIENT_SECRET.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> RedditCredentials {
-        guard let id = env["REDDIT_CLIENT_ID"], !id.isEmpty, let secret = env["REDDIT_CLIENT_SECRET"], !secret.isEmpty else {
-            throw InsightError.missingCredentials(source: "Reddit", variables: ["REDDIT_CLIENT_ID", "REDDIT_CLIENT_SECRET"])
-        }
-        return RedditCredentials(clientID: id, clientSecret: secret)
-    }
 }
 
 /// One page of a Reddit search: its posts, the cursor for the next page, and the raw body.
@@ -30,7 +22,8 @@ public struct RedditPage: Sendable {
 /// Searches Reddit through its OAuth API with an app-only token, honouring its rate-limit
 /// headers and retrying what is retryable.
 public actor RedditClient {
-    public static let defaultUserAgent = "linux:mockpilot:0.1.0 (design feedback search)"
+    /// Reddit's form without the "(by /u/...)" part, which needs a configured username.
+    public static let defaultUserAgent = "linux:mockpilot:\(SourceConfiguration.version)"
     let credentials: RedditCredentials
     let userAgent: String
     let apiBase: String
@@ -43,6 +36,8 @@ public actor RedditClient {
     /// From the last response's X-Ratelimit-* headers.
     private var remaining: Double?
     private var resetAt: Date?
+    /// Answers not yet handed to `takeResponses()`.
+    private var responses: [RawResponse] = []
 
     public init(credentials: RedditCredentials, userAgent: String = RedditClient.defaultUserAgent,
                 apiBase: String = "https://oauth.reddit.com", authBase: String = "https://www.reddit.com",
@@ -72,22 +67,25 @@ public actor RedditClient {
     }
 
     /// Up to `maxPosts` posts across pages (following `after`) for each community; nil means all of Reddit.
+    /// Everything is held until the end: a caller that must keep pages as they come walks a
+    /// `RedditSearchCursor` instead.
     public func searchAll(_ query: String, subreddits: [String?] = [nil], sort: String = "relevance",
                           maxPosts: Int = 100, pageSize: Int = 100) async throws -> (posts: [Post], raw: [RawResponse]) {
+        var cursor = RedditSearchCursor(query: query, subreddits: subreddits, sort: sort, maxPosts: maxPosts, pageSize: pageSize)
         var posts: [Post] = []
         var raws: [RawResponse] = []
-        for sub in subreddits {
-            var after: String?
-            var taken = 0
-            repeat {
-                let page = try await search(query, subreddit: sub, sort: sort, limit: min(pageSize, maxPosts - taken), after: after)
-                posts += page.posts
-                raws.append(page.raw)
-                taken += page.posts.count
-                after = page.after
-            } while after != nil && taken < maxPosts
+        while let page = try await cursor.next(using: self) {
+            posts += page.posts
+            raws.append(page.raw)
         }
         return (posts, raws)
+    }
+
+    /// Every answer the API gave since the last call (successes, and failures after their
+    /// retries), so the raw cache keeps the bodies that could not be used too.
+    public func takeResponses() -> [RawResponse] {
+        defer { responses.removeAll() }
+        return responses
     }
 
     private func authorizedGet(_ url: String) async throws -> HTTPResponse {
@@ -97,6 +95,7 @@ public actor RedditClient {
             let request = HTTPRequest(url: url, headers: ["Authorization": "Bearer \(bearer)", "User-Agent": userAgent],
                                       readTimeout: readTimeout)
             let response = try await retry.send(request, with: http, source: "Reddit")
+            responses.append(RawResponse(url: url, fetched: Date(), status: response.status, body: response.body))
             noteRateLimit(response)
             switch response.status {
             case 200..<300:
@@ -148,7 +147,43 @@ public actor RedditClient {
     private func waitForRateLimit() async throws {
         guard let remaining, remaining < 1, let resetAt else { return }
         let wait = resetAt.timeIntervalSinceNow
-        if wait > 0 { try await retry.sleep(min(wait, retry.maxDelay)) }
+        if wait > 0 { try await retry.waitForReset(wait, source: "Reddit", why: "rate limit (X-Ratelimit-Remaining 0)") }
         self.remaining = nil
+    }
+}
+
+/// Where a search is across its communities and pages: asks for one page at a time, so the
+/// caller can store each before the next is fetched.
+public struct RedditSearchCursor: Sendable {
+    public let query: String
+    public let sort: String
+    public let maxPosts: Int
+    public let pageSize: Int
+    private let subreddits: [String?]
+    private var community = 0
+    private var after: String?
+    private var taken = 0
+
+    public init(query: String, subreddits: [String?] = [nil], sort: String = "relevance", maxPosts: Int = 100, pageSize: Int = 100) {
+        self.query = query
+        self.subreddits = subreddits
+        self.sort = sort
+        self.maxPosts = maxPosts
+        self.pageSize = pageSize
+    }
+
+    /// The next page, or nil when every community has given `maxPosts` or run out.
+    public mutating func next(using client: RedditClient) async throws -> RedditPage? {
+        guard community < subreddits.count else { return nil }
+        let page = try await client.search(query, subreddit: subreddits[community], sort: sort,
+                                           limit: min(pageSize, maxPosts - taken), after: after)
+        taken += page.posts.count
+        after = page.after
+        if after == nil || taken >= maxPosts || page.posts.isEmpty {
+            community += 1
+            after = nil
+            taken = 0
+        }
+        return page
     }
 }

@@ -6,28 +6,55 @@ import Net
 public struct RetryPolicy: Sendable {
     public var maxAttempts: Int
     public var baseDelay: Double
-    /// No single wait is longer than this, whatever a server's reset header says.
+    /// No backoff wait (ours, without a server's word) is longer than this.
     public var maxDelay: Double
+    /// A server's own reset (X-Ratelimit-Reset, Retry-After) is honoured up to this: Reddit's
+    /// window is 600 s, and giving up early only earns another 429.
+    public var maxResetWait: Double
     /// Waits `seconds`; injected so tests can record waits instead of sleeping.
     public var sleep: @Sendable (Double) async throws -> Void
+    /// Told about every wait a server asked for that is long enough to notice, so a user sees why
+    /// nothing happens for minutes.
+    public var report: @Sendable (String) -> Void
 
-    public init(maxAttempts: Int = 4, baseDelay: Double = 1, maxDelay: Double = 60,
-                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) {
+    public init(maxAttempts: Int = 4, baseDelay: Double = 1, maxDelay: Double = 60, maxResetWait: Double = 600,
+                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+                report: @escaping @Sendable (String) -> Void = { _ in }) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
+        self.maxResetWait = maxResetWait
         self.sleep = sleep
+        self.report = report
+    }
+
+    /// Waits noticeably long resets are reported from; shorter ones pass quietly.
+    static let reportFrom: Double = 5
+
+    /// Waits for a reset the server announced (`asked` seconds), capped at `maxResetWait`; says so
+    /// when the wait is long or had to be cut short.
+    public func waitForReset(_ asked: Double, source: String, why: String) async throws {
+        let wait = min(maxResetWait, max(0, asked))
+        if asked > maxResetWait {
+            report("\(source) \(why): the server asked for \(Int(asked.rounded())) s; waiting \(Int(wait)) s, the longest MockPilot waits")
+        } else if wait >= Self.reportFrom {
+            report("\(source) \(why): waiting \(Int(wait.rounded())) s for the window to reset")
+        }
+        try await sleep(wait)
     }
 
     public static func isRetryable(status: Int) -> Bool { status == 429 || (500...599).contains(status) }
 
-    /// The wait before attempt `attempt + 1`: the server's `X-Ratelimit-Reset`/`Retry-After`
-    /// when it gave one, else baseDelay * 2^(attempt-1), capped.
-    public func delay(afterAttempt attempt: Int, response: HTTPResponse?) -> Double {
-        if let response, let reset = (response.header("x-ratelimit-reset") ?? response.header("retry-after")).flatMap(Double.init) {
-            return min(maxDelay, max(0, reset))
-        }
-        return min(maxDelay, baseDelay * pow(2, Double(attempt - 1)))
+    /// The server's `X-Ratelimit-Reset`/`Retry-After` in seconds, when it gave one.
+    static func announcedReset(_ response: HTTPResponse?) -> Double? {
+        guard let text = response?.header("x-ratelimit-reset") ?? response?.header("retry-after"),
+              let seconds = Double(text), seconds.isFinite else { return nil }
+        return seconds
+    }
+
+    /// The wait before attempt `attempt + 1` with no word from the server: baseDelay * 2^(attempt-1), capped.
+    public func backoff(afterAttempt attempt: Int) -> Double {
+        min(maxDelay, baseDelay * pow(2, Double(attempt - 1)))
     }
 
     /// Sends `request` until it gets a non-retryable answer or attempts run out. Returns the
@@ -40,12 +67,16 @@ public struct RetryPolicy: Sendable {
             do {
                 let response = try await client.send(request)
                 guard Self.isRetryable(status: response.status), attempt < maxAttempts else { return response }
-                try await sleep(delay(afterAttempt: attempt, response: response))
+                if let reset = Self.announcedReset(response) {
+                    try await waitForReset(reset, source: source, why: response.status == 429 ? "rate limit (HTTP 429)" : "HTTP \(response.status)")
+                } else {
+                    try await sleep(backoff(afterAttempt: attempt))
+                }
             } catch let error as NetError where error.isTransient {
                 guard attempt < maxAttempts else {
                     throw InsightError.unavailable(source: source, reason: error.localizedDescription, attempts: attempt)
                 }
-                try await sleep(delay(afterAttempt: attempt, response: nil))
+                try await sleep(backoff(afterAttempt: attempt))
             }
         }
     }

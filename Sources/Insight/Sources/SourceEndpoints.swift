@@ -1,7 +1,7 @@
 import Foundation
 
 /// The remote base URLs, overridable so tests and proxies can point them elsewhere.
-public struct SourceEndpoints: Sendable {
+public struct SourceEndpoints: Sendable, Hashable {
     public var redditAPI = "https://oauth.reddit.com"
     public var redditAuth = "https://www.reddit.com"
     public var instagramGraph = "https://graph.facebook.com/v19.0"

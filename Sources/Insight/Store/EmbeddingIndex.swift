@@ -37,7 +37,8 @@ struct EmbeddingIndex: Sendable {
                 }
             }
         }
-        return topK(scores, k: k, source: source).map { (ids[$0], 1 - scores[$0]) }
+        // Never more than there are: the top-k buffer is sized by k.
+        return topK(scores, k: min(k, count), source: source).map { (ids[$0], 1 - scores[$0]) }
     }
 
     /// Indices of the k largest scores, best first, via a small sorted buffer (k << n).

@@ -158,6 +158,9 @@ public actor PostStore {
         return hits.compactMap { hit in posts[hit.id].map { ($0, hit.distance) } }
     }
 
+    /// Whether the search matrix is in memory (built by `prepareIndex` or the first query).
+    public var isIndexLoaded: Bool { index != nil }
+
     /// Builds the search matrix now (0.4 s at 100k posts) rather than on the first query.
     public func prepareIndex() throws {
         if index == nil { index = try loadIndex() }
