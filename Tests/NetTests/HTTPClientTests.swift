@@ -6,16 +6,27 @@ import Testing
 @Suite struct HTTPClientTests {
     let client = HTTPClient()
 
-    @Test func postReturnsStatusHeadersAndBody() async throws {
-        let server = try FakeServer()
+    /// Asks the stand-in for an app-only token, as the Reddit client does before searching.
+    func token(from server: FakeServer) async throws -> HTTPResponse {
         let basic = Data("test-id:test-secret".utf8).base64EncodedString()
-        let response = try await client.send(HTTPRequest(
+        return try await client.send(HTTPRequest(
             method: "POST", url: server.base + "/api/v1/access_token",
             headers: ["Authorization": "Basic " + basic, "User-Agent": "linux:mockpilot-tests:0.1 (by /u/mockpilot)"],
             body: Data("grant_type=client_credentials".utf8)))
+    }
+
+    func bearer(from server: FakeServer) async throws -> String {
+        let body = try await token(from: server).body
+        let json = try JSONSerialization.jsonObject(with: body) as? [String: Any]
+        return "Bearer " + (json?["access_token"] as? String ?? "")
+    }
+
+    @Test func postReturnsStatusHeadersAndBody() async throws {
+        let server = try FakeServer()
+        let response = try await token(from: server)
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "application/json; charset=UTF-8")
-        #expect(response.text.contains("\"access_token\": \"fake-app-only-token\""))
+        #expect(response.text.contains("\"access_token\": \"fake-token-1\""))
     }
 
     @Test func errorStatusesAreResponsesNotThrows() async throws {
@@ -27,7 +38,7 @@ import Testing
 
     @Test func stallPastReadTimeoutThrowsTimedOut() async throws {
         let server = try FakeServer(stall: 15)
-        let token = "Bearer fake-app-only-token"
+        let token = try await bearer(from: server)
         await #expect(throws: NetError.timedOut(url: server.base + "/search?q=stall", seconds: 1)) {
             _ = try await client.send(HTTPRequest(
                 url: server.base + "/search?q=stall", headers: ["User-Agent": "t", "Authorization": token], readTimeout: 1))
@@ -37,7 +48,7 @@ import Testing
     @Test func cancellingAbortsAStalledRequest() async throws {
         let server = try FakeServer(stall: 20)
         let request = HTTPRequest(url: server.base + "/search?q=stall",
-                                  headers: ["User-Agent": "t", "Authorization": "Bearer fake-app-only-token"], readTimeout: 20)
+                                  headers: ["User-Agent": "t", "Authorization": try await bearer(from: server)], readTimeout: 20)
         let task = Task { try await client.send(request) }
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
