@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
         .testTarget(name: "WhisperTests", dependencies: ["Whisper", "Tensor", "Capture"], swiftSettings: numeric),
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
-        .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands"]),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands"], exclude: ["Meetings"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
         .testTarget(name: "JSXTests", dependencies: ["JSX"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands"]),
