@@ -86,9 +86,10 @@ public struct IntentExtractor: Sendable {
             if let kind = heard.asked {
                 let attributes = min(reading.styles.count + reading.colors.count + reading.brandRefs.count, 3)
                 let confidence = Base.continuation + Base.perChange * Double(attributes)
-                // Made already: the new looks are a new version of it; else they complete the ask.
+                // Made already: the new looks are a new version of it (naming no component, as a
+                // refinement that names none); else they complete the ask.
                 if current == kind {
-                    return Decision(component: kind, confidence: confidence, cue: false, refine: true, refersTo: kind)
+                    return Decision(component: nil, confidence: confidence, cue: false, refine: true, refersTo: kind)
                 }
                 return Decision(component: kind, confidence: confidence, cue: heard.reading.createCue != nil, refine: false)
             }
@@ -117,6 +118,8 @@ public struct IntentExtractor: Sendable {
         static let refinement = 0.82, perChange = 0.04
         static let editWithLooks = 0.85, editBare = 0.72
         static let spec = 0.8
+        /// A verbless description ("Tabs for Tokens, NFTs and Activity."): says least of all.
+        static let described = 0.78
         static let continuation = 0.8
     }
 
@@ -157,6 +160,11 @@ public struct IntentExtractor: Sendable {
         if let named, !named.hit.fuzzy, attributes >= 2 || (attributes >= 1 && reading.designParts >= 2) {
             // A spoken spec: "Button spec: sixteen pixel corner radius, indigo background."
             return Decision(component: named.kind, confidence: Base.spec, cue: false, refine: false)
+        }
+        if let described = reading.describedComponent {
+            // "Car results as cards.": the current component (or a part of it) again is a change to it.
+            let again = current.map { described.kind == $0 || (currentParts.contains(described.kind) && !reading.hasArticle(before: described)) } ?? false
+            return Decision(component: described.kind, confidence: Base.described, cue: false, refine: again, refersTo: again ? current : nil)
         }
         return nil
     }
