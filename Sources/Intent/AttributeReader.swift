@@ -7,7 +7,7 @@ enum AttributeReader {
     private static let hoverScaleWords: Set<String> = ["grow", "grows", "scale", "scales", "zoom", "zooms", "enlarge", "lift", "lifts", "pop", "pops"]
 
     /// Styles named only by adjectives.
-    private static let adjectiveStyles: Set<String> = ["dark", "light", "bold", "large", "small", "minimal", "square", "rounded", "centered"]
+    private static let adjectiveStyles: Set<String> = ["dark", "light", "bold", "large", "small", "minimal", "square", "rounded", "centered", "sticky"]
 
     private static let styleIndex = PhraseIndex<String>(Lexicon.styles.map { (words: $0.words, value: $0.style, fuzzy: false) })
 
@@ -41,7 +41,7 @@ enum AttributeReader {
                !centerLeads.contains(words[hit.start - 1].text), !Lexicon.fillers.contains(words[hit.start - 1].text) { continue }
             // "clean up", "light up", "round up": phrasal verbs, not looks.
             if hit.length == 1, hit.end < words.count, words[hit.end].text == "up" { continue }
-            if style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
+            if style == "light", hit.end < words.count, ["switch", "bulb", "weight", "level", "levels", "sensor"].contains(words[hit.end].text) { continue }
             add(style)
         }
         // "run the corners", "for width": a style phrase with one word heard wrong.

@@ -74,7 +74,7 @@ enum Lexicon {
         add("light", ["light", "light mode", "light theme", "lighter"])
         add("glass", ["glass", "glassy", "frosted", "blurred", "blur", "glassmorphism", "translucent"])
         add("minimal", ["minimal", "minimalist", "clean", "simple", "barebones", "stripped down", "understated", "sparse", "plain"])
-        add("bold", ["bold", "chunky", "punchy", "heavy"])
+        add("bold", ["bold", "bolder", "chunky", "punchy", "heavy"])
         add("large", ["large", "big", "bigger", "larger", "huge", "oversized", "giant", "biggest", "wider", "taller"])
         add("small", ["small", "smaller", "tiny", "compact", "narrow", "narrower", "slim", "slimmer", "thinner", "tight"])
         add("hover-scale", ["hover zoom", "zoom on hover", "grow on hover", "scale on hover", "hover scale", "lift on hover"])
@@ -111,7 +111,7 @@ enum Lexicon {
     static let editVerbs: Set<String> = [
         "make", "add", "change", "put", "round", "center", "centre", "give", "animate", "turn", "move", "use", "swap",
         "switch", "set", "bump", "increase", "decrease", "drop", "remove", "lose", "hide", "darken", "lighten", "shrink",
-        "enlarge", "align", "try", "stick", "highlight", "paint", "tint", "color", "colour", "style", "restyle", "replace", "tweak", "adjust", "recolor", "widen", "push",
+        "enlarge", "align", "try", "stick", "highlight", "paint", "tint", "color", "colour", "style", "restyle", "replace", "tweak", "adjust", "recolor", "widen", "push", "keep",
     ]
     /// Words that open a clause without carrying meaning.
     static let fillers: Set<String> = [

@@ -12,6 +12,8 @@ extension Reading {
         "on", "for", "at", "about", "to", "in", "from", "by", "into", "after", "before", "when", "that", "which", "who",
         "because", "so", "but", "if", "is", "are", "was", "were", "will", "sure", "out", "it", "them", "this",
         "than", "then", "up", "and", "or", "late", "early", "tonight", "today", "tomorrow",
+        // A verb ends the object too ("create invoice should be one screen" has none).
+        "be", "should", "would", "could", "can", "will", "must",
     ]
 
     private mutating func findCreateCue() {

@@ -82,6 +82,10 @@ struct Reading: Sendable {
         if let cue = createCue { return cue.object }
         if let had = objectOfHave() { return had }
         if let corrected = correctedComponent { return corrected }
+        // "Room picker as cards": what a thing is shown as is the component asked for.
+        if let shownAs = components.dropFirst().first(where: { m in words[max(0, m.hit.start - 2)..<m.hit.start].contains { $0.text == "as" } }) {
+            return shownAs
+        }
         return components.first { !$0.located } ?? components.first
     }
 
@@ -228,9 +232,10 @@ struct Reading: Sendable {
         return false
     }
 
-    /// "the login screen have a continue-with-GitHub button": what comes after "have a" is asked for.
+    /// "the login screen have a continue-with-GitHub button", "the card gets a blue badge": what
+    /// comes after "have a" is asked for.
     private func objectOfHave() -> ComponentMention? {
-        for (i, w) in words.enumerated() where w.text == "have" || w.text == "has" {
+        for (i, w) in words.enumerated() where ["have", "has", "gets"].contains(w.text) {
             guard i + 1 < words.count, Lexicon.articles.contains(words[i + 1].text) else { continue }
             for m in components where m.hit.start > i + 1 && m.hit.start <= i + 6 {
                 let between = words[(i + 1)..<m.hit.start]

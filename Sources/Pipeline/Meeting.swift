@@ -54,6 +54,8 @@ public actor Meeting {
     /// post store could not be opened (the reason is shown once at start).
     private let insights: InsightService?
     private let insightsUnavailable: String?
+    /// Why intents come from the rules alone (no embedding model), shown once at start.
+    private let intentsNotice: String?
     private var insightTask: Task<Void, Never>?
     private var hookTasks: [Task<Void, Never>] = []
 
@@ -68,7 +70,7 @@ public actor Meeting {
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
-                llm: LLMClient? = nil) {
+                llm: LLMClient? = nil, intentScorer: IntentScorer? = nil, intentsNotice: String? = nil) {
         (events, emit) = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .unbounded)
         self.settings = settings
         self.folder = folder
@@ -77,7 +79,8 @@ public actor Meeting {
         outputFolder = URL(fileURLWithPath: settings.outputFolder).standardizedFileURL.path
         // With a model to ask, the rules also report what they are unsure of (down to its floor).
         let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, 0.35)
-        extractor = IntentExtractor(brands: brands, threshold: floor)
+        extractor = IntentExtractor(brands: brands, threshold: floor, scorer: intentScorer)
+        self.intentsNotice = intentsNotice
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))
         resolver = SpecResolver(brands: brands)
@@ -94,6 +97,7 @@ public actor Meeting {
     public func start() {
         emit.yield(.status(status))
         if let insightsUnavailable { emit.yield(.notice("insights off: \(insightsUnavailable)")) }
+        if let intentsNotice { emit.yield(.notice(intentsNotice)) }
     }
 
     /// A transcript line. Partial lines are only shown; final ones go through the stages.

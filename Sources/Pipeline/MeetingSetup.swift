@@ -1,8 +1,10 @@
 import Brands
 import Config
 import Core
+import Embedding
 import Foundation
 import Insight
+import Intent
 import LLM
 import Output
 import Store
@@ -58,8 +60,31 @@ public struct MeetingSetup: Sendable {
                 unavailable = error.localizedDescription
             }
         }
+        let intents = Self.intentScorer()
         return Meeting(settings: settings, brands: brands, folder: folder, store: store, sessionID: session,
                        source: source, model: model, insights: insights, insightsUnavailable: unavailable,
-                       llm: try llmClient())
+                       llm: try llmClient(), intentScorer: intents.scorer, intentsNotice: intents.notice)
+    }
+
+    /// The built-in intent head reading MiniLM embeddings; without the model (or with a head this
+    /// build cannot use) nil and the one line to show: intents then come from the rules alone.
+    public static func intentScorer(modelsDirectory: String = Paths.models()) -> (scorer: IntentScorer?, notice: String?) {
+        do {
+            return (try IntentScorer(head: try IntentHead.bundled(), embedder: try MiniLMSentences(modelsDirectory: modelsDirectory)), nil)
+        } catch {
+            return (nil, "intents from rules alone: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
+        }
+    }
+
+    /// all-MiniLM-L6-v2 as the sentence embedding the intent head reads.
+    public struct MiniLMSentences: SentenceEmbedding {
+        let model: MiniLM
+        public var dimension: Int { model.dimension }
+
+        public init(modelsDirectory: String = Paths.models()) throws {
+            model = try MiniLM(modelsDirectory: modelsDirectory)
+        }
+
+        public func embed(_ text: String) -> [Float] { model.embed(text) }
     }
 }
