@@ -124,6 +124,12 @@ public struct IntentExtractor: Sendable {
     /// of looks to the current component, else the rest of a request just made but not yet
     /// published (as `continuation` reads looks). A line naming nothing with no looks asks nothing.
     private func headDecision(_ reading: Reading) -> Decision? {
+        // A question about how things are, or a statement of it ("the profile page has an avatar",
+        // "their navbar turns white"), is talk whatever its words are about, unless it also asks.
+        let asks = reading.desire || reading.edit || reading.createCue != nil
+        if !asks, RuleFeatures.asksAboutTheWorld(reading) || RuleFeatures.pointsAtWhatExists(reading) {
+            return nil
+        }
         // Names heard as said before guesses ("status page" is not "status badge").
         let sure = reading.components.filter { !$0.weak || reading.indefinite }
             .filter { !($0.hit.fuzzy || $0.misheard) || reading.hasDesignEvidence(besides: $0) }

@@ -50,7 +50,7 @@ extension Reading {
                 return nil
             }
             if Lexicon.linkingVerbs.contains(w) || Self.modals.contains(w) || Self.contractions.contains(w)
-                || Lexicon.irregularPast.contains(w) || Reading.thirdPersonVerbs.contains(w) { return nil }
+                || Lexicon.irregularPast.contains(w) || Reading.thirdPersonVerbs.contains(w) || RuleFeatures.stating.contains(w) { return nil }
         }
         return saysSomething(about: mention, in: sentence) ? mention : nil
     }

@@ -8,8 +8,16 @@ enum RuleFeatures {
     static let names = [
         "rule_confidence", "create_cue", "desire", "edit", "anaphora", "component", "guessed_component", "looks",
         "brand", "design_parts", "ui_words", "past_events", "judgements", "topic_words", "asks_about", "someone_does",
-        "verb_before_component", "recent_request", "length",
+        "verb_before_component", "recent_request", "existing", "states", "length",
     ]
+
+    /// Present-tense verbs that state how things are ("the profile page has an avatar", "Amazon
+    /// puts the button on the right") beside the third-person forms the component reader knows.
+    static let stating: Set<String> = ["has", "puts", "uses", "sits", "turns", "grows", "shows", "mentions", "says", "know", "knows", "handle", "handles"]
+
+    /// Words that point at a design that exists already ("their pricing table has", "the old app
+    /// had", "right now the search bar sits"): a description of it, not an ask.
+    private static let existing: Set<String> = ["their", "theirs", "current", "currently", "existing", "old", "already", "competitors", "competitor"]
 
     /// Question words that ask about the world, not for a design ("why does", "did the", "is it").
     private static let inquiries: Set<String> = [
@@ -17,6 +25,33 @@ enum RuleFeatures {
         "any", "how",
     ]
     private static let modals: Set<String> = ["can", "could", "should", "would", "will", "must", "might", "shall", "cant", "wont"]
+
+    /// A question about the world ("Why does the nav flicker", "did the checkout ever load"), read
+    /// from the first word that is not a filler; "how about", "what if" suggest instead.
+    static func asksAboutTheWorld(_ reading: Reading) -> Bool {
+        let words = reading.words
+        guard let at = words.firstIndex(where: { !Lexicon.fillers.contains($0.text) || modals.contains($0.text) }) else { return false }
+        let suggests = at + 1 < words.count && ["about", "if"].contains(words[at + 1].text)
+        return inquiries.contains(words[at].text) && !suggests
+    }
+
+    /// A verb in the present with no modal or "to" before it: "has", not "should have".
+    static func statesHowThingsAre(_ reading: Reading) -> Bool {
+        let words = reading.words
+        return words.indices.contains { i in
+            (stating.contains(words[i].text) || Reading.thirdPersonVerbs.contains(words[i].text))
+                && !["is", "its", "thats", "this", "yes", "thus", "lets"].contains(words[i].text)
+                && (i == 0 || !(modals.contains(words[i - 1].text) || words[i - 1].text == "to"))
+        }
+    }
+
+    /// "their", "the old", "right now" before any component is named.
+    static func pointsAtWhatExists(_ reading: Reading) -> Bool {
+        let words = reading.words, texts = words.map(\.text)
+        let firstComponent = reading.components.first?.hit.start ?? words.count
+        return words[..<firstComponent].contains { existing.contains($0.text) }
+            || zip(texts, texts.dropFirst()).contains { $0 == "right" && $1 == "now" || $0 == "the" && $1 == "moment" }
+    }
 
     /// `rules`: the rules' confidence, nil when they read no request; `recentRequest`: a line
     /// just before asked for a component.
@@ -27,14 +62,14 @@ enum RuleFeatures {
         func capped(_ n: Int, _ top: Int) -> Double { Double(min(n, top)) / Double(top) }
         let looks = reading.styles.count + reading.colors.count
         let ui = words.filter { Lexicon.uiContext.contains($0.text) }.count
-        // "Why does the nav flicker", "did the checkout ever load": the first word that is not a filler.
-        let opener = words.first { !Lexicon.fillers.contains($0.text) || Self.modals.contains($0.text) }?.text ?? ""
-        let asksAbout = Self.inquiries.contains(opener)
+        let asksAbout = asksAboutTheWorld(reading)
         let someoneDoes = zip(words, words.dropFirst()).contains { a, b in
             Lexicon.subjectPronouns.contains(a.text) && !Self.modals.contains(b.text) && a.clause == b.clause
                 && !["want", "need", "like", "love", "wish", "think", "imagine", "picture", "guess", "mean"].contains(b.text)
         }
         let firstComponent = reading.components.first?.hit.start ?? words.count
+        let states = statesHowThingsAre(reading)
+        let exists = pointsAtWhatExists(reading)
         let verbBefore = words[..<firstComponent].contains {
             Lexicon.linkingVerbs.contains($0.text) || Self.modals.contains($0.text) || Lexicon.irregularPast.contains($0.text)
         }
@@ -57,6 +92,8 @@ enum RuleFeatures {
             someoneDoes ? 1 : 0,
             verbBefore ? 1 : 0,
             recentRequest ? 1 : 0,
+            exists ? 1 : 0,
+            states ? 1 : 0,
             capped(words.count, 30),
         ]
     }

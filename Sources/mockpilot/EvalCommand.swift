@@ -219,7 +219,7 @@ private struct Remembered: SentenceEmbedding {
 
 /// How `eval intents` and `extract` pick the intent head.
 struct HeadOptions: ParsableArguments {
-    static let defaultL2 = 10.0
+    static let defaultL2 = 3.0
     static let defaultCombination = IntentCombination.maximum
 
     @Flag(help: "The rules alone, without the embedding head.")
