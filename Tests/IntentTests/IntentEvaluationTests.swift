@@ -81,7 +81,8 @@ import Testing
 }
 
 @Suite struct GeneralisationTests {
-    /// Lines written after the rules were: the figures the product should hold on other meetings.
+    /// Lines written after the rules were, read by the rules alone (the intent head is trained on
+    /// them, so with it they would say little about other meetings).
     @Test(arguments: HandWrittenMeetings.names)
     func handWrittenMeetingsScoreWell(name: String) throws {
         let lines = try HandWrittenMeetings.load(name)
