@@ -123,6 +123,8 @@ public struct IntentExtractor: Sendable {
     /// component it names (the current one or a part of it again: a change to it), else a change
     /// of looks to the current component, else the rest of a request just made but not yet
     /// published (as `continuation` reads looks). A line naming nothing with no looks asks nothing.
+    private static let vagueParts: Set<String> = ["one", "ones", "version", "plan", "type", "copy", "mode"]
+
     private func headDecision(_ reading: Reading) -> Decision? {
         // A question about how things are, or a statement of it ("the profile page has an avatar",
         // "their navbar turns white"), is talk whatever its words are about, unless it also asks.
@@ -140,7 +142,10 @@ public struct IntentExtractor: Sendable {
             }
             return Decision(component: named.kind, confidence: 0, cue: reading.createCue != nil, refine: false)
         }
-        guard reading.hasDesignContent || !reading.brandRefs.isEmpty else { return nil }
+        // A change that names nothing must say what changes: looks, or a visible part ("the corners").
+        // "one" and "version" are parts only in talk about designs ("Hold on, one sec" is not).
+        let parts = reading.words.contains { Lexicon.designParts.contains($0.text) && !Self.vagueParts.contains($0.text) }
+        guard !reading.styles.isEmpty || !reading.colors.isEmpty || !reading.brandRefs.isEmpty || parts else { return nil }
         if let current { return Decision(component: nil, confidence: 0, cue: false, refine: true, refersTo: current) }
         guard let asked = window.last(where: { $0.asked != nil })?.asked else { return nil }
         return Decision(component: asked, confidence: 0, cue: false, refine: false)

@@ -81,7 +81,7 @@ enum Lexicon {
         add("hover-glow", ["glow on hover", "hover glow", "glow", "glowing"])
         add("animated", ["animated", "animate", "animation", "animations", "transition", "transitions", "bounce", "bouncy",
                          "wiggle", "pulse", "pulsing", "spinner", "shake", "shakes", "wobble", "wobbles", "blink", "blinks"])
-        add("sticky", ["sticky", "stick to the top", "stick", "sticks", "pinned", "fixed to the top", "stays at the top", "stuck to"])
+        add("sticky", ["sticky", "stick to the top", "stick", "sticks", "pinned", "pin", "fixed to the top", "stays at the top", "stuck to"])
         add("full-width", ["full width", "fullwidth", "edge to edge", "full bleed", "whole width", "entire width"])
         add("centered", ["centered", "center", "centre", "centred", "center aligned"])
         return table
