@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "Brands", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
         // Live speech to text: voice activity, partial and final transcripts, design-word prompt.
         .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"]),
-        .target(name: "Intent", dependencies: ["Core", "Brands"]),
+        // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
+        .target(name: "Intent", dependencies: ["Core", "Brands"], resources: [.embedInCode("Resources/intent-head.json")]),
         .target(name: "Trigger", dependencies: ["Core"]),
         // JavaScript + JSX parser and sanitiser.
         .target(name: "JSX", dependencies: ["Core"]),
@@ -51,7 +52,7 @@ let package = Package(
         // Store depends on Output for StoredComponent, the value an export writes.
         .target(name: "Store", dependencies: ["Core", "Output", .product(name: "GRDB", package: "GRDB.swift")]),
         // Wires the stages into one running meeting.
-        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store", "Insight", "LLM"]),
+        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store", "Insight", "LLM", "Embedding"]),
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
         // HTTP over libcurl, for the optional remote sources and models.
         .target(name: "Net", dependencies: ["CCurl"]),
@@ -80,7 +81,7 @@ let package = Package(
         .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
         .testTarget(name: "WhisperTests", dependencies: ["Whisper", "Tensor", "Capture"], swiftSettings: numeric),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Capture", "Whisper", "Core"]),
-        .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands"]),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands", "Embedding"], exclude: ["Meetings"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
         .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands"]),

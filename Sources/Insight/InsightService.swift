@@ -30,9 +30,15 @@ public actor InsightService {
     public var maxDistance: Float = 0.75
 
     public init(databasePath: String, modelsDirectory: String) throws {
+        try self.init(databasePath: databasePath, modelsDirectory: modelsDirectory,
+                      model: Result { try MiniLM(modelsDirectory: modelsDirectory) })
+    }
+
+    /// With an embedding model already loaded (or the error loading it gave), so a meeting loads it once.
+    public init(databasePath: String, modelsDirectory: String, model loaded: Result<MiniLM, any Error>) throws {
         store = try PostStore(path: databasePath)
         do {
-            model = try MiniLM(modelsDirectory: modelsDirectory)
+            model = try loaded.get()
         } catch let error as EmbeddingError {
             throw InsightError.missingFile(path: modelsDirectory + "/all-MiniLM-L6-v2", hint: error.localizedDescription)
         }

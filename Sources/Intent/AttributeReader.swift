@@ -6,6 +6,9 @@ enum AttributeReader {
     private static let negators: Set<String> = ["not", "no", "without", "lose", "remove", "less", "never", "nor"]
     private static let hoverScaleWords: Set<String> = ["grow", "grows", "scale", "scales", "zoom", "zooms", "enlarge", "lift", "lifts", "pop", "pops"]
 
+    /// Styles named only by adjectives.
+    private static let adjectiveStyles: Set<String> = ["dark", "light", "bold", "large", "small", "minimal", "square", "rounded", "centered", "sticky"]
+
     private static let styleIndex = PhraseIndex<String>(Lexicon.styles.map { (words: $0.words, value: $0.style, fuzzy: false) })
 
     static func read(_ words: [Word]) -> (styles: [String], colors: [String]) {
@@ -20,6 +23,10 @@ enum AttributeReader {
             let hit = found.hit
             let style = found.entry.value
             if (hit.start..<hit.end).contains(where: covered.contains) { continue }
+            // Adjectives have no plural: "which lights are on" names lamps, not a light theme ("it
+            // glows", a verb, still asks for a glow).
+            if hit.length == 1, found.entry.words.count == 1, found.entry.words[0] != words[hit.start].text,
+               adjectiveStyles.contains(style) { continue }
             covered.formUnion(hit.start..<hit.end)
             if isNegated(hit.start, in: words) { continue }
             // "a magnifying glass icon" names the picture on an icon; "a big logo" is still a size.
@@ -34,7 +41,7 @@ enum AttributeReader {
                !centerLeads.contains(words[hit.start - 1].text), !Lexicon.fillers.contains(words[hit.start - 1].text) { continue }
             // "clean up", "light up", "round up": phrasal verbs, not looks.
             if hit.length == 1, hit.end < words.count, words[hit.end].text == "up" { continue }
-            if style == "light", hit.end < words.count, ["switch", "bulb", "weight"].contains(words[hit.end].text) { continue }
+            if style == "light", hit.end < words.count, ["switch", "bulb", "weight", "level", "levels", "sensor"].contains(words[hit.end].text) { continue }
             add(style)
         }
         // "run the corners", "for width": a style phrase with one word heard wrong.
@@ -43,7 +50,7 @@ enum AttributeReader {
         }
         // "grow a little on hover", "zoom on hover": a size change tied to hovering.
         for (i, w) in words.enumerated() where hoverScaleWords.contains(w.text) {
-            let near = words[max(0, i - 4)..<min(words.count, i + 5)]
+            let near = words[max(0, i - 4)...min(words.count - 1, i + 5)]
             if near.contains(where: { $0.text == "hover" || $0.text == "hovered" || $0.text == "hovering" }) { add("hover-scale") }
         }
         // "bill shaped", "pale shaped": a shape word heard wrong still sounds like the shape.
@@ -52,6 +59,7 @@ enum AttributeReader {
             for shape in ["pill", "square"] where heard == SoundAlike.key(shape) && !isNegated(i - 1, in: words) { add(shape) }
         }
         if asksForMotion(words) { add("animated") }
+        if sizesAComponent("little", in: words) { add("small") }
         if asksForPlainness(words) { add("minimal") }
         if styles.contains("hover-glow"), !words.contains(where: { $0.text.hasPrefix("hover") }),
            !words.contains(where: { $0.text == "glow" || $0.text == "glowing" }) {
@@ -73,6 +81,15 @@ enum AttributeReader {
         if words[hit.end - 1].text == "mode" { modeAt = hit.end - 1 } else if hit.end < words.count, words[hit.end].text == "mode" { modeAt = hit.end } else { return false }
         if hit.start > 0, words[hit.start - 1].text == "for" { return true }
         return modeAt + 1 < words.count && controls.contains(words[modeAt + 1].text)
+    }
+
+    /// "a little card", "a little badge": a size word right before a component sizes it; "a
+    /// little green dot", "grow a little" and "a little bigger" do not.
+    private static func sizesAComponent(_ size: String, in words: [Word]) -> Bool {
+        for (i, w) in words.enumerated() where w.text == size && i + 1 < words.count {
+            if !Reading.findComponents(in: [words[i + 1]]).isEmpty, !isNegated(i, in: words) { return true }
+        }
+        return false
     }
 
     private static let manners: Set<String> = [
@@ -152,6 +169,9 @@ enum AttributeReader {
                 found = w.text
             } else if w.text.hasPrefix("#"), [4, 7].contains(w.text.count), w.text.dropFirst().allSatisfy(\.isHexDigit) {
                 found = w.text
+            } else if i > 0, words[i - 1].text == "hex", [3, 6].contains(w.text.count), w.text.allSatisfy(\.isHexDigit) {
+                // "hex 1a1a2e": the hash is not said.
+                found = "#" + w.text
             }
             guard let color = found, !isNegated(i, in: words), !colors.contains(color) else { continue }
             // "black and white photos" is still a colour ask; "Black Friday" is caught by context elsewhere.

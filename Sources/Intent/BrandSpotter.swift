@@ -29,7 +29,7 @@ struct BrandSpotter: Sendable {
         index = PhraseIndex(list.map { (words: $0.words, value: $0.brand, fuzzy: false) })
     }
 
-    private static let after: Set<String> = ["style", "styled", "ish", "esque", "inspired", "vibe", "vibes", "look", "feel", "like", "type", "kind"]
+    private static let after: Set<String> = ["style", "styled", "ish", "esque", "inspired", "vibe", "vibes", "look", "looking", "feel", "like", "type", "kind"]
     private static let likeWords: Set<String> = ["like", "than"]
     private static let bridge: Set<String> = ["what", "whats", "the", "in", "on", "how", "hows", "a", "la", "to", "by", "of", "does", "at", "ones", "one", "those"]
 
@@ -52,6 +52,10 @@ struct BrandSpotter: Sendable {
             return true
         }
         if likeFrame(before: hit.start, in: words) { return true }
+        // "Rounder. Softer. More Airbnb.": "more" and the brand closing the clause.
+        if hit.start > 0, words[hit.start - 1].text == "more", hit.end == words.count || words[hit.end].clause != words[hit.end - 1].clause {
+            return true
+        }
         // "Stripe's checkout", "Notion's sidebar": a possessive naming a component.
         if words[hit.end - 1].possessive, components.contains(where: { $0.hit.start >= hit.end && $0.hit.start <= hit.end + 2 }) {
             return true
@@ -67,6 +71,8 @@ struct BrandSpotter: Sendable {
         while j >= 0, bridged <= 3 {
             let w = words[j].text
             if Self.likeWords.contains(w) || w == "similar" || w == "inspired" { return true }
+            // "the way Tesla does it".
+            if w == "way", j > 0, words[j - 1].text == "the" { return true }
             if Self.bridge.contains(w) || w == "kind" { j -= 1; bridged += 1; continue }
             // One unknown word may sit between ("like mid Apple weather widgets" for "like the").
             if !skippedUnknown, j > 0, Self.likeWords.contains(words[j - 1].text) { skippedUnknown = true; j -= 1; continue }
@@ -93,6 +99,23 @@ struct BrandSpotter: Sendable {
         return result
     }
 
+    /// Whether `heard` (inside a "like ..." frame) sounds like the brand `alias`: a near-miss
+    /// spelling, the same consonant key, or for long names a key one sound away ("spot a fly",
+    /// "net flicks"). Short names ("Uber") need the same key, nearly the same spelling and the
+    /// same kind of first sound ("oober"; not "paper" or "pro").
+    private static func soundsLike(_ heard: String, _ alias: Alias) -> Bool {
+        let target = alias.words.joined()
+        let key = SoundAlike.key(heard)
+        if alias.key.count >= 4 {
+            if key == alias.key || SoundAlike.nearMiss(heard, target) { return true }
+            return heard.first == target.first && SoundAlike.distance(key, alias.key, limit: 1) <= 1
+                && SoundAlike.distance(heard, target, limit: 3) <= 3
+        }
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        guard let h = heard.first, let t = target.first, h == t || (vowels.contains(h) && vowels.contains(t)) else { return false }
+        return key == alias.key && heard.count >= 3 && SoundAlike.distance(heard, target, limit: 2) <= 2
+    }
+
     /// Brand names heard wrong, accepted only inside a "like ..." frame: the consonant key of
     /// the next few words (joined, and from the last letter of the frame word on) must
     /// contain the brand's key.
@@ -109,10 +132,10 @@ struct BrandSpotter: Sendable {
             var heard = lead
             for k in start..<min(words.count, start + 3) where words[k].clause == words[start].clause {
                 heard += words[k].text
-                let key = SoundAlike.key(heard)
-                for alias in aliases where alias.key.count >= 4 && !alias.words.joined().isEmpty {
-                    let target = alias.words.joined()
-                    if key == alias.key || SoundAlike.nearMiss(heard, target) {
+                // A possessive heard as a plural: "like liniers pricing", "kinda like oobers".
+                let forms = heard.count > 4 && heard.hasSuffix("s") ? [heard, String(heard.dropLast())] : [heard]
+                for form in forms {
+                    for alias in aliases where !alias.words.joined().isEmpty && Self.soundsLike(form, alias) {
                         result.append((start, alias.brand))
                     }
                 }

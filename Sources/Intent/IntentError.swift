@@ -10,6 +10,10 @@ public enum IntentError: Error, LocalizedError, Equatable {
     case emptyLabelSet(file: String)
     /// An input line of `extract` that starts with "{" but is not a TranscriptMsg.
     case malformedTranscriptLine(file: String, line: Int)
+    /// Intent-head weights that cannot be used by this build.
+    case badHead(source: String, reason: String)
+    /// An embedding whose length is not what the head was trained on.
+    case embeddingSize(expected: Int, got: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -21,6 +25,10 @@ public enum IntentError: Error, LocalizedError, Equatable {
             "\(file): no labelled lines to score"
         case .malformedTranscriptLine(let file, let line):
             "\(file):\(line): not a transcript line (expected {\"text\",\"ts_start\",\"ts_end\",...} or plain text); skipped"
+        case .badHead(let source, let reason):
+            "\(source): unusable intent head (\(reason)); run make train-intents"
+        case .embeddingSize(let expected, let got):
+            "the sentence embedding has \(got) values, the intent head expects \(expected); is the model all-MiniLM-L6-v2?"
         }
     }
 }

@@ -8,10 +8,20 @@ import Core
 /// screen"), a wish or prescription ("the footer should be dark"), or an edit of the last
 /// component ("make it bigger"). Mentions without a frame ("the button broke last week")
 /// are talk, not intents. Deterministic: the same lines give the same intents.
+///
+/// With a scorer, every line is also embedded and scored by the intent head, which sees the
+/// rules' reading among its inputs; its probability is the published confidence, and a line
+/// the rules found no frame in ("Car results as cards.") can still be an intent.
 public struct IntentExtractor: Sendable {
     /// Intents below this confidence are not published.
     public let threshold: Double
     private let brands: BrandSpotter
+    /// The embedding head beside the rules; nil: the rules alone.
+    public let scorer: IntentScorer?
+    /// Embeds lines for the trainer, which has no head yet to score them with.
+    private let featureEmbedder: (any SentenceEmbedding)?
+    /// The head's input for the last line assessed (with an embedding), for the trainer.
+    private(set) var lastInput: [Double]?
     /// The last component asked for (not refined): what "make it bigger" changes.
     private var current: ComponentKind?
     /// Components named inside the request for `current` ("a form with a save button"): "the
@@ -28,9 +38,19 @@ public struct IntentExtractor: Sendable {
     /// Utterance ids already read: delivery may repeat a line, and a repeat must not ask twice.
     private var seen: Set<String> = []
 
-    public init(brands: BrandTable, threshold: Double = 0.75) {
+    public init(brands: BrandTable, threshold: Double = 0.75, scorer: IntentScorer? = nil) {
         self.brands = BrandSpotter(brands: brands)
         self.threshold = threshold
+        self.scorer = scorer
+        featureEmbedder = nil
+    }
+
+    /// Rules alone, recording the head's input for every line (`lastInput`): for training.
+    init(brands: BrandTable, recordingWith embedder: any SentenceEmbedding) {
+        self.brands = BrandSpotter(brands: brands)
+        threshold = 0.75
+        scorer = nil
+        featureEmbedder = embedder
     }
 
     /// Feeds one final utterance (in meeting order); returns an intent when one is found with confidence >= threshold.
@@ -44,7 +64,8 @@ public struct IntentExtractor: Sendable {
     public mutating func assess(_ utterance: Utterance) -> IntentMsg? {
         guard utterance.isFinal, seen.insert(utterance.id).inserted else { return nil }
         let reading = Reading(utterance.msg.text, brands: brands)
-        let found = candidate(for: utterance, reading: reading)
+        let (found, input) = candidate(for: utterance, reading: reading)
+        lastInput = input
         let published = (found?.confidence ?? 0) >= threshold
         // What a following line of looks alone would describe: the component asked for or changed,
         // when the line was at least an even bet (a guess that weak is not worth carrying).
@@ -58,23 +79,76 @@ public struct IntentExtractor: Sendable {
         return found
     }
 
-    /// The best reading of an utterance with its confidence, published or not.
-    func candidate(for utterance: Utterance, reading heard: Reading) -> IntentMsg? {
+    /// The best reading of an utterance with its confidence, published or not, and the head's
+    /// input when there is an embedding to build it from.
+    func candidate(for utterance: Utterance, reading heard: Reading) -> (IntentMsg?, [Double]?) {
         var reading = heard
         if reading.createCue == nil, window.last?.reading.danglingCue == true,
            let first = reading.components.first(where: { !$0.located && !$0.weak }), first.hit.start <= 3 {
             reading.createCue = (PhraseHit(start: 0, length: 0, fuzzy: false), first)
         }
-        guard let decision = decide(reading) ?? continuation(of: reading) else { return nil }
-        var confidence = decision.confidence
-        if !reading.brandRefs.isEmpty { confidence += 0.03 }
-        confidence -= 0.3 * reading.report.weight
-        confidence = (min(0.99, max(0, confidence)) * 100).rounded() / 100
-        return IntentMsg(
+        var decision = (decide(reading) ?? continuation(of: reading)).map { found in
+            var d = found
+            if !reading.brandRefs.isEmpty { d.confidence += 0.03 }
+            d.confidence -= 0.3 * reading.report.weight
+            d.confidence = min(0.99, max(0, d.confidence))
+            return d
+        }
+        var input: [Double]?
+        let ruleFeatures = { RuleFeatures.of(reading, rules: decision?.confidence, recentRequest: self.window.contains { $0.asked != nil }) }
+        if let featureEmbedder {
+            input = IntentScorer.input(utterance.msg.text, rules: ruleFeatures(), embedder: featureEmbedder)
+        } else if let scorer, let asked = decision ?? headDecision(reading), scorer.needsHead(rules: decision?.confidence) {
+            // Embedding costs far more than the rules, so it is only done when the head could change
+            // the outcome: never for a line no intent can be built from.
+            let rules = decision?.confidence
+            let x = IntentScorer.input(utterance.msg.text, rules: ruleFeatures(), embedder: scorer.embedder)
+            if x.count == scorer.head.weights.count {
+                decision = asked
+                decision?.confidence = scorer.combination.confidence(rules: rules, head: scorer.head.probability(x))
+                input = x
+            }
+        }
+        guard let decision else { return (nil, input) }
+        let confidence = (min(0.99, max(0, decision.confidence)) * 100).rounded() / 100
+        let intent = IntentMsg(
             utteranceID: utterance.id, component: decision.component, styles: reading.styles, brandRefs: reading.brandRefs,
             confidence: confidence, speaker: utterance.msg.speaker, colors: reading.colors, cue: decision.cue,
             refine: decision.refine, refersTo: decision.refine ? (decision.refersTo ?? current) : nil,
             label: LabelReader.read(reading.words), text: utterance.msg.text)
+        return (intent, input)
+    }
+
+    /// What a line the rules read no request in would ask for, should the head say it asks: the
+    /// component it names (the current one or a part of it again: a change to it), else a change
+    /// of looks to the current component, else the rest of a request just made but not yet
+    /// published (as `continuation` reads looks). A line naming nothing with no looks asks nothing.
+    private static let vagueParts: Set<String> = ["one", "ones", "version", "plan", "type", "copy", "mode"]
+
+    private func headDecision(_ reading: Reading) -> Decision? {
+        // A question about how things are, or a statement of it ("the profile page has an avatar",
+        // "their navbar turns white"), is talk whatever its words are about, unless it also asks.
+        let asks = reading.desire || reading.edit || reading.createCue != nil
+        if !asks, RuleFeatures.asksAboutTheWorld(reading) || RuleFeatures.pointsAtWhatExists(reading) {
+            return nil
+        }
+        // Names heard as said before guesses ("status page" is not "status badge").
+        let sure = reading.components.filter { !$0.weak || reading.indefinite }
+            .filter { !($0.hit.fuzzy || $0.misheard) || reading.hasDesignEvidence(besides: $0) }
+            .sorted { !$0.hit.fuzzy && $1.hit.fuzzy }
+        if let named = sure.first(where: { !$0.located }) ?? sure.first {
+            if isCurrent(named, in: reading) {
+                return Decision(component: named.kind, confidence: 0, cue: false, refine: true, refersTo: current)
+            }
+            return Decision(component: named.kind, confidence: 0, cue: reading.createCue != nil, refine: false)
+        }
+        // A change that names nothing must say what changes: looks, or a visible part ("the corners").
+        // "one" and "version" are parts only in talk about designs ("Hold on, one sec" is not).
+        let parts = reading.words.contains { Lexicon.designParts.contains($0.text) && !Self.vagueParts.contains($0.text) }
+        guard !reading.styles.isEmpty || !reading.colors.isEmpty || !reading.brandRefs.isEmpty || parts else { return nil }
+        if let current { return Decision(component: nil, confidence: 0, cue: false, refine: true, refersTo: current) }
+        guard let asked = window.last(where: { $0.asked != nil })?.asked else { return nil }
+        return Decision(component: asked, confidence: 0, cue: false, refine: false)
     }
 
     /// A line of looks alone ("purple gradient, pill corners.") right after a request goes on
@@ -86,9 +160,10 @@ public struct IntentExtractor: Sendable {
             if let kind = heard.asked {
                 let attributes = min(reading.styles.count + reading.colors.count + reading.brandRefs.count, 3)
                 let confidence = Base.continuation + Base.perChange * Double(attributes)
-                // Made already: the new looks are a new version of it; else they complete the ask.
+                // Made already: the new looks are a new version of it (naming no component, as a
+                // refinement that names none); else they complete the ask.
                 if current == kind {
-                    return Decision(component: kind, confidence: confidence, cue: false, refine: true, refersTo: kind)
+                    return Decision(component: nil, confidence: confidence, cue: false, refine: true, refersTo: kind)
                 }
                 return Decision(component: kind, confidence: confidence, cue: heard.reading.createCue != nil, refine: false)
             }
@@ -117,6 +192,8 @@ public struct IntentExtractor: Sendable {
         static let refinement = 0.82, perChange = 0.04
         static let editWithLooks = 0.85, editBare = 0.72
         static let spec = 0.8
+        /// A verbless description ("Tabs for Tokens, NFTs and Activity."): says least of all.
+        static let described = 0.78
         static let continuation = 0.8
     }
 
@@ -156,9 +233,21 @@ public struct IntentExtractor: Sendable {
         }
         if let named, !named.hit.fuzzy, attributes >= 2 || (attributes >= 1 && reading.designParts >= 2) {
             // A spoken spec: "Button spec: sixteen pixel corner radius, indigo background."
-            return Decision(component: named.kind, confidence: Base.spec, cue: false, refine: false)
+            let again = isCurrent(named, in: reading)
+            return Decision(component: named.kind, confidence: Base.spec, cue: false, refine: again, refersTo: again ? current : nil)
+        }
+        if let described = reading.describedComponent {
+            let again = isCurrent(described, in: reading)
+            return Decision(component: described.kind, confidence: Base.described, cue: false, refine: again, refersTo: again ? current : nil)
         }
         return nil
+    }
+
+    /// A line without an edit verb that names the current component, or a part of it without
+    /// "a" ("Keep that modal plain and grey", "Green badge, sorry"), changes it.
+    private func isCurrent(_ mention: ComponentMention, in reading: Reading) -> Bool {
+        guard let current else { return false }
+        return mention.kind == current || (currentParts.contains(mention.kind) && !reading.hasArticle(before: mention))
     }
 
     private mutating func remember(_ heard: Heard) {

@@ -80,8 +80,27 @@ public struct IntentReport: Sendable, Equatable {
             if Set(intent.colors) != Set(gold.colors) { wrong.append("colors \(intent.colors) != \(gold.colors)") }
         }
         if !wrong.isEmpty {
-            mistakes.append("\(gold.id): \(wrong.joined(separator: "; ")) | \(gold.text)")
+            let score = (confidence ?? found?.confidence).map { String(format: "%.2f", $0) } ?? "none"
+            mistakes.append("\(gold.id) (\(score)): \(wrong.joined(separator: "; ")) | \(gold.text)")
         }
+    }
+
+    /// Adds another report's counts to these: figures pooled over several sets.
+    public mutating func absorb(_ other: IntentReport) {
+        lines += other.lines
+        for (mine, theirs) in [(\IntentReport.detection, other.detection), (\.styles, other.styles), (\.brands, other.brands), (\.colors, other.colors)] {
+            self[keyPath: mine].truePositives += theirs.truePositives
+            self[keyPath: mine].falsePositives += theirs.falsePositives
+            self[keyPath: mine].falseNegatives += theirs.falseNegatives
+        }
+        matchedDesign += other.matchedDesign
+        componentRight += other.componentRight
+        cueRight += other.cueRight
+        refineRight += other.refineRight
+        refinements += other.refinements
+        refersToRight += other.refersToRight
+        mistakes += other.mistakes
+        reliability.absorb(other.reliability)
     }
 
     /// The figures as an aligned text table.

@@ -27,6 +27,7 @@ extension Lexicon {
         "tiled", "staggered", "tilted", "blended", "textured", "patterned", "mixed", "balanced", "unified", "simplified",
         "refined", "polished", "minimized", "maximized", "illustrated", "rated", "starred", "branded", "colorized", "spotted",
         "checkered", "gridded", "skewed", "wrapped", "truncated", "abbreviated", "localised", "curated", "sticked",
+        "included", "required", "completed", "finished", "greyed", "grayed", "locked", "unlocked", "ticked", "crossed",
     ]
     /// Words that end in "ed" without being participles at all.
     static let notParticiples: Set<String> = ["speed", "embed", "breed", "freed", "shred", "steed", "unwed"]

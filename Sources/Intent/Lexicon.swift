@@ -36,11 +36,11 @@ enum Lexicon {
         add(.footer, ["footer"])
         add(.avatar, ["avatar", "profile picture", "profile pic", "user photo"])
         add(.badge, ["badge", "chip", "pill badge", "status badge", "tag chip"])
-        add(.tabs, ["tabs", "tab bar", "tab", "segmented control"])
+        add(.tabs, ["tabs", "tab bar", "tab", "segmented control", "tabbed"])
         add(.toggle, ["toggle", "switch", "toggle switch"])
         add(.dropdown, ["dropdown", "drop down", "select menu", "picker", "combo box", "combobox"])
         add(.alert, ["alert", "toast", "notification", "snackbar", "banner alert", "error message", "warning banner"])
-        add(.sidebar, ["sidebar", "side bar", "side nav", "sidenav", "side panel", "drawer"])
+        add(.sidebar, ["sidebar", "side bar", "side nav", "sidenav", "side panel", "drawer", "rail", "nav rail", "navigation rail"])
         add(.list, ["list", "feed", "list view"])
         add(.search, ["search bar", "search box", "search field", "search input", "searchbar", "search"])
         add(.login, ["login", "login screen", "login page", "login form", "log in screen", "log in page", "sign in",
@@ -73,15 +73,15 @@ enum Lexicon {
         add("dark", ["dark", "dark mode", "dark theme", "darker"])
         add("light", ["light", "light mode", "light theme", "lighter"])
         add("glass", ["glass", "glassy", "frosted", "blurred", "blur", "glassmorphism", "translucent"])
-        add("minimal", ["minimal", "minimalist", "clean", "simple", "barebones", "stripped down", "understated", "sparse"])
-        add("bold", ["bold", "chunky", "punchy", "heavy"])
+        add("minimal", ["minimal", "minimalist", "clean", "simple", "barebones", "stripped down", "understated", "sparse", "plain"])
+        add("bold", ["bold", "bolder", "chunky", "punchy", "heavy"])
         add("large", ["large", "big", "bigger", "larger", "huge", "oversized", "giant", "biggest", "wider", "taller"])
         add("small", ["small", "smaller", "tiny", "compact", "narrow", "narrower", "slim", "slimmer", "thinner", "tight"])
         add("hover-scale", ["hover zoom", "zoom on hover", "grow on hover", "scale on hover", "hover scale", "lift on hover"])
         add("hover-glow", ["glow on hover", "hover glow", "glow", "glowing"])
         add("animated", ["animated", "animate", "animation", "animations", "transition", "transitions", "bounce", "bouncy",
                          "wiggle", "pulse", "pulsing", "spinner", "shake", "shakes", "wobble", "wobbles", "blink", "blinks"])
-        add("sticky", ["sticky", "stick to the top", "stick", "sticks", "pinned", "fixed to the top", "stays at the top"])
+        add("sticky", ["sticky", "stick to the top", "stick", "sticks", "pinned", "pin", "fixed to the top", "stays at the top", "stuck to"])
         add("full-width", ["full width", "fullwidth", "edge to edge", "full bleed", "whole width", "entire width"])
         add("centered", ["centered", "center", "centre", "centred", "center aligned"])
         return table
@@ -111,7 +111,7 @@ enum Lexicon {
     static let editVerbs: Set<String> = [
         "make", "add", "change", "put", "round", "center", "centre", "give", "animate", "turn", "move", "use", "swap",
         "switch", "set", "bump", "increase", "decrease", "drop", "remove", "lose", "hide", "darken", "lighten", "shrink",
-        "enlarge", "align", "try", "stick", "highlight", "paint", "tint", "color", "colour", "style", "restyle", "replace", "tweak", "adjust", "recolor", "widen", "push",
+        "enlarge", "align", "try", "stick", "highlight", "paint", "tint", "color", "colour", "style", "restyle", "replace", "tweak", "adjust", "recolor", "widen", "push", "keep",
     ]
     /// Words that open a clause without carrying meaning.
     static let fillers: Set<String> = [
@@ -150,7 +150,7 @@ enum Lexicon {
     /// Verbs of movement; "slide", "fade" and the like also take a path ("slide in").
     static let motionVerbs: Set<String> = [
         "fill", "fills", "filling", "scroll", "scrolls", "scrolling", "spin", "spins", "spinning", "rotate", "rotates",
-        "rotating", "play", "plays", "playing", "advance", "advances", "expand", "expands", "unfold", "unfolds", "appear",
+        "rotating", "play", "plays", "playing", "advance", "advances", "advancing", "expand", "expands", "unfold", "unfolds", "appear",
         "appears", "move", "moves", "open", "opens", "transition", "transitions",
     ]
     static let pathVerbs: Set<String> = [

@@ -51,8 +51,9 @@ struct PhraseIndex<Value: Sendable>: Sendable {
                 guard fuzzy, n <= 2, let first = gram.first else { continue }
                 // A merge of two short words is only a guess when it matches a long phrase.
                 if n == 2, words[i].text.count < 3 { continue }
-                // A word the lexicon knows for something else is not a mis-hearing ("slide in" is not "slider").
-                if n == 1, Lexicon.knownWords.contains(gram) { continue }
+                // A word the lexicon knows for something else is not a mis-hearing ("slide in" is not "slider"),
+                // nor is a verb's inflection: names do not end in "-ed" or "-ing" ("picked" is not "picker").
+                if n == 1, Lexicon.knownWords.contains(gram) || gram.hasSuffix("ed") || gram.hasSuffix("ing") { continue }
                 let singular = PhraseMatcher.singular(gram)
                 guard let candidates = byInitial[first] else { continue }
                 let gramKey = SoundAlike.key(gram), singularKey = SoundAlike.key(singular)

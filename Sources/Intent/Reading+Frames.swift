@@ -12,6 +12,8 @@ extension Reading {
         "on", "for", "at", "about", "to", "in", "from", "by", "into", "after", "before", "when", "that", "which", "who",
         "because", "so", "but", "if", "is", "are", "was", "were", "will", "sure", "out", "it", "them", "this",
         "than", "then", "up", "and", "or", "late", "early", "tonight", "today", "tomorrow",
+        // A verb ends the object too ("create invoice should be one screen" has none).
+        "be", "should", "would", "could", "can", "will", "must",
     ]
 
     private mutating func findCreateCue() {
@@ -152,6 +154,13 @@ extension Reading {
         ["imagine"], ["imagining"], ["picture"], ["lets", "do"], ["lets", "have"], ["lets", "try"], ["lets", "add"],
         ["can", "we", "do"], ["could", "we", "do"], ["can", "we", "have"], ["could", "we", "have"], ["can", "i", "have"],
         ["we", "could", "have"], ["it", "would", "be", "cool"], ["wouldnt", "it", "be"],
+        // Hedged and pictured asks: "I wonder if we could maybe have", "is it possible to put",
+        // "I'm picturing", "what if the cards had".
+        ["i", "wonder", "if"], ["wondering", "if"], ["could", "we", "maybe"], ["we", "could", "maybe"],
+        ["is", "it", "possible"], ["possible", "to", "have"], ["any", "chance"], ["picturing"], ["envisioning"],
+        ["id", "want"], ["i", "keep", "thinking"], ["what", "if"], ["id", "go", "with"], ["my", "vote", "is"],
+        ["it", "would", "help"], ["it", "would", "be", "great"], ["would", "be", "great"], ["itd", "be"],
+        ["would", "be", "useful"],
     ]
 
     private mutating func findDesire() {

@@ -81,7 +81,26 @@ struct Reading: Sendable {
     var mainComponent: ComponentMention? {
         if let cue = createCue { return cue.object }
         if let had = objectOfHave() { return had }
+        if let corrected = correctedComponent { return corrected }
+        // "Room picker as cards": what a thing is shown as is the component asked for.
+        if let shownAs = components.dropFirst().first(where: { m in words[max(0, m.hit.start - 2)..<m.hit.start].contains { $0.text == "as" } }) {
+            return shownAs
+        }
         return components.first { !$0.located } ?? components.first
+    }
+
+    /// Words by which a speaker takes back what they just said.
+    private static let corrections: Set<String> = ["actually", "sorry", "rather", "instead", "scratch", "mean", "say"]
+
+    /// "a detail modal... no, a detail card": the name after a correction replaces the one before.
+    private var correctedComponent: ComponentMention? {
+        guard let first = components.first else { return nil }
+        for (i, w) in words.enumerated() where i > first.hit.end - 1 {
+            let takesBack = Self.corrections.contains(w.text)
+                || (w.text == "no" && i + 1 < words.count && (words[i + 1].clause != w.clause || Lexicon.articles.contains(words[i + 1].text)))
+            if takesBack, let later = components.first(where: { $0.hit.start > i && !$0.located }) { return later }
+        }
+        return nil
     }
 
     var hasDesignContent: Bool {
@@ -139,7 +158,7 @@ struct Reading: Sendable {
 
     /// Words ending in "s" that are not plural nouns, mostly verbs in the third person ("needs",
     /// "looks"): a component before them is still the subject.
-    private static let thirdPersonVerbs: Set<String> = [
+    static let thirdPersonVerbs: Set<String> = [
         "is", "has", "was", "does", "goes", "needs", "looks", "shows", "says", "stays", "sticks", "seems", "feels", "gets",
         "makes", "uses", "works", "lives", "sits", "comes", "opens", "closes", "slides", "fades", "appears", "expands",
         "collapses", "scrolls", "fills", "grows", "shrinks", "changes", "turns", "moves", "loads", "displays", "pops",
@@ -178,7 +197,21 @@ struct Reading: Sendable {
         for m in found where !kept.contains(where: { $0.hit.start < m.hit.end && m.hit.start < $0.hit.end }) {
             kept.append(m)
         }
+        // English compounds end in their head: a "hero carousel" is a carousel, a "login button" a button.
+        let all = kept
+        kept.removeAll { m in
+            all.contains { $0.hit.start == m.hit.end && words[$0.hit.start].clause == words[m.hit.start].clause && heads(m, $0, in: words) }
+        }
         return kept.sorted { $0.hit.start < $1.hit.start }
+    }
+
+    /// Whether `second`, right after `first`, is the head of the compound. A weak name is not
+    /// ("alert banner"), nor a word for a role rather than a kind ("sidebar nav", "toggle button").
+    private static func heads(_ first: ComponentMention, _ second: ComponentMention, in words: [Word]) -> Bool {
+        if second.weak || second.misheard || first.kind == second.kind { return false }
+        if second.kind == .navbar, ["nav", "navigation"].contains(words[second.hit.start].text) { return false }
+        if second.kind == .button, [.toggle, .dropdown, .tabs].contains(first.kind) { return false }
+        return true
     }
 
     private static func isLocated(_ start: Int, in words: [Word]) -> Bool {
@@ -199,9 +232,10 @@ struct Reading: Sendable {
         return false
     }
 
-    /// "the login screen have a continue-with-GitHub button": what comes after "have a" is asked for.
+    /// "the login screen have a continue-with-GitHub button", "the card gets a blue badge": what
+    /// comes after "have a" is asked for.
     private func objectOfHave() -> ComponentMention? {
-        for (i, w) in words.enumerated() where w.text == "have" || w.text == "has" {
+        for (i, w) in words.enumerated() where ["have", "has", "gets"].contains(w.text) {
             guard i + 1 < words.count, Lexicon.articles.contains(words[i + 1].text) else { continue }
             for m in components where m.hit.start > i + 1 && m.hit.start <= i + 6 {
                 let between = words[(i + 1)..<m.hit.start]

@@ -35,6 +35,18 @@ public struct Reliability: Sendable, Equatable {
         if design { bins[i].design += 1 }
     }
 
+    /// Adds another table's lines to this one.
+    mutating func absorb(_ other: Reliability) {
+        for i in bins.indices {
+            bins[i].count += other.bins[i].count
+            bins[i].confidenceSum += other.bins[i].confidenceSum
+            bins[i].design += other.bins[i].design
+        }
+        unread.count += other.unread.count
+        unread.design += other.unread.design
+        squaredError += other.squaredError
+    }
+
     public var lines: Int { bins.reduce(unread.count) { $0 + $1.count } }
 
     /// Expected calibration error over every line: the count-weighted gap between mean

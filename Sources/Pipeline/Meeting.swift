@@ -69,6 +69,8 @@ public actor Meeting {
     let sources: SourceConfiguration?
     var autoMine: AutoMineStateMachine
     private let llmNotes: [String]
+    /// Why intents come from the rules alone (no embedding model), shown once at start.
+    private let intentsNotice: String?
     /// Running `post_generate` hooks by number; each removes itself when done, so a long meeting
     /// keeps only the ones still running.
     private var hookTasks: [Int: Task<Void, Never>] = [:]
@@ -88,7 +90,8 @@ public actor Meeting {
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
-                llm: LLMClient? = nil, sources: SourceConfiguration? = nil, insightsMissing: String? = nil) {
+                llm: LLMClient? = nil, sources: SourceConfiguration? = nil, insightsMissing: String? = nil,
+                intentScorer: IntentScorer? = nil, intentsNotice: String? = nil) {
         // Unbounded on purpose: `run --no-tui` prints every event as JSON Lines, so none may be
         // dropped. The screen drains the stream at once into its coalescing inbox (latest wins), so a
         // slow terminal does not make this buffer grow.
@@ -100,8 +103,9 @@ public actor Meeting {
         outputFolder = URL(fileURLWithPath: settings.outputFolder).standardizedFileURL.path
         // With a model to ask, the rules also report what they are unsure of (down to its floor).
         let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, settings.intentModelFloor)
-        extractor = IntentExtractor(brands: brands, threshold: floor)
+        extractor = IntentExtractor(brands: brands, threshold: floor, scorer: intentScorer)
         talk = TalkWindow(brands: brands)
+        self.intentsNotice = intentsNotice
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))
         resolver = SpecResolver(brands: brands)
@@ -124,6 +128,7 @@ public actor Meeting {
         emit.yield(.status(status))
         if let insightsUnavailable { emit.yield(.notice("insights off: \(insightsUnavailable)")) }
         for note in llmNotes { emit.yield(.notice("model: " + note)) }
+        if let intentsNotice { emit.yield(.notice(intentsNotice)) }
         announceInsights()
     }
 

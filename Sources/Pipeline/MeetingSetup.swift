@@ -1,8 +1,10 @@
 import Brands
 import Config
 import Core
+import Embedding
 import Foundation
 import Insight
+import Intent
 import LLM
 import Output
 import Store
@@ -49,19 +51,23 @@ public struct MeetingSetup: Sendable {
             session = try await opened.startSession(source: source, title: nil)
             store = opened
         }
+        // One MiniLM for the intent head and the insights: its weights are about 90 MB.
+        let minilm = Result { try MiniLM(modelsDirectory: Paths.models()) }
         var insights: InsightService?
         var unavailable: String?
         var missing: String?
         if useStore {
             do {
-                insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models())
+                insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models(), model: minilm)
             } catch {
                 unavailable = error.localizedDescription
                 missing = (error as? InsightError)?.missingModel
             }
         }
+        let intents = Self.intentScorer(model: minilm)
         return Meeting(settings: settings, brands: brands, folder: folder, store: store, sessionID: session,
                        source: source, model: model, insights: insights, insightsUnavailable: unavailable,
-                       llm: try llmClient(), sources: sources(), insightsMissing: missing)
+                       llm: try llmClient(), sources: sources(), insightsMissing: missing,
+                       intentScorer: intents.scorer, intentsNotice: intents.notice)
     }
 }

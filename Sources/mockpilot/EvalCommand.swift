@@ -1,13 +1,15 @@
 import ArgumentParser
+import Brands
 import Foundation
 import Intent
+import Pipeline
 
 /// `mockpilot eval`: measure a stage against labelled data.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure a stage against a labelled set.",
-        subcommands: [EvalIntentsCommand.self])
+        subcommands: [EvalIntentsCommand.self, TrainIntentsCommand.self])
 }
 
 /// `mockpilot eval intents FILE`: precision/recall of intent extraction on labelled lines.
@@ -19,7 +21,8 @@ struct EvalIntentsCommand: ParsableCommand {
         Prints detection precision/recall/F1, component, style, brand and colour figures, then a \
         reliability table: every line binned by the confidence the extractor gave it (published or \
         not; 'none' when nothing was read) beside the share of design lines, with the expected \
-        calibration error and Brier score.
+        calibration error and Brier score, and the time per line. With --train-on, a head is first \
+        trained on those files only and FILE is scored with it: cross-set validation.
         """)
 
     @Argument(help: "Labelled lines: {\"id\",\"text\",\"design\",\"component\",\"styles\",...}")
@@ -40,20 +43,209 @@ struct EvalIntentsCommand: ParsableCommand {
     @Option(help: "Folder holding design_mapper.yaml (default: found next to the binary).")
     var themes: String?
 
+    @OptionGroup var head: HeadOptions
+
+    @Option(parsing: .upToNextOption, help: "Train a head on these labelled files (never FILE) and score FILE with it.")
+    var trainOn: [String] = []
+
+    @Option(help: "L2 penalty when training with --train-on.")
+    var l2: Double = HeadOptions.defaultL2
+
     func validate() throws {
         if let holdout, holdout < 2 { throw ValidationError("--holdout must be 2 or more") }
+        let scored = URL(fileURLWithPath: file).standardizedFileURL.path
+        if trainOn.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == scored }) {
+            throw ValidationError("--train-on must not include the file being scored")
+        }
+        try head.validate()
     }
 
     func run() throws {
         let lines = try IntentEvaluation.load(file: file)
-        let extractor = IntentExtractor(brands: try ExtractCommand.loadBrands(themes: themes), threshold: threshold)
+        let brands = try ExtractCommand.loadBrands(themes: themes)
+        var about = "intent head: none, rules alone"
+        var scorer: IntentScorer?
+        if !head.rulesOnly {
+            let embedder: MeetingSetup.MiniLMSentences
+            do { embedder = try MeetingSetup.MiniLMSentences() } catch {
+                throw CleanExit.failure("\((error as? LocalizedError)?.errorDescription ?? "\(error)") (or pass --rules-only)")
+            }
+            if trainOn.isEmpty {
+                scorer = try head.scorer(embedder: embedder)
+                about = "intent head: \(head.headFile ?? "built in"), combination \(scorer?.combination.rawValue ?? "")"
+            } else {
+                let training = try trainOn.map { try IntentEvaluation.load(file: $0) }
+                let examples = IntentHeadTrainer.examples(meetings: training, brands: brands, embedder: embedder)
+                let trained = IntentHeadTrainer.train(examples, dimension: embedder.dimension, l2: l2,
+                                                      combination: head.combination ?? HeadOptions.defaultCombination)
+                scorer = try IntentScorer(head: trained, embedder: embedder)
+                about = "intent head: trained on \(examples.count) lines of \(trainOn.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")) (l2 \(l2)), combination \(scorer?.combination.rawValue ?? "")"
+            }
+        }
+        let extractor = IntentExtractor(brands: brands, threshold: threshold, scorer: scorer)
+        let started = Date()
         let report = IntentEvaluation.score(lines, extractor: extractor) { index in
             guard let n = holdout else { return true }
             return (index % n == n - 1) != complement
         }
+        let perLine = Date().timeIntervalSince(started) * 1000 / Double(lines.count)
         print(report.table)
+        print(about)
+        print(String(format: "time per line         %.2f ms (rules%@)", perLine, scorer == nil ? "" : ", and the head where it could change the outcome"))
+        if let scorer {
+            // The embedding on its own, for lines the head is asked about.
+            let sample = lines.prefix(100)
+            let embedding = Date()
+            for line in sample { _ = scorer.embedder.embed(line.text) }
+            print(String(format: "MiniLM embedding      %.2f ms per line embedded", Date().timeIntervalSince(embedding) * 1000 / Double(sample.count)))
+        }
         if verbose {
             for line in report.mistakes { print("  " + line) }
         }
+    }
+}
+
+/// `mockpilot eval train-intents FILE...`: fits the intent head and writes its weights, or with
+/// `--cross` scores every file with heads trained on all the others.
+struct TrainIntentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-intents",
+        abstract: "Train the intent head on labelled JSON Lines files and write its weights (JSON).",
+        discussion: """
+        Deterministic: the same files give the same weights. scripts/train-intents.sh runs it on the \
+        committed sets. --cross leaves each file out in turn, trains on the rest and scores the file \
+        left out, for every combination and penalty given: the figures to choose them by.
+        """)
+
+    @Argument(help: "Labelled meetings, each read in order.")
+    var files: [String]
+
+    @Option(help: "Where to write the head (Sources/Intent/Resources/intent-head.json is the built-in one).")
+    var out: String?
+
+    @Option(help: "L2 penalty on the standardised weights (repeat with --cross to compare).")
+    var l2: [Double] = [HeadOptions.defaultL2]
+
+    @Option(help: "How the head and the rules combine: \(IntentCombination.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var combine: String = HeadOptions.defaultCombination.rawValue
+
+    @Flag(help: "Cross-set validation instead of training: each file scored by a head trained without it.")
+    var cross = false
+
+    @Option(help: "Folder holding design_mapper.yaml (default: found next to the binary).")
+    var themes: String?
+
+    func validate() throws {
+        guard IntentCombination(rawValue: combine) != nil else { throw ValidationError("unknown --combine \(combine)") }
+        if !cross, out == nil { throw ValidationError("--out is needed to write the head (or pass --cross)") }
+        if cross, files.count < 2 { throw ValidationError("--cross needs two files or more") }
+    }
+
+    func run() throws {
+        let brands = try ExtractCommand.loadBrands(themes: themes)
+        let model: MeetingSetup.MiniLMSentences
+        do { model = try MeetingSetup.MiniLMSentences() } catch {
+            throw CleanExit.failure((error as? LocalizedError)?.errorDescription ?? "\(error)")
+        }
+        let meetings = try files.map { try IntentEvaluation.load(file: $0) }
+        // Every line embedded once: cross validation trains and scores many heads on the same lines.
+        let embedder = Remembered(model: model, texts: meetings.flatMap { $0.map(\.text) })
+        let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        if cross { return crossValidate(meetings, names: names, brands: brands, embedder: embedder) }
+        let examples = IntentHeadTrainer.examples(meetings: meetings, brands: brands, embedder: embedder)
+        let penalty = l2.first ?? HeadOptions.defaultL2
+        let notes = [
+            "trained_on": zip(names, meetings).map { "\($0) (\($1.count))" }.joined(separator: ", "),
+            "lines": "\(examples.count), \(examples.filter(\.design).count) design",
+            "embedding": "all-MiniLM-L6-v2, mean pooled, unit length",
+            "l2": "\(penalty)",
+            "how": "scripts/train-intents.sh: L2 logistic regression by Newton's method; combination chosen by --cross",
+        ]
+        let trained = IntentHeadTrainer.train(examples, dimension: embedder.dimension, l2: penalty,
+                                              combination: IntentCombination(rawValue: combine) ?? .maximum, notes: notes)
+        let path = out ?? ""
+        do { try trained.json.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw CleanExit.failure("cannot write \(path): \(error.localizedDescription)")
+        }
+        print("wrote \(path): \(examples.count) lines, \(trained.weights.count) weights, combination \(trained.combination.rawValue)")
+    }
+
+    private func crossValidate(_ meetings: [[LabelledLine]], names: [String], brands: BrandTable, embedder: Remembered) {
+        let examples = meetings.map { IntentHeadTrainer.examples(meetings: [$0], brands: brands, embedder: embedder) }
+        func row(_ name: String, _ r: IntentReport) -> String {
+            func pct(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
+            return name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                + "P \(pct(r.detection.precision))  R \(pct(r.detection.recall))  F1 \(pct(r.detection.f1))  component \(pct(r.componentAccuracy))  ECE \(pct(r.reliability.expectedCalibrationError))"
+        }
+        var rules = IntentReport()
+        for meeting in meetings { rules.absorb(IntentEvaluation.score(meeting, extractor: IntentExtractor(brands: brands))) }
+        print(row("rules alone, all files", rules))
+        for penalty in l2 {
+            var pooled = Dictionary(uniqueKeysWithValues: IntentCombination.allCases.map { ($0, IntentReport()) })
+            var perFile: [IntentCombination: [String]] = [:]
+            for held in meetings.indices {
+                let training = examples.indices.filter { $0 != held }.flatMap { examples[$0] }
+                let head = IntentHeadTrainer.train(training, dimension: embedder.dimension, l2: penalty, combination: .head)
+                for combination in IntentCombination.allCases where combination != .rules {
+                    guard let scorer = try? IntentScorer(head: head, embedder: embedder, combination: combination) else { continue }
+                    let report = IntentEvaluation.score(meetings[held], extractor: IntentExtractor(brands: brands, scorer: scorer))
+                    pooled[combination]?.absorb(report)
+                    perFile[combination, default: []].append(row("  without \(names[held])", report))
+                }
+            }
+            for combination in IntentCombination.allCases where combination != .rules {
+                print(row("l2 \(penalty), \(combination.rawValue), pooled", pooled[combination] ?? IntentReport()))
+                for line in perFile[combination] ?? [] { print(line) }
+            }
+        }
+    }
+}
+
+/// Embeddings computed once for a fixed set of lines (the model for any other).
+private struct Remembered: SentenceEmbedding {
+    let model: MeetingSetup.MiniLMSentences
+    let vectors: [String: [Float]]
+    var dimension: Int { model.dimension }
+
+    init(model: MeetingSetup.MiniLMSentences, texts: [String]) {
+        self.model = model
+        var vectors: [String: [Float]] = [:]
+        for text in texts where vectors[text] == nil { vectors[text] = model.embed(text) }
+        self.vectors = vectors
+    }
+
+    func embed(_ text: String) -> [Float] { vectors[text] ?? model.embed(text) }
+}
+
+/// How `eval intents` and `extract` pick the intent head.
+struct HeadOptions: ParsableArguments {
+    static let defaultL2 = 3.0
+    static let defaultCombination = IntentCombination.maximum
+
+    @Flag(help: "The rules alone, without the embedding head.")
+    var rulesOnly = false
+
+    @Option(name: .customLong("head"), help: "Intent head weights (JSON from train-intents) instead of the built-in ones.")
+    var headFile: String?
+
+    @Option(name: .customLong("combine"), help: "How rules and head combine: \(IntentCombination.allCases.map(\.rawValue).joined(separator: ", ")) (default: the head's own).")
+    var combineName: String?
+
+    var combination: IntentCombination? { combineName.flatMap(IntentCombination.init(rawValue:)) }
+
+    func validate() throws {
+        if let combineName, IntentCombination(rawValue: combineName) == nil { throw ValidationError("unknown --combine \(combineName)") }
+    }
+
+    /// The chosen head reading `embedder`.
+    func scorer(embedder: any SentenceEmbedding) throws -> IntentScorer {
+        let weights: IntentHead
+        if let headFile {
+            guard let data = FileManager.default.contents(atPath: headFile) else { throw IntentError.unreadable(file: headFile) }
+            weights = try IntentHead(json: data, source: headFile)
+        } else {
+            weights = try IntentHead.bundled()
+        }
+        return try IntentScorer(head: weights, embedder: embedder, combination: combination)
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Brands
 import Core
+import Embedding
 import Foundation
 import Intent
+import Pipeline
 
 /// `mockpilot extract`: transcript lines in, design intents out (JSON Lines).
 struct ExtractCommand: ParsableCommand {
@@ -23,12 +25,26 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Folder holding design_mapper.yaml (default: found next to the binary).")
     var themes: String?
 
+    @OptionGroup var head: HeadOptions
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+        try head.validate()
     }
 
     func run() throws {
-        var extractor = IntentExtractor(brands: try Self.loadBrands(themes: themes), threshold: threshold)
+        var scorer: IntentScorer?
+        if !head.rulesOnly {
+            do {
+                let embedder = try MeetingSetup.MiniLMSentences()
+                scorer = try head.scorer(embedder: embedder)
+            } catch let error as EmbeddingError {
+                // Without the model the rules still find intents: say so once, on stderr, and go on.
+                let reason = error.errorDescription ?? "\(error)"
+                FileHandle.standardError.write(Data("notice: intents from rules alone: \(reason)\n".utf8))
+            }
+        }
+        var extractor = IntentExtractor(brands: try Self.loadBrands(themes: themes), threshold: threshold, scorer: scorer)
         var bad = 0
         func handle(_ line: String, _ number: Int, _ name: String) {
             do {

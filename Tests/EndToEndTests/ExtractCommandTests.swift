@@ -63,6 +63,18 @@ import Testing
         #expect(result.stdout.contains("design detection"))
         #expect(result.stdout.contains("lines scored          150"))
         #expect(result.stdout.contains("reliability") && result.stdout.contains("ECE"))
+        #expect(result.stdout.contains("time per line"))
+    }
+
+    /// Without the sentence model the rules still find intents, after one line saying so.
+    @Test func withoutTheEmbeddingModelTheRulesStillWork() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-models-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try Binary.run(["extract", "-"], stdin: "Let's mock up a login screen, dark.\n", environment: ["MOCKPILOT_DATA_DIR": empty.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("intents from rules alone"), "\(result.stderr)")
+        #expect(result.stdout.contains("\"component\":\"login\""))
     }
 
     @Test func aMissingFileIsAClearError() throws {

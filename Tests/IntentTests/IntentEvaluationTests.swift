@@ -81,11 +81,11 @@ import Testing
 }
 
 @Suite struct GeneralisationTests {
-    /// Lines written after the rules were: the figures the product should hold on other meetings.
-    @Test(arguments: [("onboarding", HandWrittenMeetings.onboarding), ("traps", HandWrittenMeetings.traps),
-                      ("dashboard", HandWrittenMeetings.dashboard), ("returns", HandWrittenMeetings.returns),
-                      ("billing", HandWrittenMeetings.billing), ("help center", HandWrittenMeetings.helpCenter)])
-    func handWrittenMeetingsScoreWell(name: String, lines: [LabelledLine]) throws {
+    /// Lines written after the rules were, read by the rules alone (the intent head is trained on
+    /// them, so with it they would say little about other meetings).
+    @Test(arguments: HandWrittenMeetings.names)
+    func handWrittenMeetingsScoreWell(name: String) throws {
+        let lines = try HandWrittenMeetings.load(name)
         let report = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
         #expect(report.detection.precision >= 0.95, "\(name)\n\(report.table)")
         #expect(report.detection.f1 >= 0.9, "\(name)\n\(report.table)")

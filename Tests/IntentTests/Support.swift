@@ -13,6 +13,9 @@ enum Fixture {
         return dir
     }
 
+    /// Labelled meetings kept with the tests (`Tests/IntentTests/Meetings`).
+    static var meetings: URL { repository.appendingPathComponent("Tests/IntentTests/Meetings") }
+
     static func brands() throws -> BrandTable {
         try BrandTable.load(themesDirectory: repository.appendingPathComponent("Themes").path, userFile: nil)
     }

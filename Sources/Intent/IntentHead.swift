@@ -1,0 +1,136 @@
+import Foundation
+
+/// A logistic regression over a line's sentence embedding and the rules' reading of it: the
+/// probability that the line asks for a design. Trained by `mockpilot eval train-intents`
+/// (`make train-intents`); the committed weights are `Resources/intent-head.json`, compiled in.
+///
+/// Standardisation is folded into the weights when they are saved, so scoring is one dot
+/// product: p = sigmoid(bias + weights · [embedding, rule features]).
+public struct IntentHead: Sendable, Equatable {
+    public static let formatVersion = 1
+
+    /// Length of the embedding part of the input.
+    public var dimension: Int
+    /// The rule features after the embedding, by name; must equal `RuleFeatures.names`.
+    public var ruleFeatures: [String]
+    public var weights: [Double]  // [dimension + ruleFeatures.count]
+    public var bias: Double
+    /// How this head's probability and the rules' confidence become one confidence.
+    public var combination: IntentCombination
+    /// What it was trained on and how, for the record.
+    public var notes: [String: String]
+
+    public init(dimension: Int, ruleFeatures: [String], weights: [Double], bias: Double,
+                combination: IntentCombination, notes: [String: String] = [:]) {
+        self.dimension = dimension
+        self.ruleFeatures = ruleFeatures
+        self.weights = weights
+        self.bias = bias
+        self.combination = combination
+        self.notes = notes
+    }
+
+    /// P(design) for one input row `[embedding, rule features]`.
+    public func probability(_ x: [Double]) -> Double {
+        precondition(x.count == weights.count, "head input has \(x.count) values, weights \(weights.count)")
+        var z = bias
+        for i in weights.indices { z += weights[i] * x[i] }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// The weights committed with the source (`Resources/intent-head.json`).
+    public static func bundled() throws -> IntentHead {
+        try IntentHead(json: Data(PackageResources.intent_head_json), source: "intent-head.json (built in)")
+    }
+
+    /// Reads a head written by `json`; `source` names it in errors.
+    public init(json data: Data, source: String) throws {
+        let file: File
+        do { file = try JSONDecoder().decode(File.self, from: data) } catch {
+            throw IntentError.badHead(source: source, reason: "not an intent head JSON file")
+        }
+        guard file.version == Self.formatVersion else {
+            throw IntentError.badHead(source: source, reason: "format \(file.version), expected \(Self.formatVersion)")
+        }
+        guard file.ruleFeatures == RuleFeatures.names else {
+            throw IntentError.badHead(source: source, reason: "its rule features differ from this build's; retrain it")
+        }
+        guard file.weights.count == file.dimension + file.ruleFeatures.count, file.weights.allSatisfy(\.isFinite),
+              file.bias.isFinite else {
+            throw IntentError.badHead(source: source, reason: "\(file.weights.count) weights for \(file.dimension) + \(file.ruleFeatures.count) inputs")
+        }
+        guard let combination = IntentCombination(rawValue: file.combination) else {
+            throw IntentError.badHead(source: source, reason: "unknown combination \(file.combination)")
+        }
+        self.init(dimension: file.dimension, ruleFeatures: file.ruleFeatures, weights: file.weights, bias: file.bias,
+                  combination: combination, notes: file.notes)
+    }
+
+    /// The head as JSON, byte for byte the same for the same weights: keys in a fixed order,
+    /// numbers to six significant digits, eight weights a line.
+    public var json: String {
+        func number(_ x: Double) -> String { String(format: "%.6g", x) }
+        func string(_ s: String) -> String {
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        var rows: [String] = []
+        for start in stride(from: 0, to: weights.count, by: 8) {
+            rows.append("    " + weights[start..<min(weights.count, start + 8)].map(number).joined(separator: ", "))
+        }
+        let notes = self.notes.keys.sorted().map { "    \(string($0)): \(string(self.notes[$0] ?? ""))" }
+        return """
+        {
+          "version": \(Self.formatVersion),
+          "notes": {
+        \(notes.joined(separator: ",\n"))
+          },
+          "combination": \(string(combination.rawValue)),
+          "dimension": \(dimension),
+          "rule_features": [\(ruleFeatures.map(string).joined(separator: ", "))],
+          "bias": \(number(bias)),
+          "weights": [
+        \(rows.joined(separator: ",\n"))
+          ]
+        }
+
+        """
+    }
+
+    private struct File: Decodable {
+        var version: Int
+        var notes: [String: String]
+        var combination: String
+        var dimension: Int
+        var ruleFeatures: [String]
+        var bias: Double
+        var weights: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case version, notes, combination, dimension, bias, weights
+            case ruleFeatures = "rule_features"
+        }
+    }
+}
+
+/// How the rules' confidence and the head's probability become the one confidence an intent is
+/// published on (at >= 0.75). Chosen by cross-set validation (`eval intents --train-on`).
+public enum IntentCombination: String, Sendable, CaseIterable {
+    /// The rules alone; the head is not consulted.
+    case rules
+    /// The head's probability: it sees the rules' confidence among its inputs.
+    case head
+    /// Whichever is higher: the head only adds lines.
+    case maximum
+    /// The mean of the two (a line the rules did not read counts as 0 from them).
+    case mean
+
+    /// `rules`: the rules' confidence, nil when they read no request; `head`: P(design).
+    public func confidence(rules: Double?, head: Double) -> Double {
+        switch self {
+        case .rules: rules ?? 0
+        case .head: head
+        case .maximum: max(rules ?? 0, head)
+        case .mean: ((rules ?? 0) + head) / 2
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Brands
+import Core
+import Foundation
+
+/// Fits the intent head on labelled meetings: L2-regularised logistic regression by Newton's
+/// method on standardised inputs. There is no random start and no shuffling, so the same lines
+/// and embedding give the same weights, bit for bit, on every run.
+public enum IntentHeadTrainer {
+    /// One labelled line as the head sees it.
+    public struct Example: Sendable {
+        public var input: [Double]
+        public var design: Bool
+    }
+
+    /// Every line of every meeting through the rules in meeting order (their state carries
+    /// from line to line, as in a meeting), with its embedding and rule features.
+    public static func examples(meetings: [[LabelledLine]], brands: BrandTable, embedder: any SentenceEmbedding) -> [Example] {
+        var examples: [Example] = []
+        for meeting in meetings {
+            var extractor = IntentExtractor(brands: brands, recordingWith: embedder)
+            for line in meeting {
+                let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))
+                _ = extractor.assess(utterance)
+                if let input = extractor.lastInput { examples.append(Example(input: input, design: line.design)) }
+            }
+        }
+        return examples
+    }
+
+    /// The head fitted to `examples`. `l2` is the penalty on the standardised weights (the bias
+    /// is free); larger trusts the embedding less.
+    public static func train(_ examples: [Example], dimension: Int, l2: Double, combination: IntentCombination,
+                             notes: [String: String] = [:]) -> IntentHead {
+        let d = dimension + RuleFeatures.names.count
+        precondition(examples.allSatisfy { $0.input.count == d }, "every example needs \(d) inputs")
+        let n = examples.count
+        // Standardise: each input to mean 0, spread 1, so one penalty fits embedding and rules alike.
+        var mean = [Double](repeating: 0, count: d), spread = [Double](repeating: 0, count: d)
+        for e in examples { for j in 0..<d { mean[j] += e.input[j] } }
+        for j in 0..<d { mean[j] /= Double(max(n, 1)) }
+        for e in examples { for j in 0..<d { spread[j] += (e.input[j] - mean[j]) * (e.input[j] - mean[j]) } }
+        for j in 0..<d { spread[j] = (spread[j] / Double(max(n, 1))).squareRoot(); if spread[j] < 1e-9 { spread[j] = 1 } }
+        // Rows with a trailing 1 for the bias: x [n, d + 1].
+        let x = examples.map { e in (0..<d).map { (e.input[$0] - mean[$0]) / spread[$0] } + [1] }
+        let y = examples.map { $0.design ? 1.0 : 0.0 }
+        var w = [Double](repeating: 0, count: d + 1)
+        for _ in 0..<30 {
+            var gradient = [Double](repeating: 0, count: d + 1)
+            var hessian = [Double](repeating: 0, count: (d + 1) * (d + 1))  // [d + 1, d + 1], upper triangle filled
+            for i in 0..<n {
+                let row = x[i]
+                var z = 0.0
+                for j in 0...d { z += w[j] * row[j] }
+                let p = 1 / (1 + exp(-z))
+                let s = max(p * (1 - p), 1e-10)
+                for j in 0...d {
+                    gradient[j] += (p - y[i]) * row[j]
+                    let sj = s * row[j]
+                    if sj == 0 { continue }
+                    for k in j...d { hessian[j * (d + 1) + k] += sj * row[k] }
+                }
+            }
+            for j in 0..<d {
+                gradient[j] += l2 * w[j]
+                hessian[j * (d + 1) + j] += l2
+            }
+            hessian[d * (d + 1) + d] += 1e-6
+            guard let step = solveSymmetric(hessian, gradient, size: d + 1) else { break }
+            var largest = 0.0
+            for j in 0...d {
+                w[j] -= step[j]
+                largest = max(largest, abs(step[j]))
+            }
+            if largest < 1e-9 { break }
+        }
+        // Fold the standardisation into the weights: one dot product at run time.
+        var weights = [Double](repeating: 0, count: d)
+        var bias = w[d]
+        for j in 0..<d {
+            weights[j] = w[j] / spread[j]
+            bias -= w[j] * mean[j] / spread[j]
+        }
+        return IntentHead(dimension: dimension, ruleFeatures: RuleFeatures.names, weights: weights, bias: bias,
+                          combination: combination, notes: notes)
+    }
+
+    /// Solves A x = b for a symmetric positive definite A given by its upper triangle (Cholesky);
+    /// nil when A is not positive definite.
+    static func solveSymmetric(_ a: [Double], _ b: [Double], size m: Int) -> [Double]? {
+        var l = [Double](repeating: 0, count: m * m)  // [m, m] lower triangle, A = L Lᵀ
+        for i in 0..<m {
+            for j in 0...i {
+                var sum = a[j * m + i]
+                for k in 0..<j { sum -= l[i * m + k] * l[j * m + k] }
+                if i == j {
+                    guard sum > 0 else { return nil }
+                    l[i * m + i] = sum.squareRoot()
+                } else {
+                    l[i * m + j] = sum / l[j * m + j]
+                }
+            }
+        }
+        var z = [Double](repeating: 0, count: m)
+        for i in 0..<m {
+            var sum = b[i]
+            for k in 0..<i { sum -= l[i * m + k] * z[k] }
+            z[i] = sum / l[i * m + i]
+        }
+        var x = [Double](repeating: 0, count: m)
+        for i in stride(from: m - 1, through: 0, by: -1) {
+            var sum = z[i]
+            for k in (i + 1)..<m { sum -= l[k * m + i] * x[k] }
+            x[i] = sum / l[i * m + i]
+        }
+        return x
+    }
+}

@@ -1,0 +1,36 @@
+/// The intent head with the sentence embedding it reads: what the extractor consults beside
+/// its rules. Weights and model are shared read-only, so a scorer is cheap to copy.
+public struct IntentScorer: Sendable {
+    public let head: IntentHead
+    public let embedder: any SentenceEmbedding
+    /// How the head's probability and the rules' confidence combine; the head's own by default.
+    public let combination: IntentCombination
+
+    /// Fails when the embedding is not the length the head was trained on.
+    public init(head: IntentHead, embedder: any SentenceEmbedding, combination: IntentCombination? = nil) throws {
+        guard embedder.dimension == head.dimension else {
+            throw IntentError.embeddingSize(expected: head.dimension, got: embedder.dimension)
+        }
+        self.head = head
+        self.embedder = embedder
+        self.combination = combination ?? head.combination
+    }
+
+    /// Rules this sure are kept as they are under `maximum`: the head could raise the confidence
+    /// a few points at most, and never change whether the line is published.
+    static let sureRules = 0.95
+
+    /// Whether the head is worth asking about a line the rules gave `rules` (nil: no request read).
+    func needsHead(rules: Double?) -> Bool {
+        switch combination {
+        case .rules: false
+        case .maximum: (rules ?? 0) < Self.sureRules
+        case .head, .mean: true
+        }
+    }
+
+    /// The head's input for one line: its embedding, then the rule features.
+    static func input(_ text: String, rules: [Double], embedder: any SentenceEmbedding) -> [Double] {
+        embedder.embed(text).map(Double.init) + rules
+    }
+}

@@ -1,0 +1,72 @@
+/// Requests said as a bare noun phrase: "Car results as cards.", "Tabs for Tokens, NFTs and
+/// Activity.", "Split bill button. Orange. Bottom right.", "Above it, a search with typeahead."
+///
+/// Meetings dictate designs this way. A sentence that names a component and says something
+/// about it (its looks, what it holds, where it sits), but has no verb of its own (nothing
+/// happens, nothing is or was, nobody does anything, nothing is asked about), is describing
+/// what to build; talk about a component always has a verb ("the modal is broken", "why does
+/// the nav flicker", "we shipped the sidebar").
+extension Reading {
+    private static let inquiries: Set<String> = [
+        "why", "did", "does", "do", "is", "are", "was", "were", "who", "when", "where", "whose", "has", "have", "how",
+        "which", "anyone",
+    ]
+    private static let modals: Set<String> = ["can", "could", "should", "would", "will", "must", "might", "shall", "cant", "wont", "dont", "doesnt"]
+    /// A subject and its verb in one word.
+    private static let contractions: Set<String> = [
+        "im", "ive", "ill", "youre", "youve", "youll", "theyre", "theyve", "weve", "hes", "shes", "itll", "theres", "whats",
+    ]
+    /// Words that open a clause about how the thing behaves: its verbs are the design's.
+    private static let subordinators: Set<String> = [
+        "when", "whenever", "if", "while", "until", "once", "so", "that", "which", "where", "after", "before", "unless", "what",
+        "whats", "every",
+    ]
+    /// Words after a component that place it or say what it holds.
+    private static let details: Set<String> = [
+        "with", "for", "of", "showing", "per", "each", "on", "in", "at", "under", "above", "below", "across", "along",
+        "top", "bottom", "left", "right", "corner", "middle", "inside", "beside", "next", "between", "behind", "to",
+        "over", "underneath", "around",
+    ]
+
+    /// The component a verbless sentence describes, if the line is one.
+    var describedComponent: ComponentMention? {
+        // Topic words ("the cost so far") only lower the confidence; events and judgements are talk.
+        guard createCue == nil, report.pastEvents == 0, report.judgements == 0 else { return nil }
+        let sure = components.filter { !$0.weak && !$0.hit.fuzzy && !$0.misheard }
+        guard let mention = sure.first(where: { !$0.located }) ?? sure.first else { return nil }
+        let at = mention.hit.start
+        // "Hi all. Event ticketing, the seat picker and checkout.": a meeting opening its topics.
+        if let first = words.first, Self.greetings.contains(first.text) { return nil }
+        let sentence = words.indices.filter { words[$0].sentence == words[at].sentence }
+        if let opener = sentence.first(where: { !Lexicon.fillers.contains(words[$0].text) }),
+           Self.inquiries.contains(words[opener].text) { return nil }
+        for i in sentence {
+            let w = words[i].text
+            if i > at, Self.subordinators.contains(w) { break }
+            if Lexicon.subjectPronouns.contains(w) {
+                // "a carousel of photos you can swipe through": a clause about it, in its own clause;
+                // "Hero or not, we ship on Tuesday": a new clause with a subject is a statement.
+                if i > at, words[i].clause == words[at].clause { break }
+                return nil
+            }
+            if Lexicon.linkingVerbs.contains(w) || Self.modals.contains(w) || Self.contractions.contains(w)
+                || Lexicon.irregularPast.contains(w) || Reading.thirdPersonVerbs.contains(w) || RuleFeatures.stating.contains(w) { return nil }
+        }
+        return saysSomething(about: mention, in: sentence) ? mention : nil
+    }
+
+    /// Looks, a part, a brand, "as a card", or a place or content word after the name. Without
+    /// looks, "the" before the name points at something that exists ("the seat picker").
+    private func saysSomething(about mention: ComponentMention, in sentence: [Int]) -> Bool {
+        if !styles.isEmpty || !colors.isEmpty || !brandRefs.isEmpty || designParts > 0 { return true }
+        let at = mention.hit.start
+        if at > 0, ["the", "our", "their", "this", "that"].contains(words[at - 1].text) { return false }
+        if words[max(0, at - 2)..<at].contains(where: { $0.text == "as" }) { return true }
+        // "Apply form. Name, email, CV upload.": the name first, then clauses of what it holds.
+        if words[mention.hit.end...].contains(where: { $0.clause != words[at].clause }),
+           !words[..<at].contains(where: { $0.clause != words[at].clause && !Lexicon.fillers.contains($0.text) }) { return true }
+        return sentence.contains { $0 >= mention.hit.end && (Self.details.contains(words[$0].text) || Self.subordinators.contains(words[$0].text)) }
+    }
+
+    private static let greetings: Set<String> = ["hi", "hello", "hiya", "hey", "morning", "afternoon", "evening", "welcome", "thanks"]
+}

@@ -1,0 +1,100 @@
+/// What the rules read in a line, as the numbers the intent head takes beside the embedding.
+///
+/// A sentence embedding knows what a line is about (buttons, dashboards, invoices) but not well
+/// whether it asks or tells; these carry the frame: the rules' own confidence, looks, report
+/// evidence, question and subject shapes, and whether a request came just before. Each is
+/// scaled to about 0...1 so no single one swamps the others before standardisation.
+enum RuleFeatures {
+    static let names = [
+        "rule_confidence", "create_cue", "desire", "edit", "anaphora", "component", "guessed_component", "looks",
+        "brand", "design_parts", "ui_words", "past_events", "judgements", "topic_words", "asks_about", "someone_does",
+        "verb_before_component", "recent_request", "existing", "states", "length",
+    ]
+
+    /// Present-tense verbs that state how things are ("the profile page has an avatar", "Amazon
+    /// puts the button on the right") beside the third-person forms the component reader knows.
+    static let stating: Set<String> = ["has", "puts", "uses", "sits", "turns", "grows", "shows", "mentions", "says", "know", "knows", "handle", "handles"]
+
+    /// Words that point at a design that exists already ("their pricing table has", "the old app
+    /// had", "right now the search bar sits"): a description of it, not an ask.
+    private static let existing: Set<String> = ["their", "theirs", "current", "currently", "existing", "old", "already", "competitors", "competitor"]
+
+    /// Question words that ask about the world, not for a design ("why does", "did the", "is it").
+    private static let inquiries: Set<String> = [
+        "why", "did", "does", "do", "is", "are", "was", "were", "who", "when", "where", "whose", "has", "have", "anyone",
+        "any", "how",
+    ]
+    private static let modals: Set<String> = ["can", "could", "should", "would", "will", "must", "might", "shall", "cant", "wont"]
+
+    /// A question about the world ("Why does the nav flicker", "did the checkout ever load"), read
+    /// from the first word that is not a filler; "how about", "what if" suggest instead.
+    static func asksAboutTheWorld(_ reading: Reading) -> Bool {
+        let words = reading.words
+        guard let at = words.firstIndex(where: { !Lexicon.fillers.contains($0.text) || modals.contains($0.text) }) else { return false }
+        let suggests = at + 1 < words.count && ["about", "if"].contains(words[at + 1].text)
+        return inquiries.contains(words[at].text) && !suggests
+    }
+
+    /// A verb in the present with no modal or "to" before it: "has", not "should have".
+    static func statesHowThingsAre(_ reading: Reading) -> Bool {
+        let words = reading.words
+        return words.indices.contains { i in
+            (stating.contains(words[i].text) || Reading.thirdPersonVerbs.contains(words[i].text))
+                && !["is", "its", "thats", "this", "yes", "thus", "lets"].contains(words[i].text)
+                && (i == 0 || !(modals.contains(words[i - 1].text) || words[i - 1].text == "to"))
+        }
+    }
+
+    /// "their", "the old", "right now" before any component is named.
+    static func pointsAtWhatExists(_ reading: Reading) -> Bool {
+        let words = reading.words, texts = words.map(\.text)
+        let firstComponent = reading.components.first?.hit.start ?? words.count
+        return words[..<firstComponent].contains { existing.contains($0.text) }
+            || zip(texts, texts.dropFirst()).contains { $0 == "right" && $1 == "now" || $0 == "the" && $1 == "moment" }
+    }
+
+    /// `rules`: the rules' confidence, nil when they read no request; `recentRequest`: a line
+    /// just before asked for a component.
+    static func of(_ reading: Reading, rules: Double?, recentRequest: Bool) -> [Double] {
+        let words = reading.words
+        let named = reading.components.contains { !$0.weak && !$0.hit.fuzzy && !$0.misheard }
+        let guessed = !named && !reading.components.isEmpty
+        func capped(_ n: Int, _ top: Int) -> Double { Double(min(n, top)) / Double(top) }
+        let looks = reading.styles.count + reading.colors.count
+        let ui = words.filter { Lexicon.uiContext.contains($0.text) }.count
+        let asksAbout = asksAboutTheWorld(reading)
+        let someoneDoes = zip(words, words.dropFirst()).contains { a, b in
+            Lexicon.subjectPronouns.contains(a.text) && !Self.modals.contains(b.text) && a.clause == b.clause
+                && !["want", "need", "like", "love", "wish", "think", "imagine", "picture", "guess", "mean"].contains(b.text)
+        }
+        let firstComponent = reading.components.first?.hit.start ?? words.count
+        let states = statesHowThingsAre(reading)
+        let exists = pointsAtWhatExists(reading)
+        let verbBefore = words[..<firstComponent].contains {
+            Lexicon.linkingVerbs.contains($0.text) || Self.modals.contains($0.text) || Lexicon.irregularPast.contains($0.text)
+        }
+        return [
+            rules ?? 0,
+            reading.createCue == nil ? 0 : 1,
+            reading.desire ? 1 : 0,
+            reading.edit ? 1 : 0,
+            reading.anaphora ? 1 : 0,
+            named ? 1 : 0,
+            guessed ? 1 : 0,
+            capped(looks, 3),
+            reading.brandRefs.isEmpty ? 0 : 1,
+            capped(reading.designParts, 3),
+            capped(ui, 2),
+            capped(reading.report.pastEvents, 2),
+            capped(reading.report.judgements, 2),
+            capped(reading.report.topicWords, 3),
+            asksAbout ? 1 : 0,
+            someoneDoes ? 1 : 0,
+            verbBefore ? 1 : 0,
+            recentRequest ? 1 : 0,
+            exists ? 1 : 0,
+            states ? 1 : 0,
+            capped(words.count, 30),
+        ]
+    }
+}

@@ -1,0 +1,80 @@
+import Core
+import Foundation
+import Testing
+@testable import Intent
+
+/// The head's weights and its trainer, without the sentence model: a stand-in embedding.
+@Suite struct IntentHeadTests {
+    @Test func theBuiltInWeightsLoad() throws {
+        let head = try IntentHead.bundled()
+        #expect(head.dimension == 384)
+        #expect(head.ruleFeatures == RuleFeatures.names)
+        #expect(head.weights.count == 384 + RuleFeatures.names.count)
+        #expect(head.combination == .maximum)
+        // Trained on the tuning sets only: the blind held-out set is never among them.
+        let trainedOn = try #require(head.notes["trained_on"])
+        #expect(trainedOn.contains("intents.dev2.jsonl") && !trainedOn.contains("heldout"))
+    }
+
+    @Test func weightsReadBackAsTheyWereWritten() throws {
+        let head = try IntentHead.bundled()
+        let again = try IntentHead(json: Data(head.json.utf8), source: "round trip")
+        #expect(again.json == head.json)
+    }
+
+    @Test func weightsForAnotherBuildAreRefusedWithAReason() throws {
+        let json = try IntentHead.bundled().json
+        let renamed = json.replacingOccurrences(of: "\"length\"", with: "\"width\"")
+        #expect(throws: IntentError.badHead(source: "old.json", reason: "its rule features differ from this build's; retrain it")) {
+            try IntentHead(json: Data(renamed.utf8), source: "old.json")
+        }
+        #expect(throws: IntentError.self) { try IntentHead(json: Data("{\"weights\": [1]}".utf8), source: "x.json") }
+    }
+
+    @Test func anEmbeddingOfAnotherLengthIsRefused() throws {
+        #expect(throws: IntentError.embeddingSize(expected: 384, got: 4)) {
+            try IntentScorer(head: try IntentHead.bundled(), embedder: WordFlags())
+        }
+    }
+
+    @Test func trainingIsDeterministicAndLearnsWhatItIsShown() throws {
+        // The stand-in "embedding" says whether a line talks about lunch: what tells these apart.
+        let lines = (0..<12).flatMap { i in [
+            LabelledLine(id: "d\(i)", text: "A little card for plan \(i), dark.", design: true, component: .card),
+            LabelledLine(id: "n\(i)", text: "Lunch at \(i), the usual place.", design: false),
+        ] }
+        let examples = IntentHeadTrainer.examples(meetings: [lines], brands: try Fixture.brands(), embedder: WordFlags())
+        #expect(examples.count == 24)
+        let first = IntentHeadTrainer.train(examples, dimension: 4, l2: 1, combination: .head)
+        let second = IntentHeadTrainer.train(examples, dimension: 4, l2: 1, combination: .head)
+        #expect(first == second)
+        for example in examples {
+            #expect((first.probability(example.input) > 0.5) == example.design)
+        }
+    }
+
+    @Test func theSolverSolvesASymmetricSystem() throws {
+        // [4 2; 2 3] x = [2; 1]  ->  x = [0.5, 0]
+        let x = try #require(IntentHeadTrainer.solveSymmetric([4, 2, 0, 3], [2, 1], size: 2))
+        #expect(abs(x[0] - 0.5) < 1e-12 && abs(x[1]) < 1e-12)
+        #expect(IntentHeadTrainer.solveSymmetric([-1, 0, 0, 1], [1, 1], size: 2) == nil)
+    }
+
+    @Test func combinationsMixTheTwoScores() {
+        #expect(IntentCombination.maximum.confidence(rules: nil, head: 0.8) == 0.8)
+        #expect(IntentCombination.maximum.confidence(rules: 0.9, head: 0.2) == 0.9)
+        #expect(IntentCombination.head.confidence(rules: 0.9, head: 0.2) == 0.2)
+        #expect(IntentCombination.rules.confidence(rules: nil, head: 0.99) == 0)
+        #expect(IntentCombination.mean.confidence(rules: 0.9, head: 0.5) == 0.7)
+    }
+}
+
+/// Four numbers per line: whether it mentions lunch, a card, "dark", and a constant.
+struct WordFlags: SentenceEmbedding {
+    var dimension: Int { 4 }
+
+    func embed(_ text: String) -> [Float] {
+        let t = text.lowercased()
+        return [t.contains("lunch") ? 1 : 0, t.contains("card") ? 1 : 0, t.contains("dark") ? 1 : 0, 1]
+    }
+}

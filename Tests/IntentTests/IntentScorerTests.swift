@@ -1,0 +1,84 @@
+import Core
+import Embedding
+import Foundation
+import Testing
+@testable import Intent
+
+/// MiniLM from `make models` as the head reads it, loaded once for every test that needs it.
+struct MiniLMSentences: SentenceEmbedding {
+    let model: MiniLM
+    var dimension: Int { model.dimension }
+    func embed(_ text: String) -> [Float] { model.embed(text) }
+
+    static let shared: MiniLMSentences? = (try? MiniLM(modelsDirectory: Paths.models())).map(MiniLMSentences.init)
+}
+
+/// The rules with the built-in head reading real MiniLM embeddings. None of these lines is in
+/// the training sets.
+@Suite(.enabled(if: MiniLMSentences.shared != nil, "needs all-MiniLM-L6-v2 (make models)"))
+struct IntentScorerTests {
+    func extractor() throws -> IntentExtractor {
+        let scorer = try IntentScorer(head: try IntentHead.bundled(), embedder: try #require(MiniLMSentences.shared))
+        return IntentExtractor(brands: try Fixture.brands(), scorer: scorer)
+    }
+
+    func one(_ line: String, with extractor: IntentExtractor) -> IntentMsg? {
+        var extractor = extractor
+        return extractor.extract(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
+    }
+
+    @Test(arguments: [
+        ("So for the orders page, I keep coming back to a big table with the status as coloured pills.", ComponentKind.table),
+        ("My gut says a sidebar, collapsible, with the projects listed in it.", .sidebar),
+        ("Thinking out loud here: tabs for day, week and month on the calendar view?", .tabs),
+    ])
+    func anImplicitRequestTheRulesMissIsFound(line: String, kind: ComponentKind) throws {
+        #expect(try Fixture.one(line) == nil, "the rules alone already find it: pick a harder line")
+        let intent = try #require(one(line, with: try extractor()))
+        #expect(intent.component == kind)
+        #expect(intent.confidence >= 0.75 && !intent.refine)
+    }
+
+    @Test(arguments: [
+        "The dropdown on the settings page crashed twice for Safari users yesterday.",
+        "Can you check whether the login button works on the staging server?",
+        "We need to talk about the modal budget before the card renewal next month.",
+        "Our competitor's onboarding uses a carousel of tips, which people skip.",
+        "Why does the search box lose focus after the first letter?",
+        "The toggle in the old settings screen was never wired to anything.",
+    ])
+    func talkWithUIWordsIsStillNotAnIntent(line: String) throws {
+        #expect(one(line, with: try extractor()) == nil)
+    }
+
+    @Test func aMeetingGoesOnFromOneImplicitLineToTheNext() throws {
+        var extractor = try extractor()
+        let lines = ["My gut says a sidebar, collapsible, with the projects listed in it.", "Darker, and a bit narrower."]
+        let results = lines.enumerated().map { i, text in
+            extractor.extract(Utterance(id: "u\(i)", msg: TranscriptMsg(text: text, tsStart: Double(i), tsEnd: Double(i) + 1)))
+        }
+        let change = try #require(results[1])
+        #expect(change.refine && change.refersTo == .sidebar && Set(change.styles) == ["dark", "small"])
+    }
+
+    /// dev2 was written blind and is among the head's training sets, so this is a floor under the
+    /// measured figures (F1 96.9%, P 99.3%, component 96.5%, ECE 4.1%; rules alone F1 86.0%), not
+    /// a generalisation figure: the cross-set one (trained without dev2) is F1 95.1%.
+    @Test func theSecondTuningSetHoldsItsFigures() throws {
+        let file = Fixture.repository.appendingPathComponent("Tests/Eval/intents.dev2.jsonl").path
+        let lines = try IntentEvaluation.load(file: file)
+        let rules = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
+        let both = IntentEvaluation.score(lines, extractor: try extractor())
+        #expect(rules.detection.f1 >= 0.83, "\(rules.table)")
+        #expect(both.detection.f1 >= 0.93 && both.detection.precision >= 0.97, "\(both.table)")
+        #expect(both.componentAccuracy >= 0.93 && both.brands.f1 >= 0.9, "\(both.table)")
+        #expect(both.reliability.expectedCalibrationError <= 0.08, "\(both.table)")
+    }
+
+    @Test func withoutAScorerTheRulesStillFindPlainRequests() throws {
+        var rules = try Fixture.extractor()
+        #expect(rules.scorer == nil)
+        let intent = rules.extract(Utterance(id: "a", msg: TranscriptMsg(text: "Let's build a pricing page like Notion's.", tsStart: 0, tsEnd: 1)))
+        #expect(intent?.component == .pricing && intent?.brandRefs == ["Notion"])
+    }
+}
