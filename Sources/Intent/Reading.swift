@@ -137,13 +137,16 @@ struct Reading: Sendable {
     // MARK: components
 
     /// Nouns that turn a component word before them into a modifier: "button team", "card
-    /// reader", "search engine". Plurals ("search results", "button clicks") are read by their shape.
+    /// reader", "search engine", "checkout revamp". Plurals ("search results", "button clicks") are read by their shape.
     private static let modifierFollowers: Set<String> = [
         "engine", "query", "term", "history", "team", "data", "logic", "conversion", "file", "bug", "ranking", "index",
         "api", "traffic", "rate", "volume", "flow", "detail", "number", "reader", "report", "image", "holder", "payment",
         "issue", "ticket", "owner", "count", "review", "meeting", "test", "metrics", "game", "budget", "provider", "vendor",
         "copy", "customer", "user", "account", "experiment", "service", "server", "backend", "database", "strategy",
         "process", "policy", "algorithm", "feature", "integration", "analytics", "performance", "request", "job",
+        // Work about a component, not the component: "the checkout revamp", "the login migration".
+        "revamp", "rework", "overhaul", "migration", "rewrite", "rollout", "project", "initiative", "kickoff", "audit",
+        "sprint", "roadmap", "launch", "research", "workstream", "epic",
     ]
 
     /// Whether the word after a component name makes the name a modifier of another noun.

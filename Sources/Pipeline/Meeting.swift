@@ -104,7 +104,7 @@ public actor Meeting {
         // With a model to ask, the rules also report what they are unsure of (down to its floor).
         let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, settings.intentModelFloor)
         extractor = IntentExtractor(brands: brands, threshold: floor, scorer: intentScorer)
-        talk = TalkWindow(brands: brands)
+        talk = TalkWindow(brands: brands, scorer: intentScorer)
         self.intentsNotice = intentsNotice
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))

@@ -5,7 +5,7 @@ import Intent
 /// What `g` reads when no intent is waiting: the last final utterances not yet made into a
 /// component, taken together as one request. Someone pressing `g` has just said "now", so the
 /// request needs less confidence than an intent published on its own, and a wish spread over
-/// three short lines ("Maybe a sidebar." "Dark." "Rounded corners.") counts as one.
+/// three short lines counts as one.
 struct TalkWindow: Sendable {
     /// Below the publishing threshold (0.75 by default) on purpose: the key press is the cue.
     static let threshold = 0.5
@@ -22,12 +22,15 @@ struct TalkWindow: Sendable {
     }
 
     private let brands: BrandTable
+    /// The meeting's own intent head, so `g` reads talk as the meeting does (nil: the rules alone).
+    private let scorer: IntentScorer?
     private(set) var lines: [Utterance] = []
     /// Lines whose intent was generated, or that a window request used (only ids still in `lines`).
     private var used: Set<String> = []
 
-    init(brands: BrandTable) {
+    init(brands: BrandTable, scorer: IntentScorer? = nil) {
         self.brands = brands
+        self.scorer = scorer
     }
 
     mutating func append(_ utterance: Utterance) {
@@ -51,7 +54,7 @@ struct TalkWindow: Sendable {
                                                                  tsEnd: newest.msg.tsEnd, speaker: newest.msg.speaker,
                                                                  id: newest.id))
         // A reader of its own: the meeting's extractor must not see these lines twice.
-        var reader = IntentExtractor(brands: brands, threshold: Self.threshold)
+        var reader = IntentExtractor(brands: brands, threshold: Self.threshold, scorer: scorer)
         guard var intent = reader.extract(joined), let kind = intent.component else {
             return .noDesign(quote: text)
         }

@@ -138,9 +138,9 @@ import Testing
         let meeting = try await f.open()
         await meeting.start()
         // Said in pieces, none of them a request on its own.
-        await meeting.hear(Self.line("u1", "Maybe a sidebar for the projects.", at: 0))
-        await meeting.hear(Self.line("u2", "It should be dark.", at: 3))
-        await meeting.hear(Self.line("u3", "With rounded corners.", at: 6))
+        await meeting.hear(Self.line("u1", "Someone said the projects belong in a sidebar.", at: 0))
+        await meeting.hear(Self.line("u2", "It could be dark, I suppose.", at: 3))
+        await meeting.hear(Self.line("u3", "With rounded corners, maybe.", at: 6))
         await meeting.tick(now: 20)
         await meeting.handle(.generateNow)
         // Pressed again with nothing new said: nothing is generated twice.
@@ -154,30 +154,30 @@ import Testing
         let triggered = events.compactMap { if case .intent(let i, true) = $0 { i } else { nil } }
         #expect(triggered.count == 1)
         #expect(triggered.first?.utteranceID == "u3", "the request is filed under its newest line")
-        #expect(triggered.first?.text == "Maybe a sidebar for the projects. It should be dark. With rounded corners.")
+        #expect(triggered.first?.text == "Someone said the projects belong in a sidebar. It could be dark, I suppose. With rounded corners, maybe.")
         #expect(triggered.first?.styles.contains("dark") == true && triggered.first?.styles.contains("rounded") == true)
         #expect(Self.notices(events).contains("nothing to generate: everything said since the last component is already in it"))
     }
 
-    @Test func gOnTalkAboutAWrittenComponentMakesItsNextVersion() async throws {
-        let f = try Fixture()
-        let meeting = try await f.open()
-        await meeting.start()
-        await meeting.hear(Self.line("u1", "Let's build a pill-shaped pay button like Stripe's.", at: 0))
-        await meeting.hear(Self.line("u2", "Thanks, that's all for today.", at: 10))
-        await meeting.hear(Self.line("u3", "The pay button for a second.", at: 14))
-        await meeting.hear(Self.line("u4", "Dark, I think.", at: 17))
-        await meeting.hear(Self.line("u5", "With a shadow.", at: 20))
-        await meeting.tick(now: 30)
-        await meeting.handle(.generateNow)
-        let events = await Self.drain(meeting)
-        let written = Self.components(events)
-        #expect(written.map(\.name) == ["PayButton", "PayButton"])
-        #expect(written.map(\.version) == [1, 2])
-        let triggered = events.compactMap { if case .intent(let i, true) = $0 { i } else { nil } }
-        #expect(triggered.last?.text == "The pay button for a second. Dark, I think. With a shadow.",
-                "version 2 came from the window, not from a line on its own")
-        #expect(triggered.last?.refine == true && triggered.last?.refersTo == .button)
+    /// The meeting's own reading now catches most follow-up lines about a component as they are
+    /// said, so this drives the window itself: talk naming a kind already written changes it.
+    @Test func talkAboutAWrittenComponentIsReadAsItsNextVersion() throws {
+        let brands = try MeetingSetup(settings: Settings()).brands()
+        var talk = TalkWindow(brands: brands)
+        talk.append(Self.line("u3", "Someone said the pay button should be dark.", at: 14))
+        talk.append(Self.line("u4", "I suppose so.", at: 17))
+        talk.append(Self.line("u5", "With a shadow, maybe.", at: 20))
+        guard case .request(let intent, let lines) = talk.read(existing: [.button]) else {
+            Issue.record("no request read from the talk")
+            return
+        }
+        #expect(lines == ["u3", "u4", "u5"])
+        #expect(intent.utteranceID == "u5", "the request is filed under its newest line")
+        #expect(intent.text == "Someone said the pay button should be dark. I suppose so. With a shadow, maybe.")
+        #expect(intent.refine == true && intent.refersTo == .button, "a change to the pay button, not a second one")
+        #expect(intent.styles.contains("dark") && intent.styles.contains("shadow"))
+        // Read once: pressed again, the same lines are not a request twice.
+        #expect(talk.read(existing: [.button]) == .allGenerated)
     }
 
     @Test func gSaysWhyWhenThereIsNothingToGenerate() async throws {
