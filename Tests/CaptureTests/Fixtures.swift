@@ -67,18 +67,6 @@ struct Fixtures {
         let fields = text.split(separator: " ")
         return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
     }
-
-    /// Folder holding Package.swift, found from this file's path.
-    static var repoRoot: URL {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-            url.deleteLastPathComponent()
-        }
-        return url
-    }
-
-    static var shared: URL { repoRoot.appendingPathComponent("../shared").standardizedFileURL }
 }
 
 struct FixtureError: Error, CustomStringConvertible {

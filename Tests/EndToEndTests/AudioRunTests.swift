@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `mockpilot run` on audio, as a user runs it: a recording, raw audio on stdin, and a live ALSA
 /// capture device (a real PCM fed from a FIFO at real-time pace), each with a spoken design line
 /// from the dev set: "Let's build a pricing section with three tiers, kind of like what Stripe has."
 @Suite(.serialized) struct AudioRunTests {
-    static let audio = Binary.repository.appendingPathComponent("../shared/eval/audio").standardized.path
+    static let audio = Repository.shared.appendingPathComponent("eval/audio").path
     static let line = audio + "/lines/dev-001.wav"
 
     struct Event {

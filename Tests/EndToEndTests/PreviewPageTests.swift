@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The preview kit's own page (preview/src, as `npm run dev` serves it), bundled offline with a
@@ -9,7 +10,7 @@ import Testing
     func previewCheck(_ components: URL) throws -> Binary.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Binary.repository.appendingPathComponent("scripts/preview-check.sh").path, components.path,
+        process.arguments = [Repository.root.appendingPathComponent("scripts/preview-check.sh").path, components.path,
                              components.deletingLastPathComponent().appendingPathComponent("preview-work").path]
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Generated components for every kind, rendered offline in headless Chromium: no console
@@ -35,7 +36,7 @@ import Testing
         let out = dir.appendingPathComponent("render")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Binary.repository.appendingPathComponent("scripts/render-check.sh").path, dir.path, out.path]
+        process.arguments = [Repository.root.appendingPathComponent("scripts/render-check.sh").path, dir.path, out.path]
             + (className.map { [$0] } ?? [])
         let pipe = Pipe()
         process.standardOutput = pipe

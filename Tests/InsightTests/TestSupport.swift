@@ -1,18 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Paths and processes the insight tests share.
 enum TestSupport {
-    /// The folder holding Package.swift, found by walking up from this file.
-    static let repoRoot: String = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-            url.deleteLastPathComponent()
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
-
-    static var referenceScripts: String { repoRoot + "/scripts/reference/insights" }
+    static var referenceScripts: String { Repository.root.path + "/scripts/reference/insights" }
 
     static var models: String {
         let env = ProcessInfo.processInfo.environment

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Babel's accept/reject verdict for many files, from one node process (Debian's node-babel7).
 enum BabelOracle {
@@ -14,7 +15,7 @@ enum BabelOracle {
     }
 
     static func verdicts(for files: [URL]) throws -> [String: Verdict] {
-        let script = CorpusBuilder.repository.appendingPathComponent("Tests/JSXTests/babel-verdicts.js")
+        let script = Repository.root.appendingPathComponent("Tests/JSXTests/babel-verdicts.js")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node", script.path]

@@ -1,5 +1,6 @@
 import Capture
 import Foundation
+import TestSupport
 import Testing
 import Whisper
 @testable import Speech
@@ -96,7 +97,7 @@ extension WholePathTests {
         /// for it still stops the decode, which then reports cancellation instead of text.
         @Test func cancellingStopsAWhisperDecodeInFlight() async throws {
             let model = try SpeechFixtures.loadModel()
-            let meeting = SpeechFixtures.shared + "/eval/audio/meetings/meeting_01.wav"
+            let meeting = Repository.shared.path + "/eval/audio/meetings/meeting_01.wav"
             let samples = Array(try AudioFile.decode(path: meeting).prefix(20 * 16000))
             let whisper = WhisperRecogniser(model: model, options: TranscriptionOptions(), partialWindowMargin: 2, fallbackTimeLimit: nil)
             let decode = Task { try await whisper.recognise(samples, prompt: nil, final: true) }

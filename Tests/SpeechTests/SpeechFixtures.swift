@@ -9,15 +9,6 @@ enum SpeechFixtures {
             ?? (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/mockpilot/models/whisper-tiny.en"
     }
 
-    /// ../shared beside the repository: the eval audio.
-    static let shared: String = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("../shared").standardizedFileURL.path
-    }()
-
     /// One loaded model for all tests (loading converts 37 M weights).
     static let model: Result<WhisperModel, Error> = Result { try WhisperModel.load(directory: modelDirectory) }
 

@@ -1,20 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Whisper
 
-/// Shared paths and helpers for the Whisper tests: the repository, the eval audio in
-/// ../shared, the installed model, and the faster-whisper reference run in a venv.
+/// Shared paths and helpers for the Whisper tests: the eval audio in ../shared, the installed
+/// model, and the faster-whisper reference run in a venv.
 enum Fixtures {
-    static let repoRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }()
-
-    static let shared = repoRoot.appendingPathComponent("../shared").standardizedFileURL.path
-    static let lines = shared + "/eval/audio/lines"
+    static let lines = Repository.shared.path + "/eval/audio/lines"
 
     static var modelDirectory: String {
         ProcessInfo.processInfo.environment["MOCKPILOT_WHISPER_MODEL"]
@@ -35,7 +27,7 @@ enum Fixtures {
 
     /// The manifest's text for a line recording, e.g. "dev-012".
     static func expectedText(_ id: String) throws -> String {
-        let manifest = try String(contentsOfFile: shared + "/eval/audio/manifest.jsonl", encoding: .utf8)
+        let manifest = try String(contentsOfFile: Repository.shared.path + "/eval/audio/manifest.jsonl", encoding: .utf8)
         for line in manifest.split(separator: "\n") {
             if let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                obj["wav"] as? String == "lines/\(id).wav", let text = obj["text"] as? String {
@@ -53,9 +45,9 @@ enum Fixtures {
 
     /// Runs any script in scripts/reference/ with the venv's python.
     static func referenceScript(_ script: String, _ arguments: [String], stdin: String? = nil) throws -> String {
-        let venv = try run("/bin/bash", [repoRoot.path + "/scripts/reference/venv.sh"])
+        let venv = try run("/bin/bash", [Repository.root.path + "/scripts/reference/venv.sh"])
         let python = venv.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try run(python, [repoRoot.path + "/scripts/reference/" + script] + arguments, stdin: stdin)
+        return try run(python, [Repository.root.path + "/scripts/reference/" + script] + arguments, stdin: stdin)
     }
 
     private static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> String {

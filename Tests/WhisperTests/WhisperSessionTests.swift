@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Capture
 @testable import Whisper
@@ -143,7 +144,7 @@ import Capture
     /// A cancelled task stops transcribing instead of finishing the recording.
     @Test func cancellingTheTaskStopsTranscription() async throws {
         let model = try Fixtures.loadModel()
-        let samples = try AudioFile.decode(path: Fixtures.shared + "/eval/audio/meetings/meeting_01.wav")
+        let samples = try AudioFile.decode(path: Repository.shared.path + "/eval/audio/meetings/meeting_01.wav")
         let task = Task {
             var session = WhisperSession(model: model, options: TranscriptionOptions())
             return try session.transcribe(samples)
@@ -157,7 +158,7 @@ import Capture
     /// stops a decode in the middle, at the very next token it looks at.
     @Test func theFlagStopsADecodeOnAThreadAtTheNextToken() async throws {
         let model = try Fixtures.loadModel()
-        let samples = try AudioFile.decode(path: Fixtures.shared + "/eval/audio/meetings/meeting_01.wav")
+        let samples = try AudioFile.decode(path: Repository.shared.path + "/eval/audio/meetings/meeting_01.wav")
         let flag = CancellationFlag()
         let result: Task<Result<[TranscriptSegment], Error>, Never> = Task {
             await withCheckedContinuation { done in
