@@ -54,7 +54,7 @@ extension WholePathTests {
         @Test func aFailedDecodeIsAWarningAndTheRestGoesOn() async throws {
             let dir = try SpeechFixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            let (path, bursts) = try SpeechFixtures.burstsWAV(count: 3, in: dir)
+            let (path, bursts) = try TestWAV.bursts(count: 3, in: dir)
             var transcriber = LiveTranscriber(recogniser: FlakyRecogniser(failing: 2), prompt: nil)
             transcriber.partials = false
             let emitted = Emitted()
@@ -73,7 +73,7 @@ extension WholePathTests {
         @Test func cancellingAStuckRunReturns() async throws {
             let dir = try SpeechFixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            let (path, _) = try SpeechFixtures.burstsWAV(count: 8, in: dir)
+            let (path, _) = try TestWAV.bursts(count: 8, in: dir)
             let emitted = Emitted()
             let transcriber = LiveTranscriber(recogniser: StuckRecogniser(), prompt: nil)
             let run = Task { try await transcriber.run(source: FileSource(path: path, realtime: false), live: false) { emitted.append($0) } }
