@@ -3,16 +3,6 @@ import TestSupport
 import Testing
 @testable import Embedding
 
-/// Where `make models` installed the weights.
-enum Paths {
-    static var models: String {
-        let env = ProcessInfo.processInfo.environment
-        if let d = env["MOCKPILOT_DATA_DIR"], !d.isEmpty { return d + "/models" }
-        if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x + "/mockpilot/models" }
-        return NSHomeDirectory() + "/.local/share/mockpilot/models"
-    }
-}
-
 struct Reference: Decodable {
     var text: String
     var input_ids: [Int32]
@@ -25,7 +15,7 @@ struct Reference: Decodable {
 }
 
 @Suite struct MiniLMTests {
-    static let model: MiniLM? = try? MiniLM(modelsDirectory: Paths.models)
+    static let model: MiniLM? = try? MiniLM(modelsDirectory: ModelPaths.folder)
 
     @Test func tokenIdsMatchTheModelsTokenizer() throws {
         let model = try #require(Self.model)

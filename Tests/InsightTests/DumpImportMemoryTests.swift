@@ -49,7 +49,7 @@ import Testing
     @Test func aLargeDumpIsStoredWithBoundedMemory() async throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let service = try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: TestSupport.models)
+        let service = try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: ModelPaths.folder)
         // Warm up every path first (model scratch, SQLite caches) so only the import's own growth counts.
         try Self.writeDump(path: dir + "/warm.jsonl", posts: 100, from: 0, padding: 125_000)
         _ = try await service.mine("x", from: .file(dir + "/warm.jsonl"), sources: SourceConfiguration())

@@ -5,13 +5,6 @@ import TestSupport
 enum TestSupport {
     static var referenceScripts: String { Repository.root.path + "/scripts/reference/insights" }
 
-    static var models: String {
-        let env = ProcessInfo.processInfo.environment
-        if let d = env["MOCKPILOT_DATA_DIR"], !d.isEmpty { return d + "/models" }
-        if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x + "/mockpilot/models" }
-        return NSHomeDirectory() + "/.local/share/mockpilot/models"
-    }
-
     /// Runs a program to completion; returns stdout, throws with stderr on a non-zero exit.
     static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> String {
         let process = Process()

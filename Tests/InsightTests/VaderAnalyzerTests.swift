@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Insight
 
 @Suite struct VaderAnalyzerTests {
     let analyzer: VaderAnalyzer
 
-    init() throws { analyzer = try VaderAnalyzer(modelsDirectory: TestSupport.models) }
+    init() throws { analyzer = try VaderAnalyzer(modelsDirectory: ModelPaths.folder) }
 
     /// The examples and scores printed in the vaderSentiment README.
     @Test(arguments: [

@@ -96,7 +96,7 @@ extension WholePathTests {
         /// Whisper runs on a dispatch queue, outside the task tree: cancelling the task that waits
         /// for it still stops the decode, which then reports cancellation instead of text.
         @Test func cancellingStopsAWhisperDecodeInFlight() async throws {
-            let model = try SpeechFixtures.loadModel()
+            let model = try SpeechFixtures.whisper.get()
             let meeting = Repository.shared.path + "/eval/audio/meetings/meeting_01.wav"
             let samples = Array(try AudioFile.decode(path: meeting).prefix(20 * 16000))
             let whisper = WhisperRecogniser(model: model, options: TranscriptionOptions(), partialWindowMargin: 2, fallbackTimeLimit: nil)

@@ -60,7 +60,7 @@ extension WholePathTests {
         /// chunk, and the real Whisper recogniser stands behind the decode queue. Nothing reaches
         /// Whisper, nothing is transcribed, and resident memory does not grow with the meeting.
         @Test func threeHoursOfSilenceThroughTheLivePathKeepMemoryFlat() async throws {
-            let model = try SpeechFixtures.loadModel()
+            let model = try SpeechFixtures.whisper.get()
             let dir = try SpeechFixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let wav = try TestWAV.sparse(dir + "/three-hours.wav", seconds: 3 * 3600, rate: 48000, channels: 2)
