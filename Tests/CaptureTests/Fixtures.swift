@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Real files made at test time with real tools (sox, opusenc, espeak-ng), in a temp folder.
@@ -14,23 +15,9 @@ struct Fixtures {
 
     func remove() { try? FileManager.default.removeItem(at: dir) }
 
-    /// Runs a tool and throws (failing the test) if it exits non-zero.
-    @discardableResult
-    static func run(_ tool: String, _ args: [String]) throws -> Data {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw FixtureError(message: "\(tool) \(args.joined(separator: " ")) failed: \(errText)")
-        }
-        return data
+    /// Runs a tool found on PATH, and throws (failing the test) if it exits non-zero.
+    static func run(_ tool: String, _ args: [String]) throws {
+        try Program.run("/usr/bin/env", [tool] + args)
     }
 
     /// `sox -n <format args> out synth <seconds> <synth args>`
@@ -40,11 +27,6 @@ struct Fixtures {
         try Self.run("sox", ["-R", "-n"] + format + [out, "synth", String(seconds)] + synth)
         return out
     }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }
 
 /// Signal measurements used to check what the decoder produced.

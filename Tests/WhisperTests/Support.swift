@@ -39,25 +39,12 @@ enum Fixtures {
     }
 
     private static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data((stdin ?? "").utf8))
-        try input.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = "reference run failed (\(executable) \(arguments.joined(separator: " "))): "
-                + String(decoding: errors, as: UTF8.self).suffix(400)
+        do {
+            return try Program.run(executable, arguments, stdin: stdin)
+        } catch let failure as Program.Failure {
+            let message = "reference run failed (\(executable) \(arguments.joined(separator: " "))): " + failure.stderr.suffix(400)
             Issue.record(Comment(rawValue: message))
             throw WhisperError.invalidOptions(message)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 }
