@@ -43,22 +43,3 @@ public enum Program {
         return String(decoding: data, as: UTF8.self)
     }
 }
-
-/// A pipe read to its end on a thread of its own.
-private final class Drained: @unchecked Sendable {
-    // @unchecked: `data` is written once by the reading thread, and read only after `done`.
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
-}
