@@ -72,7 +72,8 @@ let package = Package(
         // The JSX checker under libFuzzer (-sanitize=fuzzer -DFUZZING), else a replayer; see scripts/fuzz-jsx.sh.
         .executableTarget(name: "fuzz-jsx", dependencies: ["JSX"], path: "Tests/Fuzz"),
 
-        // Test helpers shared by test targets: the repository's paths, local stand-ins for remote APIs.
+        // Test helpers shared by test targets: the repository's paths, the installed models, fixtures
+        // (WAVs, file-backed ALSA PCMs, a seeded generator), tools run to their end, stand-ins for remote APIs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "TestSupport"]),
