@@ -73,25 +73,26 @@ let package = Package(
         // The JSX checker under libFuzzer (-sanitize=fuzzer -DFUZZING), else a replayer; see scripts/fuzz-jsx.sh.
         .executableTarget(name: "fuzz-jsx", dependencies: ["JSX"], path: "Tests/Fuzz"),
 
-        // Test helpers shared by test targets: local stand-ins for remote APIs.
+        // Test helpers shared by test targets: the repository's paths, the installed models, fixtures
+        // (WAVs, file-backed ALSA PCMs, a seeded generator), tools run to their end, stand-ins for remote APIs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
-        .testTarget(name: "TranscriptTests", dependencies: ["Transcript"]),
-        .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
-        .testTarget(name: "WhisperTests", dependencies: ["Whisper", "Tensor", "Capture"], swiftSettings: numeric),
-        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Capture", "Whisper", "Core"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "TestSupport"]),
+        .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "TestSupport"]),
+        .testTarget(name: "WhisperTests", dependencies: ["Whisper", "Tensor", "Capture", "TestSupport"], swiftSettings: numeric),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Capture", "Whisper", "Core", "TestSupport"]),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands", "Embedding"], exclude: ["Meetings"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
-        .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
-        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands"]),
+        .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core", "TestSupport"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Net", "TestSupport", "Speech", "Capture"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"]),
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
-        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: numeric),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
         // the session database it wrote with plain SQL.

@@ -48,7 +48,7 @@ sed "s#@source \"[^\"]*\";#@source \"$components\";\n@source \"$here/preview/src
 { printf '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>MockPilot preview</title>\n<style>\n'
   cat "$out/app.css"
   printf '</style></head>\n<body class="bg-slate-100">\n<div id="root"></div>\n<script>\n'
-  cat "$here/preview/harness/preview-probe.js"
+  cat "$here/preview/harness/errors.js" "$here/preview/harness/preview-probe.js"
   printf '\n</script>\n<script>\n'
   sed 's#</script#<\\/script#g' "$out/app.js"
   printf '\n</script>\n</body></html>\n'

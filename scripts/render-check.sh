@@ -42,7 +42,7 @@ window.__reactVersion = React.version;
 createRoot(document.getElementById("root")).render(<Boundary><Component /></Boundary>);
 JSX
   printf '@import "tailwindcss" source(none);\n@source "%s";\n' "$file" > "$work/input.css"
-  cp "$here/preview/harness/probe.js" "$work/probe.js"
+  cat "$here/preview/harness/errors.js" "$here/preview/harness/probe.js" > "$work/probe.js"
   if ! esbuild "$work/main.jsx" --bundle --format=iife --jsx=automatic --loader:.js=jsx \
        --define:process.env.NODE_ENV='"development"' --log-level=error --outfile="$work/app.js" 2> "$work/esbuild.log"; then
     echo "render: $name FAIL: bundle: $(head -c 300 "$work/esbuild.log" | tr '\n' ' ')"

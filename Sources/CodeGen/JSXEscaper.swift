@@ -3,28 +3,18 @@
 public enum JSXEscaper {
     /// JSX text: `{ } < >` would open expressions or tags and `&` an entity, so all five
     /// become HTML entities, which JSX decodes back to the same characters on screen.
-    public static func text(_ raw: String) -> String {
-        var out = ""
-        for ch in clean(raw) {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "{": out += "&#123;"
-            case "}": out += "&#125;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func text(_ raw: String) -> String { entities(raw, quote: false) }
 
     /// A double-quoted JSX attribute string. JSX has no backslash escapes there, only entities.
-    public static func attribute(_ raw: String) -> String {
+    public static func attribute(_ raw: String) -> String { entities(raw, quote: true) }
+
+    /// `clean(raw)` with `& < > { }`, and `"` when `quote`, as HTML entities.
+    private static func entities(_ raw: String, quote: Bool) -> String {
         var out = ""
         for ch in clean(raw) {
             switch ch {
             case "&": out += "&amp;"
-            case "\"": out += "&quot;"
+            case "\"" where quote: out += "&quot;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "{": out += "&#123;"
@@ -66,12 +56,7 @@ public enum JSXEscaper {
                 out += " "
                 continue
             }
-            switch scalar.properties.generalCategory {
-            case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
-                continue
-            default:
-                out.unicodeScalars.append(scalar)
-            }
+            if !isInvisible(scalar) { out.unicodeScalars.append(scalar) }
         }
         return out
     }
@@ -86,16 +71,20 @@ public enum JSXEscaper {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            switch scalar.properties.generalCategory {
-            case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
-                continue
-            default:
-                break
-            }
+            if isInvisible(scalar) { continue }
             if pendingSpace { out += " " }
             pendingSpace = false
             out.unicodeScalars.append(scalar)
         }
         return out
+    }
+
+    /// Control and format characters (bidi overrides, zero-width ones), surrogates, private-use and
+    /// unassigned code points, and line and paragraph separators: never shown as themselves.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
     }
 }

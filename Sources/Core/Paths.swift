@@ -15,6 +15,26 @@ public enum Paths {
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/mockpilot/mockpilot.conf"
     }
 
+    /// The `Themes/` folder: the configured one, else `$MOCKPILOT_THEMES`, else the first that holds
+    /// `marker` of `./Themes`, beside the binary or up to five folders above it, and the system's.
+    public static func themes(configured: String?, holding marker: String,
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              executable: String = CommandLine.arguments.first ?? "") -> String? {
+        if let configured, !configured.isEmpty { return configured }
+        if let env = environment["MOCKPILOT_THEMES"], !env.isEmpty { return env }
+        let fm = FileManager.default
+        var candidates = [fm.currentDirectoryPath + "/Themes"]
+        // A development build lives in <repo>/.build/<triple>/debug/mockpilot: walk up to the repo.
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(dir.appendingPathComponent("Themes").path)
+            candidates.append(dir.appendingPathComponent("share/mockpilot/Themes").path)
+            dir.deleteLastPathComponent()
+        }
+        candidates += ["/usr/local/share/mockpilot/Themes", "/usr/share/mockpilot/Themes"]
+        return candidates.first { fm.fileExists(atPath: $0 + "/" + marker) }
+    }
+
     /// Where `make models` unpacks the weights.
     public static func models(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         dataHome(environment: environment) + "/models"

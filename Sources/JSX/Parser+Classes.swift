@@ -36,20 +36,10 @@ extension Parser {
         return true
     }
 
-    mutating func parseClassMember(hasExtends: Bool) throws(SyntaxError) -> Node {
-        let start = tok
-        var isStatic = false
-        if tok.isName("static"), try isModifier() {
-            try advance()
-            isStatic = true
-            if tok.isPunct("{") {
-                let saved = enterFunction(isAsync: false, isGenerator: false, superProperty: true)
-                defer { restoreFunction(saved) }
-                let body = try parseFunctionBody()
-                return try node(.staticBlock, at: start, [body])
-            }
-        }
-        var kind = "method"
+    /// The `async`, `*` or `get`/`set` before a method's key, in a class body and an object literal
+    /// alike: the method's kind ("get", "set", else `plain`) and whether it is async or a generator.
+    mutating func parseMethodModifiers(plain: String) throws(SyntaxError) -> (kind: String, isAsync: Bool, isGenerator: Bool) {
+        var kind = plain
         var isAsync = false
         var isGenerator = false
         if tok.isName("async"), try isModifier(), !(try peek()).newlineBefore {
@@ -61,6 +51,23 @@ extension Parser {
             kind = tok.text
             try advance()
         }
+        return (kind, isAsync, isGenerator)
+    }
+
+    mutating func parseClassMember(hasExtends: Bool) throws(SyntaxError) -> Node {
+        let start = tok
+        var isStatic = false
+        if tok.isName("static"), try isModifier() {
+            try advance()
+            isStatic = true
+            if tok.isPunct("{") {
+                let saved = enterFunction(isAsync: false, isGenerator: false, superProperty: true)
+                defer { restoreFunction(saved) }
+                let body = try parseBlock()
+                return try node(.staticBlock, at: start, [body])
+            }
+        }
+        let (kind, isAsync, isGenerator) = try parseMethodModifiers(plain: "method")
         let key = try parsePropertyKey()
         if tok.isPunct("(") {
             let isConstructor = !isStatic && kind == "method" && (key.kind == .identifier || key.kind == .string) && key.text == "constructor"
@@ -82,7 +89,7 @@ extension Parser {
         let saved = enterFunction(isAsync: isAsync, isGenerator: isGenerator, superCall: superCall, superProperty: true)
         defer { restoreFunction(saved) }
         let params = try parseParams()
-        let body = try parseFunctionBody()
+        let body = try parseBlock()
         return try node(.function, from: key, params + [body])
     }
 }

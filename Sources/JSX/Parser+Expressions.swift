@@ -101,7 +101,7 @@ extension Parser {
         try advance()
         let saved = enterFunction(isAsync: isAsync, isGenerator: false, superCall: nil, superProperty: nil)
         defer { restoreFunction(saved) }
-        let body = tok.isPunct("{") ? try parseFunctionBody() : try parseAssign(noIn: noIn)
+        let body = tok.isPunct("{") ? try parseBlock() : try parseAssign(noIn: noIn)
         return try node(.arrow, isAsync ? "async" : "", from: left, params + [body])
     }
 

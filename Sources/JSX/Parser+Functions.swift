@@ -41,7 +41,7 @@ extension Parser {
         let saved = enterFunction(isAsync: isAsync, isGenerator: isGenerator)
         defer { restoreFunction(saved) }
         let params = try parseParams()
-        let body = try parseFunctionBody()
+        let body = try parseBlock()
         return try node(statement ? .functionDecl : .function, name, at: start, params + [body])
     }
 
@@ -73,18 +73,6 @@ extension Parser {
                 throw invalidTarget(id, "argument name clash: '\(id.text)'")
             }
         }
-    }
-
-    mutating func parseFunctionBody() throws(SyntaxError) -> Node {
-        let start = tok
-        try expect("{")
-        var body: [Node] = []
-        while !tok.isPunct("}") {
-            if tok.kind == .eof { throw fail("unexpected end of input, expected '}'") }
-            body.append(try parseStatement())
-        }
-        try advance()
-        return try node(.block, at: start, body)
     }
 
     /// An identifier, `[...]` or `{...}` pattern in a declaration or parameter list.

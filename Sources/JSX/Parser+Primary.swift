@@ -162,18 +162,7 @@ extension Parser {
     mutating func parseObjectMember() throws(SyntaxError) -> Node {
         let start = tok
         if try eat("...") { return try node(.spread, at: start, [try parseAssign()]) }
-        var kind = "init"
-        var isAsync = false
-        var isGenerator = false
-        if tok.isName("async"), try isModifier(), !(try peek()).newlineBefore {
-            try advance()
-            isAsync = true
-        }
-        if tok.isPunct("*") { try advance(); isGenerator = true }
-        if !isAsync && !isGenerator && (tok.isName("get") || tok.isName("set")), try isModifier() {
-            kind = tok.text
-            try advance()
-        }
+        let (kind, isAsync, isGenerator) = try parseMethodModifiers(plain: "init")
         let keyToken = tok
         if tok.kind == .privateName { throw unexpected() }
         let key = try parsePropertyKey()

@@ -104,6 +104,7 @@ extension Parser {
         return try node(.expressionStatement, at: start, [expr])
     }
 
+    /// `{ ... }`: a block statement, a function's body, or a class's static block.
     mutating func parseBlock() throws(SyntaxError) -> Node {
         let start = tok
         try expect("{")

@@ -105,13 +105,8 @@ extension Sanitiser {
         case .string, .number: return n.text
         case .paren, .jsxExpression: return n.children.count == 1 ? staticString(n.children[0], depth: depth + 1) : nil
         case .template:
-            var text = ""
-            for part in n.children {
-                if part.kind == .templateElement { text += part.text; continue }
-                guard let hole = staticString(part, depth: depth + 1) else { return nil }
-                text += hole
-            }
-            return text
+            let known = templateStart(n, depth: depth)
+            return known.isWhole ? known.text : nil
         case .binary where n.text == "+":
             guard n.children.count == 2, let left = staticString(n.children[0], depth: depth + 1),
                   let right = staticString(n.children[1], depth: depth + 1) else { return nil }
@@ -133,13 +128,7 @@ extension Sanitiser {
         case .paren, .jsxExpression:
             return n.children.count == 1 ? staticPrefix(n.children[0], depth: depth + 1) : nil
         case .template:
-            var text = ""
-            for part in n.children {
-                if part.kind == .templateElement { text += part.text; continue }
-                guard let hole = staticString(part, depth: depth + 1) else { return text }
-                text += hole
-            }
-            return text
+            return templateStart(n, depth: depth).text
         case .binary where n.text == "+":
             guard let left = n.children.first else { return nil }
             if let whole = staticString(left, depth: depth + 1), let right = n[safe: 1] {
@@ -155,6 +144,17 @@ extension Sanitiser {
         default:
             return nil
         }
+    }
+
+    /// A template's text up to its first hole whose value is not known, and whether that is all of it.
+    private func templateStart(_ n: Node, depth: Int) -> (text: String, isWhole: Bool) {
+        var text = ""
+        for part in n.children {
+            if part.kind == .templateElement { text += part.text; continue }
+            guard let hole = staticString(part, depth: depth + 1) else { return (text, false) }
+            text += hole
+        }
+        return (text, true)
     }
 
     /// A function the component wrote itself: a literal, or a name bound to one. Anything else

@@ -172,20 +172,17 @@ public actor Store {
     // MARK: - Helpers shared with Store+Queries
 
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        do {
-            return try pool.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw StoreError.database(path: path, reason: error.message ?? "\(error.resultCode)")
-        } catch {
-            throw StoreError.database(path: path, reason: "\(error)")
-        }
+        try reportingFailures { try pool.write(body) }
     }
 
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        try reportingFailures { try pool.read(body) }
+    }
+
+    /// Runs one access to the database; a GRDB or other failure becomes `StoreError.database`, naming the file.
+    private func reportingFailures<T>(_ access: () throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try access()
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

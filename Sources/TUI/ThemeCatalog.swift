@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The themes the `t` key cycles through: every `*.theme` file of the Themes folder.
@@ -29,22 +30,10 @@ public struct ThemeCatalog: Sendable, Equatable {
         return ThemeCatalog(themes: themes)
     }
 
-    /// Finds the Themes folder: the configured one, `$MOCKPILOT_THEMES`, `./Themes`, or next to the binary.
+    /// Finds the Themes folder that holds the screen's themes, `dark.theme` (see `Paths.themes`).
     public static func locate(configured: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: String = CommandLine.arguments.first ?? "") -> String? {
-        if let configured, !configured.isEmpty { return configured }
-        if let env = environment["MOCKPILOT_THEMES"], !env.isEmpty { return env }
-        let fm = FileManager.default
-        var candidates = [fm.currentDirectoryPath + "/Themes"]
-        // A development build lives in <repo>/.build/<triple>/debug/mockpilot: walk up to the repo.
-        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(dir.appendingPathComponent("Themes").path)
-            candidates.append(dir.appendingPathComponent("share/mockpilot/Themes").path)
-            dir.deleteLastPathComponent()
-        }
-        candidates += ["/usr/local/share/mockpilot/Themes", "/usr/share/mockpilot/Themes"]
-        return candidates.first { fm.fileExists(atPath: $0 + "/dark.theme") }
+        Paths.themes(configured: configured, holding: "dark.theme", environment: environment, executable: executable)
     }
 
     public func index(of name: String) -> Int? {

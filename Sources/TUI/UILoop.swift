@@ -16,7 +16,8 @@ struct UILoop: Sendable {
 
     func run() throws {
         let terminal = try NcursesTerminal(theme: catalog.themes[themeIndex], useColor: !options.noColor)
-        let signals = SignalWatch(inbox: inbox)
+        // SIGINT, SIGTERM and SIGHUP stop the screen, so the terminal is restored before the process goes.
+        let signals = StopSignals([SIGINT, SIGTERM, SIGHUP]) { [inbox] in inbox.requestStop(.signal($0)) }
         defer {
             terminal.stop()
             signals.cancel()

@@ -97,7 +97,7 @@ struct MineCommand: AsyncParsableCommand {
                 try await Task.sleep(for: .seconds(max(0, started.addingTimeInterval(interval).timeIntervalSinceNow)))
             }
         }
-        let signals = StopOnSignal(cancelling: loop)
+        let signals = StopSignals { _ in loop.cancel() }
         defer { signals.cancel() }
         do {
             try await loop.value

@@ -36,25 +36,3 @@ final class ProgressBar: @unchecked Sendable {
         }
     }
 }
-
-/// Turns SIGINT and SIGTERM into cancelling one task, so a repeating job stops between
-/// batches with its last batch stored, instead of dying in the middle of a write.
-final class StopOnSignal {
-    private let sources: [any DispatchSourceSignal]
-
-    init(cancelling task: Task<Void, Error>) {
-        sources = [SIGINT, SIGTERM].map { sig in
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { task.cancel() }
-            source.resume()
-            return source
-        }
-    }
-
-    func cancel() {
-        for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
-    }
-}

@@ -127,7 +127,7 @@ struct RunCommand: AsyncParsableCommand {
         // Ctrl-C or SIGTERM (a microphone never ends by itself) stops the input; the meeting then
         // finishes as at the end of a file, so what is pending is still generated.
         let played = Task { try await feed() }
-        let stop = StopSignals { played.cancel() }
+        let stop = StopSignals { _ in played.cancel() }
         defer { stop.cancel() }
         Task {
             if case .failure(let error) = await played.result, error is CancellationError { await meeting.finish() }

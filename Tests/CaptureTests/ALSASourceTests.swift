@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Capture
 
@@ -19,7 +20,7 @@ import Testing
         defer { f.remove() }
         let (raw, expected) = try rawSpeech(f)
         #expect(expected.count > 16000)
-        let source = ALSASource(device: ALSATestDevice.name(for: raw), chunkFrames: 1600, bufferedChunks: 1000,
+        let source = ALSASource(device: ALSATestPCM.name(reading: raw), chunkFrames: 1600, bufferedChunks: 1000,
                                 maxFrames: expected.count)
         try source.check()
         var got: [Float] = []
@@ -51,7 +52,7 @@ import Testing
         let mono: [Float] = (0..<frames).map { (i: Int) -> Float in (interleaved[2 * i] + interleaved[2 * i + 1]) / 2 }
         let expected = Resampler.resample(mono, from: 48000, to: 16000)
 
-        let source = ALSASource(device: ALSATestDevice.stereo48k(for: raw), chunkFrames: 1600, bufferedChunks: 1000,
+        let source = ALSASource(device: ALSATestPCM.stereo48k(reading: raw), chunkFrames: 1600, bufferedChunks: 1000,
                                 maxFrames: frames)
         let agreed = try source.check()
         #expect(agreed.rate == 48000 && agreed.channels == 2)
@@ -76,7 +77,7 @@ import Testing
         defer { f.remove() }
         let (raw, expected) = try rawSpeech(f)
         let total = expected.count / 1600 * 1600
-        let source = ALSASource(device: ALSATestDevice.name(for: raw), chunkFrames: 1600, bufferedChunks: 2,
+        let source = ALSASource(device: ALSATestPCM.name(reading: raw), chunkFrames: 1600, bufferedChunks: 2,
                                 maxFrames: total)
         let stream = source.chunks()
         // The file plugin is not rate-limited: the whole file is read while we wait.
@@ -161,7 +162,7 @@ extension ALSASourceTests {
             try? handle.close()
         }
         writer.start()
-        let source = ALSASource(device: ALSATestDevice.name(for: fifo), chunkFrames: 1600, bufferedChunks: 100,
+        let source = ALSASource(device: ALSATestPCM.name(reading: fifo), chunkFrames: 1600, bufferedChunks: 100,
                                 maxFrames: total)
         var writtenAtFirstChunk = -1
         var samples: [Float] = []

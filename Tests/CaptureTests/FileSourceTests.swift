@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Capture
 
@@ -74,15 +75,15 @@ final class ManualPacingClock: PacingClock, @unchecked Sendable {
     @Test func aLongFileIsReadAsItIsConsumed() async throws {
         let f = try Fixtures()
         defer { f.remove() }
-        let wav = try f.sparseWAV("long.wav", seconds: 3 * 3600, rate: 48000, channels: 2)
-        let before = Fixtures.residentBytes()
+        let wav = try TestWAV.sparse(f.path("long.wav"), seconds: 3 * 3600, rate: 48000, channels: 2)
+        let before = ProcessMemory.residentBytes()
         var samples = 0
         for try await chunk in FileSource(path: wav, realtime: false).chunks() {
             #expect(chunk.startSample == samples && chunk.samples.allSatisfy { $0 == 0 })
             samples += chunk.samples.count
             if samples >= 16000 * 30 { break }
         }
-        let growth = Fixtures.residentBytes() - before
+        let growth = ProcessMemory.residentBytes() - before
         #expect(samples == 16000 * 30)
         #expect(growth < 16 << 20, "resident memory grew by \(growth >> 20) MB for 30 s of a 3 h file")
     }

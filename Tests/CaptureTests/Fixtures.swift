@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Real files made at test time with real tools (sox, opusenc, espeak-ng), in a temp folder.
@@ -14,23 +15,9 @@ struct Fixtures {
 
     func remove() { try? FileManager.default.removeItem(at: dir) }
 
-    /// Runs a tool and throws (failing the test) if it exits non-zero.
-    @discardableResult
-    static func run(_ tool: String, _ args: [String]) throws -> Data {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw FixtureError(message: "\(tool) \(args.joined(separator: " ")) failed: \(errText)")
-        }
-        return data
+    /// Runs a tool found on PATH, and throws (failing the test) if it exits non-zero.
+    static func run(_ tool: String, _ args: [String]) throws {
+        try Program.run("/usr/bin/env", [tool] + args)
     }
 
     /// `sox -n <format args> out synth <seconds> <synth args>`
@@ -40,50 +27,6 @@ struct Fixtures {
         try Self.run("sox", ["-R", "-n"] + format + [out, "synth", String(seconds)] + synth)
         return out
     }
-
-    /// A 16-bit PCM WAV of digital silence written as a sparse file: a three-hour recording
-    /// costs a header on disk, and reads back as zeros.
-    func sparseWAV(_ name: String, seconds: Int, rate: Int, channels: Int) throws -> String {
-        let out = path(name)
-        let dataBytes = seconds * rate * channels * 2
-        func le32(_ v: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
-        func le16(_ v: Int) -> [UInt8] { [UInt8(truncatingIfNeeded: v), UInt8(truncatingIfNeeded: v >> 8)] }
-        var header = Array("RIFF".utf8) + le32(36 + dataBytes) + Array("WAVE".utf8)
-        header += Array("fmt ".utf8) + le32(16) + le16(1) + le16(channels) + le32(rate) + le32(rate * channels * 2)
-        header += le16(channels * 2) + le16(16)
-        header += Array("data".utf8) + le32(dataBytes)
-        guard FileManager.default.createFile(atPath: out, contents: Data(header)),
-              let handle = FileHandle(forWritingAtPath: out) else {
-            throw FixtureError(message: "cannot write \(out)")
-        }
-        try handle.truncate(atOffset: UInt64(header.count + dataBytes))
-        try handle.close()
-        return out
-    }
-
-    /// Resident memory of this process in bytes, from /proc/self/statm.
-    static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = text.split(separator: " ")
-        return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
-    }
-
-    /// Folder holding Package.swift, found from this file's path.
-    static var repoRoot: URL {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-            url.deleteLastPathComponent()
-        }
-        return url
-    }
-
-    static var shared: URL { repoRoot.appendingPathComponent("../shared").standardizedFileURL }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }
 
 /// Signal measurements used to check what the decoder produced.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Capture
 
@@ -34,7 +35,7 @@ import Testing
     }
 
     static func load(_ n: Int) throws -> (samples: [Float], lines: [Line]) {
-        let dir = Fixtures.shared.appendingPathComponent("eval/audio/meetings")
+        let dir = Repository.shared.appendingPathComponent("eval/audio/meetings")
         let json = try Data(contentsOf: dir.appendingPathComponent("meeting_0\(n).json"))
         let meeting = try JSONDecoder().decode(Meeting.self, from: json)
         return (try AudioFile.decode(path: dir.appendingPathComponent("meeting_0\(n).wav").path), meeting.lines)
@@ -110,7 +111,7 @@ import Testing
     }
 
     @Test func everyLineIsOneUtterance() throws {
-        let audio = Fixtures.shared.appendingPathComponent("eval/audio")
+        let audio = Repository.shared.appendingPathComponent("eval/audio")
         let manifest = try String(contentsOf: audio.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
         let rows = try manifest.split(separator: "\n").map { try JSONDecoder().decode(Row.self, from: Data($0.utf8)) }
             .filter { $0.kind == "line" }

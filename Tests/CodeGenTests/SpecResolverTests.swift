@@ -1,6 +1,7 @@
 import Brands
 import Core
 import Foundation
+import TestSupport
 import Testing
 @testable import CodeGen
 
@@ -130,7 +131,7 @@ import Testing
     /// The first lines of the dev set: a Stripe pricing section, then three refinements of it
     /// (shadow, a monthly/yearly toggle, purple).
     @Test func devSetPricingConversation() throws {
-        let url = Fixtures.repoRoot.appendingPathComponent("../shared/eval/intents.dev.jsonl").standardized
+        let url = Repository.shared.appendingPathComponent("eval/intents.dev.jsonl")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }
         struct Row: Decodable {
             var id: String, component: ComponentKind?, styles: [String], brand_refs: [String], colors: [String]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Config
 
@@ -10,9 +11,7 @@ import Testing
     }
 
     @Test func theExampleFileIsValidAndMatchesTheDefaults() throws {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-        let text = try String(contentsOf: dir.appendingPathComponent("mockpilot.conf.example"), encoding: .utf8)
+        let text = try String(contentsOf: Repository.root.appendingPathComponent("mockpilot.conf.example"), encoding: .utf8)
         var settings = Settings()
         try SettingsLoader.apply(text, file: "mockpilot.conf.example", to: &settings)
         #expect(settings == Settings())

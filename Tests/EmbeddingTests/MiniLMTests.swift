@@ -1,24 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Embedding
-
-/// The repository root (holding Package.swift) and ../shared beside it.
-enum Paths {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
-    static var shared: String { root + "/../shared" }
-    static var models: String {
-        let env = ProcessInfo.processInfo.environment
-        if let d = env["MOCKPILOT_DATA_DIR"], !d.isEmpty { return d + "/models" }
-        if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x + "/mockpilot/models" }
-        return NSHomeDirectory() + "/.local/share/mockpilot/models"
-    }
-}
 
 struct Reference: Decodable {
     var text: String
@@ -26,13 +9,13 @@ struct Reference: Decodable {
     var embedding: [Float]
 
     static func load() throws -> [Reference] {
-        let text = try String(contentsOfFile: Paths.shared + "/eval/minilm_reference.jsonl", encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.shared.path + "/eval/minilm_reference.jsonl", encoding: .utf8)
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Reference.self, from: Data($0.utf8)) }
     }
 }
 
 @Suite struct MiniLMTests {
-    static let model: MiniLM? = try? MiniLM(modelsDirectory: Paths.models)
+    static let model: MiniLM? = try? MiniLM(modelsDirectory: ModelPaths.folder)
 
     @Test func tokenIdsMatchTheModelsTokenizer() throws {
         let model = try #require(Self.model)

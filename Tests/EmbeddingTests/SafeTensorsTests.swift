@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Embedding
 
@@ -37,7 +38,7 @@ import Testing
 }
 
 @Suite struct WordPieceTokenizerTests {
-    static let tokenizer = try? WordPieceTokenizer(vocabularyPath: Paths.models + "/all-MiniLM-L6-v2/vocab.txt")
+    static let tokenizer = try? WordPieceTokenizer(vocabularyPath: ModelPaths.folder + "/all-MiniLM-L6-v2/vocab.txt")
 
     @Test func basicTokenizationRules() throws {
         let t = try #require(Self.tokenizer)

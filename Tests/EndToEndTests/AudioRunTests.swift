@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `mockpilot run` on audio, as a user runs it: a recording, raw audio on stdin, and a live ALSA
 /// capture device (a real PCM fed from a FIFO at real-time pace), each with a spoken design line
 /// from the dev set: "Let's build a pricing section with three tiers, kind of like what Stripe has."
 @Suite(.serialized) struct AudioRunTests {
-    static let audio = Binary.repository.appendingPathComponent("../shared/eval/audio").standardized.path
+    static let audio = Repository.shared.appendingPathComponent("eval/audio").path
     static let line = audio + "/lines/dev-001.wav"
 
     struct Event {
@@ -110,7 +111,7 @@ import Testing
         let speaker = PacedSpeaker(fifo: fifo, audio: try Self.rawLine(in: dir, padSeconds: 1))
         speaker.start()
         defer { speaker.stop() }
-        let run = try AudioProcess(["run", "--input", "alsa:mockpilotfile:FILE=\(fifo)", "--no-tui", "--out", dir + "/out",
+        let run = try AudioProcess(["run", "--input", "alsa:" + ALSATestPCM.name(reading: fifo), "--no-tui", "--out", dir + "/out",
                                     "--db", dir + "/db.sqlite"], environment: ["ALSA_CONFIG_PATH": try ALSAConfig.path()])
         let heard = run.waitForOutput(deadline: 90) { stdout in
             let all = Self.events(stdout)
@@ -160,28 +161,10 @@ import Testing
     }
 }
 
-/// The ALSA configuration for these tests: the system's, plus a capture PCM that reads raw
-/// s16le 16 kHz mono from a file or FIFO (ALSA's `file` plugin over `null`).
+/// The ALSA configuration for these tests: the system's, plus the file-backed capture PCMs.
 enum ALSAConfig {
     static func path() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mp-e2e-alsa-\(getpid()).conf").path
-        let text = """
-            pcm.mockpilotfile {
-                @args [ FILE ]
-                @args.FILE { type string default "/dev/zero" }
-                type file
-                slave.pcm "null"
-                file "/dev/null"
-                infile $FILE
-                format "raw"
-                hint {
-                    show on
-                    description "MockPilot test capture from a raw file"
-                }
-            }
-
-            """
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return "/usr/share/alsa/alsa.conf:" + path
+        try ALSATestPCM.writeConfiguration(
+            to: FileManager.default.temporaryDirectory.appendingPathComponent("mp-e2e-alsa-\(getpid()).conf").path)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `mockpilot` binary the way a user would, and collects what it printed.
 struct Binary {
@@ -10,24 +11,13 @@ struct Binary {
 
     /// `<repo>/.build/<config>/mockpilot`, found next to the test bundle.
     static var path: String {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
+        let dir = Repository.root
         let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
         for candidate in [bundle.appendingPathComponent("mockpilot"), dir.appendingPathComponent(".build/debug/mockpilot")]
         where FileManager.default.isExecutableFile(atPath: candidate.path) {
             return candidate.path
         }
         return dir.appendingPathComponent(".build/debug/mockpilot").path
-    }
-
-    static var repository: URL {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir
     }
 
     /// Runs the binary to its end. A run past `timeout` is killed and reported as failed (status
@@ -74,22 +64,4 @@ private final class Flag: @unchecked Sendable {
     private var value = false
     func set() { lock.withLock { value = true } }
     var isSet: Bool { lock.withLock { value } }
-}
-
-/// A pipe read to its end on a thread of its own.
-private final class Drained: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ExtractCommandTests {
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func evalIntentsPrintsTheTable() throws {
-        let set = Binary.repository.appendingPathComponent("../shared/eval/intents.dev.jsonl").standardized.path
+        let set = Repository.shared.appendingPathComponent("eval/intents.dev.jsonl").path
         let result = try Binary.run(["eval", "intents", set])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("design detection"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `embed`, `sentiment`, `classify` and `search` through the built binary: the JSON Lines shapes
@@ -75,7 +76,7 @@ import Testing
     @Test func embedPrintsUnitVectorsThatMatchTheReference() throws {
         let home = try InsightFixture()
         defer { home.remove() }
-        let reference = Binary.repository.appendingPathComponent("../shared/eval/minilm_reference.jsonl").standardizedFileURL.path
+        let reference = Repository.shared.appendingPathComponent("eval/minilm_reference.jsonl").path
         let first = try #require(try String(contentsOfFile: reference, encoding: .utf8).split(separator: "\n").first)
         let expected = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
         let text = try #require(expected["text"] as? String)
@@ -168,7 +169,7 @@ import Testing
     @Test func embedReferenceChecksParityAgainstSentenceTransformers() throws {
         let home = try InsightFixture()
         defer { home.remove() }
-        let reference = Binary.repository.appendingPathComponent("../shared/eval/minilm_reference.jsonl").standardizedFileURL.path
+        let reference = Repository.shared.appendingPathComponent("eval/minilm_reference.jsonl").path
         let result = try Binary.run(["embed", "--reference", reference], environment: home.environment())
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("minilm: 40 sentences, word-piece ids identical 40/40, cosine >= 0.999 40/40, min cosine 0.99"),
@@ -193,7 +194,7 @@ import Testing
     }
 
     @Test func theBenchScriptUsesTheBinaryItIsGivenAndBuildsNothing() throws {
-        let script = try String(contentsOf: Binary.repository.appendingPathComponent("scripts/bench-insights.sh"), encoding: .utf8)
+        let script = try String(contentsOf: Repository.root.appendingPathComponent("scripts/bench-insights.sh"), encoding: .utf8)
         let commands = script.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
         #expect(commands.contains { $0.contains("BIN=${1:-") })
         #expect(!commands.contains { $0.contains("swift build") || $0.contains("swift test") }, "make bench must not build or test")

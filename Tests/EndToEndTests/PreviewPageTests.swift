@@ -7,17 +7,8 @@ import Testing
     static let kinds = RenderGeneratedTests.kinds
 
     func previewCheck(_ components: URL) throws -> Binary.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Binary.repository.appendingPathComponent("scripts/preview-check.sh").path, components.path,
-                             components.deletingLastPathComponent().appendingPathComponent("preview-work").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Binary.Result(status: process.terminationStatus, stdout: text, stderr: "")
+        try Script.run("scripts/preview-check.sh",
+                       [components.path, components.deletingLastPathComponent().appendingPathComponent("preview-work").path])
     }
 
     func folder() throws -> URL {

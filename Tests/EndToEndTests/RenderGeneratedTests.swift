@@ -32,18 +32,7 @@ import Testing
     }
 
     func renderCheck(_ dir: URL, className: String? = nil) throws -> Binary.Result {
-        let out = dir.appendingPathComponent("render")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Binary.repository.appendingPathComponent("scripts/render-check.sh").path, dir.path, out.path]
-            + (className.map { [$0] } ?? [])
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Binary.Result(status: process.terminationStatus, stdout: text, stderr: "")
+        try Script.run("scripts/render-check.sh", [dir.path, dir.appendingPathComponent("render").path] + (className.map { [$0] } ?? []))
     }
 
     @Test func everyKindRendersInChromium() throws {

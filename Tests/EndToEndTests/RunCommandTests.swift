@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct RunCommandTests {
@@ -51,7 +52,7 @@ import Testing
 
     @Test func aVTTMeetingThroughRunWritesComponentsAndTheDatabase() throws {
         let dir = try tempDir()
-        let meeting = Binary.repository.appendingPathComponent("scripts/demo/product-meeting.vtt").path
+        let meeting = Repository.root.appendingPathComponent("scripts/demo/product-meeting.vtt").path
         let run = try run(transcript: meeting, in: dir)
         #expect(run.result.status == 0, "\(run.result.stderr)")
         #expect(run.events.last?["type"] as? String == "finished")
@@ -208,7 +209,7 @@ import Testing
 
         // An output folder that is a file, not a folder.
         try "x".write(to: dir.appendingPathComponent("file"), atomically: true, encoding: .utf8)
-        let meeting = Binary.repository.appendingPathComponent("scripts/demo/product-meeting.vtt").path
+        let meeting = Repository.root.appendingPathComponent("scripts/demo/product-meeting.vtt").path
         let unwritable = try Binary.run(["run", "--transcript", meeting, "--no-tui", "--out", dir.path + "/file",
                                          "--db", dir.path + "/mp.sqlite"])
         #expect(unwritable.status != 0)

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `mockpilot transcribe` as a user runs it, on the spoken dev set in ../shared/eval/audio.
 @Suite(.serialized) struct TranscribeCommandTests {
-    static let audio = Binary.repository.appendingPathComponent("../shared/eval/audio").standardized.path
+    static let audio = Repository.shared.appendingPathComponent("eval/audio").path
     static let prompt = "Stripe, Airbnb, Linear, Notion, navbar, pill button, mock up, spin up, prototype, hero, CTA, Tailwind."
 
     func lines(_ stdout: String) -> [[String: Any]] {

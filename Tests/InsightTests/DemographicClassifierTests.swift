@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Insight
 
@@ -39,7 +40,7 @@ import Testing
 
     /// The labelled set in this folder (162 posts): precision and recall floors overall and per tag.
     @Test func labelledSetFloors() throws {
-        let path = TestSupport.repoRoot + "/Tests/InsightTests/demographics_labelled.jsonl"
+        let path = Repository.root.path + "/Tests/InsightTests/demographics_labelled.jsonl"
         let evaluation = try DemographicEvaluation.evaluate(labelledFile: path, classifier: classifier)
         print((["labelled set:"] + evaluation.report).joined(separator: "\n"))
         #expect(evaluation.posts >= 150)
@@ -56,7 +57,7 @@ import Testing
     /// positive fewer, one false positive more) and a few points overall, so they sit below the
     /// figures, not at them.
     @Test func heldOutSetFloors() throws {
-        let path = TestSupport.repoRoot + "/Tests/InsightTests/demographics_heldout.jsonl"
+        let path = Repository.root.path + "/Tests/InsightTests/demographics_heldout.jsonl"
         let evaluation = try DemographicEvaluation.evaluate(labelledFile: path, classifier: classifier)
         print((["held-out set:"] + evaluation.report).joined(separator: "\n"))
         #expect(evaluation.posts >= 100)

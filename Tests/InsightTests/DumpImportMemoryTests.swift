@@ -1,18 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Insight
 
 /// A dump far bigger than a batch goes in with flat memory: lines are streamed and posts stored
 /// a batch at a time, so resident memory grows by a small fraction of the file.
 @Suite(.serialized) struct DumpImportMemoryTests {
-    /// Resident bytes, from /proc/self/statm (pages).
-    static func resident() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * sysconf(Int32(_SC_PAGESIZE))
-    }
-
     /// The highest resident size seen by a thread polling while `body` runs.
     final class PeakSampler: @unchecked Sendable {
         private let lock = NSLock()
@@ -22,7 +15,7 @@ import Testing
         func start() {
             Thread.detachNewThread {
                 while self.lock.withLock({ self.running }) {
-                    let now = DumpImportMemoryTests.resident()
+                    let now = ProcessMemory.residentBytes()
                     self.lock.withLock { self.peak = max(self.peak, now) }
                     Thread.sleep(forTimeInterval: 0.01)
                 }
@@ -56,7 +49,7 @@ import Testing
     @Test func aLargeDumpIsStoredWithBoundedMemory() async throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let service = try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: TestSupport.models)
+        let service = try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: ModelPaths.folder)
         // Warm up every path first (model scratch, SQLite caches) so only the import's own growth counts.
         try Self.writeDump(path: dir + "/warm.jsonl", posts: 100, from: 0, padding: 125_000)
         _ = try await service.mine("x", from: .file(dir + "/warm.jsonl"), sources: SourceConfiguration())
@@ -65,7 +58,7 @@ import Testing
         let size = try #require(try FileManager.default.attributesOfItem(atPath: big)[.size] as? NSNumber).intValue
         #expect(size > 85_000_000)
 
-        let before = Self.resident()
+        let before = ProcessMemory.residentBytes()
         let sampler = PeakSampler()
         sampler.start()
         let result = try await service.mine("x", from: .file(big), sources: SourceConfiguration())

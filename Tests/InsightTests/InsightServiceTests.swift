@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct InsightServiceTests {
     static func service() throws -> (InsightService, String) {
         let dir = try TestSupport.temporaryDirectory()
-        return (try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: TestSupport.models), dir)
+        return (try InsightService(databasePath: dir + "/mockpilot.sqlite", modelsDirectory: ModelPaths.folder), dir)
     }
 
     /// Credentials the stand-in server accepts, its base URLs, and a budget file in `dir`.

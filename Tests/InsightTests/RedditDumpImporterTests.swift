@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Insight
 
@@ -57,7 +58,7 @@ import Testing
     /// A few hundred lines made by cutting, splicing and corrupting a valid one, with a seeded
     /// generator so a failure can be replayed.
     @Test func fuzzedLinesNeverTrapAndAreAllAccountedFor() throws {
-        var rng = SplitMix(seed: 0x5EED)
+        var rng = SeededRandom(seed: 0x5EED)
         let pieces = ["1e400", "-1e400", "NaN", "Infinity", "null", "true", "[]", "{}", "\"\"", "9223372036854775808",
                       "-9223372036854775809", "1.5", "\"\\ud800\"", "\"\\u0000\"", "{\"a\":[[[[[]]]]]}", "0x10", "01"]
         let fields = ["id", "title", "selftext", "body", "score", "created_utc", "author", "subreddit", "permalink"]
@@ -93,18 +94,5 @@ import Testing
         #expect(result.posts.count + result.skippedCount + blank == lines.count, "every line is a post, a reason or blank")
         #expect(result.posts.allSatisfy { !$0.text.isEmpty && $0.id.hasPrefix("reddit:") })
         #expect(result.skipped.allSatisfy { !$0.reason.isEmpty })
-    }
-}
-
-/// A small seeded generator (SplitMix64), so fuzzed inputs are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,49 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Paths and processes the insight tests share.
 enum TestSupport {
-    /// The folder holding Package.swift, found by walking up from this file.
-    static let repoRoot: String = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-            url.deleteLastPathComponent()
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
-
-    static var referenceScripts: String { repoRoot + "/scripts/reference/insights" }
-
-    static var models: String {
-        let env = ProcessInfo.processInfo.environment
-        if let d = env["MOCKPILOT_DATA_DIR"], !d.isEmpty { return d + "/models" }
-        if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x + "/mockpilot/models" }
-        return NSHomeDirectory() + "/.local/share/mockpilot/models"
-    }
-
-    /// Runs a program to completion; returns stdout, throws with stderr on a non-zero exit.
-    static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        let writer = Thread {
-            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestFailure("\(executable) \(arguments) exited \(process.terminationStatus): \(String(decoding: errData, as: UTF8.self))")
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static var referenceScripts: String { Repository.root.path + "/scripts/reference/insights" }
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> String {

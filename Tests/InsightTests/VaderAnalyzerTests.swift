@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Insight
 
 @Suite struct VaderAnalyzerTests {
     let analyzer: VaderAnalyzer
 
-    init() throws { analyzer = try VaderAnalyzer(modelsDirectory: TestSupport.models) }
+    init() throws { analyzer = try VaderAnalyzer(modelsDirectory: ModelPaths.folder) }
 
     /// The examples and scores printed in the vaderSentiment README.
     @Test(arguments: [
@@ -39,9 +40,9 @@ import Testing
     /// and by this scorer: at least 99% of compounds within 0.01.
     @Test func parityWithPythonReference() throws {
         let scripts = TestSupport.referenceScripts
-        let corpus = try TestSupport.run("/usr/bin/env", ["python3", scripts + "/gen_sentiment_corpus.py", "600", "7"])
-        let python = try TestSupport.run("/bin/bash", [scripts + "/venv.sh"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let reference = try TestSupport.run(python, [scripts + "/vader_reference.py"], stdin: corpus)
+        let corpus = try Program.run("/usr/bin/env", ["python3", scripts + "/gen_sentiment_corpus.py", "600", "7"])
+        let python = try Program.run("/bin/bash", [scripts + "/venv.sh"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let reference = try Program.run(python, [scripts + "/vader_reference.py"], stdin: corpus)
         let records = try TextInput.parse(reference, source: "reference")
         #expect(records.count == 600)
         var agree = 0

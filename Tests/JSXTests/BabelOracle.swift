@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Babel's accept/reject verdict for many files, from one node process (Debian's node-babel7).
 enum BabelOracle {
@@ -14,26 +15,14 @@ enum BabelOracle {
     }
 
     static func verdicts(for files: [URL]) throws -> [String: Verdict] {
-        let script = CorpusBuilder.repository.appendingPathComponent("Tests/JSXTests/babel-verdicts.js")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", script.path]
-        var env = ProcessInfo.processInfo.environment
-        env["NODE_PATH"] = "/usr/share/nodejs"
-        process.environment = env
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(files.map(\.path).joined(separator: "\n").utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Unavailable(description: "node + @babel/parser failed (install nodejs and node-babel7): \(String(decoding: err, as: UTF8.self))")
+        let script = Repository.root.appendingPathComponent("Tests/JSXTests/babel-verdicts.js")
+        let output: String
+        do {
+            output = try Program.run("/usr/bin/env", ["node", script.path], stdin: files.map(\.path).joined(separator: "\n"),
+                                     environment: ["NODE_PATH": "/usr/share/nodejs"])
+        } catch let failure as Program.Failure {
+            throw Unavailable(description: "node + @babel/parser failed (install nodejs and node-babel7): \(failure.stderr)")
         }
-        return try JSONDecoder().decode([String: Verdict].self, from: data)
+        return try JSONDecoder().decode([String: Verdict].self, from: Data(output.utf8))
     }
 }

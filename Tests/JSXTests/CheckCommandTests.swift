@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `mockpilot check` as a user runs it: the built binary, real files, exit codes.
 struct CheckCommandTests {
-    static var binary: URL { CorpusBuilder.repository.appendingPathComponent(".build/debug/mockpilot") }
+    static var binary: URL { Repository.root.appendingPathComponent(".build/debug/mockpilot") }
 
     /// Under `make test` the binary is always built first: a missing one is a failure, not a skip.
     func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
@@ -28,7 +29,7 @@ struct CheckCommandTests {
 
     @Test
     func printsOkForACleanComponent() throws {
-        let file = CorpusBuilder.repository.appendingPathComponent("Tests/JSXTests/Corpus/TodoList.jsx")
+        let file = Repository.root.appendingPathComponent("Tests/JSXTests/Corpus/TodoList.jsx")
         let result = try run([file.path])
         #expect(result.status == 0)
         #expect(result.out == "ok\n")

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Writes plausible React components from parts (hooks, lists, forms, conditionals...), so the
 /// differential corpus covers combinations nobody would write by hand.
 struct ComponentGenerator {

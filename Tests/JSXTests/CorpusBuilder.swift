@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Builds the differential-test corpus in a temporary folder: the hand-written components, any
 /// extra folders of `.jsx` files, every template output (`TemplateCorpus`), generated variants,
@@ -9,14 +10,6 @@ struct CorpusBuilder {
         "Tests/JSXTests/Corpus",
         "Tests/JSXTests/EdgeCases",
     ]
-
-    static var repository: URL {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir
-    }
 
     var generated = 150
     /// MOCKPILOT_JSX_MUTATIONS / MOCKPILOT_JSX_SEED widen the corpus for a longer soak run.
@@ -33,14 +26,14 @@ struct CorpusBuilder {
             extra += env.split(separator: ":").map(String.init)
         }
         for dir in extra {
-            let url = dir.hasPrefix("/") ? URL(fileURLWithPath: dir) : Self.repository.appendingPathComponent(dir)
+            let url = dir.hasPrefix("/") ? URL(fileURLWithPath: dir) : Repository.root.appendingPathComponent(dir)
             let names = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".jsx") {
                 let text = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
                 valid.append((url.lastPathComponent + "-" + name, text))
             }
         }
-        valid += try TemplateCorpus.sources(repository: Self.repository)
+        valid += try TemplateCorpus.sources(repository: Repository.root)
         var generator = ComponentGenerator(random: SeededRandom(seed: seed))
         for i in 0..<generated {
             valid.append(("gen-\(i).jsx", generator.component(index: i)))

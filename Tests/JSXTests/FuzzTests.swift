@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import JSX
 
@@ -11,7 +12,7 @@ let fuzzSeed = UInt64(ProcessInfo.processInfo.environment["MOCKPILOT_FUZZ_SEED"]
 /// verdict. A crash fails the whole test process and a hang the time limit, which is the point.
 @Test(.timeLimit(.minutes(max(2, Int(fuzzSeconds / 60) + 2))))
 func mutationsEachGetAVerdict() throws {
-    let dir = CorpusBuilder.repository.appendingPathComponent("Tests/JSXTests/Corpus")
+    let dir = Repository.root.appendingPathComponent("Tests/JSXTests/Corpus")
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsx") }.sorted()
     let seeds = try names.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
     var mutator = Mutator(random: SeededRandom(seed: fuzzSeed))

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Breaks valid components the way a hurried model or a typo would: deleted braces, stray
 /// tokens, unclosed and mismatched tags. Seeded, so every run builds the same corpus.
 struct Mutator {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Drives `scripts/render-check.sh` (esbuild + React 18 + Tailwind v4 CLI + headless Chromium) on
@@ -50,7 +51,7 @@ import Testing
             try source.write(to: input.appendingPathComponent(name + ".jsx"), atomically: true, encoding: .utf8)
         }
         let process = Process()
-        process.executableURL = CorpusBuilder.repository.appendingPathComponent("scripts/render-check.sh")
+        process.executableURL = Repository.root.appendingPathComponent("scripts/render-check.sh")
         process.arguments = [input.path, out.path] + (checkClass.map { [$0] } ?? [])
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import JSX
 
@@ -29,7 +30,7 @@ import Testing
 }
 
 @Test func fiveMegabyteFileGetsAVerdict() throws {
-    let component = try String(contentsOf: CorpusBuilder.repository.appendingPathComponent("Tests/JSXTests/Corpus/DataTable.jsx"), encoding: .utf8)
+    let component = try String(contentsOf: Repository.root.appendingPathComponent("Tests/JSXTests/Corpus/DataTable.jsx"), encoding: .utf8)
         .replacingOccurrences(of: "export default DataTable;", with: "")
         .replacingOccurrences(of: "export function DataTable", with: "function DataTable")
         .replacingOccurrences(of: "import { useMemo, useState } from \"react\";", with: "")

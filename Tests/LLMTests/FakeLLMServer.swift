@@ -19,8 +19,6 @@ final class FakeLLMServer: @unchecked Sendable {
                                       + (redirectTo.map { ["--redirect-to", $0] } ?? []))
     }
 
-    static var repoRoot: URL { ScriptServer.repositoryRoot }
-
     /// Every request the server received: path, lower-cased headers, JSON body.
     func requests() async throws -> [JSONValue] {
         let response = try await HTTPClient().send(HTTPRequest(url: "http://127.0.0.1:\(port)/__requests"))

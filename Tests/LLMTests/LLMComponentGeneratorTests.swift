@@ -3,6 +3,7 @@ import CodeGen
 import Core
 import Foundation
 import JSX
+import TestSupport
 import Testing
 @testable import LLM
 
@@ -12,13 +13,13 @@ private let tokens = ["primary": "#635bff", "radius": "9999px", "font": "Inter"]
 
 private func generator(_ server: FakeLLMServer, _ provider: LLMProvider, _ scenario: String,
                        timeout: Double = 10) throws -> LLMComponentGenerator {
-    let brands = try BrandTable.load(themesDirectory: FakeLLMServer.repoRoot.appendingPathComponent("Themes").path, userFile: nil)
+    let brands = try BrandTable.load(themesDirectory: Repository.root.appendingPathComponent("Themes").path, userFile: nil)
     return LLMComponentGenerator(client: try server.client(provider, scenario: scenario, timeout: timeout, maxAttempts: 2),
                                  checker: JSXChecker(allowedImports: ["react"]), templates: TemplateGenerator(brands: brands))
 }
 
 private func templateJSX() throws -> String {
-    let brands = try BrandTable.load(themesDirectory: FakeLLMServer.repoRoot.appendingPathComponent("Themes").path, userFile: nil)
+    let brands = try BrandTable.load(themesDirectory: Repository.root.appendingPathComponent("Themes").path, userFile: nil)
     return try TemplateGenerator(brands: brands).generate(spec).jsx
 }
 
@@ -122,7 +123,7 @@ private func templateJSX() throws -> String {
 
     @Test func wrongKeyUsesTheTemplateAndTheNoteHidesTheKey() async throws {
         let server = try FakeLLMServer()
-        let brands = try BrandTable.load(themesDirectory: FakeLLMServer.repoRoot.appendingPathComponent("Themes").path, userFile: nil)
+        let brands = try BrandTable.load(themesDirectory: Repository.root.appendingPathComponent("Themes").path, userFile: nil)
         let key = "sk-ant-WRONG-0123456789"
         let generator = LLMComponentGenerator(client: try server.client(.anthropic, scenario: "good", key: key),
                                               checker: JSXChecker(), templates: TemplateGenerator(brands: brands))

@@ -2,6 +2,7 @@ import Brands
 import Config
 import Core
 import Foundation
+import TestSupport
 import Testing
 @testable import Pipeline
 
@@ -13,9 +14,7 @@ import Testing
         init() throws {
             dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-meeting-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { root.deleteLastPathComponent() }
-            settings.themesDirectory = root.appendingPathComponent("Themes").path
+            settings.themesDirectory = Repository.root.appendingPathComponent("Themes").path
             settings.outputFolder = dir + "/out"
             settings.database = dir + "/db.sqlite"
         }

@@ -1,5 +1,6 @@
 import Capture
 import Foundation
+import TestSupport
 import Testing
 import Whisper
 @testable import Speech
@@ -53,7 +54,7 @@ extension WholePathTests {
         @Test func aFailedDecodeIsAWarningAndTheRestGoesOn() async throws {
             let dir = try SpeechFixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            let (path, bursts) = try SpeechFixtures.burstsWAV(count: 3, in: dir)
+            let (path, bursts) = try TestWAV.bursts(count: 3, in: dir)
             var transcriber = LiveTranscriber(recogniser: FlakyRecogniser(failing: 2), prompt: nil)
             transcriber.partials = false
             let emitted = Emitted()
@@ -72,7 +73,7 @@ extension WholePathTests {
         @Test func cancellingAStuckRunReturns() async throws {
             let dir = try SpeechFixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            let (path, _) = try SpeechFixtures.burstsWAV(count: 8, in: dir)
+            let (path, _) = try TestWAV.bursts(count: 8, in: dir)
             let emitted = Emitted()
             let transcriber = LiveTranscriber(recogniser: StuckRecogniser(), prompt: nil)
             let run = Task { try await transcriber.run(source: FileSource(path: path, realtime: false), live: false) { emitted.append($0) } }
@@ -95,8 +96,8 @@ extension WholePathTests {
         /// Whisper runs on a dispatch queue, outside the task tree: cancelling the task that waits
         /// for it still stops the decode, which then reports cancellation instead of text.
         @Test func cancellingStopsAWhisperDecodeInFlight() async throws {
-            let model = try SpeechFixtures.loadModel()
-            let meeting = SpeechFixtures.shared + "/eval/audio/meetings/meeting_01.wav"
+            let model = try SpeechFixtures.whisper.get()
+            let meeting = Repository.shared.path + "/eval/audio/meetings/meeting_01.wav"
             let samples = Array(try AudioFile.decode(path: meeting).prefix(20 * 16000))
             let whisper = WhisperRecogniser(model: model, options: TranscriptionOptions(), partialWindowMargin: 2, fallbackTimeLimit: nil)
             let decode = Task { try await whisper.recognise(samples, prompt: nil, final: true) }

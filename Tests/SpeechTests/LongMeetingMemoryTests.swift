@@ -1,5 +1,6 @@
 import Capture
 import Foundation
+import TestSupport
 import Testing
 import Whisper
 @testable import Speech
@@ -36,7 +37,7 @@ final class RunLog: @unchecked Sendable {
             switch event {
             case .level:
                 chunks += 1
-                if chunks % Self.hour == 0 { resident[chunks] = SpeechFixtures.residentBytes() }
+                if chunks % Self.hour == 0 { resident[chunks] = ProcessMemory.residentBytes() }
             case .utterance:
                 lines += 1
             default:
@@ -59,15 +60,15 @@ extension WholePathTests {
         /// chunk, and the real Whisper recogniser stands behind the decode queue. Nothing reaches
         /// Whisper, nothing is transcribed, and resident memory does not grow with the meeting.
         @Test func threeHoursOfSilenceThroughTheLivePathKeepMemoryFlat() async throws {
-            let model = try SpeechFixtures.loadModel()
+            let model = try SpeechFixtures.whisper.get()
             let dir = try SpeechFixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            let wav = try SpeechFixtures.sparseWAV(dir + "/three-hours.wav", seconds: 3 * 3600, rate: 48000, channels: 2)
+            let wav = try TestWAV.sparse(dir + "/three-hours.wav", seconds: 3 * 3600, rate: 48000, channels: 2)
             let whisper = CountingRecogniser(WhisperRecogniser(model: model, options: TranscriptionOptions(),
                                                                partialWindowMargin: 2, fallbackTimeLimit: nil))
             let transcriber = LiveTranscriber(recogniser: whisper, prompt: nil)
             let log = RunLog()
-            let before = SpeechFixtures.residentBytes()
+            let before = ProcessMemory.residentBytes()
             try await transcriber.run(source: FileSource(path: wav, realtime: false), live: false) { log.record($0) }
             let (chunks, lines, resident) = log.summary
             let atOneHour = resident[RunLog.hour] ?? 0, atEnd = resident[3 * RunLog.hour] ?? 0

@@ -1,16 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TUI
 
 @Suite struct ThemeTests {
-    static var repository: String {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir.path
-    }
-
     @Test func parsesColoursAttributesAndBackgrounds() throws {
         let theme = try Theme.parse("name = mine\n# comment\ntitle = 75 on black bold  # trailing\nhint = default dim\n",
                                     file: "mine.theme", defaultName: "x")
@@ -31,7 +24,7 @@ import Testing
     }
 
     @Test func theShippedThemesLoadInOrderAndDefineEveryRole() throws {
-        let catalog = try ThemeCatalog.load(directory: Self.repository + "/Themes")
+        let catalog = try ThemeCatalog.load(directory: Repository.root.path + "/Themes")
         #expect(Array(catalog.names.prefix(3)) == ["dark", "light", "high-contrast"])
         for theme in catalog.themes {
             for role in Role.allCases { #expect(theme.styles[role] != nil, "\(theme.name) sets \(role.rawValue)") }
@@ -39,7 +32,7 @@ import Testing
     }
 
     @Test func anUnknownThemeNameListsTheAvailableOnes() {
-        let ui = TerminalUI(options: TUIOptions(themesDirectory: Self.repository + "/Themes", theme: "solarized",
+        let ui = TerminalUI(options: TUIOptions(themesDirectory: Repository.root.path + "/Themes", theme: "solarized",
                                                 exportFolder: "/tmp"))
         let error = #expect(throws: TUIError.self) { try ui.loadThemes() }
         #expect(error?.errorDescription == "no theme named 'solarized'; available: dark, light, high-contrast")

@@ -11,7 +11,7 @@ public final class ScriptServer: @unchecked Sendable {
     /// `script` is relative to the repository root, e.g. "scripts/reference/llm/fake_llm_api.py".
     public init(script: String, arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repositoryRoot.appendingPathComponent(script).path] + arguments
+        process.arguments = ["python3", Repository.root.appendingPathComponent(script).path] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -28,15 +28,6 @@ public final class ScriptServer: @unchecked Sendable {
     }
 
     deinit { if process.isRunning { process.terminate() } }
-
-    /// The folder holding Package.swift.
-    public static var repositoryRoot: URL {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path), url.path != "/" {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }
 }
 
 /// The fake Reddit/Instagram API (scripts/reference/insights/fake_social_api.py).

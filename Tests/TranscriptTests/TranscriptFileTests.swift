@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 @testable import Transcript
 
@@ -88,7 +89,7 @@ import Testing
     }
 
     @Test func theBundledDemoMeetingParsesCleanly() throws {
-        let path = repositoryRoot() + "/scripts/demo/product-meeting.vtt"
+        let path = Repository.root.path + "/scripts/demo/product-meeting.vtt"
         let file = try TranscriptFile.read(path: path)
         #expect(file.warnings.isEmpty)
         #expect(file.utterances.count >= 20)
@@ -96,12 +97,4 @@ import Testing
         let times = file.utterances.map(\.msg.tsStart)
         #expect(times == times.sorted())
     }
-}
-
-func repositoryRoot(_ file: String = #filePath) -> String {
-    var dir = URL(fileURLWithPath: file).deletingLastPathComponent()
-    while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-        dir.deleteLastPathComponent()
-    }
-    return dir.path
 }

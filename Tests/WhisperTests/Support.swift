@@ -1,41 +1,21 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Whisper
 
-/// Shared paths and helpers for the Whisper tests: the repository, the eval audio in
-/// ../shared, the installed model, and the faster-whisper reference run in a venv.
+/// Shared paths and helpers for the Whisper tests: the eval audio in ../shared, the installed
+/// model, and the faster-whisper reference run in a venv.
 enum Fixtures {
-    static let repoRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }()
-
-    static let shared = repoRoot.appendingPathComponent("../shared").standardizedFileURL.path
-    static let lines = shared + "/eval/audio/lines"
-
-    static var modelDirectory: String {
-        ProcessInfo.processInfo.environment["MOCKPILOT_WHISPER_MODEL"]
-            ?? (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/mockpilot/models/whisper-tiny.en"
-    }
+    static let lines = Repository.shared.path + "/eval/audio/lines"
 
     /// One loaded model for all tests (loading converts 37 M weights).
-    static let model: Result<WhisperModel, Error> = Result { try WhisperModel.load(directory: modelDirectory) }
-
-    static func loadModel() throws -> WhisperModel {
-        do {
-            return try model.get()
-        } catch {
-            Issue.record("Whisper tiny.en is not installed at \(modelDirectory): run `make models` (\(error))")
-            throw error
-        }
+    static let whisper = InstalledModel("Whisper tiny.en", directory: ModelPaths.whisperTinyEn) {
+        try WhisperModel.load(directory: $0)
     }
 
     /// The manifest's text for a line recording, e.g. "dev-012".
     static func expectedText(_ id: String) throws -> String {
-        let manifest = try String(contentsOfFile: shared + "/eval/audio/manifest.jsonl", encoding: .utf8)
+        let manifest = try String(contentsOfFile: Repository.shared.path + "/eval/audio/manifest.jsonl", encoding: .utf8)
         for line in manifest.split(separator: "\n") {
             if let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                obj["wav"] as? String == "lines/\(id).wav", let text = obj["text"] as? String {
@@ -53,31 +33,18 @@ enum Fixtures {
 
     /// Runs any script in scripts/reference/ with the venv's python.
     static func referenceScript(_ script: String, _ arguments: [String], stdin: String? = nil) throws -> String {
-        let venv = try run("/bin/bash", [repoRoot.path + "/scripts/reference/venv.sh"])
+        let venv = try run("/bin/bash", [Repository.root.path + "/scripts/reference/venv.sh"])
         let python = venv.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try run(python, [repoRoot.path + "/scripts/reference/" + script] + arguments, stdin: stdin)
+        return try run(python, [Repository.root.path + "/scripts/reference/" + script] + arguments, stdin: stdin)
     }
 
     private static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data((stdin ?? "").utf8))
-        try input.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = "reference run failed (\(executable) \(arguments.joined(separator: " "))): "
-                + String(decoding: errors, as: UTF8.self).suffix(400)
+        do {
+            return try Program.run(executable, arguments, stdin: stdin)
+        } catch let failure as Program.Failure {
+            let message = "reference run failed (\(executable) \(arguments.joined(separator: " "))): " + failure.stderr.suffix(400)
             Issue.record(Comment(rawValue: message))
             throw WhisperError.invalidOptions(message)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 }

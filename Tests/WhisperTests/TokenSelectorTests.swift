@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Whisper
 
@@ -11,7 +12,7 @@ import Testing
         let suppressed: [Int]
 
         init() throws {
-            let model = try Fixtures.loadModel()
+            let model = try Fixtures.whisper.get()
             selector = TokenSelector(model: model)
             eot = model.tokenizer.endOfText
             ts = model.tokenizer.timestampBegin

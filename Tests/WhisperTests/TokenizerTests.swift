@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Whisper
 
@@ -10,9 +11,9 @@ import Testing
     ]
 
     @Test func encodingMatchesHuggingFaceTokenizers() throws {
-        let model = try Fixtures.loadModel()
+        let model = try Fixtures.whisper.get()
         #expect(model.tokenizer.canEncode)
-        let output = try Fixtures.reference(["encode", Fixtures.modelDirectory], stdin: Self.texts.joined(separator: "\u{0}"))
+        let output = try Fixtures.reference(["encode", ModelPaths.whisperTinyEn], stdin: Self.texts.joined(separator: "\u{0}"))
         let expected = output.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [Int]
         }
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func decodingRoundTripsBytes() throws {
-        let t = try Fixtures.loadModel().tokenizer
+        let t = try Fixtures.whisper.get().tokenizer
         for text in Self.texts {
             let ids = try #require(t.encode(text))
             #expect(t.decode(ids) == text)
@@ -39,7 +40,7 @@ import Testing
     /// <|startoftranscript|>, 99 languages, the task and other specials, 1501 timestamps), made
     /// from tiny.en's by giving the text one more token, as the multilingual BPE has.
     static func multilingual() throws -> Tokenizer {
-        let english = try String(contentsOfFile: Fixtures.modelDirectory + "/vocabulary.txt", encoding: .utf8)
+        let english = try String(contentsOfFile: ModelPaths.whisperTinyEn + "/vocabulary.txt", encoding: .utf8)
         var lines: [String] = []
         english.enumerateLines { line, _ in lines.append(line) }
         let eot = try #require(lines.firstIndex(of: "<|endoftext|>"))
@@ -72,7 +73,7 @@ import Testing
 
     /// tiny.en lists the language tokens but was never trained with them: only English.
     @Test func anEnglishOnlyModelRefusesOtherLanguages() throws {
-        let model = try Fixtures.loadModel()
+        let model = try Fixtures.whisper.get()
         #expect(model.tokenizer.languages == ["en"])
         #expect(throws: WhisperError.englishOnly(model: "whisper-tiny.en", language: "de")) {
             try model.tokenizer.startSequence(language: "de", model: model.name)

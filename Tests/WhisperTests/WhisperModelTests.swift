@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 import Capture
 @testable import Whisper
 
 @Suite struct WhisperModelTests {
     @Test func loadsTinyEnWithDimensionsFromTheFile() throws {
-        let model = try Fixtures.loadModel()
+        let model = try Fixtures.whisper.get()
         #expect(model.name == "whisper-tiny.en")
         #expect(model.dims == WhisperModel.Dimensions(
             nMels: 80, nAudioCtx: 1500, nAudioState: 384, nAudioHead: 6, nAudioLayer: 4,
@@ -40,7 +41,7 @@ import Capture
     }
 
     @Test func truncatedFileIsCorrupt() throws {
-        let real = try Data(contentsOf: URL(fileURLWithPath: Fixtures.modelDirectory + "/model.bin"))
+        let real = try Data(contentsOf: URL(fileURLWithPath: ModelPaths.whisperTinyEn + "/model.bin"))
         let dir = try TempModel.make(modelBin: real.prefix(200_000))
         defer { TempModel.remove(dir) }
         let error = try #require(throws: WhisperError.self) { try WhisperModel.load(directory: dir) }
@@ -56,7 +57,7 @@ import Capture
     }
 
     @Test func missingTensorIsNamed() throws {
-        var real = try Data(contentsOf: URL(fileURLWithPath: Fixtures.modelDirectory + "/model.bin"))
+        var real = try Data(contentsOf: URL(fileURLWithPath: ModelPaths.whisperTinyEn + "/model.bin"))
         // Rename one variable in place (same length), as a damaged or foreign file would have it.
         let name = Data("encoder/layer_norm/gamma".utf8)
         let range = try #require(real.range(of: name))
@@ -83,7 +84,7 @@ import Capture
     /// A head count of zero (or a float one that is not a number) in an otherwise real model is
     /// reported as inconsistent dimensions, not a division by zero.
     @Test func aZeroHeadCountIsCorrupt() throws {
-        var real = try Data(contentsOf: URL(fileURLWithPath: Fixtures.modelDirectory + "/model.bin"))
+        var real = try Data(contentsOf: URL(fileURLWithPath: ModelPaths.whisperTinyEn + "/model.bin"))
         // name, NUL, rank 0, dtype int16, 2 bytes, then the value 6.
         let marker = Data("decoder/num_heads".utf8) + Data([0, 0, 2, 2, 0, 0, 0])
         let range = try #require(real.range(of: marker))
@@ -125,9 +126,9 @@ import Capture
     @Test func int8ModelLoadsAndTranscribes() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("whisper-int8-\(UUID().uuidString)").path
         defer { TempModel.remove(dir) }
-        _ = try Fixtures.referenceScript("quantize_int8.py", [Fixtures.modelDirectory, dir])
+        _ = try Fixtures.referenceScript("quantize_int8.py", [ModelPaths.whisperTinyEn, dir])
         let int8 = try WhisperModel.load(directory: dir)
-        let float16 = try Fixtures.loadModel()
+        let float16 = try Fixtures.whisper.get()
         #expect(int8.dims == float16.dims)
         // Dequantised weights are within one quantisation step of the originals.
         let a = int8.decoderLayers[0].fc1.weight.data, b = float16.decoderLayers[0].fc1.weight.data
@@ -193,7 +194,7 @@ enum TempModel {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("whisper-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for name in ["config.json", "vocabulary.txt"] {
-            try FileManager.default.createSymbolicLink(atPath: dir + "/" + name, withDestinationPath: Fixtures.modelDirectory + "/" + name)
+            try FileManager.default.createSymbolicLink(atPath: dir + "/" + name, withDestinationPath: ModelPaths.whisperTinyEn + "/" + name)
         }
         if let modelBin { try modelBin.write(to: URL(fileURLWithPath: dir + "/model.bin")) }
         return dir

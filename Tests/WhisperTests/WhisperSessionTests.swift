@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Capture
 @testable import Whisper
@@ -7,13 +8,13 @@ import Capture
     /// Same token ids as faster-whisper (CTranslate2, float32, beam 1) on short clips.
     @Test(arguments: ["dev-012", "dev-001", "dev-010"])
     func tokensEqualFasterWhisper(id: String) throws {
-        let model = try Fixtures.loadModel()
+        let model = try Fixtures.whisper.get()
         let wav = Fixtures.lines + "/\(id).wav"
         let samples = try AudioFile.decode(path: wav)
         var session = WhisperSession(model: model, options: TranscriptionOptions())
         let segments = try session.transcribe(samples)
 
-        let line = try Fixtures.reference(["transcribe", Fixtures.modelDirectory, wav])
+        let line = try Fixtures.reference(["transcribe", ModelPaths.whisperTinyEn, wav])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let reference = try #require(json["segments"] as? [[String: Any]])
         #expect(segments.map(\.tokens) == reference.map { ($0["tokens"] as? [Int]) ?? [] })
@@ -25,7 +26,7 @@ import Capture
     }
 
     @Test func shortLineGivesTheExpectedWordsWithSaneTimestamps() throws {
-        let model = try Fixtures.loadModel()
+        let model = try Fixtures.whisper.get()
         let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
         var session = WhisperSession(model: model, options: TranscriptionOptions())
         let segments = try session.transcribe(samples, offset: 10)
@@ -46,7 +47,7 @@ import Capture
     /// A window just longer than the clip (as live partials use) still hears the words, and
     /// the full 30 s window stays the default.
     @Test func aWindowJustLongerThanTheClipHearsTheSameWords() throws {
-        let model = try Fixtures.loadModel()
+        let model = try Fixtures.whisper.get()
         let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
         let seconds = Double(samples.count) / 16_000
         var short = WhisperSession(model: model, options: TranscriptionOptions(window: seconds + 2))
@@ -62,12 +63,12 @@ import Capture
     /// A design-vocabulary prompt goes in after `<|startofprev|>` exactly as
     /// faster-whisper's initial_prompt does, so the tokens still match.
     @Test func promptedTokensEqualFasterWhisper() throws {
-        let model = try Fixtures.loadModel()
+        let model = try Fixtures.whisper.get()
         let prompt = "Stripe, Airbnb, navbar, pill button, mock up, spin up, prototype"
         let wav = Fixtures.lines + "/dev-001.wav"
         var session = WhisperSession(model: model, options: TranscriptionOptions(prompt: prompt))
         let segments = try session.transcribe(try AudioFile.decode(path: wav))
-        let line = try Fixtures.reference(["transcribe", Fixtures.modelDirectory, wav, "--prompt", prompt])
+        let line = try Fixtures.reference(["transcribe", ModelPaths.whisperTinyEn, wav, "--prompt", prompt])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let reference = try #require(json["segments"] as? [[String: Any]])
         #expect(segments.map(\.tokens) == reference.map { ($0["tokens"] as? [Int]) ?? [] })
@@ -75,7 +76,7 @@ import Capture
     }
 
     @Test func sampledFallbackIsReproducibleWithASeed() throws {
-        let model = try Fixtures.loadModel()
+        let model = try Fixtures.whisper.get()
         let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
         func sample(seed: UInt64, budget: Int = 224) throws -> [Int] {
             var session = WhisperSession(model: model, options: TranscriptionOptions(seed: seed))
@@ -142,8 +143,8 @@ import Capture
 @Suite struct CancellationTests {
     /// A cancelled task stops transcribing instead of finishing the recording.
     @Test func cancellingTheTaskStopsTranscription() async throws {
-        let model = try Fixtures.loadModel()
-        let samples = try AudioFile.decode(path: Fixtures.shared + "/eval/audio/meetings/meeting_01.wav")
+        let model = try Fixtures.whisper.get()
+        let samples = try AudioFile.decode(path: Repository.shared.path + "/eval/audio/meetings/meeting_01.wav")
         let task = Task {
             var session = WhisperSession(model: model, options: TranscriptionOptions())
             return try session.transcribe(samples)
@@ -156,8 +157,8 @@ import Capture
     /// Off the task tree (a dispatch queue, as live recognition runs it) the session's flag
     /// stops a decode in the middle, at the very next token it looks at.
     @Test func theFlagStopsADecodeOnAThreadAtTheNextToken() async throws {
-        let model = try Fixtures.loadModel()
-        let samples = try AudioFile.decode(path: Fixtures.shared + "/eval/audio/meetings/meeting_01.wav")
+        let model = try Fixtures.whisper.get()
+        let samples = try AudioFile.decode(path: Repository.shared.path + "/eval/audio/meetings/meeting_01.wav")
         let flag = CancellationFlag()
         let result: Task<Result<[TranscriptSegment], Error>, Never> = Task {
             await withCheckedContinuation { done in

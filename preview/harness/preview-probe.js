@@ -1,14 +1,8 @@
-// Loaded before the preview bundle by scripts/preview-check.sh: records console errors, then, once
-// React has committed, publishes what every card of the preview page shows as JSON in
-// <body data-preview="...">, where `chromium --dump-dom` can read it.
+// Loaded before the preview bundle by scripts/preview-check.sh, after errors.js: once React has
+// committed, publishes what every card of the preview page shows, and the console errors, as JSON
+// in <body data-preview="...">, where `chromium --dump-dom` can read it.
 (function () {
-  const errors = [];
-  const original = console.error;
-  console.error = function (...args) {
-    errors.push(args.map((a) => (a && a.stack) || String(a)).join(" ").slice(0, 500));
-    original.apply(console, args);
-  };
-  window.addEventListener("error", (e) => errors.push("uncaught: " + e.message));
+  const errors = window.__mockpilotErrors;
 
   function report() {
     // The page's cards only: components may hold <section>s and <h2>s of their own.

@@ -1,14 +1,8 @@
-// Loaded before the component bundle: records console errors and uncaught exceptions, then,
-// once React has committed, publishes what the render check asserts as JSON in
-// <body data-check="...">, where `chromium --dump-dom` can read it.
+// Loaded before the component bundle by scripts/render-check.sh, after errors.js: records
+// unhandled rejections with the errors, then, once React has committed, publishes what the render
+// check asserts as JSON in <body data-check="...">, where `chromium --dump-dom` can read it.
 (function () {
-  const errors = [];
-  const original = console.error;
-  console.error = function (...args) {
-    errors.push(args.map((a) => (a && a.stack) || String(a)).join(" ").slice(0, 500));
-    original.apply(console, args);
-  };
-  window.addEventListener("error", (e) => errors.push("uncaught: " + e.message));
+  const errors = window.__mockpilotErrors;
   window.addEventListener("unhandledrejection", (e) => errors.push("unhandled rejection: " + e.reason));
 
   // Utility rules by class name, from plain and @layer blocks (media/hover variants are skipped).
