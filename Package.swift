@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "TestSupport"]),
         .testTarget(name: "WhisperTests", dependencies: ["Whisper", "Tensor", "Capture", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Capture", "Whisper", "Core", "TestSupport"]),
-        .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands", "Embedding"], exclude: ["Meetings"]),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands", "Embedding", "TestSupport"], exclude: ["Meetings"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
         .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core", "TestSupport"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands", "TestSupport"]),

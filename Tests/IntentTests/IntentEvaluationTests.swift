@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 @testable import Intent
 
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func theDevSetScoresAboveTheBar() throws {
-        let file = Fixture.repository.appendingPathComponent("../shared/eval/intents.dev.jsonl").standardized.path
+        let file = Repository.shared.appendingPathComponent("eval/intents.dev.jsonl").path
         let report = IntentEvaluation.score(try IntentEvaluation.load(file: file), extractor: try Fixture.extractor())
         #expect(report.detection.f1 >= 0.95)
         #expect(report.componentAccuracy >= 0.9)

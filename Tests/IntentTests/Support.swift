@@ -1,17 +1,12 @@
 import Brands
 import Core
 import Foundation
+import TestSupport
 @testable import Intent
 
 /// The repository's own brand table and a helper that feeds lines in meeting order.
 enum Fixture {
-    static var repository: URL {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir
-    }
+    static var repository: URL { Repository.root }
 
     /// Labelled meetings kept with the tests (`Tests/IntentTests/Meetings`).
     static var meetings: URL { repository.appendingPathComponent("Tests/IntentTests/Meetings") }
