@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Tensor
 
 /// The `mockpilot` command: the TUI by default, each pipeline stage as a subcommand.
 @main
@@ -39,6 +40,8 @@ struct MockPilot: AsyncParsableCommand {
     /// MockPilot keeps is on disk before a command returns (SQLite commits, atomic renames), so
     /// it leaves with `_exit` once the output is flushed.
     static func main() async {
+        // Before any thread can call BLAS (Whisper, MiniLM): see BLASKernels.
+        BLASKernels.chooseForThisCPU()
         let code: Int32
         do {
             var command = try parseAsRoot()

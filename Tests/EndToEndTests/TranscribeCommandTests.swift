@@ -92,3 +92,29 @@ import Testing
         }
     }
 }
+
+/// On a CPU that Debian's OpenBLAS does not recognise it falls back to its SSE3 kernels;
+/// `mockpilot` then picks the AVX ones the CPU has (OPENBLAS_VERBOSE=2 makes the library
+/// say which it loaded, once at start and once after the swap).
+@Suite struct BLASKernelTests {
+    @Test func transcriptionRunsOnKernelsTheCPUHas() throws {
+        let result = try Binary.run(["transcribe", "--format", "text", TranscribeCommandTests.audio + "/lines/dev-012.wav"],
+                                    environment: ["OPENBLAS_VERBOSE": "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cores = result.stderr.split(separator: "\n").filter { $0.hasPrefix("Core: ") }.map { String($0.dropFirst(6)) }
+        let last = try #require(cores.last, "OpenBLAS printed no core: \(result.stderr)")
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        if flags.contains(" avx2 ") && flags.contains(" fma ") {
+            #expect(!["Prescott", "Core2", "Nehalem"].contains(last), "running \(last) kernels on an AVX2 CPU")
+        }
+        #expect(result.stdout.lowercased().contains("dark mode"), "\(result.stdout)")
+    }
+
+    @Test func theUsersChoiceWins() throws {
+        let result = try Binary.run(["transcribe", "--format", "text", TranscribeCommandTests.audio + "/lines/dev-012.wav"],
+                                    environment: ["OPENBLAS_VERBOSE": "2", "OPENBLAS_CORETYPE": "Prescott"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cores = result.stderr.split(separator: "\n").filter { $0.hasPrefix("Core: ") }
+        #expect(cores == ["Core: Prescott"], "\(result.stderr)")
+    }
+}
