@@ -19,13 +19,23 @@ import json, sys
 for line in open(sys.argv[1] + "/manifest.jsonl"):
     print(sys.argv[1] + "/" + json.loads(line)["wav"])' "$audio")
 
-/usr/bin/time -v -o "$work/ours.time" "$bin" transcribe --model "$model" --threads 2 "${files[@]}" > "$work/ours.jsonl"
+# Ours as `run` decodes: utterance by utterance, cut by voice activity (--vad); and, beside it,
+# over whole 30 s windows as faster-whisper does without its VAD filter.
+/usr/bin/time -v -o "$work/ours.time" "$bin" transcribe --model "$model" --threads 2 --vad "${files[@]}" > "$work/ours.jsonl"
+/usr/bin/time -v -o "$work/windows.time" "$bin" transcribe --model "$model" --threads 2 "${files[@]}" > "$work/windows.jsonl"
 # The pipeline's own design prompt (brands, component words, cue phrases, then the recent
 # transcript), for a WER figure beside the plain one. Per utterance (--vad), as `run` uses it:
 # over whole 30 s windows a prompt makes tiny.en skip sentences.
 "$bin" transcribe --model "$model" --threads 2 --vad --design-prompt "${files[@]}" > "$work/prompted.jsonl"
 /usr/bin/time -v -o "$work/fw.time" "$python" "$here/reference/whisper_reference.py" transcribe "$model" \
     --compute-type int8 --threads 2 "${files[@]}" > "$work/fw.jsonl"
+# faster-whisper again in float32, the arithmetic ours uses: shows which WER differences come
+# from int8 rounding rather than from decoding.
+"$python" "$here/reference/whisper_reference.py" transcribe "$model" \
+    --compute-type float32 --threads 2 "${files[@]}" > "$work/fw32.jsonl"
+# And with its own voice-activity filter (Silero), the nearest thing to ours per utterance.
+"$python" "$here/reference/whisper_reference.py" transcribe "$model" \
+    --compute-type int8 --threads 2 --vad "${files[@]}" > "$work/fwvad.jsonl"
 
 python3 - "$audio" "$work" "$here/reference" <<'PY'
 import json, os, re, sys
@@ -42,12 +52,18 @@ def read_ours(name):
         texts[m["id"]] = (texts.get(m["id"], "") + " " + m["text"]).strip()
     return texts
 
-ours, prompted = read_ours("ours.jsonl"), read_ours("prompted.jsonl")
-theirs, fw_seconds = {}, 0.0
-for l in open(os.path.join(work, "fw.jsonl")):
-    m = json.loads(l)
-    theirs[stem(m["wav"])] = " ".join(s["text"] for s in m["segments"]).strip()
-    fw_seconds += m["seconds"]
+ours, windows, prompted = read_ours("ours.jsonl"), read_ours("windows.jsonl"), read_ours("prompted.jsonl")
+def read_fw(name):
+    texts, seconds = {}, 0.0
+    for l in open(os.path.join(work, name)):
+        m = json.loads(l)
+        texts[stem(m["wav"])] = " ".join(s["text"] for s in m["segments"]).strip()
+        seconds += m["seconds"]
+    return texts, seconds
+
+theirs, fw_seconds = read_fw("fw.jsonl")
+theirs32, _ = read_fw("fw32.jsonl")
+theirs_vad, _ = read_fw("fwvad.jsonl")
 
 def usage(name):
     text = open(os.path.join(work, name)).read()
@@ -63,15 +79,26 @@ groups = {
     "all": rows,
 }
 print("whisper tiny.en         ours        faster-whisper (int8, beam 1, 2 threads)")
+print("                        (per utterance, as `run` decodes)")
 for name, group in groups.items():
     refs = {stem(r["wav"]): r["text"] for r in group}
     (eo, n), (et, _) = wer(refs, ours), wer(refs, theirs)
     ep, _ = wer(refs, prompted)
-    print(f"WER {name:<18} {100 * eo / n:5.1f}%      {100 * et / n:5.1f}%   ({n} words; ours with the design prompt per utterance {100 * ep / n:.1f}%)")
+    e32, _ = wer(refs, theirs32)
+    ew, _ = wer(refs, windows)
+    ev, _ = wer(refs, theirs_vad)
+    print(f"WER {name:<18} {100 * eo / n:5.1f}%      {100 * et / n:5.1f}%   ({n} words)")
+    print(f"    {'':<18} ours over 30 s windows {100 * ew / n:.1f}%, faster-whisper float32 {100 * e32 / n:.1f}%, "
+          f"faster-whisper with its VAD filter {100 * ev / n:.1f}%, ours with the design prompt {100 * ep / n:.1f}%")
+norm = lambda t: re.sub(r"[^a-z0-9' ]", "", t.lower()).split()
+same = sum(norm(windows.get(k, "")) == norm(v) for k, v in theirs32.items())
+print(f"ours over 30 s windows, word for word identical to faster-whisper float32: {same}/{len(theirs32)} files")
 audio_seconds = sum(r["duration"] for r in rows)
 (our_wall, our_rss), (fw_wall, fw_rss) = usage("ours.time"), usage("fw.time")
+win_wall, win_rss = usage("windows.time")
 print(f"time (process, {audio_seconds:.0f} s audio) {our_wall:6.2f} s    {fw_wall:6.2f} s   (ratio {our_wall / fw_wall:.2f})")
 print(f"time / audio length      {our_wall / audio_seconds:6.3f}      {fw_wall / audio_seconds:6.3f}")
 print(f"faster-whisper in-process transcribe() only: {fw_seconds:.2f} s (ours/that {our_wall / fw_seconds:.2f})")
 print(f"peak memory (max RSS)    {our_rss:6.0f} MB   {fw_rss:6.0f} MB")
+print(f"ours over 30 s windows: {win_wall:.2f} s (ratio {win_wall / fw_wall:.2f}), {win_rss:.0f} MB")
 PY

@@ -16,11 +16,14 @@ final class WhisperRecogniser: Recogniser, @unchecked Sendable {
     private var session: WhisperSession
     private let queue = DispatchQueue(label: "mockpilot.whisper")
     private let partialWindowMargin: Double
+    private let finalWindowMargin: Double?
     private let fallbackTimeLimit: Double?
 
-    init(model: WhisperModel, options: TranscriptionOptions, partialWindowMargin: Double, fallbackTimeLimit: Double?) {
+    init(model: WhisperModel, options: TranscriptionOptions, partialWindowMargin: Double, finalWindowMargin: Double?,
+         fallbackTimeLimit: Double?) {
         session = WhisperSession(model: model, options: options)
         self.partialWindowMargin = partialWindowMargin
+        self.finalWindowMargin = finalWindowMargin
         self.fallbackTimeLimit = fallbackTimeLimit
     }
 
@@ -49,7 +52,8 @@ final class WhisperRecogniser: Recogniser, @unchecked Sendable {
         session.options.prompt = prompt
         session.options.temperatureFallback = final
         session.options.fallbackTimeLimit = fallbackTimeLimit
-        session.options.window = final ? nil : Double(samples.count) / 16_000 + partialWindowMargin
+        let seconds = Double(samples.count) / 16_000
+        session.options.window = final ? finalWindowMargin.map { min(30, seconds + $0) } : seconds + partialWindowMargin
         var texts: [String] = []
         var start = 0
         for _ in 0..<(final ? 4 : 1) {

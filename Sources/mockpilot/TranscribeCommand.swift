@@ -75,11 +75,13 @@ struct TranscribeCommand: AsyncParsableCommand {
         }
         let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
                                            language: language, window: window)
-        var session = WhisperSession(model: whisper, options: options)
+        // Only whole windows decode here; --vad decodes through the speech stage's own session.
+        var session = vad ? nil : WhisperSession(model: whisper, options: options)
+        let transcriber = vad ? try utteranceTranscriber(model: whisper, options: options, designPrompt: designPrompt) : nil
         for path in audio {
             // --vad streams the file; whole 30 s windows need the recording in memory.
-            let segments = vad ? try await utterances(path: path, model: whisper, options: options, designPrompt: designPrompt)
-                : try windows(try AudioFile.decode(path: path), session: &session)
+            let segments = if let transcriber { try await utterances(path: path, transcriber: transcriber) }
+                else { try windows(try AudioFile.decode(path: path), session: &session!) }
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
             FileHandle.standardOutput.write(Data(try render(segments, id: id).utf8))
         }
@@ -93,10 +95,8 @@ struct TranscribeCommand: AsyncParsableCommand {
         return speech.keep(try session.transcribe(samples))
     }
 
-    /// The file through `run`'s speech stage: voice activity, then each utterance decoded with
-    /// the prompt (the design prompt also carries the last few utterances, as in `run`).
-    func utterances(path: String, model: WhisperModel, options: TranscriptionOptions, designPrompt: Bool) async throws
-        -> [TranscriptSegment] {
+    /// `run`'s speech stage for files, one for all of them (its Whisper session is made once).
+    func utteranceTranscriber(model: WhisperModel, options: TranscriptionOptions, designPrompt: Bool) throws -> LiveTranscriber {
         var options = options
         var prompt: DesignPrompt?
         if designPrompt, let themes = ThemesLocator.locate(configured: nil) {
@@ -105,6 +105,12 @@ struct TranscribeCommand: AsyncParsableCommand {
         }
         var transcriber = LiveTranscriber(model: model, options: options, prompt: prompt)
         transcriber.partials = false
+        return transcriber
+    }
+
+    /// The file through `run`'s speech stage: voice activity, then each utterance decoded with
+    /// the prompt (the design prompt also carries the last few utterances, as in `run`).
+    func utterances(path: String, transcriber: LiveTranscriber) async throws -> [TranscriptSegment] {
         let collected = Collected()
         try await transcriber.run(source: FileSource(path: path, realtime: false), live: false) { event in
             switch event {

@@ -99,7 +99,7 @@ extension WholePathTests {
             let model = try SpeechFixtures.whisper.get()
             let meeting = Repository.shared.path + "/eval/audio/meetings/meeting_01.wav"
             let samples = Array(try AudioFile.decode(path: meeting).prefix(20 * 16000))
-            let whisper = WhisperRecogniser(model: model, options: TranscriptionOptions(), partialWindowMargin: 2, fallbackTimeLimit: nil)
+            let whisper = WhisperRecogniser(model: model, options: TranscriptionOptions(), partialWindowMargin: 2, finalWindowMargin: 8, fallbackTimeLimit: nil)
             let decode = Task { try await whisper.recognise(samples, prompt: nil, final: true) }
             decode.cancel()
             await #expect(throws: CancellationError.self) { _ = try await decode.value }

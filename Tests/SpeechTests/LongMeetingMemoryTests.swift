@@ -65,7 +65,7 @@ extension WholePathTests {
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let wav = try TestWAV.sparse(dir + "/three-hours.wav", seconds: 3 * 3600, rate: 48000, channels: 2)
             let whisper = CountingRecogniser(WhisperRecogniser(model: model, options: TranscriptionOptions(),
-                                                               partialWindowMargin: 2, fallbackTimeLimit: nil))
+                                                               partialWindowMargin: 2, finalWindowMargin: 8, fallbackTimeLimit: nil))
             let transcriber = LiveTranscriber(recogniser: whisper, prompt: nil)
             let log = RunLog()
             let before = ProcessMemory.residentBytes()

@@ -40,7 +40,7 @@ def encode(args):
 
 def transcribe(args):
     from faster_whisper import WhisperModel
-    prompt, compute_type, threads, files = None, "float32", 2, []
+    prompt, compute_type, threads, vad, files = None, "float32", 2, False, []
     i = 1
     while i < len(args):
         if args[i] == "--prompt":
@@ -49,12 +49,14 @@ def transcribe(args):
             compute_type = args[i + 1]; i += 2
         elif args[i] == "--threads":
             threads = int(args[i + 1]); i += 2
+        elif args[i] == "--vad":
+            vad = True; i += 1
         else:
             files.append(args[i]); i += 1
     model = WhisperModel(args[0], device="cpu", compute_type=compute_type, cpu_threads=threads)
     for path in files:
         start = time.time()
-        segments, _ = model.transcribe(read_wav(path), beam_size=1, initial_prompt=prompt, vad_filter=False)
+        segments, _ = model.transcribe(read_wav(path), beam_size=1, initial_prompt=prompt, vad_filter=vad)
         out = [{"text": s.text, "start": s.start, "end": s.end, "tokens": s.tokens,
                 "avg_logprob": s.avg_logprob, "no_speech_prob": s.no_speech_prob} for s in segments]
         print(json.dumps({"wav": path, "seconds": time.time() - start, "segments": out}), flush=True)
