@@ -81,6 +81,21 @@ import Testing
         }
     }
 
+    /// `--db meeting.sqlite`, relative to where the user stands: the post store opens beside the
+    /// session store instead of turning insights off.
+    @Test func aRelativeDatabasePathKeepsInsightsOn() throws {
+        let home = try InsightFixture()
+        defer { home.remove() }
+        let vtt = try home.write(Self.meeting, to: "m.vtt")
+        let result = try Binary.run(["run", "--transcript", vtt, "--no-tui", "--out", "out", "--db", "here.sqlite"],
+                                    environment: home.environment(), directory: home.dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("insights off"), "\(result.stdout)")
+        let insights = events(result.stdout).compactMap { $0["insight"] as? [String: Any] }
+        #expect(!insights.isEmpty && insights.allSatisfy { ($0["empty"] as? [String: Any])?["noSource"] != nil }, "\(insights)")
+        #expect(FileManager.default.fileExists(atPath: home.dir.path + "/here.sqlite"))
+    }
+
     @Test func aConfiguredSourceWithNothingToSaySaysSo() throws {
         let server = try FakeServer()
         let home = try InsightFixture()

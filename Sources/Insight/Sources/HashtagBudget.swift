@@ -46,7 +46,7 @@ public struct HashtagBudget: Sendable {
 
     private func save() throws {
         let data = try JSONEncoder().encode(firstUse.mapValues(\.timeIntervalSince1970))
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: data) else {
             throw InsightError.database(path: path, reason: "could not write the hashtag budget")
         }

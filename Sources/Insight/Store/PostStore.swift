@@ -14,7 +14,7 @@ public actor PostStore {
     public init(path: String) throws {
         self.path = path
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
                                                     withIntermediateDirectories: true)
             var config = Configuration()
             config.busyMode = .timeout(5)  // the session store writes to the same file
