@@ -16,7 +16,7 @@ import Testing
         #expect(BLASKernels.kernels(for: []) == nil)
     }
 
-    @Test func leavesARecognisedCPUAndTheUsersChoiceAlone() {
+    @Test func keepsTheUsersChoiceAndReplacesOnlyTheFallbacks() {
         let current = BLASKernels.current
         let chosen = BLASKernels.chooseForThisCPU(environment: ["OPENBLAS_CORETYPE": "Haswell"], cpuFlags: Self.sapphireRapids)
         #expect(chosen.running == current)
