@@ -87,6 +87,7 @@ extension Settings {
         string("llm.base_url", \.llmBaseURL),
         string("llm.openai_api_key", \.openAIKey),
         string("llm.anthropic_api_key", \.anthropicKey),
+        string("llm.api_key", \.compatibleKey),
         number("llm.timeout_seconds", \.llmTimeoutSeconds, 1...600),
         string("insights.reddit_client_id", \.redditClientID),
         string("insights.reddit_client_secret", \.redditClientSecret),

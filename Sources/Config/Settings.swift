@@ -34,6 +34,8 @@ public struct Settings: Sendable, Hashable {
     public var llmBaseURL = ""
     public var openAIKey = ""
     public var anthropicKey = ""
+    /// The key for an OpenAI-compatible server, if it needs one; never OPENAI_API_KEY.
+    public var compatibleKey = ""
     public var llmTimeoutSeconds = 30.0
     // [insights]
     public var redditClientID = ""
@@ -64,7 +66,7 @@ public struct Settings: Sendable, Hashable {
 
     /// Setting names and environment variables whose values are never printed.
     public static let secretKeys: Set<String> = [
-        "llm.openai_api_key", "llm.anthropic_api_key", "insights.reddit_client_secret", "insights.instagram_token",
+        "llm.openai_api_key", "llm.anthropic_api_key", "llm.api_key", "insights.reddit_client_secret", "insights.instagram_token",
         "services.jwt_secret", "services.mongodb_uri",
     ]
 }

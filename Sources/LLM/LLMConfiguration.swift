@@ -68,17 +68,28 @@ extension LLMConfiguration {
     }
 
     /// The configuration `[llm]` settings describe, or nil for backend "none"/"template" (offline).
-    /// Picks the key that belongs to the backend; throws `LLMError` for an unknown backend, a
+    /// Picks the key that belongs to the backend (a compatible server gets its own, never the
+    /// OpenAI key: it may be anyone's server); throws `LLMError` for an unknown backend, a
     /// missing key or a missing base URL.
     public static func configured(backend: String, model: String, baseURL: String, openAIKey: String,
-                                  anthropicKey: String, timeoutSeconds: Double) throws -> LLMConfiguration? {
+                                  anthropicKey: String, compatibleKey: String = "",
+                                  timeoutSeconds: Double) throws -> LLMConfiguration? {
         let name = backend.lowercased()
         if name == "none" || name == "template" || name.isEmpty { return nil }
         guard let provider = LLMProvider(rawValue: name) else {
             throw LLMError.badConfiguration("the LLM backend must be none (template), openai, anthropic or compatible, not '\(backend)'")
         }
         return try LLMConfiguration(provider: provider, model: model, baseURL: baseURL,
-                                    apiKey: provider == .anthropic ? anthropicKey : openAIKey, timeoutSeconds: timeoutSeconds)
+                                    apiKey: key(for: provider, openAI: openAIKey, anthropic: anthropicKey, compatible: compatibleKey),
+                                    timeoutSeconds: timeoutSeconds)
+    }
+
+    static func key(for provider: LLMProvider, openAI: String, anthropic: String, compatible: String) -> String {
+        switch provider {
+        case .openai: openAI
+        case .anthropic: anthropic
+        case .compatible: compatible
+        }
     }
 }
 

@@ -14,10 +14,20 @@ public enum LLMProvider: String, Sendable, CaseIterable {
     }
 
     var keySetting: String {
-        self == .anthropic ? "llm.anthropic_api_key" : "llm.openai_api_key"
+        switch self {
+        case .openai: "llm.openai_api_key"
+        case .anthropic: "llm.anthropic_api_key"
+        case .compatible: "llm.api_key"
+        }
     }
 
-    var keyEnvironment: String { self == .anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY" }
+    var keyEnvironment: String {
+        switch self {
+        case .openai: "OPENAI_API_KEY"
+        case .anthropic: "ANTHROPIC_API_KEY"
+        case .compatible: "MOCKPILOT_LLM_API_KEY"
+        }
+    }
 
     var defaultBaseURL: String {
         switch self {

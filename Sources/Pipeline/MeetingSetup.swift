@@ -32,7 +32,7 @@ public struct MeetingSetup: Sendable {
     /// unknown backend is an error before the meeting starts.
     public func llmClient() throws -> LLMClient? {
         try LLMConfiguration.configured(backend: settings.llmBackend, model: settings.llmModel, baseURL: settings.llmBaseURL,
-                                        openAIKey: settings.openAIKey, anthropicKey: settings.anthropicKey,
+                                        openAIKey: settings.openAIKey, anthropicKey: settings.anthropicKey, compatibleKey: settings.compatibleKey,
                                         timeoutSeconds: settings.llmTimeoutSeconds)
             .map { LLMClient(configuration: $0) }
     }

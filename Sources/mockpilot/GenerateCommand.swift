@@ -109,7 +109,8 @@ struct GenerateCommand: AsyncParsableCommand {
         do {
             guard let configuration = try LLMConfiguration.configured(
                 backend: backend ?? settings.llmBackend, model: model ?? settings.llmModel, baseURL: baseURL ?? settings.llmBaseURL,
-                openAIKey: settings.openAIKey, anthropicKey: settings.anthropicKey, timeoutSeconds: settings.llmTimeoutSeconds)
+                openAIKey: settings.openAIKey, anthropicKey: settings.anthropicKey, compatibleKey: settings.compatibleKey,
+                timeoutSeconds: settings.llmTimeoutSeconds)
             else { return nil }
             for line in configuration.notes { note("note: " + line) }
             return LLMComponentGenerator(client: LLMClient(configuration: configuration), checker: checker, templates: templates)

@@ -35,7 +35,7 @@ import Testing
     static func generate(_ backend: String, scenario: String, port: Int, input: String = spec,
                          extra: [String: String] = [:]) throws -> Binary.Result {
         let base = "http://127.0.0.1:\(port)" + (backend == "anthropic" ? "" : "/v1")
-        let key = backend == "anthropic" ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY"
+        let key = ["anthropic": "ANTHROPIC_API_KEY", "compatible": "MOCKPILOT_LLM_API_KEY"][backend] ?? "OPENAI_API_KEY"
         return try Binary.run(["generate", "--backend", backend, "--model", scenario, "--base-url", base, "-"], stdin: input,
                               environment: [key: Self.key,
                                             // Only the stall is meant to time out; a busy machine must not fail the rest.

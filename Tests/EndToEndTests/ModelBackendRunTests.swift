@@ -19,7 +19,7 @@ import Testing
         let result = try Binary.run(
             ["run", "--transcript", dir.path + "/m.vtt", "--no-tui", "--out", dir.path + "/out", "--db", dir.path + "/db.sqlite"],
             environment: ["MOCKPILOT_LLM_BACKEND": "compatible", "MOCKPILOT_LLM_MODEL": scenario,
-                          "MOCKPILOT_LLM_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_API_KEY": Self.key,
+                          "MOCKPILOT_LLM_BASE_URL": "http://127.0.0.1:\(port)/v1", "MOCKPILOT_LLM_API_KEY": Self.key,
                           "MOCKPILOT_HOOKS_POST_GENERATE": hook])
         return (result, dir)
     }

@@ -78,7 +78,7 @@ private let request = LLMRequest(system: "sys", messages: [LLMMessage(.user, "he
 
     @Test func compatibleServerWithoutKeySendsNoAuthorization() async throws {
         let server = try FakeLLMServer()
-        await #expect(throws: LLMError.unauthorized(provider: "OpenAI-compatible server", status: 401, setting: "llm.openai_api_key")) {
+        await #expect(throws: LLMError.unauthorized(provider: "OpenAI-compatible server", status: 401, setting: "llm.api_key")) {
             try await server.client(.compatible, scenario: "good", key: "").complete(request)
         }
         let headers = try await server.requests().first?["headers"]
@@ -161,6 +161,13 @@ private let request = LLMRequest(system: "sys", messages: [LLMMessage(.user, "he
         let anthropic = try #require(try LLMConfiguration.configured(backend: "anthropic", model: "", baseURL: "", openAIKey: "o-key",
                                                                      anthropicKey: "a-key", timeoutSeconds: 12))
         #expect(anthropic.apiKey == "a-key" && anthropic.baseURL == "https://api.anthropic.com" && anthropic.timeoutSeconds == 12)
+        // A compatible server may be anyone's: it gets its own key, never the OpenAI one.
+        let compatible = try #require(try LLMConfiguration.configured(backend: "compatible", model: "llama3", baseURL: "https://llm.example.com/v1",
+                                                                      openAIKey: "o-key", anthropicKey: "a-key", timeoutSeconds: 30))
+        #expect(compatible.apiKey == "")
+        let ownKey = try #require(try LLMConfiguration.configured(backend: "compatible", model: "llama3", baseURL: "https://llm.example.com/v1",
+                                                                  openAIKey: "o-key", anthropicKey: "", compatibleKey: "c-key", timeoutSeconds: 30))
+        #expect(ownKey.apiKey == "c-key")
         #expect(throws: LLMError.badConfiguration("the LLM backend must be none (template), openai, anthropic or compatible, not 'gemini'")) {
             try LLMConfiguration.configured(backend: "gemini", model: "", baseURL: "", openAIKey: "", anthropicKey: "", timeoutSeconds: 30)
         }

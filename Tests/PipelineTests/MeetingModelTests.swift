@@ -22,7 +22,7 @@ import Testing
             fixture.settings.llmBackend = "compatible"
             fixture.settings.llmModel = scenario
             fixture.settings.llmBaseURL = server.base + "/v1"
-            fixture.settings.openAIKey = MeetingModelTests.key
+            fixture.settings.compatibleKey = MeetingModelTests.key
             fixture.settings.llmTimeoutSeconds = timeout
             if let floor { fixture.settings.intentModelFloor = floor }
         }
