@@ -3,6 +3,16 @@ import Foundation
 /// Where MockPilot keeps its data on this machine (XDG base directories).
 public enum Paths {
     /// `$XDG_DATA_HOME/mockpilot`, or `~/.local/share/mockpilot`.
+    /// Makes the folder that `file` is to live in, and any folders above it. A relative path
+    /// counts from the working folder, so a bare file name ("meeting.sqlite") needs nothing made.
+    /// Returns the folder, for error messages.
+    @discardableResult
+    public static func createFolder(holding file: String) throws -> String {
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     public static func dataHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let d = environment["MOCKPILOT_DATA_DIR"], !d.isEmpty { return d }
         if let x = environment["XDG_DATA_HOME"], !x.isEmpty { return x + "/mockpilot" }

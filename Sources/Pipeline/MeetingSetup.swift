@@ -43,10 +43,7 @@ public struct MeetingSetup: Sendable {
         var store: Store?
         var session = "offline-" + String(UUID().uuidString.prefix(8)).lowercased()
         if useStore {
-            let dbPath = settings.databasePath
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: dbPath).deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
-            let opened = try Store(path: dbPath)
+            let opened = try Store(path: settings.databasePath)   // makes the database's folder
             _ = try await opened.purge(olderThan: Date().addingTimeInterval(-Double(settings.retentionDays) * 86_400))
             session = try await opened.startSession(source: source, title: nil)
             store = opened

@@ -1,6 +1,6 @@
-import Foundation
 import Capture
 import Core
+import Synchronization
 import Whisper
 
 /// What the speech stage tells the pipeline.
@@ -199,17 +199,15 @@ struct AudioWindow {
 }
 
 /// The Whisper sessions of one `LiveTranscriber`, shared by its copies.
-final class RecogniserCache: @unchecked Sendable {
-    // @unchecked: `made` is touched only under `lock`.
-    private let lock = NSLock()
-    private var made: [Bool: any Recogniser] = [:]
+final class RecogniserCache: Sendable {
+    private let made = Mutex<[Bool: any Recogniser]>([:])
 
     func recogniser(live: Bool, make: () -> any Recogniser) -> any Recogniser {
-        lock.lock()
-        defer { lock.unlock() }
-        if let existing = made[live] { return existing }
-        let new = make()
-        made[live] = new
-        return new
+        made.withLock { made in
+            if let existing = made[live] { return existing }
+            let new = make()
+            made[live] = new
+            return new
+        }
     }
 }

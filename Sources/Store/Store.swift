@@ -23,13 +23,10 @@ public actor Store {
     public init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.path = path
         self.now = now
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.cannotOpen(path: path, reason: "cannot create \(directory)")
-            }
+        do {
+            try Paths.createFolder(holding: path)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "cannot create \(URL(fileURLWithPath: path).deletingLastPathComponent().path)")
         }
         var configuration = Configuration()
         configuration.prepareDatabase { db in

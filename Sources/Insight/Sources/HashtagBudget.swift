@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Instagram's limit of 30 distinct hashtags searched per rolling 7 days per account, kept
@@ -46,7 +47,7 @@ public struct HashtagBudget: Sendable {
 
     private func save() throws {
         let data = try JSONEncoder().encode(firstUse.mapValues(\.timeIntervalSince1970))
-        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        try Paths.createFolder(holding: path)
         guard FileManager.default.createFile(atPath: path, contents: data) else {
             throw InsightError.database(path: path, reason: "could not write the hashtag budget")
         }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 
@@ -14,8 +15,7 @@ public actor PostStore {
     public init(path: String) throws {
         self.path = path
         do {
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
+            try Paths.createFolder(holding: path)
             var config = Configuration()
             config.busyMode = .timeout(5)  // the session store writes to the same file
             writer = try DatabasePool(path: path, configuration: config)
