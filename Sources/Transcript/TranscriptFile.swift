@@ -1,99 +1,39 @@
 import Core
 import Foundation
 
-/// A meeting transcript read from a file: Zoom/Meet/Teams WebVTT, SRT, TranscriptMsg JSON Lines or plain text.
+/// A meeting transcript read whole: Zoom/Meet/Teams WebVTT, SRT, TranscriptMsg JSON Lines or
+/// plain text. A meeting replays through `TranscriptStream` instead, which reads as it goes.
 public struct TranscriptFile: Sendable {
     public enum Format: String, Sendable { case webVTT = "vtt", srt, jsonLines = "jsonl", plainText = "text" }
 
     public var format: Format
     /// Final utterances in meeting order, each with an id ("u<line>" unless the source had one).
     public var utterances: [Utterance]
+    /// Lines skipped, and lines kept but cut, in file order.
     public var warnings: [TranscriptWarning]
 
     /// Reads `path` ("-" for standard input).
     public static func read(path: String) throws -> TranscriptFile {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw TranscriptError.unreadable(file: path, reason: "no such file")
-            }
-            guard let d = FileManager.default.contents(atPath: path) else {
-                throw TranscriptError.unreadable(file: path, reason: "cannot be read (permissions?)")
-            }
-            data = d
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TranscriptError.unreadable(file: path, reason: "not UTF-8 text")
-        }
-        return try parse(text, file: path == "-" ? "<stdin>" : path)
+        var stream = try TranscriptStream.open(path: path)
+        return try collect(&stream)
     }
 
     public static func parse(_ text: String, file: String) throws -> TranscriptFile {
-        let lines = JSONLines.numberedLines(text.replacingOccurrences(of: "\r\n", with: "\n"))
-        let format = detect(lines)
-        var result: TranscriptFile
-        switch format {
-        case .webVTT, .srt: result = CueParser(file: file, format: format).parse(lines)
-        case .jsonLines: result = parseJSONLines(lines, file: file)
-        case .plainText: result = parsePlainText(lines, file: file)
-        }
-        if result.utterances.isEmpty {
-            if let first = result.warnings.first { throw TranscriptError.unreadable(file: file, reason: "line \(first.line): \(first.reason)") }
-            throw TranscriptError.empty(file: file)
-        }
-        return result
+        var stream = TranscriptStream(text: text, file: file)
+        return try collect(&stream)
     }
 
-    static func detect(_ lines: [(number: Int, text: String)]) -> Format {
-        let content = lines.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard let first = content.first else { return .plainText }
-        if first.hasPrefix("WEBVTT") || first.hasPrefix("\u{FEFF}WEBVTT") { return .webVTT }
-        if first.hasPrefix("{") { return .jsonLines }
-        if content.prefix(3).contains(where: { $0.contains("-->") }) { return .srt }
-        return .plainText
-    }
-
-    static func parseJSONLines(_ lines: [(number: Int, text: String)], file: String) -> TranscriptFile {
-        var result = TranscriptFile(format: .jsonLines, utterances: [], warnings: [])
-        for (number, line) in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            do {
-                let msg = try JSONLines.decode(TranscriptMsg.self, from: line)
-                if msg.text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                result.utterances.append(Utterance(id: msg.id ?? "u\(number)", msg: msg))
-            } catch {
-                result.warnings.append(TranscriptWarning(file: file, line: number, reason: describe(error)))
+    private static func collect(_ stream: inout TranscriptStream) throws -> TranscriptFile {
+        try stream.requireUtterance()
+        var result = TranscriptFile(format: stream.format, utterances: [], warnings: [])
+        while let item = try stream.next() {
+            switch item {
+            case .utterance(let u): result.utterances.append(u)
+            case .warning(let w), .notice(let w): result.warnings.append(w)
             }
         }
+        result.format = stream.format
         return result
-    }
-
-    /// One utterance per line, optionally "Speaker: text". Times are estimated from speaking pace
-    /// (2.5 words per second, 1 s between lines) so silence-based triggering still works.
-    static func parsePlainText(_ lines: [(number: Int, text: String)], file: String) -> TranscriptFile {
-        var result = TranscriptFile(format: .plainText, utterances: [], warnings: [])
-        var clock = 0.0
-        for (number, raw) in lines {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            let (speaker, text) = SpeakerLabel.split(line)
-            let words = text.split(separator: " ").count
-            let duration = max(1.0, Double(words) / 2.5)
-            let msg = TranscriptMsg(text: text, tsStart: clock, tsEnd: clock + duration, speaker: speaker)
-            result.utterances.append(Utterance(id: "u\(number)", msg: msg))
-            clock += duration + 1.0
-        }
-        return result
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "missing field '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let ctx): "wrong type for '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
-        case DecodingError.dataCorrupted: "not valid JSON"
-        default: "not a transcript line"
-        }
     }
 }
 

@@ -65,7 +65,13 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         var settings = try global.settings()
-        if let out { settings.outputFolder = out }
+        if let out {
+            // An empty path would quietly mean the current folder.
+            guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw CleanExit.failure("--out needs a folder path (it was empty)")
+            }
+            settings.outputFolder = out
+        }
         if let db { settings.database = db }
         if let theme { settings.theme = theme }
         if realtime { settings.realtime = true }
@@ -78,9 +84,12 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let path = transcript ?? "-"
-        let file: TranscriptFile
+        // Read as the meeting plays; only the lines up to the first utterance are read first, so a
+        // file with nothing usable in it is one clear error before the meeting opens.
+        var stream: TranscriptStream
         do {
-            file = try TranscriptFile.read(path: path)
+            stream = try TranscriptStream.open(path: path)
+            try stream.requireUtterance()
         } catch {
             throw CleanExit.failure(error.localizedDescription)
         }
@@ -90,8 +99,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CleanExit.failure(error.localizedDescription)
         }
-        for warning in file.warnings { await meeting.report(warning: warning.description) }
-        let replay = TranscriptReplay(utterances: file.utterances, realtime: settings.realtime, speed: speed)
+        let replay = TranscriptReplay(stream: stream, realtime: settings.realtime, speed: speed)
         try await present(meeting: meeting, settings: settings) { try await replay.play(into: meeting) }
     }
 
