@@ -57,6 +57,13 @@ struct WAVDecoder {
             default:
                 break
             }
+            // Every chunk before `data` must fit in the file, or `data` can never be reached:
+            // say which header is damaged instead of calling the file empty.
+            let remaining = UInt64(source.count - body)
+            guard declared <= remaining else {
+                throw CaptureError.malformed(path: path, detail: "the '\(id.filter { $0 != " " })' chunk claims \(declared) bytes, "
+                                             + "more than the \(remaining) left in the file (damaged header?)")
+            }
             // Chunks are word-aligned: an odd size is followed by one pad byte.
             let advance = declared + (declared & 1)
             guard advance < UInt64(Int.max - body) else { break }

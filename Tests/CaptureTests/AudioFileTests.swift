@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Capture
 
@@ -92,6 +93,16 @@ import Testing
         #expect(samples.count == 8000)
         #expect(throws: CaptureError.malformed(path: "cut.wav", detail: "fmt chunk cut short (file truncated?)")) {
             try AudioFile.decode(bytes: Array(bytes.prefix(30)), name: "cut.wav")
+        }
+    }
+
+    @Test func aChunkSizeBeyondTheFileIsADamagedHeaderNotAnEmptyFile() throws {
+        // fmt claims 0xFFFFFFF0 bytes: the data chunk after it can never be reached.
+        var bytes = TestWAV.header(dataBytes: 3200, rate: 16000, channels: 1) + [UInt8](repeating: 1, count: 3200)
+        bytes[16...19] = [0xF0, 0xFF, 0xFF, 0xFF]
+        #expect(throws: CaptureError.malformed(path: "big.wav", detail: "the 'fmt' chunk claims 4294967280 bytes, "
+                                               + "more than the 3224 left in the file (damaged header?)")) {
+            try AudioFile.decode(bytes: bytes, name: "big.wav")
         }
     }
 
