@@ -26,6 +26,10 @@ public enum Style: String, Sendable, Hashable, CaseIterable {
         let w = word.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
         if let s = Style(rawValue: w) { self = s; return }
+        // Tailwind-style effects as the original design writes them: "hover:scale-105".
+        if w.hasPrefix("hover:scale") || w.hasPrefix("hover:-translate") { self = .hoverScale; return }
+        if w.hasPrefix("hover:shadow") || w.hasPrefix("hover:glow") || w.hasPrefix("hover:ring") { self = .hoverGlow; return }
+        if w.hasPrefix("animate-") || w.hasPrefix("transition") { self = .animated; return }
         switch w {
         case "pill-shaped", "pills": self = .pill
         case "round", "rounded-corners": self = .rounded

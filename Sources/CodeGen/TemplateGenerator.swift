@@ -83,7 +83,7 @@ public struct TemplateGenerator: Sendable {
 
     /// Styles from the spec plus its interaction effects, conflicts settled.
     func styles(for spec: DesignSpec) -> [Style] {
-        Style.normalise(spec.styles + spec.interaction)
+        Style.normalise(ThemeTokens.impliedStyles(spec.themeTokens) + spec.styles + spec.interaction)
     }
 
     /// Tokens a hand-written spec implies (brands, colours, styles), with the spec's own
@@ -91,7 +91,7 @@ public struct TemplateGenerator: Sendable {
     func tokens(for spec: DesignSpec) -> [String: String] {
         let cited = spec.brandRefs.compactMap { SpecResolver.brand(named: $0, in: brands) }
         var tokens = ThemeTokens.resolve(kind: spec.component, brands: cited, colors: spec.colors, styles: styles(for: spec))
-        for (key, value) in spec.themeTokens { tokens[key] = value }
+        for (key, value) in ThemeTokens.given(spec.themeTokens) { tokens[key] = value }
         return tokens
     }
 }

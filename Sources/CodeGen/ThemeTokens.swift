@@ -120,9 +120,9 @@ public enum ThemeTokens {
         case _ where colorKeys.contains(key):
             return ColorToken(parsing: v)?.token
         case "radius":
-            return radii.contains(v) ? v : nil
+            return radii.contains(v) ? v : radius(word: v)
         case "shadow":
-            return shadows.contains(v) ? v : nil
+            return shadows.contains(v) ? v : shadow(word: v)
         case "font":
             return FontStack(value)?.text
         default:

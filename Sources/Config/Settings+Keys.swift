@@ -10,10 +10,13 @@ extension Settings {
         let show: @Sendable (Settings) -> String
     }
 
-    static func string(_ name: String, _ path: WritableKeyPath<Settings, String> & Sendable,
-                       oneOf allowed: [String]? = nil) -> Key {
-        Key(name: name, apply: { s, v in
+    /// `path: true`: a folder or file path, which must not be empty (empty would mean the current folder).
+    static func string(_ name: String, _ keyPath: WritableKeyPath<Settings, String> & Sendable,
+                       oneOf allowed: [String]? = nil, path isPath: Bool = false) -> Key {
+        let path = keyPath
+        return Key(name: name, apply: { s, v in
             guard case .string(let text) = v else { return "expected a quoted string" }
+            if isPath && text.trimmingCharacters(in: .whitespaces).isEmpty { return "expected a folder path, got an empty string" }
             if let allowed, !allowed.contains(text) { return "expected one of \(allowed.joined(separator: ", ")), got '\(text)'" }
             s[keyPath: path] = text
             return nil
@@ -75,8 +78,8 @@ extension Settings {
         number("intent.model_floor", \.intentModelFloor, 0...1),
         number("trigger.silence_seconds", \.silenceSeconds, 0.1...60),
         number("trigger.debounce_seconds", \.debounceSeconds, 0...600),
-        string("output.folder", \.outputFolder),
-        string("output.export_folder", \.exportFolder),
+        string("output.folder", \.outputFolder, path: true),
+        string("output.export_folder", \.exportFolder, path: true),
         strings("output.allowed_imports", \.allowedImports),
         string("store.database", \.database),
         int("store.retention_days", \.retentionDays, 1...7),

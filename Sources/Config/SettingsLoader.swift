@@ -67,11 +67,12 @@ public struct SettingsLoader: Sendable {
         }
     }
 
-    /// `key = value` lines of the effective settings, secrets masked.
+    /// `key = value` lines of the effective settings, secrets masked: secret keys whole, and the
+    /// credentials inside any URL-shaped value (REDIS_URL, WEAVIATE_URL, a base URL).
     public static func describe(_ settings: Settings) -> [String] {
         Settings.keys.map { key in
             let value = key.show(settings)
-            let masked = Settings.secretKeys.contains(key.name) && value != "\"\"" ? "\"********\"" : value
+            let masked = Settings.secretKeys.contains(key.name) && value != "\"\"" ? "\"********\"" : CredentialMask.masked(value)
             return "\(key.name) = \(masked)"
         }
     }

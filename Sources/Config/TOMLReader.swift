@@ -2,6 +2,10 @@
 /// booleans and one-line arrays, and `#` comments. Anything else is an error naming the line,
 /// which a full TOML library would not give us as plainly.
 struct TOMLReader {
+    /// Arrays nest at most this deep; no setting needs more than one level, and the bound keeps
+    /// a file (or a MOCKPILOT_* variable) of a hundred thousand "[" from overflowing the stack.
+    static let maxDepth = 16
+
     enum Value: Equatable {
         case string(String)
         case integer(Int)
@@ -22,7 +26,8 @@ struct TOMLReader {
         var entries: [Entry] = []
         var section = ""
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so a Windows file has to be split on it explicitly.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var scanner = Scanner(text: Array(String(raw)), file: file, line: number)
             scanner.skipSpace()
@@ -91,18 +96,21 @@ struct TOMLReader {
             return key
         }
 
-        mutating func value() throws -> Value {
+        mutating func value(depth: Int = 1) throws -> Value {
             guard let c = peek else { throw fail("missing value") }
             switch c {
             case "\"": return .string(try basicString())
             case "'": return .string(try literalString())
             case "[":
+                guard depth <= TOMLReader.maxDepth else {
+                    throw fail("arrays nested more than \(TOMLReader.maxDepth) deep")
+                }
                 advance()
                 var items: [Value] = []
                 while true {
                     skipSpace()
                     if peek == "]" { advance(); return .array(items) }
-                    items.append(try value())
+                    items.append(try value(depth: depth + 1))
                     skipSpace()
                     if peek == "," { advance(); continue }
                     if peek == "]" { advance(); return .array(items) }

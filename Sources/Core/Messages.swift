@@ -148,8 +148,9 @@ public struct DesignSpec: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         specID = try c.decode(String.self, forKey: .specID)
         component = try c.decode(ComponentKind.self, forKey: .component)
-        themeTokens = try c.decodeIfPresent([String: String].self, forKey: .themeTokens) ?? [:]
-        interaction = try c.decodeIfPresent([String].self, forKey: .interaction) ?? []
+        // The original design: `theme_tokens: dict` of any JSON values, `interaction: str | None`.
+        themeTokens = try c.decodeIfPresent([String: TokenValue].self, forKey: .themeTokens)?.compactMapValues(\.text) ?? [:]
+        interaction = try Self.stringOrList(c, .interaction)
         styles = try c.decodeIfPresent([String].self, forKey: .styles) ?? []
         brandRefs = try c.decodeIfPresent([String].self, forKey: .brandRefs) ?? []
         colors = try c.decodeIfPresent([String].self, forKey: .colors) ?? []
@@ -157,6 +158,45 @@ public struct DesignSpec: Codable, Sendable, Hashable {
         label = try c.decodeIfPresent(String.self, forKey: .label)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
         utteranceIDs = try c.decodeIfPresent([String].self, forKey: .utteranceIDs) ?? []
+    }
+
+    /// A string, a list of strings, or null/absent (an empty list).
+    private static func stringOrList(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> [String] {
+        guard c.contains(key), try !c.decodeNil(forKey: key) else { return [] }
+        if let one = try? c.decode(String.self, forKey: key) { return [one] }
+        return try c.decode([String].self, forKey: key)
+    }
+
+    /// One value of `theme_tokens` as written: strings stay, numbers and booleans become their
+    /// text, a list of plain values is joined ("Inter, sans-serif"); null and nested objects
+    /// carry no token and are dropped.
+    private struct TokenValue: Decodable {
+        let text: String?
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() {
+                text = nil
+            } else if let s = try? c.decode(String.self) {
+                text = s
+            } else if let b = try? c.decode(Bool.self) {
+                text = b ? "true" : "false"
+            } else if let d = try? c.decode(Double.self) {
+                text = Self.number(d)
+            } else if let list = try? c.decode([TokenValue].self) {
+                let items = list.compactMap(\.text)
+                text = items.isEmpty ? nil : items.joined(separator: ", ")
+            } else {
+                text = nil
+            }
+        }
+
+        /// 8 as "8", 0.5 as "0.5"; never a trapping conversion.
+        static func number(_ d: Double) -> String? {
+            guard d.isFinite else { return nil }
+            if let whole = Int(exactly: d) { return String(whole) }
+            return String(d)
+        }
     }
 }
 

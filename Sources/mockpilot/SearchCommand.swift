@@ -39,9 +39,13 @@ struct SearchCommand: AsyncParsableCommand {
             warn("-k \(k) is more than \(Self.maxK); showing at most \(Self.maxK)")
             k = Self.maxK
         }
+        let path = database ?? PostStore.defaultPath(dataHome: Paths.dataHome())
+        // Searching only reads: a missing store is said as such, and no file or folder is made for it.
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CleanExit.failure("no post database at \(path) (fill one with `mockpilot mine`)")
+        }
         do {
-            let service = try InsightService(databasePath: database ?? PostStore.defaultPath(dataHome: Paths.dataHome()),
-                                             modelsDirectory: Paths.models())
+            let service = try InsightService(databasePath: path, modelsDirectory: Paths.models())
             let start = Date()
             let hits = try await service.search(query, k: k, source: source)
             let elapsed = Date().timeIntervalSince(start)

@@ -232,8 +232,8 @@ let allowedElements = Set(JSXTag.allCases.map(\.rawValue))
     }
 
     @Test func aBadThemeTokenIsAnErrorNamingTheToken() {
-        let s = DesignSpec(specID: "c9.v1", component: .button, themeTokens: ["radius": "medium"])
-        #expect(throws: CodeGenError.badToken(specID: "c9.v1", key: "radius", value: "medium",
+        let s = DesignSpec(specID: "c9.v1", component: .button, themeTokens: ["radius": "banana"])
+        #expect(throws: CodeGenError.badToken(specID: "c9.v1", key: "radius", value: "banana",
                                               expected: "one of none sm md lg xl 2xl 3xl full")) {
             try generator.generate(s)
         }

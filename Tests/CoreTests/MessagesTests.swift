@@ -54,4 +54,28 @@ import Testing
         #expect(try JSONLines.encode(PipelineEvent.transcript(u)).contains("\"type\":\"partial\""))
         #expect(try JSONLines.encode(PipelineEvent.slow(queued: 5)) == #"{"queued":5,"type":"slow"}"#)
     }
+
+    @Test func theOriginalDesignsExampleSpecDecodes() throws {
+        let line = #"{"spec_id":"spec-42","component":"button","theme_tokens":{"gradient":"purple-blue"},"interaction":"hover:scale-105"}"#
+        let spec = try JSONLines.decode(DesignSpec.self, from: line)
+        #expect(spec.interaction == ["hover:scale-105"])
+        #expect(spec.themeTokens == ["gradient": "purple-blue"])
+    }
+
+    @Test func interactionIsAStringNullOrAList() throws {
+        let none = try JSONLines.decode(DesignSpec.self, from: #"{"spec_id":"a","component":"card","interaction":null}"#)
+        #expect(none.interaction.isEmpty)
+        let list = try JSONLines.decode(DesignSpec.self, from: #"{"spec_id":"a","component":"card","interaction":["sticky","animated"]}"#)
+        #expect(list.interaction == ["sticky", "animated"])
+        #expect(throws: DecodingError.self) {
+            try JSONLines.decode(DesignSpec.self, from: #"{"spec_id":"a","component":"card","interaction":5}"#)
+        }
+    }
+
+    @Test func themeTokensHoldAnyJSONValues() throws {
+        let line = #"{"spec_id":"a","component":"card","theme_tokens":{"radius":8,"shadow":"soft","dark":true,"# + 
+            #""font":["Inter","sans-serif"],"nested":{"x":1},"gone":null,"scale":1.5}}"#
+        let spec = try JSONLines.decode(DesignSpec.self, from: line)
+        #expect(spec.themeTokens == ["radius": "8", "shadow": "soft", "dark": "true", "font": "Inter, sans-serif", "scale": "1.5"])
+    }
 }

@@ -56,6 +56,14 @@ final class AudioProcess: @unchecked Sendable {
     /// Ctrl-C.
     func interrupt() { kill(process.processIdentifier, SIGINT) }
 
+    /// The most resident memory the process has had so far (VmHWM), in bytes; 0 once it has ended.
+    func peakResidentBytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+        return kilobytes * 1024
+    }
+
     /// The exit status, or nil if the process is still running after `deadline` seconds (it is
     /// then killed, so a failing test does not leave it behind).
     func wait(deadline seconds: Double) -> Int32? {

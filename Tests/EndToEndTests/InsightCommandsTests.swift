@@ -157,9 +157,16 @@ import Testing
         #expect(huge.status == 0, "\(huge.stderr)")
         #expect(huge.stderr.hasPrefix("mockpilot: -k 100000000 is more than 1000; showing at most 1000\n"), "\(huge.stderr)")
         #expect(objects(huge.stdout).count == 2)
+        // Search only reads: a store that does not exist is said so, and nothing is created for it.
         let fresh = try Binary.run(["search", "pay button", "--db", home.dir.path + "/new.sqlite"], environment: home.environment())
-        #expect(fresh.status == 0 && fresh.stdout.isEmpty)
-        #expect(fresh.stderr.hasPrefix("mockpilot: 0 posts in "))
+        #expect(fresh.status != 0 && fresh.stdout.isEmpty)
+        #expect(fresh.stderr == "mockpilot: no post database at \(home.dir.path)/new.sqlite (fill one with `mockpilot mine`)\n")
+        #expect(!FileManager.default.fileExists(atPath: home.dir.path + "/new.sqlite"))
+        let nested = home.dir.path + "/missing/dir/x.sqlite"
+        let missing = try Binary.run(["search", "pay button", "--db", nested], environment: home.environment())
+        #expect(missing.status != 0)
+        #expect(missing.stderr == "mockpilot: no post database at \(nested) (fill one with `mockpilot mine`)\n")
+        #expect(!FileManager.default.fileExists(atPath: home.dir.path + "/missing"), "a read-only command made folders")
     }
 }
 
