@@ -43,7 +43,7 @@ struct CueParser: Sendable {
             }
             return out
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         if trimmed.isEmpty {
             out += finishBlock()
             inHeader = false
@@ -146,8 +146,8 @@ struct CueParser: Sendable {
     static func timing(_ line: String) -> (Double, Double)? {
         let parts = line.components(separatedBy: "-->")
         guard parts.count == 2 else { return nil }
-        let endField = parts[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
-        guard let start = seconds(parts[0].trimmingCharacters(in: .whitespaces)), let end = seconds(endField) else { return nil }
+        let endField = parts[1].trimmingSpaces.split(separator: " ").first.map(String.init) ?? ""
+        guard let start = seconds(parts[0].trimmingSpaces), let end = seconds(endField) else { return nil }
         return (start, end)
     }
 
@@ -175,7 +175,7 @@ struct CueParser: Sendable {
                 if let close = raw[i...].firstIndex(of: ">") {
                     let tag = raw[raw.index(after: i)..<close]
                     if tag.hasPrefix("v ") || tag.hasPrefix("v.") {
-                        let name = tag.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+                        let name = tag.drop { $0 != " " }.trimmingSpaces
                         if speaker == nil && !name.isEmpty { speaker = name }
                     }
                     i = raw.index(after: close)

@@ -10,7 +10,7 @@ struct JSONLinesParser: Sendable {
         guard let text = line.text else { return [warning(line.number, "not valid UTF-8; line skipped")] }
         // Half a JSON object is not worth guessing at.
         guard !line.cut else { return [warning(line.number, "line longer than \(LineReader.maxLineBytes) bytes; skipped")] }
-        if text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
+        if text.trimmingSpaces.isEmpty { return [] }
         var msg: TranscriptMsg
         do {
             msg = try JSONLines.decode(TranscriptMsg.self, from: text)
@@ -21,7 +21,7 @@ struct JSONLinesParser: Sendable {
             ?? TranscriptLimits.problem(with: msg.tsEnd, field: "ts_end") {
             return [warning(line.number, problem + "; line skipped")]
         }
-        if msg.text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
+        if msg.text.trimmingSpaces.isEmpty { return [] }
         var out: [TranscriptItem] = []
         let (bounded, cut) = TranscriptLimits.bounded(msg.text, file: file, line: line.number)
         if let cut { out.append(cut) }

@@ -47,7 +47,7 @@ struct LineReader: Sendable {
         var line: [UInt8] = []
         var cut = false
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = nextNewline() {
                 cut = append(buffer[start..<newline], to: &line) || cut
                 start = newline + 1
                 return finish(line, cut: cut)
@@ -61,6 +61,16 @@ struct LineReader: Sendable {
                 atEnd = true
                 return line.isEmpty && !cut ? nil : finish(line, cut: cut)
             }
+        }
+    }
+
+    /// The index of the next "\n" in the unread part of the buffer (memchr: this runs over every byte).
+    private func nextNewline() -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 
@@ -95,5 +105,18 @@ struct LineReader: Sendable {
         guard let data = try handle.read(upToCount: Self.blockBytes), !data.isEmpty else { return false }
         buffer.append(contentsOf: data)
         return true
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (as `.whitespaces`), walking only the ends:
+    /// Foundation's trimming copies the whole line through UTF-16, which a long line feels.
+    var trimmingSpaces: String {
+        let text = String(self)
+        let scalars = text.unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -15,7 +15,7 @@ struct PlainTextParser: Sendable {
         var out: [TranscriptItem] = []
         if line.cut { out.append(notice(line.number, "line longer than \(LineReader.maxLineBytes) bytes; the rest is cut")) }
         guard let raw = line.text else { return out + [warning(line.number, "not valid UTF-8; line skipped")] }
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingSpaces
         if trimmed.isEmpty { return out }
         let (speaker, said) = SpeakerLabel.split(trimmed)
         let (text, cut) = TranscriptLimits.bounded(said, file: file, line: line.number)

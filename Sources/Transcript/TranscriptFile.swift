@@ -41,8 +41,8 @@ public struct TranscriptFile: Sendable {
 enum SpeakerLabel {
     static func split(_ line: String) -> (speaker: String?, text: String) {
         guard let colon = line.firstIndex(of: ":") else { return (nil, line) }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-        let rest = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let name = line[..<colon].trimmingSpaces
+        let rest = line[line.index(after: colon)...].trimmingSpaces
         let words = name.split(separator: " ")
         let nameLike = !name.isEmpty && words.count <= 3 && name.count <= 32 && !rest.isEmpty
             && words.allSatisfy { $0.first?.isUppercase == true || $0.first?.isNumber == true }

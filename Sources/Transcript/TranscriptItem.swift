@@ -30,7 +30,8 @@ enum TranscriptLimits {
 
     /// `text` cut to `maxUtteranceCharacters`, and the warning that says so.
     static func bounded(_ text: String, file: String, line: Int) -> (text: String, notice: TranscriptItem?) {
-        guard text.count > maxUtteranceCharacters else { return (text, nil) }
+        // The byte count is free and bounds the character count, which has to walk the text.
+        guard text.utf8.count > maxUtteranceCharacters, text.count > maxUtteranceCharacters else { return (text, nil) }
         let notice = TranscriptWarning(file: file, line: line,
                                        reason: "utterance longer than \(maxUtteranceCharacters) characters; the rest is cut")
         return (String(text.prefix(maxUtteranceCharacters)), .notice(notice))

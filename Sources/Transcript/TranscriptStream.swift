@@ -127,7 +127,7 @@ public struct TranscriptStream: Sendable {
         var content: [String] = []
         while content.count < 3, lookahead.count < 1000, let line = try readLine() {
             lookahead.append(line)
-            if let text = line.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty { content.append(text) }
+            if let text = line.text?.trimmingSpaces, !text.isEmpty { content.append(text) }
         }
         format = Self.detect(content)
         switch format {

@@ -171,7 +171,8 @@ import Testing
         run.interrupt()
         _ = run.wait(deadline: 60)
         #expect(heard, "no utterance within 30 s: \(run.stderr)")
-        #expect(firstEvent < 2, "first utterance after \(firstEvent) s")
+        // About 0.6 s on an idle machine; the bound leaves room for a loaded one (it was 75 s).
+        #expect(firstEvent < 3, "first utterance after \(firstEvent) s")
         // Reading the file whole took 1.6 GB before the first event.
         #expect(peak > 0 && peak < 400 << 20, "peak resident memory \(peak >> 20) MB")
     }
