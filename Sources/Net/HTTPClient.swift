@@ -19,6 +19,11 @@ public final class HTTPClient: Sendable {
     /// client's queue), for streamed answers such as server-sent events. Redirects are followed
     /// (at most 5) as `request.redirects` allows.
     public func send(_ request: HTTPRequest, onData: (@Sendable (Data) -> Void)?) async throws -> HTTPResponse {
+        // The last line of defence behind each client's own check: no curl handle is made for a
+        // credential that would travel in the clear.
+        if request.carriesCredentials || request.carriesCredentialsInQuery, !PlainHTTP.keepsCredentialsPrivate(request.url) {
+            throw NetError.plainHTTP(url: request.url)
+        }
         var current = request
         for _ in 0..<Self.maxRedirects {
             let response = try await perform(current, onData: onData)
@@ -113,10 +118,10 @@ final class Transfer: @unchecked Sendable {
         _ = mp_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)  // threads and signals do not mix
         // Never follow redirects inside curl: HTTPClient decides where headers may go.
         _ = mp_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-        _ = mp_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeout * 1000))
+        _ = mp_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout))
         // A read timeout: fail when fewer than 1 byte/s arrive for readTimeout seconds.
         _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
-        _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(request.readTimeout.rounded(.up))))
+        _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, (Self.milliseconds(request.readTimeout) + 999) / 1000))
         _ = mp_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList))
         _ = mp_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, user in
             guard let user, let data else { return 0 }
@@ -160,6 +165,16 @@ final class Transfer: @unchecked Sendable {
         var status = 0
         _ = mp_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(status: status, headers: headers, body: body)
+    }
+
+    /// The longest timeout curl is given: a day. A caller's timeout is a Double from settings or
+    /// code; `Int(1e300 * 1000)` would trap, and curl's own fields are C longs.
+    static let longestTimeout: Double = 86_400
+
+    /// `seconds` as whole milliseconds for curl, held to 0.1 s...a day (NaN: the longest).
+    static func milliseconds(_ seconds: Double) -> Int {
+        let held = seconds.isNaN ? longestTimeout : min(longestTimeout, max(0.1, seconds))
+        return Int((held * 1000).rounded(.up))
     }
 
     /// Header lines arrive one per call; a new status line (redirect, 100 Continue) starts over.

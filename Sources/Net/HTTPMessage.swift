@@ -32,6 +32,15 @@ public struct HTTPRequest: Sendable, Hashable {
             return lower == "cookie" || ["auth", "key", "token", "secret"].contains { lower.contains($0) }
         }
     }
+
+    /// A query parameter that carries a credential (Instagram's `access_token=`).
+    public var carriesCredentialsInQuery: Bool {
+        guard let query = URLComponents(string: PlainHTTP.normalized(url))?.queryItems else { return false }
+        return query.contains { item in
+            let lower = item.name.lowercased()
+            return ["token", "key", "secret", "password"].contains { lower.contains($0) }
+        }
+    }
 }
 
 /// Which redirects a request follows. Redirects are followed by `HTTPClient` itself, not by
