@@ -94,6 +94,8 @@ final class Transfer: @unchecked Sendable {
     let onData: (@Sendable (Data) -> Void)?
     private let lock = NSLock()
     private var cancelled = false
+    /// The body passed `request.maxResponseBytes`; the transfer was aborted.
+    private var tooLarge = false
     private var body = Data()
     private var headers: [String: String] = [:]
 
@@ -126,6 +128,10 @@ final class Transfer: @unchecked Sendable {
         _ = mp_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, user in
             guard let user, let data else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+            guard size * count <= transfer.request.maxResponseBytes - transfer.body.count else {
+                transfer.tooLarge = true
+                return 0  // curl aborts with CURLE_WRITE_ERROR
+            }
             let piece = Data(bytes: data, count: size * count)
             transfer.body.append(piece)
             transfer.onData?(piece)
@@ -188,6 +194,10 @@ final class Transfer: @unchecked Sendable {
 
     private func error(for code: CURLcode) -> NetError {
         let reason = curl_easy_strerror(code).map { String(cString: $0) } ?? "unknown"
+        if tooLarge {
+            return .transfer(url: request.url, code: Int(code.rawValue),
+                             reason: "the answer is larger than \(request.maxResponseBytes) bytes, the most MockPilot takes")
+        }
         switch code {
         case CURLE_ABORTED_BY_CALLBACK: return .cancelled(url: request.url)
         case CURLE_OPERATION_TIMEDOUT: return .timedOut(url: request.url, seconds: request.readTimeout)

@@ -68,4 +68,17 @@ import Testing
         #expect(wait("nan") == nil && wait("soon") == nil && wait("Wed, 21 Oct 2015 07:28:00 GMT") == nil)
         #expect(SecondsText.whole(1e300) == "over 31536000" && SecondsText.whole(.nan) == "?" && SecondsText.whole(2.1) == "3")
     }
+
+    /// A server must not fill memory: past the request's limit the transfer stops with a reason.
+    @Test func aBodyPastTheLimitStopsTheTransfer() async throws {
+        let server = try FakeServer()
+        var request = HTTPRequest(method: "POST", url: server.base + "/api/v1/access_token", body: Data("x".utf8))
+        request.maxResponseBytes = 16
+        let error = await #expect(throws: NetError.self) { _ = try await client.send(request) }
+        #expect(error?.localizedDescription.hasSuffix("the answer is larger than 16 bytes, the most MockPilot takes") == true,
+                "\(String(describing: error))")
+        #expect(error?.isTransient == false)
+        let whole = try await client.send(HTTPRequest(method: "POST", url: server.base + "/api/v1/access_token", body: Data("x".utf8)))
+        #expect(whole.status == 401 && whole.body.count > 16)
+    }
 }
