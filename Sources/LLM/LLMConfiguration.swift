@@ -21,7 +21,8 @@ public struct LLMConfiguration: Sendable {
     public private(set) var notes: [String] = []
 
     /// Throws `LLMError.missingKey` when a hosted API has no key, `.badConfiguration` when a
-    /// compatible server has no base URL or a model name is missing.
+    /// compatible server has no base URL, a model name is missing, or the timeout is not a
+    /// number of seconds above 0 and at most a day.
     public init(provider: LLMProvider, model: String = "", baseURL: String = "", apiKey: String = "",
                 timeoutSeconds: Double = 30, maxAttempts: Int = 3, maxRetryWait: Double = 30, maxTokens: Int = 4096) throws {
         self.provider = provider

@@ -19,11 +19,6 @@ public final class HTTPClient: Sendable {
     /// client's queue), for streamed answers such as server-sent events. Redirects are followed
     /// (at most 5) as `request.redirects` allows.
     public func send(_ request: HTTPRequest, onData: (@Sendable (Data) -> Void)?) async throws -> HTTPResponse {
-        // The last line of defence behind each client's own check: no curl handle is made for a
-        // credential that would travel in the clear.
-        if request.carriesCredentials || request.carriesCredentialsInQuery, !PlainHTTP.keepsCredentialsPrivate(request.url) {
-            throw NetError.plainHTTP(url: request.url)
-        }
         var current = request
         for _ in 0..<Self.maxRedirects {
             let response = try await perform(current, onData: onData)
@@ -73,6 +68,11 @@ public final class HTTPClient: Sendable {
     }
 
     private func perform(_ request: HTTPRequest, onData: (@Sendable (Data) -> Void)?) async throws -> HTTPResponse {
+        // The last line of defence behind each client's own check, on every hop: no curl handle
+        // is made for a credential that would travel in the clear.
+        if request.carriesCredentials || request.carriesCredentialsInQuery, !PlainHTTP.keepsCredentialsPrivate(request.url) {
+            throw NetError.plainHTTP(url: request.url)
+        }
         guard Self.globalInit else { throw NetError.transfer(url: request.url, code: 2, reason: "curl_global_init failed") }
         let transfer = Transfer(request: request, onData: onData)
         return try await withTaskCancellationHandler {
@@ -128,7 +128,7 @@ final class Transfer: @unchecked Sendable {
         _ = mp_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, user in
             guard let user, let data else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
-            guard size * count <= transfer.request.maxResponseBytes - transfer.body.count else {
+            guard size * count <= max(0, transfer.request.maxResponseBytes) - transfer.body.count else {
                 transfer.tooLarge = true
                 return 0  // curl aborts with CURLE_WRITE_ERROR
             }
