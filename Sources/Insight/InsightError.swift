@@ -24,6 +24,9 @@ public enum InsightError: Error, LocalizedError, Equatable {
     case incomplete(stored: Int, reason: String)
     /// Credentials for a source are not configured (neither variables nor settings).
     case missingCredentials(source: String, variables: [String], settings: [String])
+    /// An address credentials would go to over plain http on another machine; refused before
+    /// any connection, as the model backends refuse one (`variable` is where it was set).
+    case plainHTTP(source: String, url: String, variable: String)
 
     /// The model or lexicon folder a `missingFile` is about ("all-MiniLM-L6-v2", "vader"), for
     /// telling the user which one `make models` has not fetched.
@@ -48,6 +51,8 @@ public enum InsightError: Error, LocalizedError, Equatable {
             "Instagram hashtag budget used up (\(used) of 30 distinct hashtags in 7 days); the next one frees up at \(ISO8601DateFormatter().string(from: nextFree))"
         case .incomplete(let stored, let reason):
             "\(reason) (the \(stored) post\(stored == 1 ? "" : "s") fetched before it \(stored == 1 ? "is" : "are") stored)"
+        case .plainHTTP(let source, let url, let variable):
+            "\(source) needs an https:// address so its credentials are not sent unencrypted (http:// is only accepted for localhost), got \(url) (\(variable))"
         case .missingCredentials(let source, let variables, let settings):
             "\(source) needs credentials: set \(variables.joined(separator: " and ")), or \(settings.joined(separator: " and ")) in the config"
         }

@@ -9,6 +9,7 @@ extension InsightService {
     public func mine(_ query: String, from source: MineSource, sources: SourceConfiguration,
                      maxPosts: Int = 100, retry: RetryPolicy = RetryPolicy(),
                      progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> MineResult {
+        try sources.endpoints.checkPrivate(for: source)
         switch source {
         case .reddit(let subreddits):
             let client = RedditClient(credentials: try sources.redditCredentials(), userAgent: sources.redditUserAgent,

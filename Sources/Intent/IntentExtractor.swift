@@ -63,6 +63,9 @@ public struct IntentExtractor: Sendable {
     /// meeting moves on exactly as with `extract`; a partial or repeated utterance gives nil.
     public mutating func assess(_ utterance: Utterance) -> IntentMsg? {
         guard utterance.isFinal, seen.insert(utterance.id).inserted else { return nil }
+        // Only the start of an overlong line is read: the rules' cost grows faster than the line.
+        var utterance = utterance
+        utterance.msg.text = Self.readable(utterance.msg.text)
         let reading = Reading(utterance.msg.text, brands: brands)
         let (found, input) = candidate(for: utterance, reading: reading)
         lastInput = input

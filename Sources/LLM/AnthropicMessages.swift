@@ -28,7 +28,7 @@ enum AnthropicMessages {
             throw LLMError.badAnswer(provider: provider, reason: "the answer has no tool_use block")
         }
         let usage = json["usage"]
-        return (input.serialized, Int(usage?["input_tokens"]?.number ?? 0), Int(usage?["output_tokens"]?.number ?? 0),
+        return (input.serialized, LLMUsage.tokens(usage?["input_tokens"]), LLMUsage.tokens(usage?["output_tokens"]),
                 json["stop_reason"]?.string == "max_tokens")
     }
 
@@ -40,10 +40,10 @@ enum AnthropicMessages {
         case "content_block_delta":
             if json["delta"]?["type"]?.string == "input_json_delta" { piece.text = json["delta"]?["partial_json"]?.string }
         case "message_start":
-            piece.promptTokens = json["message"]?["usage"]?["input_tokens"]?.number.map { Int($0) }
-            piece.completionTokens = json["message"]?["usage"]?["output_tokens"]?.number.map { Int($0) }
+            piece.promptTokens = LLMUsage.givenTokens(json["message"]?["usage"]?["input_tokens"])
+            piece.completionTokens = LLMUsage.givenTokens(json["message"]?["usage"]?["output_tokens"])
         case "message_delta":
-            piece.completionTokens = json["usage"]?["output_tokens"]?.number.map { Int($0) }
+            piece.completionTokens = LLMUsage.givenTokens(json["usage"]?["output_tokens"])
         case "error":
             piece.error = json["error"]?["message"]?.string ?? "stream error"
         default: break

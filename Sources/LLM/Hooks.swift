@@ -54,9 +54,27 @@ public enum Hooks {
         "MOCKPILOT_INSIGHTS_INSTAGRAM_TOKEN", "MOCKPILOT_SERVICES_MONGODB_URI", "MOCKPILOT_SERVICES_JWT_SECRET",
     ]
 
-    /// `environment` without the withheld secrets.
+    /// Service addresses MockPilot reads (REDIS_URL, WEAVIATE_URL, llm.base_url, the source
+    /// endpoints): a URL like `redis://:password@host` carries its password inside, so the hook
+    /// gets none of them.
+    public static let withheldAddresses: Set<String> = [
+        "REDIS_URL", "WEAVIATE_URL", "MOCKPILOT_SERVICES_REDIS_URL", "MOCKPILOT_SERVICES_WEAVIATE_URL", "MOCKPILOT_LLM_BASE_URL",
+        "MOCKPILOT_REDDIT_API", "MOCKPILOT_REDDIT_AUTH", "MOCKPILOT_INSTAGRAM_API",
+    ]
+
+    /// `environment` without the withheld secrets and addresses, and without any other variable
+    /// whose value is a URL with a password in it (`scheme://user:password@host`): whatever it
+    /// is named, it is a credential.
     public static func hookEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
-        environment.filter { !withheldVariables.contains($0.key) }
+        environment.filter { !withheldVariables.contains($0.key) && !withheldAddresses.contains($0.key) && !carriesPassword($0.value) }
+    }
+
+    /// `scheme://user:password@host...` (or `scheme://:password@host`): a URL with credentials.
+    static func carriesPassword(_ value: String) -> Bool {
+        guard let separator = value.range(of: "://") else { return false }
+        let authority = value[separator.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return false }
+        return authority[..<at].contains(":")
     }
 
     /// Runs `command` with `input` on stdin; never throws (a failure to start is a failed result).

@@ -100,7 +100,7 @@ public struct LLMClient: Sendable {
                     }
                     try await pause(backoff(attempt), &waited)
                     continue
-                case .invalidURL: throw LLMError.badConfiguration(redactor.clean(error.localizedDescription))
+                case .invalidURL, .plainHTTP: throw LLMError.badConfiguration(redactor.clean(error.localizedDescription))
                 }
             }
             let status = response.status
@@ -140,7 +140,7 @@ public struct LLMClient: Sendable {
             }
             guard waited + wait <= configuration.maxRetryWait else {
                 throw LLMError.unavailable(provider: provider, status: status, attempts: attempt,
-                                           reason: "asked to wait \(Int(wait.rounded(.up))) s, more than the \(Int(configuration.maxRetryWait)) s retry budget")
+                                           reason: "asked to wait \(SecondsText.whole(wait)) s, more than the \(SecondsText.short(configuration.maxRetryWait)) s retry budget")
             }
             try await pause(wait, &waited)
         }
@@ -149,13 +149,15 @@ public struct LLMClient: Sendable {
     /// 0.5 s, 1 s, 2 s, ...
     private func backoff(_ attempt: Int) -> Double { 0.5 * pow(2, Double(attempt - 1)) }
 
-    /// Retry-After in seconds (OpenAI also sends retry-after-ms).
+    /// Retry-After in seconds (OpenAI also sends retry-after-ms), read by Net's checked reader:
+    /// "1e300" and "inf" are a year (over any budget, so refused with a clear error), "nan" is no
+    /// word at all (the backoff applies).
     private func retryAfter(_ response: HTTPResponse) -> Double? {
-        if let ms = response.header("retry-after-ms").flatMap(Double.init) { return ms / 1000 }
-        return response.header("retry-after").flatMap(Double.init).map { max(0, $0) }
+        response.announcedWait("retry-after-ms", unit: 0.001) ?? response.announcedWait("retry-after")
     }
 
     private func pause(_ seconds: Double, _ waited: inout Double) async throws {
+        let seconds = HTTPResponse.clampedWait(seconds)
         waited += seconds
         do {
             try await Task.sleep(for: .seconds(seconds))

@@ -1,4 +1,5 @@
 import Foundation
+import Net
 
 /// Everything needed to reach one model. Built from `[llm]` settings by the executable.
 public struct LLMConfiguration: Sendable {
@@ -20,31 +21,38 @@ public struct LLMConfiguration: Sendable {
     public private(set) var notes: [String] = []
 
     /// Throws `LLMError.missingKey` when a hosted API has no key, `.badConfiguration` when a
-    /// compatible server has no base URL or a model name is missing.
+    /// compatible server has no base URL, a model name is missing, or the timeout is not a
+    /// number of seconds above 0 and at most a day.
     public init(provider: LLMProvider, model: String = "", baseURL: String = "", apiKey: String = "",
                 timeoutSeconds: Double = 30, maxAttempts: Int = 3, maxRetryWait: Double = 30, maxTokens: Int = 4096) throws {
         self.provider = provider
         self.model = model.isEmpty ? provider.defaultModel : model
-        let base = baseURL.isEmpty ? provider.defaultBaseURL : baseURL
+        // "HTTP://host" is http: schemes are case-insensitive, and the rules below compare lower case.
+        let base = PlainHTTP.normalized(baseURL.isEmpty ? provider.defaultBaseURL : baseURL)
         self.baseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.apiKey = apiKey
         self.timeoutSeconds = timeoutSeconds
         self.maxAttempts = max(1, maxAttempts)
-        self.maxRetryWait = maxRetryWait
-        self.maxTokens = maxTokens
+        // A budget is a number from settings: NaN or below zero allows no wait, and none is longer than a day.
+        self.maxRetryWait = maxRetryWait.isNaN ? 0 : min(Self.longestTimeout, max(0, maxRetryWait))
+        self.maxTokens = max(1, maxTokens)
+        guard timeoutSeconds.isFinite, timeoutSeconds > 0, timeoutSeconds <= Self.longestTimeout else {
+            throw LLMError.badConfiguration("llm.timeout_seconds must be a number of seconds above 0 and at most \(Int(Self.longestTimeout)), got \(timeoutSeconds)")
+        }
         if provider != .compatible, apiKey.isEmpty {
             throw LLMError.missingKey(provider: provider.displayName, setting: provider.keySetting, environment: provider.keyEnvironment)
         }
         if self.baseURL.isEmpty {
             throw LLMError.badConfiguration("the compatible backend needs llm.base_url (e.g. http://localhost:11434/v1 for Ollama)")
         }
-        guard self.baseURL.hasPrefix("http://") || self.baseURL.hasPrefix("https://") else {
+        let scheme = PlainHTTP.scheme(of: self.baseURL)
+        guard scheme == "http" || scheme == "https" else {
             throw LLMError.badConfiguration("llm.base_url must start with http:// or https://, got \(self.baseURL)")
         }
         // A key must not cross the network in the clear. Hosted APIs are https only (a local proxy
         // or test server on this machine may be http); a compatible server elsewhere over http
         // gets no key (Ollama and most local servers need none).
-        if self.baseURL.hasPrefix("http://"), !Self.isLoopback(self.baseURL) {
+        if !PlainHTTP.keepsCredentialsPrivate(self.baseURL) {
             if provider != .compatible {
                 throw LLMError.badConfiguration("\(provider.displayName) needs an https:// llm.base_url so the API key is not sent unencrypted (http:// is only accepted for localhost), got \(self.baseURL)")
             }
@@ -61,11 +69,11 @@ public struct LLMConfiguration: Sendable {
 
 extension LLMConfiguration {
     /// `http://localhost...`, `http://127.x.x.x...` or `http://[::1]...`: traffic that never leaves the machine.
-    static func isLoopback(_ url: String) -> Bool {
-        guard let host = URL(string: url)?.host?.lowercased() else { return false }
-        return host == "localhost" || host.hasSuffix(".localhost") || host == "::1" || host == "[::1]"
-            || (host.hasPrefix("127.") && host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil })
-    }
+    static func isLoopback(_ url: String) -> Bool { PlainHTTP.isLoopback(url) }
+
+    /// The longest timeout or retry budget taken: a day (longer is a typo, and the clock
+    /// conversions behind the waits must stay in range).
+    static let longestTimeout: Double = 86_400
 
     /// The configuration `[llm]` settings describe, or nil for backend "none"/"template" (offline).
     /// Picks the key that belongs to the backend (a compatible server gets its own, never the

@@ -1,4 +1,5 @@
 import Foundation
+import Net
 
 /// A model backend that could not be used or answered badly. Texts never carry an API key:
 /// server messages are passed through `Redactor` before they are stored here.
@@ -37,7 +38,7 @@ public enum LLMError: Error, LocalizedError, Equatable {
         case .rejected(let provider, let status, let message):
             "\(provider) rejected the request (HTTP \(status)): \(message)"
         case .timedOut(let provider, let seconds):
-            "\(provider) did not answer within \(seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)) s (llm.timeout_seconds)"
+            "\(provider) did not answer within \(SecondsText.short(seconds)) s (llm.timeout_seconds)"
         case .cancelled(let provider): "request to \(provider) was cancelled"
         case .transport(let provider, let reason): "could not reach \(provider): \(reason)"
         case .badAnswer(let provider, let reason): "\(provider) answered badly: \(reason)"

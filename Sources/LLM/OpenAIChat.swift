@@ -50,7 +50,7 @@ enum OpenAIChat {
             throw LLMError.badAnswer(provider: provider, reason: "the answer has no message content")
         }
         let usage = json["usage"]
-        return (content, Int(usage?["prompt_tokens"]?.number ?? 0), Int(usage?["completion_tokens"]?.number ?? 0),
+        return (content, LLMUsage.tokens(usage?["prompt_tokens"]), LLMUsage.tokens(usage?["completion_tokens"]),
                 choice["finish_reason"]?.string == "length")
     }
 
@@ -59,8 +59,8 @@ enum OpenAIChat {
         var piece = StreamPiece()
         piece.text = json["choices"]?[0]?["delta"]?["content"]?.string
         if let usage = json["usage"], !usage.isNull {
-            piece.promptTokens = usage["prompt_tokens"]?.number.map { Int($0) }
-            piece.completionTokens = usage["completion_tokens"]?.number.map { Int($0) }
+            piece.promptTokens = LLMUsage.givenTokens(usage["prompt_tokens"])
+            piece.completionTokens = LLMUsage.givenTokens(usage["completion_tokens"])
         }
         if let message = json["error"]?["message"]?.string { piece.error = message }
         return piece

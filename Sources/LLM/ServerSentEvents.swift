@@ -4,18 +4,37 @@ import Foundation
 /// Both APIs put one JSON object per `data:` line (Anthropic also names the event in an
 /// `event:` line, which repeats the JSON's own "type", so it is not needed).
 struct ServerSentEvents {
-    private var pending = Data()
+    /// The longest line kept while waiting for its end. A server that never sends a newline
+    /// would otherwise grow it without bound, and each piece rescanned it: quadratic time.
+    static let longestLine = 4 << 20
 
-    /// Feeds bytes; returns the payloads of every complete `data:` line among them.
+    private var pending = Data()
+    /// Bytes at the start of `pending` already known to hold no newline.
+    private var searched = 0
+    /// A line was longer than `longestLine` and was dropped.
+    private(set) var overflowed = false
+
+    /// Feeds bytes; returns the payloads of every complete `data:` line among them. Each byte
+    /// is scanned once, and what was read is removed once per call.
     mutating func feed(_ bytes: Data) -> [String] {
         pending.append(bytes)
         var payloads: [String] = []
-        while let newline = pending.firstIndex(of: 0x0A) {
-            var line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-            pending.removeSubrange(pending.startIndex...newline)
+        var lineStart = pending.startIndex
+        var from = pending.index(pending.startIndex, offsetBy: searched)
+        while let newline = pending[from...].firstIndex(of: 0x0A) {
+            var line = String(decoding: pending[lineStart..<newline], as: UTF8.self)
+            lineStart = pending.index(after: newline)
+            from = lineStart
             if line.hasSuffix("\r") { line.removeLast() }
             guard line.hasPrefix("data:") else { continue }
             payloads.append(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces))
+        }
+        pending.removeSubrange(pending.startIndex..<lineStart)
+        searched = pending.count
+        if pending.count > Self.longestLine {
+            overflowed = true
+            pending.removeAll()
+            searched = 0
         }
         return payloads
     }
@@ -49,6 +68,9 @@ final class StreamAccumulator: @unchecked Sendable {
                 if let p = piece.promptTokens { promptTokens = p }
                 if let c = piece.completionTokens { completionTokens = c }
                 if let e = piece.error { streamError = e }
+            }
+            if events.overflowed, streamError == nil {
+                streamError = "a streamed line was longer than \(ServerSentEvents.longestLine >> 20) MiB"
             }
             return grew ? LLMProgress(characters: text.count, chunks: chunks) : nil
         }

@@ -17,11 +17,13 @@ struct SilenceTimeout: Error {}
 /// the work is then cancelled (Net aborts the transfer from its progress callback).
 func withSilenceTimeout<T: Sendable>(_ seconds: Double, activity: ActivityClock,
                                      _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
+    // Held to a day: `Int(seconds * 1000)` of an unchecked Double would trap.
+    let quiet = Duration.milliseconds(Int((seconds.isNaN ? 86_400 : min(86_400, max(0.001, seconds))) * 1000))
+    return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask { try await work() }
         group.addTask {
             while true {
-                let deadline = activity.lastActivity + .milliseconds(Int(seconds * 1000))
+                let deadline = activity.lastActivity + quiet
                 if ContinuousClock.now >= deadline { return nil }
                 try await Task.sleep(until: deadline, clock: .continuous)
             }

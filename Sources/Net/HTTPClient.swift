@@ -68,6 +68,11 @@ public final class HTTPClient: Sendable {
     }
 
     private func perform(_ request: HTTPRequest, onData: (@Sendable (Data) -> Void)?) async throws -> HTTPResponse {
+        // The last line of defence behind each client's own check, on every hop: no curl handle
+        // is made for a credential that would travel in the clear.
+        if request.carriesCredentials || request.carriesCredentialsInQuery, !PlainHTTP.keepsCredentialsPrivate(request.url) {
+            throw NetError.plainHTTP(url: request.url)
+        }
         guard Self.globalInit else { throw NetError.transfer(url: request.url, code: 2, reason: "curl_global_init failed") }
         let transfer = Transfer(request: request, onData: onData)
         return try await withTaskCancellationHandler {
@@ -89,6 +94,8 @@ final class Transfer: @unchecked Sendable {
     let onData: (@Sendable (Data) -> Void)?
     private let lock = NSLock()
     private var cancelled = false
+    /// The body passed `request.maxResponseBytes`; the transfer was aborted.
+    private var tooLarge = false
     private var body = Data()
     private var headers: [String: String] = [:]
 
@@ -113,14 +120,18 @@ final class Transfer: @unchecked Sendable {
         _ = mp_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)  // threads and signals do not mix
         // Never follow redirects inside curl: HTTPClient decides where headers may go.
         _ = mp_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-        _ = mp_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeout * 1000))
+        _ = mp_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout))
         // A read timeout: fail when fewer than 1 byte/s arrive for readTimeout seconds.
         _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
-        _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(request.readTimeout.rounded(.up))))
+        _ = mp_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, (Self.milliseconds(request.readTimeout) + 999) / 1000))
         _ = mp_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList))
         _ = mp_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, user in
             guard let user, let data else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+            guard size * count <= max(0, transfer.request.maxResponseBytes) - transfer.body.count else {
+                transfer.tooLarge = true
+                return 0  // curl aborts with CURLE_WRITE_ERROR
+            }
             let piece = Data(bytes: data, count: size * count)
             transfer.body.append(piece)
             transfer.onData?(piece)
@@ -162,6 +173,16 @@ final class Transfer: @unchecked Sendable {
         return HTTPResponse(status: status, headers: headers, body: body)
     }
 
+    /// The longest timeout curl is given: a day. A caller's timeout is a Double from settings or
+    /// code; `Int(1e300 * 1000)` would trap, and curl's own fields are C longs.
+    static let longestTimeout: Double = 86_400
+
+    /// `seconds` as whole milliseconds for curl, held to 0.1 s...a day (NaN: the longest).
+    static func milliseconds(_ seconds: Double) -> Int {
+        let held = seconds.isNaN ? longestTimeout : min(longestTimeout, max(0.1, seconds))
+        return Int((held * 1000).rounded(.up))
+    }
+
     /// Header lines arrive one per call; a new status line (redirect, 100 Continue) starts over.
     private func addHeaderLine(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -173,6 +194,10 @@ final class Transfer: @unchecked Sendable {
 
     private func error(for code: CURLcode) -> NetError {
         let reason = curl_easy_strerror(code).map { String(cString: $0) } ?? "unknown"
+        if tooLarge {
+            return .transfer(url: request.url, code: Int(code.rawValue),
+                             reason: "the answer is larger than \(request.maxResponseBytes) bytes, the most MockPilot takes")
+        }
         switch code {
         case CURLE_ABORTED_BY_CALLBACK: return .cancelled(url: request.url)
         case CURLE_OPERATION_TIMEDOUT: return .timedOut(url: request.url, seconds: request.readTimeout)

@@ -12,6 +12,11 @@ public struct HTTPRequest: Sendable, Hashable {
     public var readTimeout: Double
     /// Which redirects are followed; a redirect that is not comes back as the 3xx response.
     public var redirects: RedirectPolicy
+    /// The largest body taken; a longer one aborts the transfer (a server must not fill memory).
+    public var maxResponseBytes = HTTPRequest.defaultMaxResponseBytes
+
+    /// 64 MiB: far above any API answer MockPilot asks for (a Reddit page is ~1 MB).
+    public static let defaultMaxResponseBytes = 64 << 20
 
     public init(method: String = "GET", url: String, headers: [String: String] = [:], body: Data? = nil,
                 connectTimeout: Double = 10, readTimeout: Double = 30, redirects: RedirectPolicy = .automatic) {
@@ -30,6 +35,15 @@ public struct HTTPRequest: Sendable, Hashable {
         headers.keys.contains { name in
             let lower = name.lowercased()
             return lower == "cookie" || ["auth", "key", "token", "secret"].contains { lower.contains($0) }
+        }
+    }
+
+    /// A query parameter that carries a credential (Instagram's `access_token=`).
+    public var carriesCredentialsInQuery: Bool {
+        guard let query = URLComponents(string: PlainHTTP.normalized(url))?.queryItems else { return false }
+        return query.contains { item in
+            let lower = item.name.lowercased()
+            return ["token", "key", "secret", "password"].contains { lower.contains($0) }
         }
     }
 }

@@ -4,6 +4,9 @@ import Foundation
 /// are returned in `HTTPResponse`, not thrown).
 public enum NetError: Error, LocalizedError, Equatable {
     case invalidURL(String)
+    /// A key, token or secret would cross the network unencrypted (plain http to another
+    /// machine): refused before any connection is made.
+    case plainHTTP(url: String)
     /// No connection within the connect timeout, or the host refused it.
     case connectionFailed(url: String, reason: String)
     /// The server stopped sending for longer than the read timeout.
@@ -15,6 +18,8 @@ public enum NetError: Error, LocalizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .invalidURL(let url): "not a valid URL: \(url)"
+        case .plainHTTP(let url):
+            "refusing to send credentials to \(url) over plain http (readable by anyone on the network); use https://, or http:// only for localhost"
         case .connectionFailed(let url, let reason): "could not connect to \(url): \(reason); check the network or proxy"
         case .timedOut(let url, let seconds): "\(url) did not answer within \(Self.format(seconds)) s"
         case .cancelled(let url): "request to \(url) was cancelled"
@@ -31,5 +36,5 @@ public enum NetError: Error, LocalizedError, Equatable {
         }
     }
 
-    private static func format(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(format: "%.1f", s) }
+    private static func format(_ s: Double) -> String { SecondsText.short(s) }
 }

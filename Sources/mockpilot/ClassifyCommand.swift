@@ -22,6 +22,13 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "Year ages are counted from (stated ages -> generation).")
     var year: Int?
 
+    func validate() throws {
+        // Ages are subtracted from it: Int.min - 19 would trap, and no post was written in year 10^18.
+        if let year, !(1900...9999).contains(year) {
+            throw CleanExit.failure("--year \(year): use a year from 1900 to 9999")
+        }
+    }
+
     func run() throws {
         let classifier = year.map { DemographicClassifier(referenceYear: $0) } ?? DemographicClassifier()
         do {

@@ -49,6 +49,9 @@ struct ExtractCommand: ParsableCommand {
         func handle(_ line: String, _ number: Int, _ name: String) {
             do {
                 guard let utterance = try TranscriptLine.utterance(from: line, number: number, file: name) else { return }
+                if IntentExtractor.isCut(utterance.msg.text) {
+                    FileHandle.standardError.write(Data("notice: \(name):\(number): longer than \(IntentExtractor.longestUtterance) characters; intents are read from its start only\n".utf8))
+                }
                 if let intent = extractor.extract(utterance) {
                     // Unbuffered, so downstream stages read each intent as it is found.
                     FileHandle.standardOutput.write(Data((try JSONLines.encode(intent) + "\n").utf8))

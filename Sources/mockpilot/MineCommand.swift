@@ -51,7 +51,10 @@ struct MineCommand: AsyncParsableCommand {
     var database: String?
 
     func validate() throws {
-        if let every, Self.seconds(every) == nil { throw ValidationError("--every \(every): use a number with s, m, h or d, e.g. 6h") }
+        // One line, no usage text: the number is the user's, and saying what fits is enough.
+        if let every, Self.seconds(every) == nil {
+            throw CleanExit.failure("--every \(every): use a number above 0 with s, m, h or d, at most \(Self.longestInterval), e.g. 6h")
+        }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
     }
 
@@ -61,13 +64,15 @@ struct MineCommand: AsyncParsableCommand {
         let service: InsightService
         let kind = MineSource.parse(source, subreddits: subreddits, hashtags: hashtags)
         do {
-            service = try InsightService(databasePath: database ?? settings.databasePath, modelsDirectory: Paths.models())
-            // Missing credentials will not appear by waiting: one line and out, even with --every.
+            // Missing credentials, or an address they may not go to, will not mend by waiting: one
+            // line and out, even with --every, before anything is opened or connected.
             switch kind {
             case .reddit: _ = try sources.redditCredentials()
             case .instagram: _ = try sources.instagramCredentials()
             case .file: break
             }
+            try sources.endpoints.checkPrivate(for: kind)
+            service = try InsightService(databasePath: database ?? settings.databasePath, modelsDirectory: Paths.models())
         } catch let error as InsightError {
             throw CleanExit.failure(error.localizedDescription)
         }
@@ -135,14 +140,23 @@ struct MineCommand: AsyncParsableCommand {
         return f.string(from: date)
     }
 
+    /// The longest `--every`: a year between rounds is already no schedule.
+    static let longestInterval = "365d"
+    static let longestIntervalSeconds: Double = 365 * 86_400
+
+    /// "30m" -> 1800; nil for anything that is not a positive number with a unit, or is longer
+    /// than `longestInterval` ("99999999999999999999d" would overflow the sleep's Duration).
     static func seconds(_ text: String) -> Double? {
-        guard let unit = text.last, let n = Double(text.dropLast()), n > 0 else { return nil }
+        guard let unit = text.last, let n = Double(text.dropLast()), n.isFinite, n > 0 else { return nil }
+        let scale: Double
         switch unit {
-        case "s": return n
-        case "m": return n * 60
-        case "h": return n * 3600
-        case "d": return n * 86400
+        case "s": scale = 1
+        case "m": scale = 60
+        case "h": scale = 3600
+        case "d": scale = 86400
         default: return nil
         }
+        let seconds = n * scale
+        return seconds <= longestIntervalSeconds ? seconds : nil
     }
 }

@@ -36,7 +36,9 @@ struct TUIDemoCommand: AsyncParsableCommand {
     var insights = false
 
     func validate() throws {
-        guard speed > 0 else { throw ValidationError("--speed must be greater than 0 (got \(speed))") }
+        // Finite and at least 0.001: each step's pause is converted to nanoseconds, and
+        // `UInt64(1 / 1e-300 * 1e9)` traps.
+        guard speed.isFinite, speed >= 0.001 else { throw ValidationError("--speed must be a number of at least 0.001 (got \(speed))") }
         guard burst >= 0 else { throw ValidationError("--burst must not be negative (got \(burst))") }
     }
 

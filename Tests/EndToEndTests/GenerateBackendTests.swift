@@ -28,6 +28,12 @@ import Testing
         Scenario(name: "hostile", fromModel: false) { _ in "<script> is not allowed" },
         Scenario(name: "error500", fromModel: false) { "failed: \($0) is unavailable (HTTP 500) after 3 attempts: The server had an error" },
         Scenario(name: "stall", fromModel: false) { "failed: \($0) did not answer within 1 s (llm.timeout_seconds)" },
+        // Numbers a hostile server sends: clamped or refused in words, never a trap (exit 132).
+        Scenario(name: "hugeusage", fromModel: true) { "c1.v1: component by hugeusage (\($0)) (1000000000+0 tokens, " },
+        Scenario(name: "retry retry-after=1e300", fromModel: false) {
+            "failed: \($0) is unavailable (HTTP 429) after 1 attempt: asked to wait over 31536000 s, more than the 30 s retry budget"
+        },
+        Scenario(name: "retry retry-after-ms=nan", fromModel: true) { _ in "s, 2 attempts)" },
     ]
 
     static let backends = [("openai", "OpenAI"), ("anthropic", "Anthropic"), ("compatible", "OpenAI-compatible server")]

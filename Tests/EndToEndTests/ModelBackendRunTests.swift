@@ -79,4 +79,17 @@ import Testing
         #expect(!code.contains("<script") && !code.contains("dangerouslySetInnerHTML"))
         #expect(code.contains("export default"))
     }
+
+    /// One hostile reply (1e300 tokens; a Retry-After of 1e300) trapped the whole meeting: now
+    /// the model's component is written, or the template with the reason, and the run ends well.
+    @Test(arguments: [("hugeusage", "component by hugeusage"), ("retry retry-after=1e300", "asked to wait over 31536000 s")])
+    func aHostileReplyNeitherStopsTheMeetingNorLosesTheComponent(scenario: String, said: String) throws {
+        let server = try startServer()
+        let (result, dir) = try run(scenario: scenario, port: server.port)
+        #expect(result.status == 0, "\(result.stderr)")
+        let shown = notices(result.stdout)
+        #expect(shown.contains { $0.contains(said) }, "\(shown)")
+        let jsx = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out/src/components").filter { $0.hasSuffix(".jsx") }
+        #expect(jsx.count == 1)
+    }
 }

@@ -66,4 +66,21 @@ import Testing
         #expect(result.stdout.contains("LINTER_MODE=strict"))
         #expect(result.stdout.contains("PATH=/usr/bin:/bin"))
     }
+
+    /// REDIS_URL and its kin hold a password inside the URL (`redis://:pw@host`): the hook sees
+    /// none of them, nor any other variable holding a URL with a password; plain URLs pass.
+    @Test func urlsWithCredentialsAreWithheldFromHooks() async {
+        let environment = ["PATH": "/usr/bin:/bin", "REDIS_URL": "redis://:redis-pw-4444@cache.internal:6379/0",
+                           "MOCKPILOT_SERVICES_WEAVIATE_URL": "https://weaviate.internal", "WEAVIATE_URL": "https://weaviate.internal",
+                           "MOCKPILOT_LLM_BASE_URL": "https://llm-user:llm-pw-5555@llm.internal/v1",
+                           "TEAM_DB": "postgres://deploy:db-pw-6666@db.internal/app", "DOCS_URL": "https://docs.example.com/a@b:c",
+                           "LINTER_MODE": "strict"]
+        let result = await Hooks.run(command: "env", input: Data(), timeout: 10, environment: environment)
+        #expect(result.exitCode == 0)
+        for secret in ["redis-pw-4444", "llm-pw-5555", "db-pw-6666", "REDIS_URL", "WEAVIATE_URL"] {
+            #expect(!result.stdout.contains(secret), "\(secret) reached the hook: \(result.stdout)")
+        }
+        #expect(result.stdout.contains("DOCS_URL=https://docs.example.com/a@b:c"))
+        #expect(result.stdout.contains("LINTER_MODE=strict"))
+    }
 }

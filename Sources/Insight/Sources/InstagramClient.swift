@@ -23,7 +23,7 @@ public actor InstagramClient {
         self.accessToken = accessToken
         self.userID = userID
         self.budget = budget
-        self.graphBase = graphBase
+        self.graphBase = PlainHTTP.normalized(graphBase)
         self.http = http
         self.retry = retry
         self.readTimeout = readTimeout
@@ -40,6 +40,8 @@ public actor InstagramClient {
     /// Media for `#hashtag` from the chosen edges, with the raw bodies fetched.
     public func media(hashtag: String, edges: [Edge] = [.top, .recent]) async throws -> (posts: [Post], raw: [RawResponse]) {
         let tag = hashtag.hasPrefix("#") ? String(hashtag.dropFirst()) : hashtag
+        // The token rides in the query string: never over plain http to another machine.
+        try SourceEndpoints.requirePrivate(graphBase, source: "Instagram", variable: "MOCKPILOT_INSTAGRAM_API")
         try budget.spend(tag)
         let searchURL = graphBase + "/ig_hashtag_search?" + URLQuery.encode([("user_id", userID), ("q", tag), ("access_token", accessToken)])
         let (searchBody, searchRaw) = try await get(searchURL)

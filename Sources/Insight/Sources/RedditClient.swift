@@ -45,8 +45,8 @@ public actor RedditClient {
         self.credentials = credentials
         self.readTimeout = readTimeout
         self.userAgent = userAgent
-        self.apiBase = apiBase
-        self.authBase = authBase
+        self.apiBase = PlainHTTP.normalized(apiBase)
+        self.authBase = PlainHTTP.normalized(authBase)
         self.http = http
         self.retry = retry
     }
@@ -89,6 +89,7 @@ public actor RedditClient {
     }
 
     private func authorizedGet(_ url: String) async throws -> HTTPResponse {
+        try SourceEndpoints.requirePrivate(apiBase, source: "Reddit", variable: "MOCKPILOT_REDDIT_API")
         for attempt in 1...2 {
             let bearer = try await accessToken()
             try await waitForRateLimit()
@@ -116,6 +117,8 @@ public actor RedditClient {
     /// The client-credentials grant: POST /api/v1/access_token with HTTP basic auth.
     private func accessToken() async throws -> String {
         if let token, token.expires > Date() { return token.value }
+        // The secret goes in the Authorization header: never over plain http to another machine.
+        try SourceEndpoints.requirePrivate(authBase, source: "Reddit", variable: "MOCKPILOT_REDDIT_AUTH")
         let basic = Data("\(credentials.clientID):\(credentials.clientSecret)".utf8).base64EncodedString()
         let request = HTTPRequest(method: "POST", url: authBase + "/api/v1/access_token",
                                   headers: ["Authorization": "Basic \(basic)", "User-Agent": userAgent,
@@ -128,8 +131,10 @@ public actor RedditClient {
             guard let grant = try? JSONDecoder().decode(Grant.self, from: response.body) else {
                 throw InsightError.malformedResponse(source: "Reddit", url: request.url, reason: "no access_token in the answer")
             }
-            // Renew a minute early so a token never expires mid-request.
-            token = (grant.access_token, Date().addingTimeInterval(max(60, (grant.expires_in ?? 3600) - 60)))
+            // Renew a minute early so a token never expires mid-request. The lifetime is a number
+            // from outside: held to a minute...a day (NaN and 1e300 included).
+            let lifetime = grant.expires_in.map { $0.isNaN ? 3600 : min(86_400, max(120, $0)) } ?? 3600
+            token = (grant.access_token, Date().addingTimeInterval(lifetime - 60))
             return grant.access_token
         case 400, 401, 403:
             throw InsightError.credentialsRejected(source: "Reddit", status: response.status, hint: Self.credentialsHint)
@@ -139,8 +144,8 @@ public actor RedditClient {
     }
 
     private func noteRateLimit(_ response: HTTPResponse) {
-        remaining = response.header("x-ratelimit-remaining").flatMap(Double.init)
-        resetAt = response.header("x-ratelimit-reset").flatMap(Double.init).map { Date().addingTimeInterval($0) }
+        remaining = response.header("x-ratelimit-remaining").flatMap(Double.init).flatMap { $0.isNaN ? nil : $0 }
+        resetAt = response.announcedWait("x-ratelimit-reset").map { Date().addingTimeInterval($0) }
     }
 
     /// With the window's requests used up, wait for the reset instead of collecting 429s.

@@ -33,12 +33,14 @@ public struct RetryPolicy: Sendable {
 
     /// Waits for a reset the server announced (`asked` seconds), capped at `maxResetWait`; says so
     /// when the wait is long or had to be cut short.
+    /// `asked` comes from a header: NaN waits nothing, and 1e300 or infinity the longest wait.
     public func waitForReset(_ asked: Double, source: String, why: String) async throws {
-        let wait = min(maxResetWait, max(0, asked))
-        if asked > maxResetWait {
-            report("\(source) \(why): the server asked for \(Int(asked.rounded())) s; waiting \(Int(wait)) s, the longest MockPilot waits")
+        let asked = HTTPResponse.clampedWait(asked)
+        let wait = min(HTTPResponse.clampedWait(maxResetWait), asked)
+        if asked > wait {
+            report("\(source) \(why): the server asked for \(SecondsText.whole(asked)) s; waiting \(SecondsText.whole(wait)) s, the longest MockPilot waits")
         } else if wait >= Self.reportFrom {
-            report("\(source) \(why): waiting \(Int(wait.rounded())) s for the window to reset")
+            report("\(source) \(why): waiting \(SecondsText.whole(wait)) s for the window to reset")
         }
         try await sleep(wait)
     }
@@ -46,15 +48,14 @@ public struct RetryPolicy: Sendable {
     public static func isRetryable(status: Int) -> Bool { status == 429 || (500...599).contains(status) }
 
     /// The server's `X-Ratelimit-Reset`/`Retry-After` in seconds, when it gave one.
+    /// Read through Net's checked reader: "1e300" and "inf" are its longest wait, "nan" no word.
     static func announcedReset(_ response: HTTPResponse?) -> Double? {
-        guard let text = response?.header("x-ratelimit-reset") ?? response?.header("retry-after"),
-              let seconds = Double(text), seconds.isFinite else { return nil }
-        return seconds
+        response?.announcedWait("x-ratelimit-reset") ?? response?.announcedWait("retry-after")
     }
 
     /// The wait before attempt `attempt + 1` with no word from the server: baseDelay * 2^(attempt-1), capped.
     public func backoff(afterAttempt attempt: Int) -> Double {
-        min(maxDelay, baseDelay * pow(2, Double(attempt - 1)))
+        HTTPResponse.clampedWait(min(maxDelay, baseDelay * pow(2, Double(attempt - 1))))
     }
 
     /// Sends `request` until it gets a non-retryable answer or attempts run out. Returns the

@@ -6,7 +6,8 @@ the search query picks the scenario (q=ratelimit -> one 429 with X-Ratelimit-Res
 q=flaky -> two 500s then 200; q=down -> always 500; q=stall -> the first answer stalls past
 the client's timeout; q=malformed -> a body that is not JSON;
 q=exhaust -> 200s that report the rate-limit window used up (q=exhaustlong: for 300 s);
-q=ratelimit420 / ratelimit900 -> the first answer is a 429 asking for that many seconds; q=page2fail -> pages of 2, and
+q=ratelimit420 / ratelimit900 -> the first answer is a 429 asking for that many seconds (ratelimithuge / ratelimitinf /
+ratelimitnan: for 1e300, inf, nan seconds; q=exhausthuge / exhaustinf / exhaustnan: a used-up window that resets in those); q=page2fail -> pages of 2, and
 the second page always 500; q=failonce -> a malformed body the first time only; r/stall answers every search after --stall seconds; r/empty has no posts). Instagram picks by hashtag: #ratelimited -> 429 with Meta's
 throttling error on its media; #down -> 500; #stall -> the first media answer stalls;
 #malformed -> media that is not JSON. q=revoked -> the first access token is refused (401) by
@@ -119,7 +120,11 @@ class Handler(BaseHTTPRequestHandler):
             rate = {"X-Ratelimit-Used": "100", "X-Ratelimit-Remaining": "0.0", "X-Ratelimit-Reset": "2"}
         if q == "exhaustlong":
             rate = {"X-Ratelimit-Used": "100", "X-Ratelimit-Remaining": "0.0", "X-Ratelimit-Reset": "300"}
-        resets = {"ratelimit": "1", "ratelimit420": "420", "ratelimit900": "900"}
+        hostile = {"exhausthuge": "1e300", "exhaustinf": "inf", "exhaustnan": "nan"}
+        if q in hostile:
+            rate = {"X-Ratelimit-Used": "100", "X-Ratelimit-Remaining": "0.0", "X-Ratelimit-Reset": hostile[q]}
+        resets = {"ratelimit": "1", "ratelimit420": "420", "ratelimit900": "900",
+                  "ratelimithuge": "1e300", "ratelimitinf": "inf", "ratelimitnan": "nan"}
         if q in resets and n == 1:
             return self.send_json(429, {"message": "Too Many Requests", "error": 429},
                                   {"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": resets[q], "X-Ratelimit-Used": "100"})

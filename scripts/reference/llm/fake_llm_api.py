@@ -13,6 +13,8 @@ name picks the scenario:
   truncated   stops at the token limit (finish_reason length / stop_reason max_tokens), half the JSON
   overloaded  streamed: an SSE error event (overloaded) after the first chunk
   redirect-other  307 to --redirect-to (another origin)    redirect-same  307 to the same path here, then good
+  hugeusage   good, with usage counts a hostile server might send (1e300 prompt tokens, -7 completion tokens)
+  "retry NAME=VALUE"  the first call 429 with header NAME: VALUE (e.g. "retry retry-after=1e300"), then good
 A request whose key is not --key gets a 401 that echoes the key (as careless servers do).
 GET /__requests returns every request received (path, headers, JSON body).
 Prints the port on stdout, then serves until --lifetime seconds have passed.
@@ -148,6 +150,9 @@ class Handler(BaseHTTPRequestHandler):
         if scenario == "ratelimit" and count == 1:
             return self.send_json(429, {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}},
                                   {"Retry-After": "1"})
+        if scenario.startswith("retry ") and count == 1:
+            name, _, value = scenario[len("retry "):].partition("=")
+            return self.send_json(429, {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}}, {name: value})
         if scenario == "error500":
             return self.send_json(500, {"error": {"message": "The server had an error", "type": "server_error"}})
         if scenario == "stall":
@@ -158,6 +163,8 @@ class Handler(BaseHTTPRequestHandler):
         prompt = "\n".join(m.get("content", "") if isinstance(m.get("content"), str) else json.dumps(m.get("content")) for m in body.get("messages", []))
         text = answer_for(scenario, prompt, count)
         usage_in, usage_out = len(raw) // 4, len(text) // 4
+        if scenario == "hugeusage":
+            usage_in, usage_out = 1e300, -7
         if body.get("stream"):
             return self.stream(anthropic, body, text, usage_in, usage_out)
         if scenario == "truncated":
