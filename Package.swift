@@ -43,11 +43,14 @@ let package = Package(
         // Live speech to text: voice activity, partial and final transcripts, design-word prompt.
         .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"]),
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
-        .target(name: "Intent", dependencies: ["Core", "Brands"], resources: [.embedInCode("Resources/intent-head.json")]),
-        .target(name: "Trigger", dependencies: ["Core"]),
+        .target(name: "Intent", dependencies: ["Core", "Brands"],
+                resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/filler-words.txt")]),
+        .target(name: "Trigger", dependencies: ["Core"],
+                resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt")]),
         // JavaScript + JSX parser and sanitiser.
         .target(name: "JSX", dependencies: ["Core"]),
-        .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"]),
+        .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"],
+                resources: [.embedInCode("Resources/filler-words.txt"), .embedInCode("Resources/type-nouns.txt")]),
         .target(name: "Output", dependencies: ["Core"]),
         // Store depends on Output for StoredComponent, the value an export writes.
         .target(name: "Store", dependencies: ["Core", "Output", .product(name: "GRDB", package: "GRDB.swift")]),

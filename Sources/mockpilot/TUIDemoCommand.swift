@@ -97,7 +97,7 @@ struct DemoPipeline: Sendable {
                     version += 1
                 case .refreshInsights:
                     events.yield(.insight(DemoScript.insight))
-                case .export, .quit:
+                case .export, .quit, .makeSuggestion:
                     break
                 }
             }
