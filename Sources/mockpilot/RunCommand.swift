@@ -108,6 +108,8 @@ struct RunCommand: AsyncParsableCommand {
         let useTUI = !noTUI && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
         if useTUI {
             let failure = try await runWithScreen(meeting: meeting, feed: feed, settings: settings)
+            // The screen is gone: say what the meeting left behind, as `--no-tui` does.
+            warn(await meeting.leftBehind)
             // The screen is gone, so what went wrong is said where it stays readable: one line.
             if let failure {
                 throw CleanExit.failure("the meeting stopped: " + Self.oneLine(failure.localizedDescription))
