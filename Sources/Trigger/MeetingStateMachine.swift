@@ -8,8 +8,10 @@ import Core
 /// It knows what is being discussed: the component on the table (the last one made or changed) and
 /// when it was last discussed. Each confident reading is a new thing, a change, or an offer:
 /// - a new ask ("let's build a modal") makes a new component of its kind;
-/// - a change naming a kind ("the button, bigger") lands on the newest component of that kind; if
-///   none exists it is a new component of that kind, never merged into another kind;
+/// - a change naming a kind ("the button, bigger") lands on the newest component of that kind,
+///   unless both `recency` has passed since it was discussed and the talk has moved on (then it
+///   is offered: a podcast about buttons is not twenty changes to one Button); if no component
+///   of that kind exists it is a new component of that kind, never merged into another kind;
 /// - a vague change ("make it bigger") lands on the component on the table only while the table is
 ///   warm: discussed within `recency` seconds of meeting time with fewer than `topicChangeLines`
 ///   lines of other talk since. Otherwise it is offered, never applied silently;
@@ -180,6 +182,10 @@ public struct MeetingStateMachine: Sendable {
     private func plan(for intent: IntentMsg, at time: Double, warmOnly: Bool) -> Offer.Plan {
         if let kind = intent.component {
             guard intent.refine, let i = components.lastIndex(where: { $0.kind == kind }) else { return .new(kind) }
+            // Named, so the reference is sure; only a component both long undiscussed and talked past is cold.
+            if warmOnly, time - components[i].lastDiscussed > settings.recency, otherTalk >= settings.topicChangeLines {
+                return .nothing
+            }
             return .existing(i)
         }
         // Names no component: a vague change of what is on the table, or a thing the lexicon lacks.

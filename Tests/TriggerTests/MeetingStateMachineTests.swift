@@ -80,6 +80,23 @@ import Testing
         #expect(Self.generated(effects).map(\.target) == ["c1"], "the button, though the card is on the table")
     }
 
+    @Test func aNamedChangeAfterLongOtherTalkIsOfferedButAfterOtherDesignWorkItLands() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button."), at: 0)
+        // Three minutes of designing a card: the talk is still design, so the named button is changed.
+        _ = Self.hear(&m, Self.ask("u2", .card, "Let's build a plan card."), at: 60)
+        _ = Self.hear(&m, Self.ask("u3", nil, "Give it a shadow.", cue: false, refine: true), at: 120)
+        var effects = Self.hear(&m, Self.ask("u4", .button, "The send button should be green.", cue: false, refine: true), at: 180)
+            + m.handle(.tick(190))
+        #expect(Self.generated(effects).map { "\($0.id) \($0.target)" } == ["u3 c2", "u4 c1"])
+        // Then ten minutes of talk about something else: "the button" again is only offered.
+        Self.chatter(&m, from: 200, lines: 20, every: 30)
+        effects = Self.hear(&m, Self.ask("u5", .button, "That button really is just a physical button.", cue: false, refine: true), at: 800)
+            + m.handle(.tick(820))
+        #expect(Self.generated(effects).isEmpty)
+        #expect(Self.suggested(effects).map(\.id) == ["u5"])
+    }
+
     @Test func aChangeNamingAKindThatDoesNotExistIsANewComponentOfThatKind() {
         var m = MeetingStateMachine()
         _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button."), at: 0)
