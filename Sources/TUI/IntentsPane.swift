@@ -70,7 +70,7 @@ struct IntentsPane: Component {
         }
         if !model.suggestions.isEmpty {
             result.append(StyledLine())
-            result.append(StyledLine("Suggestions · \(model.suggestions.count) · g makes the newest", .title))
+            result.append(StyledLine("Suggestions · \(model.suggestions.count)", .title))
         }
         for row in model.suggestions {
             var wrapped = StyledLine.wrap([Span("? ", .intent), Span(row.reason, .dim)], width: width, indent: 2)
