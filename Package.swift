@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian (module maps in Sources/C*/).
@@ -43,16 +45,20 @@ let package = Package(
         // Live speech to text: voice activity, partial and final transcripts, design-word prompt.
         .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"]),
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
-        .target(name: "Intent", dependencies: ["Core", "Brands"], resources: [.embedInCode("Resources/intent-head.json")]),
-        .target(name: "Trigger", dependencies: ["Core"]),
+        .target(name: "Intent", dependencies: ["Core", "Brands"],
+                resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/filler-words.txt")]),
+        .target(name: "Trigger", dependencies: ["Core"],
+                resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt")]),
         // JavaScript + JSX parser and sanitiser.
         .target(name: "JSX", dependencies: ["Core"]),
-        .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"]),
+        .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"],
+                resources: [.embedInCode("Resources/filler-words.txt"), .embedInCode("Resources/type-nouns.txt")]),
         .target(name: "Output", dependencies: ["Core"]),
         // Store depends on Output for StoredComponent, the value an export writes.
         .target(name: "Store", dependencies: ["Core", "Output", .product(name: "GRDB", package: "GRDB.swift")]),
         // Wires the stages into one running meeting.
-        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store", "Insight", "LLM", "Embedding"]),
+        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store", "Insight", "LLM", "Embedding",
+                                                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
         // HTTP over libcurl, for the optional remote sources and models.
         .target(name: "Net", dependencies: ["CCurl"]),
@@ -68,6 +74,8 @@ let package = Package(
                 "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Speech", "Intent", "Trigger", "JSX", "CodeGen",
                 "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // The JSX checker under libFuzzer (-sanitize=fuzzer -DFUZZING), else a replayer; see scripts/fuzz-jsx.sh.
@@ -88,7 +96,9 @@ let package = Package(
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Net", "TestSupport", "Speech", "Capture"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Net", "TestSupport", "Speech", "Capture",
+                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                     .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"]),
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),

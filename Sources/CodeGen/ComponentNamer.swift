@@ -1,10 +1,23 @@
 import Core
 import Foundation
 
-/// Turns words heard in a meeting into a PascalCase component name.
+/// Turns words heard in a meeting into a PascalCase component name, from the ask's content words:
+/// filler words (Resources/filler-words.txt) never make a name, and a label that ends in a word
+/// for what the thing is (Resources/type-nouns.txt) is the whole name ("Invite dialog" on a modal
+/// is InviteDialog).
 public enum ComponentNamer {
     /// The most label words kept in a name, so names stay readable.
     static let maxWords = 3
+    static let fillers = wordList(PackageResources.filler_words_txt)
+    static let typeNouns = wordList(PackageResources.type_nouns_txt)
+
+    /// One lower-case word a line; blank lines and `#` comments skipped.
+    static func wordList(_ bytes: [UInt8]) -> Set<String> {
+        Set(String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            .map { $0.filter { $0.isLetter || $0.isNumber } })
+    }
 
     /// "pay" + button -> "PayButton"; no usable label -> the kind's type name ("PricingTable").
     /// Always a valid identifier, whatever the label holds.
@@ -12,7 +25,15 @@ public enum ComponentNamer {
         let typeName = kind.typeName
         let kindWords = Set([kind.rawValue.lowercased()] + words(of: typeName).map { $0.lowercased() })
         var parts: [String] = []
-        for word in words(of: label ?? "") {
+        let said = words(of: label ?? "").filter { !fillers.contains($0.lowercased()) }
+        // "Invite dialog" on a modal names itself: its last word says what it is.
+        if said.count >= 2, let last = said.last, typeNouns.contains(last.lowercased()) {
+            let name = said.suffix(maxWords).map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
+            if let id = JSIdentifier(validating: name), let first = name.unicodeScalars.first, ("A"..."Z").contains(first) {
+                return id
+            }
+        }
+        for word in said {
             // "pay button" on a button is "PayButton", not "PayButtonButton".
             if kindWords.contains(word.lowercased()) { continue }
             parts.append(word.prefix(1).uppercased() + word.dropFirst().lowercased())

@@ -17,6 +17,10 @@ extension PipelineEvent: Encodable {
             try c.encode("intent", forKey: .type)
             try c.encode(i, forKey: .intent)
             try c.encode(triggered, forKey: .triggered)
+        case .suggestion(let i, let reason):
+            try c.encode("suggestion", forKey: .type)
+            try c.encode(i, forKey: .intent)
+            try c.encode(reason, forKey: .reason)
         case .spec(let s):
             try c.encode("spec", forKey: .type)
             try c.encode(s, forKey: .spec)

@@ -4,6 +4,9 @@ public enum PipelineEvent: Sendable, Hashable {
     /// A transcript line; partial ones are replaced by the next event with the same utterance id.
     case transcript(Utterance)
     case intent(IntentMsg, triggered: Bool)
+    /// A reading too unsure to act on alone (a weak ask, a vague change after the talk moved on):
+    /// shown as an offer, made only by `g` or by choosing it. `reason` says what it would make.
+    case suggestion(IntentMsg, reason: String)
     case spec(DesignSpec)
     /// A component version written to the watched folder.
     case component(ComponentWritten)
@@ -223,6 +226,8 @@ public struct InsightSummary: Sendable, Hashable, Codable {
 public enum PipelineCommand: Sendable, Hashable {
     /// Generate now from the current window of talk.
     case generateNow
+    /// Make the suggestion heard in this utterance.
+    case makeSuggestion(utteranceID: String)
     case setPaused(Bool)
     /// Write every component of the session to a folder.
     case export(to: String)

@@ -1,8 +1,18 @@
+import Foundation
+
 /// Finds short words worth printing on a component: "a pay button" -> "Pay",
-/// "a get started button" -> "Get started", "a button that says Join now" -> "Join now".
+/// "a get started button" -> "Get started", "a button that says Join now" -> "Join now"; for
+/// other components, the ask's own nouns: "an invite dialog" -> "Invite dialog". Filler words
+/// ("then", "maybe", "just": Resources/filler-words.txt) are never part of a label.
 enum LabelReader {
+    /// Words of talk that name nothing.
+    static let fillers: Set<String> = Set(String(decoding: PackageResources.filler_words_txt, as: UTF8.self)
+        .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        .map { $0.filter { $0.isLetter || $0.isNumber } })
     private static let heads: Set<String> = ["button", "buttons", "cta", "link"]
-    private static let stops: Set<String> = ["a", "an", "the", "and", "or", "to", "one", "that", "this", "our", "their", "your", "my", "of"]
+    private static let stops: Set<String> = ["a", "an", "the", "and", "or", "to", "one", "that", "this", "our", "their", "your", "my", "of",
+                                                "another", "some", "any", "every", "each", "these", "those", "its"]
     private static let descriptive: Set<String> = [
         "primary", "secondary", "tertiary", "main", "big", "little", "small", "large", "huge", "tiny", "round", "rounded",
         "new", "nice", "single", "two", "three", "four", "several", "few", "some", "more", "other", "same", "icon",
@@ -16,7 +26,8 @@ enum LabelReader {
             if words[max(0, i - 3)..<i].map(\.text).joined() == "calltoaction" { continue }
             var j = i - 1
             var taken: [Word] = []
-            while j >= 0, words[j].clause == w.clause, !stops.contains(words[j].text), taken.count < 5 {
+            while j >= 0, words[j].clause == w.clause, !stops.contains(words[j].text), !fillers.contains(words[j].text),
+                  taken.count < 5 {
                 taken.insert(words[j], at: 0)
                 j -= 1
             }
@@ -32,7 +43,38 @@ enum LabelReader {
             if !Reading.findComponents(in: taken).isEmpty { continue }
             return capitalised(taken)
         }
+        return named(words)
+    }
+
+    /// The ask's nouns before the component's own word: "an invite dialog" -> "Invite dialog",
+    /// "the invoice table" -> "Invoice table". Only content words count: a component with nothing
+    /// but looks before it ("a dark navbar") keeps its kind's name.
+    private static func named(_ words: [Word]) -> String? {
+        for mention in Reading.findComponents(in: words) where !mention.located && !mention.weak {
+            let start = mention.hit.start, end = mention.hit.start + mention.hit.length
+            guard end <= words.count, end > start, !heads.contains(words[end - 1].text) else { continue }
+            var taken: [Word] = []
+            var j = start - 1
+            while j >= 0, taken.count < 2, isContent(words[j], in: words, at: j, clause: words[start].clause) {
+                taken.insert(words[j], at: 0)
+                j -= 1
+            }
+            guard !taken.isEmpty else { continue }
+            return capitalised(taken + Array(words[start..<end]))
+        }
         return nil
+    }
+
+    /// A word that may name what a component is for: not a stop or filler word, not a look, a
+    /// number, a brand's possessive or a proper name (brands are looks too), in the mention's clause.
+    private static func isContent(_ word: Word, in words: [Word], at i: Int, clause: Int) -> Bool {
+        guard word.clause == clause, !stops.contains(word.text), !fillers.contains(word.text), !isDescriptive(word.text),
+              !word.possessive, Int(word.text) == nil, word.text.count > 1,
+              !["shaped", "shape", "style", "styled", "ish", "looking"].contains(word.text) else { return false }
+        // A capital inside a sentence is a name ("Stripe", "Linear"), which the brand reader has.
+        let sentenceStart = i == 0 || words[i - 1].sentence != word.sentence
+        if !sentenceStart, word.original.first?.isUppercase == true { return false }
+        return Reading.findComponents(in: [word]).isEmpty
     }
 
     private static func isDescriptive(_ word: String) -> Bool {

@@ -39,6 +39,12 @@ public actor ComponentFolder {
         }
     }
 
+    /// The name `componentID`'s file has or will have: its name so far, else `preferred` made
+    /// unique (`Button2`). Generate the code with it, so file, exports and manifest agree.
+    public func name(for componentID: String, preferred: String) -> String {
+        manifest.entry(componentID: componentID)?.name ?? uniqueName(ComponentName.sanitise(preferred), for: componentID)
+    }
+
     /// Writes one version of a component and regenerates the index and the manifest.
     /// A new version of a known `componentID` reuses its file; when the user edited that file
     /// since MockPilot wrote it, the version goes beside it (`PayButton.v3.jsx`) instead.

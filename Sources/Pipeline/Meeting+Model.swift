@@ -88,7 +88,7 @@ extension Meeting {
         }
         guard let answer else { return }
         count(answer.usage)
-        if let intent = answer.intent { await publish(intent, at: utterance.msg.tsEnd, heard: heard) }
+        await perform(machine.handle(.classified(answer.intent, line: utterance)), heard: heard)
     }
 
     private func count(_ usage: LLMUsage) {

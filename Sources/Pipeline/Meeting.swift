@@ -41,7 +41,9 @@ public actor Meeting {
     /// The watched folder, as an absolute path.
     public nonisolated let outputFolder: String
     private var extractor: IntentExtractor
-    private var trigger: TriggerStateMachine
+    /// Every decision with time in it: which component a line is about, when to generate, what
+    /// only to offer. This actor carries out its effects.
+    var machine: MeetingStateMachine
     private let resolver: SpecResolver
     private let generator: TemplateGenerator
     private let checker: JSXChecker
@@ -83,7 +85,6 @@ public actor Meeting {
     private var arrival: [String: Date] = [:]
     var lineages: [Lineage] = []
     private var current: Int?
-    private var latest: Double = 0
     public private(set) var problems = 0
     /// The first problem, for the one line printed once the screen is gone.
     private var firstProblem: String?
@@ -101,13 +102,15 @@ public actor Meeting {
         self.store = store
         self.sessionID = sessionID
         outputFolder = URL(fileURLWithPath: settings.outputFolder).standardizedFileURL.path
-        // With a model to ask, the rules also report what they are unsure of (down to its floor).
+        // With a model to ask, what the rules are unsure of (down to its floor) goes to it first.
         let floor = llm == nil ? settings.intentThreshold : min(settings.intentThreshold, settings.intentModelFloor)
-        extractor = IntentExtractor(brands: brands, threshold: floor, scorer: intentScorer)
+        extractor = IntentExtractor(brands: brands, threshold: settings.intentThreshold, scorer: intentScorer)
         talk = TalkWindow(brands: brands, scorer: intentScorer)
         self.intentsNotice = intentsNotice
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
-        trigger = TriggerStateMachine(settings: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds))
+        machine = MeetingStateMachine(settings: .init(
+            threshold: settings.intentThreshold, modelFloor: llm == nil ? nil : floor,
+            trigger: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds)))
         resolver = SpecResolver(brands: brands)
         generator = TemplateGenerator(brands: brands)
         let checker = JSXChecker(allowedImports: Set(settings.allowedImports)), templates = generator
@@ -144,50 +147,52 @@ public actor Meeting {
         await tick(now: utterance.msg.tsStart)
         emit.yield(.transcript(utterance))
         await persist("utterance \(utterance.id)") { try await $0.record(utterance: utterance, session: self.sessionID) }
-        trigger.speech(endingAt: utterance.msg.tsEnd)
-        latest = max(latest, utterance.msg.tsEnd)
 
         window = Array((window + [utterance]).suffix(3))
         talk.append(utterance)
-        guard let intent = extractor.extract(utterance) else { return }
-        if intent.confidence < settings.intentThreshold {
-            // Only reached with a model configured. It decides beside the meeting; the rules' guess
-            // alone is never published, under the threshold it is too likely to be chatter.
-            classifyBeside(intent, utterance: utterance, heard: heard)
-            return
-        }
-        await publish(intent, at: utterance.msg.tsEnd, heard: heard)
+        // The best reading whatever its confidence: the state machine decides what is acted on,
+        // what is offered, and what a model is asked about.
+        let reading = extractor.assess(utterance)
+        await perform(machine.handle(.heard(utterance, reading: reading)), heard: heard)
     }
 
-    /// A design intent the rules (or the model) are sure of: shown, stored, and given to the trigger.
-    /// `heard` is when its line reached the meeting, for end-to-end latency.
-    func publish(_ intent: IntentMsg, at time: Double, heard: Date) async {
-        arrival[intent.utteranceID] = heard
-        emit.yield(.intent(intent, triggered: false))
-        await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: false, session: self.sessionID) }
-        if let action = trigger.intent(intent, at: time) { await perform(action) }
+    /// Carries out the state machine's effects. `heard` is when the line behind them reached the
+    /// meeting, for end-to-end latency.
+    func perform(_ effects: [MeetingStateMachine.Effect], heard: Date? = nil) async {
+        for effect in effects {
+            switch effect {
+            case .publish(let intent):
+                if let heard { arrival[intent.utteranceID] = heard }
+                emit.yield(.intent(intent, triggered: false))
+                await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: false, session: self.sessionID) }
+            case .suggest(let intent, let reason):
+                emit.yield(.suggestion(intent, reason: reason))
+            case .askModel(let intent, let line):
+                classifyBeside(intent, utterance: line, heard: heard ?? Date())
+            case .generate(let intent, let target, _):
+                await generate(intent, on: target, firedAt: Date())
+            case .readTalk:
+                await generateFromTalk()
+            case .notice(let text):
+                emit.yield(.notice(text))
+            }
+        }
     }
 
     /// The meeting clock moved on (a live ticker, or the gap before the next transcript line).
     public func tick(now: Double) async {
-        latest = max(latest, now)
-        if let action = trigger.tick(now: now) { await perform(action) }
+        await perform(machine.handle(.tick(now)))
     }
 
     /// When the next `tick` could fire, for a live ticker to sleep until.
-    public func nextDeadline() -> Double? { trigger.nextDeadline }
+    public func nextDeadline() -> Double? { machine.nextDeadline }
 
     public func handle(_ command: PipelineCommand) async {
         switch command {
-        case .generateNow:
-            let action = trigger.generateNow(at: latest)
-            if action == .nothingPending {
-                await generateFromTalk()
-            } else {
-                await perform(action)
-            }
+        case .generateNow, .makeSuggestion:
+            await perform(machine.handle(.key(command)))
         case .setPaused(let paused):
-            trigger.setPaused(paused)
+            _ = machine.handle(.key(command))
             status.live = !paused
             emit.yield(.status(status))
         case .export(let directory):
@@ -202,8 +207,7 @@ public actor Meeting {
     /// The input ended: whatever is still pending is generated, then watchers are told.
     public func finish() async {
         await finishClassifications()
-        await tick(now: latest + max(settings.silenceSeconds, settings.debounceSeconds))
-        if trigger.pendingCount > 0 { await perform(trigger.generateNow(at: latest)) }
+        await perform(machine.handle(.finish))
         await finishModelCalls()
         await settleInsights()
         for task in hookTasks.values { await task.value }
@@ -257,21 +261,11 @@ public actor Meeting {
 
     // MARK: - Generation
 
-    private func perform(_ action: TriggerStateMachine.Action) async {
-        switch action {
-        case .nothingPending:
-            emit.yield(.notice("nothing to generate: no design intent since the last component"))
-        case .generate(let intents, _):
-            let fired = Date()
-            for intent in intents { await generate(intent, firedAt: fired) }
-        }
-    }
-
     /// `g` with nothing pending: the current window of talk, read as one request, or why not.
     private func generateFromTalk() async {
         switch talk.read(existing: Set(lineages.map(\.kind))) {
         case .request(let intent, _):
-            await generate(intent, firedAt: Date())
+            await perform(machine.handle(.requested(intent)))
         case .nothingSaid:
             emit.yield(.notice("nothing to generate: nothing has been said yet"))
         case .allGenerated:
@@ -282,22 +276,28 @@ public actor Meeting {
         }
     }
 
-    private func generate(_ intent: IntentMsg, firedAt: Date) async {
+    private func generate(_ intent: IntentMsg, on target: MeetingStateMachine.Target, firedAt: Date) async {
         talk.markUsed(intent.utteranceID)
         let heard = arrival.removeValue(forKey: intent.utteranceID)
         emit.yield(.intent(intent, triggered: true))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: true, session: self.sessionID) }
-        guard let (index, kind) = lineage(for: intent) else {
-            emit.yield(.notice("\(intent.utteranceID): a change was asked for, but no component exists yet"))
-            return
-        }
+        let kind = target.kind
+        let index = lineages.firstIndex { $0.id == target.componentID } ?? {
+            lineages.append(Lineage(id: target.componentID, kind: kind, version: 0, spec: nil))
+            return lineages.count - 1
+        }()
         let previous = lineages[index]
-        let spec = resolver.spec(for: intent, kind: kind, previous: previous.spec, componentID: previous.id,
+        var spec = resolver.spec(for: intent, kind: kind, previous: previous.spec, componentID: previous.id,
                                  version: previous.version + 1)
         guard seenSpecs.insert(spec.specID).inserted else { return }
         lineages[index].version = spec.version
         lineages[index].spec = spec
         current = index
+        // The name the folder will give the file (`Button2` when `Button` is taken), so the code's
+        // function, its default export, the file and the manifest all say the same. Asked after the
+        // version is taken: another line arriving meanwhile gets the next one.
+        spec.name = await folder.name(for: previous.id, preferred: generator.componentName(for: spec))
+        if lineages[index].spec?.specID == spec.specID { lineages[index].spec = spec }
         emit.yield(.spec(spec))
         await persist("spec \(spec.specID)") { try await $0.record(spec: spec, componentID: previous.id, session: self.sessionID) }
 
@@ -363,25 +363,6 @@ public actor Meeting {
 
     /// What the meeting still holds per line or per hook, for tests of a long meeting.
     var bookkeeping: (arrivals: Int, hooks: Int) { (arrival.count, hookTasks.count) }
-
-    /// Which component an intent is about: a refinement changes the one it refers to (or the
-    /// current one); anything else starts a new component.
-    private func lineage(for intent: IntentMsg) -> (Int, ComponentKind)? {
-        if intent.refine || intent.component == nil {
-            let wanted = intent.refersTo
-            if let wanted, let i = lineages.lastIndex(where: { $0.kind == wanted }) { return (i, wanted) }
-            if let current { return (current, lineages[current].kind) }
-            guard let kind = intent.component ?? intent.refersTo else { return nil }
-            return (newLineage(kind), kind)
-        }
-        guard let kind = intent.component else { return nil }
-        return (newLineage(kind), kind)
-    }
-
-    private func newLineage(_ kind: ComponentKind) -> Int {
-        lineages.append(Lineage(id: "c\(lineages.count + 1)", kind: kind, version: 0, spec: nil))
-        return lineages.count - 1
-    }
 
     func fail(_ spec: DesignSpec, _ reason: String) {
         count(problem: "\(spec.component.typeName) not written: \(reason)")

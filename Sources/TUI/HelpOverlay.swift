@@ -1,13 +1,13 @@
 /// Every key, in a box over the middle of the screen.
 struct HelpOverlay: Component {
     static let entries: [(key: String, action: String)] = [
-        ("g", "generate a component now from the current talk"),
+        ("g", "generate a component now, else make the newest suggestion"),
         ("space", "pause / resume listening"),
         ("tab / shift-tab", "focus the next / previous pane"),
         ("1 2 3 4", "focus transcript / intents / component / insights"),
         ("↑ ↓  j k", "scroll the focused pane (move the cursor in Intents)"),
         ("PgUp PgDn Home End", "scroll by a page / to either end"),
-        ("enter", "show the intent's or component's code"),
+        ("enter", "show the intent's or component's code, make a suggestion"),
         ("[  ]", "older / newer version of the component"),
         ("e", "export every component to the export folder"),
         ("t", "next colour theme"),

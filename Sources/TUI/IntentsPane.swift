@@ -1,7 +1,8 @@
 import Core
 
-/// Detected intents (component, styles, brands, confidence, triggered or not) and the components
-/// written so far. A cursor moves over both; `enter` picks what the code pane shows.
+/// Detected intents (component, styles, brands, confidence, triggered or not), the suggestions on
+/// offer, and the components written so far. A cursor moves over them; `enter` on an intent or a
+/// component picks what the code pane shows, on a suggestion makes it.
 struct IntentsPane: Component {
     var view: PaneView
     /// What `enter` chose, read by the screen after `handle`.
@@ -65,6 +66,19 @@ struct IntentsPane: Component {
             let details = intent.styles + intent.brandRefs + intent.colors + (intent.label.map { ["“\($0)”"] } ?? [])
             if !details.isEmpty {
                 result += StyledLine.wrap([Span("  " + details.joined(separator: " · "), .dim)], width: width, indent: 2)
+            }
+        }
+        if !model.suggestions.isEmpty {
+            result.append(StyledLine())
+            result.append(StyledLine("Suggestions · \(model.suggestions.count)", .title))
+        }
+        for row in model.suggestions {
+            var wrapped = StyledLine.wrap([Span("? ", .intent), Span(row.reason, .dim)], width: width, indent: 2)
+            if !wrapped.isEmpty { wrapped[0].target = .suggestion(row.intent.utteranceID) }
+            result += wrapped
+            if let text = row.intent.text {
+                let quote = text.count > 60 ? String(text.prefix(59)) + "…" : text
+                result += StyledLine.wrap([Span("  “\(quote)”", .dim)], width: width, indent: 2)
             }
         }
         result.append(StyledLine())

@@ -28,4 +28,6 @@ public protocol Component {
 public enum SelectionTarget: Sendable, Equatable, Hashable {
     case intent(Int)
     case component(String)
+    /// An offer not yet made, by the utterance it was heard in.
+    case suggestion(String)
 }

@@ -16,6 +16,15 @@ public struct MeetingViewModel: Sendable, Equatable {
         public var triggered: Bool
     }
 
+    /// A reading the meeting only offers: made by `g` (the newest) or by choosing it.
+    public struct SuggestionRow: Sendable, Equatable {
+        public var intent: IntentMsg
+        public var reason: String
+    }
+
+    /// Offers kept on screen; older ones drop off (the meeting forgets them too).
+    public static let maxSuggestions = 20
+
     /// Every written version of one component, oldest first.
     public struct ComponentHistory: Sendable, Equatable {
         public var id: String
@@ -43,6 +52,8 @@ public struct MeetingViewModel: Sendable, Equatable {
 
     public private(set) var lines: [Line] = []
     public private(set) var intents: [IntentRow] = []
+    /// Offers not yet made, oldest first.
+    public private(set) var suggestions: [SuggestionRow] = []
     public private(set) var specs: [String: DesignSpec] = [:]
     public private(set) var components: [ComponentHistory] = []
     public private(set) var failures: [Failure] = []
@@ -71,12 +82,18 @@ public struct MeetingViewModel: Sendable, Equatable {
                 if lines.count > Self.maxLines { lines.removeFirst(lines.count - Self.maxLines) }
             }
         case .intent(let intent, let triggered):
+            // A made suggestion comes back as a triggered intent: it is no longer on offer.
+            suggestions.removeAll { $0.intent.utteranceID == intent.utteranceID }
             // An intent is reported when found and again when it triggers generation.
             if let i = intents.lastIndex(where: { $0.intent.utteranceID == intent.utteranceID }) {
                 intents[i] = IntentRow(intent: intent, triggered: triggered || intents[i].triggered)
             } else {
                 intents.append(IntentRow(intent: intent, triggered: triggered))
             }
+        case .suggestion(let intent, let reason):
+            suggestions.removeAll { $0.intent.utteranceID == intent.utteranceID }
+            suggestions.append(SuggestionRow(intent: intent, reason: reason))
+            if suggestions.count > Self.maxSuggestions { suggestions.removeFirst(suggestions.count - Self.maxSuggestions) }
         case .spec(let spec):
             specs[spec.specID] = spec
         case .component(let written):

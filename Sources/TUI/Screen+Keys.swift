@@ -77,6 +77,11 @@ extension Screen: Component {
     /// Shows the chosen intent's component (or the chosen component) in the code pane.
     private mutating func select(_ target: SelectionTarget) {
         switch target {
+        case .suggestion(let utteranceID):
+            actions.append(.send(.makeSuggestion(utteranceID: utteranceID)))
+            state.cursor = nil
+            state.show("Making the suggestion…", now: now)
+            return
         case .component(let id):
             state.selectedComponent = id
             state.selectedVersion = nil

@@ -103,104 +103,33 @@ struct RunCommand: AsyncParsableCommand {
         try await present(meeting: meeting, settings: settings) { try await replay.play(into: meeting) }
     }
 
-    /// Runs `feed` into the meeting, shown on the screen or printed as JSON Lines.
+    /// Runs `feed` into the meeting, shown on the screen or printed as JSON Lines, as one group of
+    /// services (RunCommand+Services.swift).
     func present(meeting: Meeting, settings: Settings,
-                         feed: @escaping @Sendable () async throws -> Void) async throws {
-        let hourly = Task {
-            while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(3600))
-                await meeting.purgeExpired()
-            }
-        }
-        defer { hourly.cancel() }
+                 feed: @escaping @Sendable () async throws -> Void) async throws {
         let useTUI = !noTUI && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
         if useTUI {
-            let failure = try await runWithScreen(meeting: meeting, feed: feed, settings: settings)
-            // The screen is gone, so what went wrong is said where it stays readable: one line.
+            let ui = TerminalUI(options: TUIOptions(themesDirectory: settings.themesDirectory.isEmpty ? nil : settings.themesDirectory,
+                                                    theme: settings.theme, exportFolder: settings.exportFolder))
+            let failure = await runServices(meeting: meeting, feed: feed, screen: ui, printer: nil)
+            // The screen is gone: say what the meeting left behind, as `--no-tui` does, and what
+            // went wrong in one line where it stays readable.
+            warn(await meeting.leftBehind)
             if let failure {
                 throw CleanExit.failure("the meeting stopped: " + Self.oneLine(failure.localizedDescription))
             }
             if let summary = await meeting.problemSummary { throw CleanExit.failure(summary) }
         } else {
-            try await runAsJSONLines(meeting: meeting, feed: feed)
+            let printer = JSONLinesPrinter(meeting: meeting)
+            let failure = await runServices(meeting: meeting, feed: feed, screen: nil, printer: printer)
+            let s = printer.files == 1 ? "" : "s"
+            warn("\(printer.files) component file\(s) written under \(meeting.outputFolder)/src/components (session \(meeting.sessionID))")
+            if let failure { throw failure }
         }
         if await meeting.problems > 0 { throw ExitCode.failure }
     }
 
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    private func runAsJSONLines(meeting: Meeting, feed: @escaping @Sendable () async throws -> Void) async throws {
-        // Ctrl-C or SIGTERM (a microphone never ends by itself) stops the input; the meeting then
-        // finishes as at the end of a file, so what is pending is still generated.
-        let played = Task { try await feed() }
-        let stop = StopSignals { _ in played.cancel() }
-        defer { stop.cancel() }
-        Task {
-            if case .failure(let error) = await played.result, error is CancellationError { await meeting.finish() }
-        }
-        var written: Set<String> = []
-        for await event in meeting.events {
-            if let line = try? JSONLines.encode(event) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-            switch event {
-            case .component(let c): written.insert(c.path)
-            case .warning(let message): warn(message)
-            case .componentFailed(let id, _, let reason): warn("\(id): \(reason)")
-            default: break
-            }
-        }
-        do {
-            try await played.value
-        } catch is CancellationError {
-        }
-        let s = written.count == 1 ? "" : "s"
-        warn("\(written.count) component file\(s) written under \(meeting.outputFolder)/src/components (session \(meeting.sessionID))")
-    }
-
-    /// How the screen and the feed ended: the user quit, or the feed ended (with its error, if any).
-    private enum Ended: Sendable {
-        case screenClosed
-        case feedEnded((any Error)?)
-    }
-
-    /// Runs the feed and the screen side by side. Quitting the screen stops the feed; a feed that
-    /// throws closes the screen (which restores the terminal) and its error is returned for the
-    /// caller to print; a feed that ends normally leaves the screen up until the user quits.
-    private func runWithScreen(meeting: Meeting, feed: @escaping @Sendable () async throws -> Void,
-                               settings: Settings) async throws -> (any Error)? {
-        let ui = TerminalUI(options: TUIOptions(themesDirectory: settings.themesDirectory.isEmpty ? nil : settings.themesDirectory,
-                                                theme: settings.theme, exportFolder: settings.exportFolder))
-        return try await withThrowingTaskGroup(of: Ended.self) { group in
-            group.addTask {
-                do {
-                    try await feed()
-                    return .feedEnded(nil)
-                } catch is CancellationError {
-                    return .feedEnded(nil)
-                } catch {
-                    return .feedEnded(error)
-                }
-            }
-            group.addTask {
-                try await ui.run(events: meeting.events, send: { command in
-                    Task { await meeting.handle(command) }
-                })
-                return .screenClosed
-            }
-            var failure: (any Error)?
-            while let ended = try await group.next() {
-                switch ended {
-                case .screenClosed:
-                    group.cancelAll()
-                case .feedEnded(let error?):
-                    failure = error
-                    group.cancelAll()
-                case .feedEnded(nil):
-                    break
-                }
-            }
-            return failure
-        }
     }
 }

@@ -99,7 +99,7 @@ struct DemoPipeline: Sendable {
                     version += 1
                 case .refreshInsights:
                     events.yield(.insight(DemoScript.insight))
-                case .export, .quit:
+                case .export, .quit, .makeSuggestion:
                     break
                 }
             }

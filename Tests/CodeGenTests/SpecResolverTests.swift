@@ -132,7 +132,14 @@ import Testing
     /// (shadow, a monthly/yearly toggle, purple).
     @Test func devSetPricingConversation() throws {
         let url = Repository.shared.appendingPathComponent("eval/intents.dev.jsonl")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }
+        // The eval set lives beside the repository, never in it: a missing one fails, saying where it goes.
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            Issue.record("the dev set is missing at \(url.path): put the shared eval data (eval/intents.dev.jsonl) in ../shared beside the repository (\(error.localizedDescription))")
+            return
+        }
         struct Row: Decodable {
             var id: String, component: ComponentKind?, styles: [String], brand_refs: [String], colors: [String]
             var refine: Bool, refers_to: ComponentKind?

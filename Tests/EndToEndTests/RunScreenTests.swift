@@ -153,12 +153,15 @@ import Testing
         let transcript = try String(contentsOfFile: export + "/transcript.md", encoding: .utf8)
         #expect(transcript.contains("**Maya** (0:01): Let's build a pill-shaped pay button"), "\(transcript)")
 
-        // q: the screen is given back; the shell's own line shows a clean exit.
+        // q: the screen is given back; one line says what the meeting left behind, then the
+        // shell's own line shows a clean exit.
         try session.press("q")
         screen = try session.waitFor(text: "MP-EXITED-0", timeout: 20)
         #expect(!session.alternateScreen)
         #expect(!screen.contains("┌─ Transcript"))
-        #expect(Self.rows(screen).first?.hasPrefix("MP-EXITED-0") == true, "\(screen)")
+        let printed = try session.printedLines()
+        #expect(printed == ["mockpilot: 2 components written (PayButton v2, Navbar v1) under \(out)/src/components (session \(sessionID))",
+                            "MP-EXITED-0"], "\(printed)")
     }
 
     /// The components folder turns into a file part-way through (tests run as root, so permission
@@ -194,9 +197,10 @@ import Testing
         #expect(!session.alternateScreen)
         #expect(!screen.contains("┌─ Transcript"))
         let printed = try session.printedLines()
-        #expect(printed.count == 2, "one line, then the exit marker: \(printed)")
-        #expect(printed.first?.hasPrefix("mockpilot: a problem in this meeting: Navbar not written: ") == true, "\(printed)")
-        #expect(printed.first?.contains(components.path) == true, "the line names the path: \(printed)")
+        #expect(printed.count == 3, "what was left behind, the problem, then the exit marker: \(printed)")
+        #expect(printed.first?.hasPrefix("mockpilot: 1 component written (PayButton v1) under ") == true, "\(printed)")
+        #expect(printed.dropFirst().first?.hasPrefix("mockpilot: a problem in this meeting: Navbar not written: ") == true, "\(printed)")
+        #expect(printed.dropFirst().first?.contains(components.path) == true, "the line names the path: \(printed)")
         #expect(printed.last == "MP-EXITED-1")
     }
 }

@@ -1,0 +1,300 @@
+import Core
+
+/// What a meeting decides, as a plain value: events in (a line heard with its best reading, the
+/// clock, a key, a model's answer), effects out (publish an intent, offer a suggestion, ask a model,
+/// generate a component version). Time is the meeting's own, from transcript timestamps and ticks,
+/// so tests drive it with numbers and never sleep. The `Meeting` actor carries the effects out.
+///
+/// It knows what is being discussed: the component on the table (the last one made or changed) and
+/// when it was last discussed. Each confident reading is a new thing, a change, or an offer:
+/// - a new ask ("let's build a modal") makes a new component of its kind;
+/// - a change naming a kind ("the button, bigger") lands on the newest component of that kind,
+///   unless both `recency` has passed since it was discussed and the talk has moved on (then it
+///   is offered: a podcast about buttons is not twenty changes to one Button); if no component
+///   of that kind exists it is a new component of that kind, never merged into another kind;
+/// - a vague change ("make it bigger") lands on the component on the table only while the table is
+///   warm: discussed within `recency` seconds of meeting time with fewer than `topicChangeLines`
+///   lines of other talk since. Otherwise it is offered, never applied silently;
+/// - a line naming no known kind that introduces something ("an invite flow like Notion's") is a
+///   thing the lexicon lacks: offered, so it cannot restyle the previous component;
+/// - a change with no component yet is offered, not made into a new component.
+/// Readings between `suggestionFloor` and `threshold` are offered too (or first given to a model,
+/// when one is configured). `g` makes what is pending, else the newest offer, else reads the talk.
+public struct MeetingStateMachine: Sendable {
+    public struct Settings: Sendable, Hashable {
+        /// At or above: acted on alone.
+        public var threshold: Double
+        /// At or above (and under `threshold`): offered as a suggestion.
+        public var suggestionFloor: Double
+        /// With a model configured, readings from here to the threshold are asked about first.
+        public var modelFloor: Double?
+        /// Seconds of meeting time a vague change may come after the table was last discussed.
+        public var recency: Double
+        /// Lines of other talk that mean the topic changed: a vague change after them is offered.
+        public var topicChangeLines: Int
+        public var trigger: TriggerStateMachine.Settings
+
+        public init(threshold: Double = 0.75, suggestionFloor: Double = 0.5, modelFloor: Double? = nil,
+                    recency: Double = 120, topicChangeLines: Int = 6, trigger: TriggerStateMachine.Settings = .init()) {
+            self.threshold = threshold
+            self.suggestionFloor = suggestionFloor
+            self.modelFloor = modelFloor
+            self.recency = recency
+            self.topicChangeLines = topicChangeLines
+            self.trigger = trigger
+        }
+    }
+
+    public enum Event: Sendable, Hashable {
+        /// A final line (already deduplicated) with the extractor's best reading, whatever its confidence.
+        case heard(Utterance, reading: IntentMsg?)
+        /// The clock moved on with nobody speaking.
+        case tick(Double)
+        /// A command from the screen or the user.
+        case key(PipelineCommand)
+        /// The model's answer about a line handed to it by `.askModel` (nil: not a design ask).
+        case classified(IntentMsg?, line: Utterance)
+        /// What `g` read in the talk window after `.readTalk`.
+        case requested(IntentMsg)
+        /// The input ended: whatever is pending is generated.
+        case finish
+    }
+
+    /// The component a version is written to.
+    public struct Target: Sendable, Hashable {
+        public var componentID: String
+        public var kind: ComponentKind
+    }
+
+    public enum Effect: Sendable, Hashable {
+        /// Show and store an intent acted on.
+        case publish(IntentMsg)
+        case suggest(IntentMsg, reason: String)
+        /// Ask the configured model whether this unsure reading is a design ask.
+        case askModel(IntentMsg, line: Utterance)
+        /// Write the intent as the next version of `target` (a new component when its id is new).
+        case generate(IntentMsg, Target, reason: TriggerStateMachine.Reason)
+        /// `g` found nothing pending or offered: read the last lines of talk as one request.
+        case readTalk
+        case notice(String)
+    }
+
+    /// What is known of one component.
+    struct Tracked: Sendable, Hashable {
+        var id: String
+        var kind: ComponentKind
+        var lastDiscussed: Double
+    }
+
+    /// An offer and what making it would do.
+    struct Offer: Sendable, Hashable {
+        var intent: IntentMsg
+        enum Plan: Sendable, Hashable {
+            case existing(Int)
+            case new(ComponentKind)
+            case nothing
+        }
+        var plan: Plan
+    }
+
+    public let settings: Settings
+    private let words: ReferenceWords
+    private var trigger: TriggerStateMachine
+    private(set) var components: [Tracked] = []
+    /// Index into `components` of the component under discussion.
+    private(set) var table: Int?
+    /// Lines since the table was last discussed that were not about design.
+    private(set) var otherTalk = 0
+    /// Where each intent waiting in the trigger goes, decided when it was heard.
+    private var targets: [String: Target] = [:]
+    /// Offers not yet made, oldest first (the newest few only).
+    private(set) var offers: [Offer] = []
+    private var latest: Double = 0
+    static let offersKept = 20
+
+    public init(settings: Settings = Settings(), words: ReferenceWords = .bundled) {
+        self.settings = settings
+        self.words = words
+        trigger = TriggerStateMachine(settings: settings.trigger)
+    }
+
+    /// The one place component ids are made.
+    static func componentID(number: Int) -> String { "c\(number)" }
+
+    public var pendingCount: Int { trigger.pendingCount }
+    /// When the next `tick` could fire, for a live ticker to sleep until.
+    public var nextDeadline: Double? { trigger.nextDeadline }
+    /// The meeting's time: the newest line's end or tick.
+    public var now: Double { latest }
+
+    public mutating func handle(_ event: Event) -> [Effect] {
+        switch event {
+        case .heard(let line, let reading):
+            return heard(line, reading: reading)
+        case .tick(let now):
+            latest = max(latest, now)
+            return fired(trigger.tick(now: now))
+        case .key(let command):
+            return key(command)
+        case .classified(let intent, let line):
+            guard let intent else { return [] }
+            return land(intent, at: line.msg.tsEnd)
+        case .requested(let intent):
+            return make(intent, plan: plan(for: intent, at: latest, warmOnly: false), reason: .manual)
+        case .finish:
+            var effects = handle(.tick(latest + max(settings.trigger.silence, settings.trigger.debounce)))
+            if trigger.pendingCount > 0 { effects += fired(trigger.generateNow(at: latest)) }
+            return effects
+        }
+    }
+
+    private mutating func heard(_ line: Utterance, reading: IntentMsg?) -> [Effect] {
+        latest = max(latest, line.msg.tsEnd)
+        trigger.speech(endingAt: line.msg.tsEnd)
+        guard let reading, reading.confidence >= min(settings.suggestionFloor, settings.modelFloor ?? 1) else {
+            otherTalk += 1
+            return []
+        }
+        if reading.confidence >= settings.threshold { return land(reading, at: line.msg.tsEnd) }
+        if let floor = settings.modelFloor, reading.confidence >= floor { return [.askModel(reading, line: line)] }
+        guard reading.confidence >= settings.suggestionFloor else {
+            otherTalk += 1
+            return []
+        }
+        return offer(reading, plan: plan(for: reading, at: line.msg.tsEnd, warmOnly: false), unsure: true)
+    }
+
+    /// A reading sure enough to act on: published and given to the trigger, or offered.
+    private mutating func land(_ intent: IntentMsg, at time: Double) -> [Effect] {
+        let warm = plan(for: intent, at: time, warmOnly: true)
+        switch warm {
+        case .existing, .new:
+            guard let target = resolve(warm, at: time) else { return [] }
+            targets[intent.utteranceID] = target
+            return [.publish(intent)] + fired(trigger.intent(intent, at: time))
+        case .nothing:
+            // Not warm enough or nothing to change: offered with what it would change, if anything.
+            return offer(intent, plan: plan(for: intent, at: time, warmOnly: false), unsure: false)
+        }
+    }
+
+    /// Where an intent would go. `warmOnly`: a vague change needs a warm table (else `.nothing`).
+    private func plan(for intent: IntentMsg, at time: Double, warmOnly: Bool) -> Offer.Plan {
+        if let kind = intent.component {
+            guard intent.refine, let i = components.lastIndex(where: { $0.kind == kind }) else { return .new(kind) }
+            // Named, so the reference is sure; only a component both long undiscussed and talked past is cold.
+            if warmOnly, time - components[i].lastDiscussed > settings.recency, otherTalk >= settings.topicChangeLines {
+                return .nothing
+            }
+            return .existing(i)
+        }
+        // Names no component: a vague change of what is on the table, or a thing the lexicon lacks.
+        guard let table else { return warmOnly ? .nothing : intent.refersTo.map { .new($0) } ?? .nothing }
+        if words.introducesSomethingNew(intent.text ?? "") { return warmOnly ? .nothing : .existing(table) }
+        if warmOnly, !isWarm(at: time) { return .nothing }
+        return .existing(table)
+    }
+
+    /// The table was discussed recently and the talk has not moved on.
+    private func isWarm(at time: Double) -> Bool {
+        guard let table else { return false }
+        return time - components[table].lastDiscussed <= settings.recency && otherTalk < settings.topicChangeLines
+    }
+
+    /// Makes a planned target real: a new component gets its id here. It is now on the table.
+    private mutating func resolve(_ plan: Offer.Plan, at time: Double) -> Target? {
+        let index: Int
+        switch plan {
+        case .existing(let i): index = i
+        case .new(let kind):
+            components.append(Tracked(id: Self.componentID(number: components.count + 1), kind: kind, lastDiscussed: time))
+            index = components.count - 1
+        case .nothing: return nil
+        }
+        components[index].lastDiscussed = max(components[index].lastDiscussed, time)
+        table = index
+        otherTalk = 0
+        return Target(componentID: components[index].id, kind: components[index].kind)
+    }
+
+    private mutating func offer(_ intent: IntentMsg, plan: Offer.Plan, unsure: Bool) -> [Effect] {
+        guard !offers.contains(where: { $0.intent.utteranceID == intent.utteranceID }) else { return [] }
+        offers.append(Offer(intent: intent, plan: plan))
+        if offers.count > Self.offersKept { offers.removeFirst(offers.count - Self.offersKept) }
+        return [.suggest(intent, reason: reason(for: intent, plan: plan, unsure: unsure))]
+    }
+
+    private func reason(for intent: IntentMsg, plan: Offer.Plan, unsure: Bool) -> String {
+        switch plan {
+        case .new(let kind):
+            return "heard: maybe \(Self.spoken(kind, article: true)) — enter to make it"
+        case .existing(let i):
+            let name = "\(Self.spoken(components[i].kind, article: false)) \(components[i].id)"
+            if intent.component == nil, words.introducesSomethingNew(intent.text ?? "") {
+                return "heard: maybe something new MockPilot has no template for — enter to apply it to the \(name)"
+            }
+            if unsure { return "heard: maybe a change to the \(name) — enter to make it" }
+            return "heard: a change, but the talk has moved on from the \(name) — enter to apply it"
+        case .nothing:
+            return "heard: a change, but no component exists yet"
+        }
+    }
+
+    /// A kind as said: "PricingTable" -> "a pricing table", "Alert" -> "an alert".
+    static func spoken(_ kind: ComponentKind, article: Bool) -> String {
+        var words = ""
+        for c in kind.typeName {
+            if c.isUppercase, !words.isEmpty { words.append(" ") }
+            words.append(contentsOf: c.lowercased())
+        }
+        guard article else { return words }
+        return (words.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + words
+    }
+
+    private mutating func key(_ command: PipelineCommand) -> [Effect] {
+        switch command {
+        case .generateNow:
+            let action = trigger.generateNow(at: latest)
+            if action != .nothingPending { return fired(action) }
+            guard let newest = offers.last else { return [.readTalk] }
+            return accept(newest.intent.utteranceID)
+        case .makeSuggestion(let id):
+            return accept(id)
+        case .setPaused(let paused):
+            trigger.setPaused(paused)
+            return []
+        case .export, .refreshInsights, .quit:
+            return []
+        }
+    }
+
+    private mutating func accept(_ utteranceID: String) -> [Effect] {
+        guard let i = offers.firstIndex(where: { $0.intent.utteranceID == utteranceID }) else {
+            return [.notice("nothing to make: that suggestion was already made")]
+        }
+        let offer = offers.remove(at: i)
+        guard case .nothing = offer.plan else { return make(offer.intent, plan: offer.plan, reason: .manual) }
+        return [.notice("nothing to make: \(utteranceID) changes a component, and none exists yet")]
+    }
+
+    /// Generates at once, past the trigger: the user asked.
+    private mutating func make(_ intent: IntentMsg, plan: Offer.Plan, reason: TriggerStateMachine.Reason) -> [Effect] {
+        guard let target = resolve(plan, at: latest) else {
+            return [.notice("nothing to make: \(intent.utteranceID) changes a component, and none exists yet")]
+        }
+        return [.generate(intent, target, reason: reason)]
+    }
+
+    private mutating func fired(_ action: TriggerStateMachine.Action?) -> [Effect] {
+        switch action {
+        case nil:
+            return []
+        case .nothingPending:
+            return [.notice("nothing to generate: no design intent since the last component")]
+        case .generate(let intents, let reason):
+            return intents.compactMap { intent in
+                targets.removeValue(forKey: intent.utteranceID).map { .generate(intent, $0, reason: reason) }
+            }
+        }
+    }
+}

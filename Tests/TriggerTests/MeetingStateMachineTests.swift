@@ -1,0 +1,185 @@
+import Core
+import Testing
+@testable import Trigger
+
+/// The meeting's decisions on a manual clock: every time is a transcript timestamp, nothing sleeps.
+@Suite struct MeetingStateMachineTests {
+    /// A final line from `start` to `start + 2`.
+    static func line(_ id: String, _ text: String, at start: Double) -> Utterance {
+        Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: start, tsEnd: start + 2))
+    }
+
+    /// A reading as the extractor gives it.
+    static func ask(_ id: String, _ kind: ComponentKind?, _ text: String, confidence: Double = 0.9, cue: Bool = true,
+                    refine: Bool = false, refersTo: ComponentKind? = nil) -> IntentMsg {
+        IntentMsg(utteranceID: id, component: kind, confidence: confidence, cue: cue, refine: refine, refersTo: refersTo,
+                  text: text)
+    }
+
+    /// Feeds a line with its reading; returns the effects.
+    static func hear(_ m: inout MeetingStateMachine, _ reading: IntentMsg?, text: String? = nil, at start: Double) -> [MeetingStateMachine.Effect] {
+        let id = reading?.utteranceID ?? "talk-\(start)"
+        return m.handle(.heard(line(id, text ?? reading?.text ?? "", at: start), reading: reading))
+    }
+
+    static func generated(_ effects: [MeetingStateMachine.Effect]) -> [(id: String, target: String, kind: ComponentKind)] {
+        effects.compactMap {
+            if case .generate(let intent, let target, _) = $0 { (intent.utteranceID, target.componentID, target.kind) } else { nil }
+        }
+    }
+
+    static func suggested(_ effects: [MeetingStateMachine.Effect]) -> [(id: String, reason: String)] {
+        effects.compactMap { if case .suggest(let intent, let reason) = $0 { (intent.utteranceID, reason) } else { nil } }
+    }
+
+    /// Chatter: lines the extractor read no intent in.
+    static func chatter(_ m: inout MeetingStateMachine, from start: Double, lines: Int, every gap: Double = 5) {
+        for i in 0..<lines { _ = hear(&m, nil, text: "so anyway about the quarterly numbers", at: start + Double(i) * gap) }
+    }
+
+    @Test func aNewAskMakesANewComponentAndAVagueChangeRightAfterLandsOnIt() {
+        var m = MeetingStateMachine()
+        let made = Self.generated(Self.hear(&m, Self.ask("u1", .button, "Let's build a pay button."), at: 0))
+        #expect(made.map(\.target) == ["c1"])
+        var effects = Self.hear(&m, Self.ask("u2", nil, "Make it bigger.", cue: false, refine: true, refersTo: .button), at: 10)
+        #expect(effects.contains(.publish(Self.ask("u2", nil, "Make it bigger.", cue: false, refine: true, refersTo: .button))))
+        effects += m.handle(.tick(13.5))
+        #expect(Self.generated(effects).map(\.target) == ["c1"], "a change while the button is on the table changes it")
+    }
+
+    @Test func aVagueChangeMinutesLaterIsOfferedNotApplied() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
+        // 130 s later, with no other talk between: the table has gone cold by time alone.
+        let late = Self.ask("u2", nil, "Make it bigger.", cue: false, refine: true, refersTo: .button)
+        var effects = Self.hear(&m, late, at: 130)
+        effects += m.handle(.tick(200))
+        #expect(Self.generated(effects).isEmpty)
+        let offered = Self.suggested(effects)
+        #expect(offered.map(\.id) == ["u2"])
+        #expect(offered.first?.reason.contains("the talk has moved on from the button c1") == true)
+    }
+
+    @Test func aVagueChangeAfterATopicChangeIsOffered() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .modal, "Let's build an invite modal."), at: 0)
+        // Six lines of other talk in half a minute: the topic moved on, though little time passed.
+        Self.chatter(&m, from: 5, lines: 6)
+        let effects = Self.hear(&m, Self.ask("u2", nil, "Make that purple.", cue: false, refine: true, refersTo: .modal), at: 36)
+            + m.handle(.tick(60))
+        #expect(Self.generated(effects).isEmpty)
+        #expect(Self.suggested(effects).map(\.id) == ["u2"])
+    }
+
+    @Test func aChangeNamingAKindLandsOnThatKindNotOnTheTable() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button."), at: 0)
+        _ = Self.hear(&m, Self.ask("u2", .card, "Let's build a plan card."), at: 10)
+        let effects = Self.hear(&m, Self.ask("u3", .button, "The send button should be green.", cue: false, refine: true), at: 20)
+            + m.handle(.tick(30))
+        #expect(Self.generated(effects).map(\.target) == ["c1"], "the button, though the card is on the table")
+    }
+
+    @Test func aNamedChangeAfterLongOtherTalkIsOfferedButAfterOtherDesignWorkItLands() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button."), at: 0)
+        // Three minutes of designing a card: the talk is still design, so the named button is changed.
+        _ = Self.hear(&m, Self.ask("u2", .card, "Let's build a plan card."), at: 60)
+        _ = Self.hear(&m, Self.ask("u3", nil, "Give it a shadow.", cue: false, refine: true), at: 120)
+        var effects = Self.hear(&m, Self.ask("u4", .button, "The send button should be green.", cue: false, refine: true), at: 180)
+            + m.handle(.tick(190))
+        #expect(Self.generated(effects).map { "\($0.id) \($0.target)" } == ["u3 c2", "u4 c1"])
+        // Then ten minutes of talk about something else: "the button" again is only offered.
+        Self.chatter(&m, from: 200, lines: 20, every: 30)
+        effects = Self.hear(&m, Self.ask("u5", .button, "That button really is just a physical button.", cue: false, refine: true), at: 800)
+            + m.handle(.tick(820))
+        #expect(Self.generated(effects).isEmpty)
+        #expect(Self.suggested(effects).map(\.id) == ["u5"])
+    }
+
+    @Test func aChangeNamingAKindThatDoesNotExistIsANewComponentOfThatKind() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button."), at: 0)
+        let effects = Self.hear(&m, Self.ask("u2", .table, "Make the invoice table denser.", cue: false, refine: true,
+                                             refersTo: .button), at: 10) + m.handle(.tick(20))
+        let made = Self.generated(effects)
+        #expect(made.map(\.target) == ["c2"])
+        #expect(made.map(\.kind) == [.table], "never merged into the button")
+    }
+
+    @Test func aNewThingTheLexiconLacksDoesNotRestyleThePreviousComponent() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
+        let lacking = Self.ask("u2", nil, "Let's do an onboarding flow in Notion's colours.", cue: false, refine: true, refersTo: .button)
+        let effects = Self.hear(&m, lacking, at: 8) + m.handle(.tick(20))
+        #expect(Self.generated(effects).isEmpty)
+        #expect(Self.suggested(effects).first?.reason.contains("no template") == true)
+    }
+
+    @Test func aChangeWithNothingMadeYetIsOfferedNotMadeIntoAComponent() {
+        var m = MeetingStateMachine()
+        let effects = Self.hear(&m, Self.ask("u1", nil, "Make it bigger.", cue: false, refine: true), at: 0) + m.handle(.tick(10))
+        #expect(Self.generated(effects).isEmpty)
+        #expect(Self.suggested(effects).first?.reason == "heard: a change, but no component exists yet")
+        #expect(m.handle(.key(.makeSuggestion(utteranceID: "u1"))) == [.notice("nothing to make: u1 changes a component, and none exists yet")])
+    }
+
+    @Test func anUnsureAskIsOfferedAndGMakesTheNewestOffer() {
+        var m = MeetingStateMachine()
+        let effects = Self.hear(&m, Self.ask("u1", .pricing, "Maybe a pricing page at some point.", confidence: 0.6), at: 0)
+            + Self.hear(&m, Self.ask("u2", .modal, "Possibly an invite dialog.", confidence: 0.55), at: 5)
+            + m.handle(.tick(20))
+        #expect(Self.generated(effects).isEmpty, "below the threshold nothing is written alone")
+        #expect(Self.suggested(effects).map(\.reason) == ["heard: maybe a pricing table — enter to make it",
+                                                          "heard: maybe a modal — enter to make it"])
+        #expect(Self.generated(m.handle(.key(.generateNow))).map { "\($0.id) \($0.target) \($0.kind)" } == ["u2 c1 modal"])
+        #expect(Self.generated(m.handle(.key(.makeSuggestion(utteranceID: "u1")))).map(\.target) == ["c2"])
+        #expect(m.handle(.key(.makeSuggestion(utteranceID: "u1"))) == [.notice("nothing to make: that suggestion was already made")])
+        #expect(m.handle(.key(.generateNow)) == [.readTalk], "no offer left: g reads the talk")
+    }
+
+    @Test func aReadingUnderTheFloorIsTalk() {
+        var m = MeetingStateMachine()
+        let effects = Self.hear(&m, Self.ask("u1", .button, "The button broke last week.", confidence: 0.3), at: 0)
+        #expect(effects.isEmpty)
+        #expect(m.otherTalk == 1)
+    }
+
+    @Test func aMadeOfferPutsItsComponentOnTheTable() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
+        _ = Self.hear(&m, Self.ask("u2", nil, "Make it bigger.", cue: false, refine: true), at: 300)
+        #expect(Self.generated(m.handle(.key(.makeSuggestion(utteranceID: "u2")))).map(\.target) == ["c1"])
+        // Just discussed again: the next vague change lands without asking.
+        let effects = Self.hear(&m, Self.ask("u3", nil, "And give it a shadow.", cue: false, refine: true), at: 305)
+            + m.handle(.tick(320))
+        #expect(Self.generated(effects).map(\.target) == ["c1"])
+    }
+
+    @Test func withAModelUnsureReadingsAreAskedAboutAndItsAnswerLands() {
+        var m = MeetingStateMachine(settings: .init(modelFloor: 0.4))
+        let unsure = Self.ask("u1", .navbar, "That nav thing from Linear?", confidence: 0.45)
+        let line = Self.line("u1", "That nav thing from Linear?", at: 0)
+        #expect(m.handle(.heard(line, reading: unsure)) == [.askModel(unsure, line: line)])
+        var sure = unsure
+        sure.confidence = 0.9
+        let effects = m.handle(.classified(sure, line: line))
+        #expect(Self.generated(effects).map(\.target) == ["c1"])
+        #expect(m.handle(.classified(nil, line: Self.line("u2", "no", at: 5))).isEmpty)
+    }
+
+    @Test func finishGeneratesWhatIsPending() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .card, "A plan card would be nice.", cue: false), at: 0)
+        #expect(m.pendingCount == 1)
+        #expect(Self.generated(m.handle(.finish)).map(\.target) == ["c1"])
+    }
+
+    @Test func referenceWordsComeFromTheBundledLists() {
+        let words = ReferenceWords.bundled
+        #expect(words.referring.contains("it"))
+        #expect(words.introducing.contains("an"))
+        #expect(words.introducesSomethingNew("let's do an invite flow like Notion's"))
+        #expect(!words.introducesSomethingNew("make it a bit bigger"))
+    }
+}
