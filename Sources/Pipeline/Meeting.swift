@@ -207,6 +207,7 @@ public actor Meeting {
         await finishModelCalls()
         await settleInsights()
         for task in hookTasks.values { await task.value }
+        do { try await folder.compact() } catch { report(warning: "could not update the manifest: \(error.localizedDescription)") }
         emit.yield(.finished)
         emit.finish()
     }
@@ -325,7 +326,7 @@ public actor Meeting {
                                               spec: spec, jsx: response.jsx)
             let now = Date()
             let written = ComponentWritten(
-                event: ComponentEvt(specID: spec.specID, jsx: response.jsx, ts: now.timeIntervalSince1970),
+                event: ComponentEvt(specID: spec.specID, jsx: file.jsx, ts: now.timeIntervalSince1970),
                 componentID: componentID, name: file.name, kind: kind, version: spec.version, path: file.path,
                 latency: now.timeIntervalSince(heard ?? firedAt),
                 triggerToFile: now.timeIntervalSince(firedAt))
@@ -379,7 +380,7 @@ public actor Meeting {
     }
 
     private func newLineage(_ kind: ComponentKind) -> Int {
-        lineages.append(Lineage(id: "c\(lineages.count + 1)", kind: kind, version: 0, spec: nil))
+        lineages.append(Lineage(id: "\(sessionID)-c\(lineages.count + 1)", kind: kind, version: 0, spec: nil))
         return lineages.count - 1
     }
 

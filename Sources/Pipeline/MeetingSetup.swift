@@ -39,7 +39,6 @@ public struct MeetingSetup: Sendable {
 
     public func open(source: String, model: String, useStore: Bool = true) async throws -> Meeting {
         let brands = try brands()
-        let folder = try ComponentFolder(root: settings.outputFolder)
         var store: Store?
         var session = "offline-" + String(UUID().uuidString.prefix(8)).lowercased()
         if useStore {
@@ -48,6 +47,8 @@ public struct MeetingSetup: Sendable {
             session = try await opened.startSession(source: source, title: nil)
             store = opened
         }
+        // After the session starts: the folder records which meeting each component came from.
+        let folder = try ComponentFolder(root: settings.outputFolder, session: session)
         // One MiniLM for the intent head and the insights: its weights are about 90 MB.
         let minilm = Result { try MiniLM(modelsDirectory: Paths.models()) }
         var insights: InsightService?

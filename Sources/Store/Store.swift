@@ -6,13 +6,16 @@ import GRDB
 /// one SQLite file (WAL mode, so the TUI and `mockpilot sessions` can read while a meeting writes).
 /// Every `record` is idempotent by its natural key, so a redelivered message changes nothing.
 public actor Store {
-    /// How long transcripts and what was derived from speech are kept.
+    /// How long a meeting and everything derived from it are kept.
     public static let transcriptRetention: TimeInterval = 7 * 24 * 3600
 
     /// `$XDG_DATA_HOME/mockpilot/mockpilot.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         Paths.dataHome(environment: environment) + "/mockpilot.sqlite"
     }
+
+    /// How long a write waits for another process's transaction on the same file.
+    static let busyTimeout: TimeInterval = 5
 
     public nonisolated let path: String
     private let pool: DatabasePool
@@ -29,6 +32,10 @@ public actor Store {
             throw StoreError.cannotOpen(path: path, reason: "cannot create \(URL(fileURLWithPath: path).deletingLastPathComponent().path)")
         }
         var configuration = Configuration()
+        // Two meetings (two processes) may write to one file at once: a writer waits for the
+        // other's transaction instead of failing with "database is locked". WAL is GRDB's
+        // default for a DatabasePool, so readers never wait.
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
             // Deleted transcript text is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -133,19 +140,27 @@ public actor Store {
         }
     }
 
-    /// Deletes what was said: utterances and intents (which quote the speech) recorded before
-    /// `date`, and returns how many rows went. Sessions, specs and components stay: they are the
-    /// meeting's outcome (the same code already sits in the watched folder) and hold no
-    /// transcript. The pipeline calls this at start and hourly with now minus
-    /// `transcriptRetention`. Deleted text is zeroed (secure_delete) and the WAL truncated, so it
-    /// does not linger in the file either.
+    /// Deletes everything a meeting left that is older than `date`: whole sessions that started
+    /// before it (their utterances, intents, specs, whose labels come from speech, and
+    /// component code go with them), and in sessions still kept, utterances, intents, specs and
+    /// component versions recorded before it. Returns how many rows went. Every command that
+    /// reads sessions calls it first (with now minus the retention), and a meeting at its start
+    /// and hourly. Deleted text is zeroed (secure_delete) and the WAL truncated, so it does not
+    /// linger in the file either.
     @discardableResult
     public func purge(olderThan date: Date) throws -> Int {
         let deleted = try write { db -> Int in
-            try db.execute(sql: "DELETE FROM utterances WHERE created < ?", arguments: [date])
-            var count = db.changesCount
-            try db.execute(sql: "DELETE FROM intents WHERE created < ?", arguments: [date])
-            count += db.changesCount
+            var count = 0
+            for sql in [
+                "DELETE FROM utterances WHERE created < ?",
+                "DELETE FROM intents WHERE created < ?",
+                "DELETE FROM specs WHERE created < ?",
+                "DELETE FROM components WHERE written_at < ?",
+                "DELETE FROM sessions WHERE started < ?",
+            ] {
+                try db.execute(sql: sql, arguments: [date])
+                count += db.changesCount
+            }
             return count
         }
         if deleted > 0 {
@@ -160,10 +175,11 @@ public actor Store {
         return deleted
     }
 
-    /// `purge(olderThan:)` with the retention period, measured from the injected clock.
+    /// `purge(olderThan:)` with `retention` (7 days unless the settings say otherwise),
+    /// measured from the injected clock.
     @discardableResult
-    public func purgeExpired() throws -> Int {
-        try purge(olderThan: now() - Self.transcriptRetention)
+    public func purgeExpired(retention: TimeInterval = Store.transcriptRetention) throws -> Int {
+        try purge(olderThan: now() - retention)
     }
 
     // MARK: - Helpers shared with Store+Queries

@@ -57,11 +57,24 @@ public struct TranscriptFile: Sendable {
 
     static func parseJSONLines(_ lines: [(number: Int, text: String)], file: String) -> TranscriptFile {
         var result = TranscriptFile(format: .jsonLines, utterances: [], warnings: [])
+        var lineOfID: [String: Int] = [:]
         for (number, line) in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             do {
-                let msg = try JSONLines.decode(TranscriptMsg.self, from: line)
+                var msg = try JSONLines.decode(TranscriptMsg.self, from: line)
                 if msg.text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                result.utterances.append(Utterance(id: msg.id ?? "u\(number)", msg: msg))
+                var id = msg.id ?? "u\(number)"
+                // An utterance is known by its id downstream, so a repeated id would make the
+                // later line vanish: both are kept, the later one under an id of its own.
+                if let first = lineOfID[id] {
+                    var renamed = "\(id)-line\(number)"
+                    while lineOfID[renamed] != nil { renamed += "b" }
+                    result.warnings.append(TranscriptWarning(
+                        file: file, line: number, reason: "id '\(id)' is also on line \(first); both kept, this one as '\(renamed)'"))
+                    id = renamed
+                    msg.id = renamed
+                }
+                lineOfID[id] = number
+                result.utterances.append(Utterance(id: id, msg: msg))
             } catch {
                 result.warnings.append(TranscriptWarning(file: file, line: number, reason: describe(error)))
             }
