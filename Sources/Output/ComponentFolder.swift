@@ -73,9 +73,7 @@ public actor ComponentFolder {
                       jsx: String) throws -> WrittenComponent {
         try FolderLock.holding(root) { () throws(OutputError) -> WrittenComponent in
             try catchUp()
-            if let earlier = manifest.write(specID: spec.specID) {
-                return result(of: earlier, jsx: ComponentName.renamingDefaultExport(in: jsx, to: earlier.name))
-            }
+            if let earlier = manifest.write(specID: spec.specID) { return result(of: earlier, asked: jsx) }
             let componentName = manifest.entry(componentID: componentID)?.name
                 ?? uniqueName(ComponentName.sanitise(name), for: componentID)
             let code = ComponentName.renamingDefaultExport(in: jsx, to: componentName)
@@ -155,6 +153,16 @@ public actor ComponentFolder {
     private static func compact(_ manifest: Manifest, manifestPath: String, journalPath: String) throws(OutputError) {
         try AtomicFile.write(manifest.encoded(), to: manifestPath)
         if unlink(journalPath) != 0, errno != ENOENT { throw OutputError.from(errno: errno, path: journalPath) }
+    }
+
+    /// A spec written before: the code is what its file still holds as MockPilot wrote it.
+    private func result(of earlier: Manifest.Write, asked jsx: String) -> WrittenComponent {
+        let recorded = manifest.file(earlier.file)?.sha256
+        if let bytes = AtomicFile.read(root + "/" + earlier.file), SHA256.hex(bytes) == recorded,
+           let code = String(validating: bytes, as: UTF8.self) {
+            return result(of: earlier, jsx: code)
+        }
+        return result(of: earlier, jsx: ComponentName.renamingDefaultExport(in: jsx, to: earlier.name))
     }
 
     private func result(of write: Manifest.Write, jsx: String) -> WrittenComponent {
