@@ -39,6 +39,8 @@ public struct MeetingSetup: Sendable {
 
     public func open(source: String, model: String, useStore: Bool = true) async throws -> Meeting {
         let brands = try brands()
+        // A folder that cannot be written stops the meeting before a session is recorded.
+        _ = try ComponentFolder(root: settings.outputFolder)
         var store: Store?
         var session = "offline-" + String(UUID().uuidString.prefix(8)).lowercased()
         if useStore {
