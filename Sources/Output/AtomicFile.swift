@@ -19,7 +19,9 @@ enum AtomicFile {
     /// ends in `-<pid>-<random>`, so a sweep can tell whose they are.
     static let tempPrefix = ".mockpilot-tmp-"
 
-    static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    /// `durable: false` skips the flushes for a file that is rebuilt from others at every start
+    /// (the index): a crash may then lose its latest form, never leave half of it.
+    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(OutputError) {
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temp = directory + "/" + tempPrefix + base + "-\(getpid())-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
@@ -29,7 +31,7 @@ enum AtomicFile {
         do throws(OutputError) {
             try writeAll(bytes, fd: fd, path: path)
             // Some file systems report a full disk only when the data is flushed.
-            if fsync(fd) != 0 { throw OutputError.from(errno: errno, path: path) }
+            if durable, fsync(fd) != 0 { throw OutputError.from(errno: errno, path: path) }
             let closed = close(fd)
             if closed != 0 { throw OutputError.from(errno: errno, path: path) }
         } catch {
@@ -42,11 +44,11 @@ enum AtomicFile {
             unlink(temp)
             throw OutputError.from(errno: code, path: path)
         }
-        syncDirectory(directory)
+        if durable { syncDirectory(directory) }
     }
 
-    static func write(_ text: String, to path: String) throws(OutputError) {
-        try write(Array(text.utf8), to: path)
+    static func write(_ text: String, to path: String, durable: Bool = true) throws(OutputError) {
+        try write(Array(text.utf8), to: path, durable: durable)
     }
 
     /// The process that made temporary file `name`, or nil when the name carries none (a file

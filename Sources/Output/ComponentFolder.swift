@@ -111,7 +111,8 @@ public actor ComponentFolder {
             if journalOffset >= max(Self.minimumCompaction, compacted?.size ?? 0) {
                 try compactNow()
             }
-            try AtomicFile.write(ComponentIndex.render(manifest: manifest, root: root), to: indexPath)
+            // The index is rebuilt from the manifest at every start, so it needs no flush of its own.
+            try AtomicFile.write(ComponentIndex.render(manifest: manifest, root: root), to: indexPath, durable: false)
             return result(of: write, jsx: code)
         }
     }

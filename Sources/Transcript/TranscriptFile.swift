@@ -57,23 +57,24 @@ public struct TranscriptFile: Sendable {
 
     static func parseJSONLines(_ lines: [(number: Int, text: String)], file: String) -> TranscriptFile {
         var result = TranscriptFile(format: .jsonLines, utterances: [], warnings: [])
-        var lineOfID: [String: Int] = [:]
+        var firstOfID: [String: (line: Int, msg: TranscriptMsg)] = [:]
         for (number, line) in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             do {
                 var msg = try JSONLines.decode(TranscriptMsg.self, from: line)
                 if msg.text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 var id = msg.id ?? "u\(number)"
-                // An utterance is known by its id downstream, so a repeated id would make the
-                // later line vanish: both are kept, the later one under an id of its own.
-                if let first = lineOfID[id] {
+                // An utterance is known by its id downstream, so another utterance under a used
+                // id would vanish: both are kept, the later one under an id of its own. The same
+                // line again is a redelivery and keeps its id (downstream ignores it).
+                if let first = firstOfID[id], first.msg != msg {
                     var renamed = "\(id)-line\(number)"
-                    while lineOfID[renamed] != nil { renamed += "b" }
+                    while firstOfID[renamed] != nil { renamed += "b" }
                     result.warnings.append(TranscriptWarning(
-                        file: file, line: number, reason: "id '\(id)' is also on line \(first); both kept, this one as '\(renamed)'"))
+                        file: file, line: number, reason: "id '\(id)' is also on line \(first.line); both kept, this one as '\(renamed)'"))
                     id = renamed
                     msg.id = renamed
                 }
-                lineOfID[id] = number
+                if firstOfID[id] == nil { firstOfID[id] = (number, msg) }
                 result.utterances.append(Utterance(id: id, msg: msg))
             } catch {
                 result.warnings.append(TranscriptWarning(file: file, line: number, reason: describe(error)))
