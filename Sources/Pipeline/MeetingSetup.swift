@@ -58,7 +58,8 @@ public struct MeetingSetup: Sendable {
         var missing: String?
         if useStore {
             do {
-                insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models(), model: minilm)
+                insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models(), model: minilm,
+                                              pool: store?.pool)
             } catch {
                 unavailable = error.localizedDescription
                 missing = (error as? InsightError)?.missingModel

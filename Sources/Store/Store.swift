@@ -18,7 +18,8 @@ public actor Store {
     static let busyTimeout: TimeInterval = 5
 
     public nonisolated let path: String
-    private let pool: DatabasePool
+    /// The process's one pool on this file; the post store shares it (same file, other tables).
+    public nonisolated let pool: DatabasePool
     private let now: @Sendable () -> Date
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
@@ -46,13 +47,28 @@ public actor Store {
             if try pool.read({ try Self.hasNewerMigrations($0) }) {
                 throw StoreError.newerDatabase(path: path)
             }
-            try migrator.migrate(pool)
+            try Self.migrate(pool, with: migrator)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// GRDB reads which migrations were applied before it takes the write lock, so a process
+    /// opening a new file at the same moment as another can try to create a table the other
+    /// just made. Reading again after that failure finds the migration applied; each failure
+    /// means another process applied one more, so there are at most as many as migrations.
+    static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        var attempt = 1
+        while true {
+            do {
+                return try migrator.migrate(pool)
+            } catch is DatabaseError where attempt <= migrator.migrations.count {
+                attempt += 1
+            }
         }
     }
 

@@ -33,3 +33,29 @@ import Testing
         #expect(try await second.components(session: session).count == lines)
     }
 }
+
+/// Meetings starting at the same moment on a new database file: each creates the schema, and
+/// none fails because another just created it.
+@Test func storesOpenedAtOnceOnANewFileAllOpen() throws {
+    for _ in 1...10 {
+        let db = TempDatabase()
+        defer { db.remove() }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                _ = try Store(path: db.path)
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all)")
+    }
+}
+
+/// Errors collected from concurrent threads.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ failure: String) { lock.withLock { list.append(failure) } }
+    var all: [String] { lock.withLock { list } }
+}

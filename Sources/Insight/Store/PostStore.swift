@@ -19,9 +19,34 @@ public actor PostStore {
             var config = Configuration()
             config.busyMode = .timeout(5)  // the session store writes to the same file
             writer = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(writer)
+            try Self.migrate(writer)
         } catch {
             throw InsightError.database(path: path, reason: "cannot open the post store: \(error)")
+        }
+    }
+
+    /// On a pool already open on the file (the session store's), so a meeting writes the file
+    /// through one pool: its writes queue in-process instead of contending for SQLite's lock.
+    public init(pool: DatabasePool) throws {
+        path = pool.path
+        writer = pool
+        do {
+            try Self.migrate(writer)
+        } catch {
+            throw InsightError.database(path: path, reason: "cannot open the post store: \(error)")
+        }
+    }
+
+    /// Two processes opening a new file at once can both find "insights-v1" unapplied (GRDB
+    /// reads that before taking the write lock); the one that loses reads again and finds it done.
+    private static func migrate(_ writer: DatabasePool) throws {
+        var attempt = 1
+        while true {
+            do {
+                return try migrator.migrate(writer)
+            } catch is DatabaseError where attempt <= migrator.migrations.count {
+                attempt += 1
+            }
         }
     }
 
