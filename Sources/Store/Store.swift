@@ -156,10 +156,9 @@ public actor Store {
         }
     }
 
-    /// Deletes everything a meeting left that is older than `date`: whole sessions that started
-    /// before it (their utterances, intents, specs, whose labels come from speech, and
-    /// component code go with them), and in sessions still kept, utterances, intents, specs and
-    /// component versions recorded before it. Returns how many rows went. Every command that
+    /// Deletes everything a meeting left that is older than `date`: utterances, intents, specs
+    /// (whose labels come from speech) and component versions recorded before it, and then the
+    /// sessions that started before it and hold nothing any more. Returns how many rows went. Every command that
     /// reads sessions calls it first (with now minus the retention), and a meeting at its start
     /// and hourly. Deleted text is zeroed (secure_delete) and the WAL truncated, so it does not
     /// linger in the file either.
@@ -172,7 +171,15 @@ public actor Store {
                 "DELETE FROM intents WHERE created < ?",
                 "DELETE FROM specs WHERE created < ?",
                 "DELETE FROM components WHERE written_at < ?",
-                "DELETE FROM sessions WHERE started < ?",
+                // A session whose rows are all gone; one still recording (a meeting running
+                // past the cutoff) keeps its row.
+                """
+                DELETE FROM sessions WHERE started < ?
+                    AND NOT EXISTS (SELECT 1 FROM utterances WHERE session = sessions.id)
+                    AND NOT EXISTS (SELECT 1 FROM intents WHERE session = sessions.id)
+                    AND NOT EXISTS (SELECT 1 FROM specs WHERE session = sessions.id)
+                    AND NOT EXISTS (SELECT 1 FROM components WHERE session = sessions.id)
+                """,
             ] {
                 try db.execute(sql: sql, arguments: [date])
                 count += db.changesCount

@@ -53,3 +53,17 @@ import Testing
     #expect(try await store.purgeExpired(retention: 24 * 3600) == 1)
     #expect(try await store.sessions().isEmpty)
 }
+
+@Test func aMeetingStillRecordingPastTheCutoffKeepsItsSession() async throws {
+    let db = TempDatabase()
+    defer { db.remove() }
+    let clock = ManualDate(Date(timeIntervalSince1970: 1_795_000_000))
+    let store = try Store(path: db.path, now: clock.now)
+    let long = try await store.startSession(source: "alsa:default", title: nil)
+    try await store.record(utterance: utterance("u1", "said on the first day", at: 1), session: long)
+    clock.advance(days: 8)
+    try await store.record(utterance: utterance("u2", "said just now", at: 691_200), session: long)
+    #expect(try await store.purgeExpired() == 1)
+    #expect(try await store.utterances(session: long).map(\.msg.text) == ["said just now"])
+    #expect(try await store.sessions().map(\.id) == [long])
+}
