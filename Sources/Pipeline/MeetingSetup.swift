@@ -45,7 +45,10 @@ public struct MeetingSetup: Sendable {
         var session = "offline-" + String(UUID().uuidString.prefix(8)).lowercased()
         if useStore {
             let opened = try Store(path: settings.databasePath)   // makes the database's folder
-            _ = try await opened.purge(olderThan: Date().addingTimeInterval(-Double(settings.retentionDays) * 86_400))
+            let cutoff = Date().addingTimeInterval(-Double(settings.retentionDays) * 86_400)
+            _ = try await opened.purge(olderThan: cutoff)
+            // Cached search responses name the queries a meeting searched for: they expire with it.
+            _ = try await PostStore(pool: opened.pool).purgeResponses(fetchedBefore: cutoff)
             session = try await opened.startSession(source: source, title: nil)
             store = opened
         }

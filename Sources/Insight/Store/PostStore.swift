@@ -166,6 +166,22 @@ public actor PostStore {
         }
     }
 
+    /// Deletes fetched bodies older than `date` and returns how many went. Their URLs hold the
+    /// queries a meeting searched for, which quote what was said, so they expire with the
+    /// meeting; the posts themselves are public and kept.
+    @discardableResult
+    public func purgeResponses(fetchedBefore date: Date) throws -> Int {
+        do {
+            return try writer.write { db in
+                try db.execute(sql: "DELETE FROM insight_raw_response WHERE fetched < ?",
+                               arguments: [date.timeIntervalSince1970])
+                return db.changesCount
+            }
+        } catch {
+            throw InsightError.database(path: path, reason: "could not purge cached responses: \(error)")
+        }
+    }
+
     public func cachedResponses() throws -> [RawResponse] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT url, status, fetched, body FROM insight_raw_response ORDER BY id").map {
