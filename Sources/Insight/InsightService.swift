@@ -1,6 +1,7 @@
 import Core
 import Embedding
 import Foundation
+import GRDB
 
 /// How many posts an ingest added and skipped.
 public struct IngestReport: Sendable, Hashable {
@@ -34,9 +35,11 @@ public actor InsightService {
                       model: Result { try MiniLM(modelsDirectory: modelsDirectory) })
     }
 
-    /// With an embedding model already loaded (or the error loading it gave), so a meeting loads it once.
-    public init(databasePath: String, modelsDirectory: String, model loaded: Result<MiniLM, any Error>) throws {
-        store = try PostStore(path: databasePath)
+    /// With an embedding model already loaded (or the error loading it gave), so a meeting loads it
+    /// once, and optionally the pool the session store already has open on `databasePath`.
+    public init(databasePath: String, modelsDirectory: String, model loaded: Result<MiniLM, any Error>,
+                pool: DatabasePool? = nil) throws {
+        store = try pool.map { try PostStore(pool: $0) } ?? PostStore(path: databasePath)
         do {
             model = try loaded.get()
         } catch let error as EmbeddingError {

@@ -18,10 +18,13 @@ enum ComponentIndex {
     /// (a file the user deleted would break the preview's import).
     static func render(manifest: Manifest, root: String) -> String {
         let prefix = ComponentFolder.componentsDirectory + "/"
+        // One listing instead of a stat per file: this runs on every write of a long meeting.
+        let present = Set((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + prefix)) ?? [])
         let files = manifest.files.compactMap { record -> (exportName: String, fileName: String)? in
-            guard let exportName = record.exportName, record.path.hasPrefix(prefix),
-                  FileManager.default.fileExists(atPath: root + "/" + record.path) else { return nil }
-            return (exportName, String(record.path.dropFirst(prefix.count)))
+            guard let exportName = record.exportName, record.path.hasPrefix(prefix) else { return nil }
+            let fileName = String(record.path.dropFirst(prefix.count))
+            guard present.contains(fileName) else { return nil }
+            return (exportName, fileName)
         }
         return render(files)
     }

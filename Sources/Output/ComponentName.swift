@@ -57,4 +57,35 @@ public enum ComponentName {
             n += 1
         }
     }
+
+    /// `jsx` with the component it exports by default declared as `name` instead: the folder
+    /// may call a second "PayButton" `PayButton2`, and its file, its function, its default
+    /// export and the manifest must then all say so. Only declarations and the default export
+    /// change (`function X`, `const X`, `export default X`, `X.displayName`), never text.
+    public static func renamingDefaultExport(in jsx: String, to name: String) -> String {
+        guard let old = defaultExport(in: jsx), old != name else { return jsx }
+        let from = NSRegularExpression.escapedPattern(for: old)
+        let to = NSRegularExpression.escapedTemplate(for: name)
+        var text = jsx
+        for (pattern, template) in [
+            ("\\b(function|class|const|let|var)(\\s+)\(from)\\b", "$1$2\(to)"),
+            ("\\b(export\\s+default\\s+)\(from)\\b", "$1\(to)"),
+            ("(?m)^\(from)\\.", "\(to)."),
+        ] {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                  withTemplate: template)
+        }
+        return text
+    }
+
+    /// The identifier `export default` names, directly or as `export default function X`.
+    static func defaultExport(in jsx: String) -> String? {
+        let pattern = "\\bexport\\s+default\\s+(?:function\\s+|class\\s+)?([A-Za-z_$][A-Za-z0-9_$]*)"
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        let matches = regex.matches(in: jsx, range: NSRange(jsx.startIndex..., in: jsx))
+        guard let last = matches.last, let range = Range(last.range(at: 1), in: jsx) else { return nil }
+        let name = String(jsx[range])
+        return reserved.contains(name.lowercased()) ? nil : name
+    }
 }

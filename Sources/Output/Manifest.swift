@@ -10,6 +10,8 @@ struct Manifest: Codable, Equatable {
     /// The latest version of one component.
     struct Entry: Codable, Equatable {
         var componentID: String
+        /// The meeting (session id) it came from; nil in manifests from before sessions were kept.
+        var session: String?
         var specID: String
         var kind: String
         var version: Int
@@ -23,7 +25,7 @@ struct Manifest: Codable, Equatable {
         var utteranceIDs: [String]
 
         enum CodingKeys: String, CodingKey {
-            case kind, version, name, file, timestamp
+            case kind, version, name, file, timestamp, session
             case componentID = "component_id"
             case specID = "spec_id"
             case utteranceIDs = "utterance_ids"
@@ -78,19 +80,25 @@ struct Manifest: Codable, Equatable {
     mutating func upsert(_ entry: Entry) {
         components.removeAll { $0.componentID == entry.componentID }
         components.append(entry)
-        components.sort { $0.componentID < $1.componentID }
     }
 
     mutating func upsert(_ record: FileRecord) {
         files.removeAll { $0.path == record.path }
         files.append(record)
-        files.sort { $0.path < $1.path }
     }
 
     mutating func append(_ write: Write) {
         writes.removeAll { $0.specID == write.specID }
         writes.append(write)
-        writes.sort { ($0.componentID, $0.version, $0.specID) < ($1.componentID, $1.version, $1.specID) }
+    }
+
+    /// Arrays in a fixed order, so the same state is the same bytes (upserts only append).
+    func sorted() -> Manifest {
+        var copy = self
+        copy.components.sort { $0.componentID < $1.componentID }
+        copy.files.sort { $0.path < $1.path }
+        copy.writes.sort { ($0.componentID, $0.version, $0.specID) < ($1.componentID, $1.version, $1.specID) }
+        return copy
     }
 
     /// Pretty-printed with sorted keys and sorted arrays, so the same state is the same bytes.
@@ -98,7 +106,7 @@ struct Manifest: Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and numbers cannot fail; an empty manifest is the safe fallback.
-        guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else {
+        guard let data = try? encoder.encode(sorted()), let text = String(data: data, encoding: .utf8) else {
             return "{}\n"
         }
         // Foundation prints an empty array over three lines; a newline cannot occur inside a
@@ -106,8 +114,20 @@ struct Manifest: Codable, Equatable {
         return text.replacingOccurrences(of: "\\[\\s*\n\\s*\\]", with: "[]", options: .regularExpression) + "\n"
     }
 
-    /// The manifest in `folder`, an empty one when there is none yet.
+    /// What `folder` holds: its manifest with its journal replayed on top (writes a crash cut
+    /// short adopted when their file is whole); an empty manifest when there is none yet.
     static func load(folder: String) throws(OutputError) -> Manifest {
+        var manifest = try loadCompacted(folder: folder)
+        let journal = AtomicFile.read(folder + "/" + ManifestJournal.fileName) ?? []
+        ManifestJournal.replay(ManifestJournal.lines(in: journal[...]).lines, onto: &manifest, root: folder)
+        if let problem = manifest.unsafeValue() {
+            throw OutputError.badManifest(path: folder + "/" + ManifestJournal.fileName, reason: problem)
+        }
+        return manifest
+    }
+
+    /// `mockpilot.manifest.json` alone, without its journal.
+    static func loadCompacted(folder: String) throws(OutputError) -> Manifest {
         let path = folder + "/" + fileName
         guard let bytes = AtomicFile.read(path) else { return Manifest() }
         do {

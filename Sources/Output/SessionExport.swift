@@ -9,8 +9,9 @@ public enum SessionExport {
 
     /// Every file is planned before any is written, so an export that would replace a file
     /// MockPilot did not write stops with nothing changed. Exporting again into the same folder
-    /// replaces the files of the earlier export.
-    public static func write(components: [StoredComponent], utterances: [Utterance], to directory: String) throws {
+    /// replaces the files of the earlier export. `session` is recorded in the manifest.
+    public static func write(components: [StoredComponent], utterances: [Utterance], to directory: String,
+                             session: String? = nil) throws {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         try AtomicFile.makeDirectory(root)
         let previous = try Manifest.load(folder: root)
@@ -34,13 +35,15 @@ public enum SessionExport {
                 let file = isLatest
                     ? ComponentFolder.componentsDirectory + "/\(name).jsx"
                     : versionsDirectory + "/\(name).v\(component.version).jsx"
-                add(file, Array(component.jsx.utf8), exportName: isLatest ? name : nil,
+                // The folder may have declared it under another name; the file's name wins.
+                let code = ComponentName.renamingDefaultExport(in: component.jsx, to: name)
+                add(file, Array(code.utf8), exportName: isLatest ? name : nil,
                     componentID: component.componentID, version: component.version)
                 manifest.append(Manifest.Write(specID: component.specID, componentID: component.componentID,
                                                version: component.version, name: name, exportName: name, file: file,
                                                besideEditedFile: false))
             }
-            manifest.upsert(Manifest.Entry(componentID: latest.componentID, specID: latest.specID,
+            manifest.upsert(Manifest.Entry(componentID: latest.componentID, session: session, specID: latest.specID,
                                            kind: latest.kind.rawValue, version: latest.version, name: name,
                                            file: ComponentFolder.componentsDirectory + "/\(name).jsx",
                                            timestamp: Manifest.timestamp(latest.writtenAt),
@@ -62,6 +65,8 @@ public enum SessionExport {
         }
         // Last, so a folder with a manifest always holds every file the manifest lists.
         try AtomicFile.write(manifest.encoded(), to: root + "/" + Manifest.fileName)
+        // A journal left by a meeting that wrote here would otherwise be replayed over it.
+        try? FileManager.default.removeItem(atPath: root + "/" + ManifestJournal.fileName)
     }
 
     /// Versions per component (ordered by version, one per version number), components in the

@@ -10,11 +10,14 @@ public struct WrittenComponent: Sendable, Hashable {
     public var besideEditedFile: Bool
     /// What `src/components/index.js` exports this file as ("PayButton", "PayButtonV3").
     public var exportName: String
+    /// The code as written: what was asked for, its declared name changed to `name`.
+    public var jsx: String
 
-    public init(path: String, name: String, besideEditedFile: Bool, exportName: String) {
+    public init(path: String, name: String, besideEditedFile: Bool, exportName: String, jsx: String = "") {
         self.path = path
         self.name = name
         self.besideEditedFile = besideEditedFile
         self.exportName = exportName
+        self.jsx = jsx
     }
 }

@@ -11,7 +11,7 @@ extension Meeting {
         do {
             let components = try await store.components(session: sessionID)
             let utterances = try await store.utterances(session: sessionID)
-            try SessionExport.write(components: components, utterances: utterances, to: directory)
+            try SessionExport.write(components: components, utterances: utterances, to: directory, session: sessionID)
             let path = URL(fileURLWithPath: directory).standardizedFileURL.path
             emit.yield(.notice("exported \(components.count) component versions to \(path)"))
         } catch {

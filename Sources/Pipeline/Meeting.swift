@@ -110,7 +110,8 @@ public actor Meeting {
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         machine = MeetingStateMachine(settings: .init(
             threshold: settings.intentThreshold, modelFloor: llm == nil ? nil : floor,
-            trigger: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds)))
+            trigger: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds)),
+            idPrefix: sessionID + "-")
         resolver = SpecResolver(brands: brands)
         generator = TemplateGenerator(brands: brands)
         let checker = JSXChecker(allowedImports: Set(settings.allowedImports)), templates = generator
@@ -211,6 +212,7 @@ public actor Meeting {
         await finishModelCalls()
         await settleInsights()
         for task in hookTasks.values { await task.value }
+        do { try await folder.compact() } catch { report(warning: "could not update the manifest: \(error.localizedDescription)") }
         emit.yield(.finished)
         emit.finish()
     }
@@ -325,7 +327,7 @@ public actor Meeting {
                                               spec: spec, jsx: response.jsx)
             let now = Date()
             let written = ComponentWritten(
-                event: ComponentEvt(specID: spec.specID, jsx: response.jsx, ts: now.timeIntervalSince1970),
+                event: ComponentEvt(specID: spec.specID, jsx: file.jsx, ts: now.timeIntervalSince1970),
                 componentID: componentID, name: file.name, kind: kind, version: spec.version, path: file.path,
                 latency: now.timeIntervalSince(heard ?? firedAt),
                 triggerToFile: now.timeIntervalSince(firedAt))

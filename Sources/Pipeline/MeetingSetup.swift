@@ -39,15 +39,21 @@ public struct MeetingSetup: Sendable {
 
     public func open(source: String, model: String, useStore: Bool = true) async throws -> Meeting {
         let brands = try brands()
-        let folder = try ComponentFolder(root: settings.outputFolder)
+        // A folder that cannot be written stops the meeting before a session is recorded.
+        _ = try ComponentFolder(root: settings.outputFolder)
         var store: Store?
         var session = "offline-" + String(UUID().uuidString.prefix(8)).lowercased()
         if useStore {
             let opened = try Store(path: settings.databasePath)   // makes the database's folder
-            _ = try await opened.purge(olderThan: Date().addingTimeInterval(-Double(settings.retentionDays) * 86_400))
+            let cutoff = Date().addingTimeInterval(-Double(settings.retentionDays) * 86_400)
+            _ = try await opened.purge(olderThan: cutoff)
+            // Cached search responses name the queries a meeting searched for: they expire with it.
+            _ = try await PostStore(pool: opened.pool).purgeResponses(fetchedBefore: cutoff)
             session = try await opened.startSession(source: source, title: nil)
             store = opened
         }
+        // After the session starts: the folder records which meeting each component came from.
+        let folder = try ComponentFolder(root: settings.outputFolder, session: session)
         // One MiniLM for the intent head and the insights: its weights are about 90 MB.
         let minilm = Result { try MiniLM(modelsDirectory: Paths.models()) }
         var insights: InsightService?
@@ -55,7 +61,8 @@ public struct MeetingSetup: Sendable {
         var missing: String?
         if useStore {
             do {
-                insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models(), model: minilm)
+                insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models(), model: minilm,
+                                              pool: store?.pool)
             } catch {
                 unavailable = error.localizedDescription
                 missing = (error as? InsightError)?.missingModel

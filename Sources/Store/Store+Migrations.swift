@@ -63,6 +63,13 @@ extension Store {
             try db.create(index: "intents_created", on: "intents", columns: ["created"])
         }
 
+        // Purge deletes specs and component versions by age too (they hold labels from speech
+        // and the code built from them).
+        migrator.registerMigration("v3: index specs and components by age") { db in
+            try db.create(index: "specs_created", on: "specs", columns: ["created"])
+            try db.create(index: "components_written_at", on: "components", columns: ["written_at"])
+        }
+
         return migrator
     }
 }

@@ -6,7 +6,7 @@ import GRDB
 /// one SQLite file (WAL mode, so the TUI and `mockpilot sessions` can read while a meeting writes).
 /// Every `record` is idempotent by its natural key, so a redelivered message changes nothing.
 public actor Store {
-    /// How long transcripts and what was derived from speech are kept.
+    /// How long a meeting and everything derived from it are kept.
     public static let transcriptRetention: TimeInterval = 7 * 24 * 3600
 
     /// `$XDG_DATA_HOME/mockpilot/mockpilot.sqlite`.
@@ -14,8 +14,12 @@ public actor Store {
         Paths.dataHome(environment: environment) + "/mockpilot.sqlite"
     }
 
+    /// How long a write waits for another process's transaction on the same file.
+    static let busyTimeout: TimeInterval = 5
+
     public nonisolated let path: String
-    private let pool: DatabasePool
+    /// The process's one pool on this file; the post store shares it (same file, other tables).
+    public nonisolated let pool: DatabasePool
     private let now: @Sendable () -> Date
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
@@ -29,6 +33,10 @@ public actor Store {
             throw StoreError.cannotOpen(path: path, reason: "cannot create \(URL(fileURLWithPath: path).deletingLastPathComponent().path)")
         }
         var configuration = Configuration()
+        // Two meetings (two processes) may write to one file at once: a writer waits for the
+        // other's transaction instead of failing with "database is locked". WAL is GRDB's
+        // default for a DatabasePool, so readers never wait.
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
             // Deleted transcript text is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -39,13 +47,28 @@ public actor Store {
             if try pool.read({ try Self.hasNewerMigrations($0) }) {
                 throw StoreError.newerDatabase(path: path)
             }
-            try migrator.migrate(pool)
+            try Self.migrate(pool, with: migrator)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// GRDB reads which migrations were applied before it takes the write lock, so a process
+    /// opening a new file at the same moment as another can try to create a table the other
+    /// just made. Reading again after that failure finds the migration applied; each failure
+    /// means another process applied one more, so there are at most as many as migrations.
+    static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        var attempt = 1
+        while true {
+            do {
+                return try migrator.migrate(pool)
+            } catch is DatabaseError where attempt <= migrator.migrations.count {
+                attempt += 1
+            }
         }
     }
 
@@ -133,19 +156,34 @@ public actor Store {
         }
     }
 
-    /// Deletes what was said: utterances and intents (which quote the speech) recorded before
-    /// `date`, and returns how many rows went. Sessions, specs and components stay: they are the
-    /// meeting's outcome (the same code already sits in the watched folder) and hold no
-    /// transcript. The pipeline calls this at start and hourly with now minus
-    /// `transcriptRetention`. Deleted text is zeroed (secure_delete) and the WAL truncated, so it
-    /// does not linger in the file either.
+    /// Deletes everything a meeting left that is older than `date`: utterances, intents, specs
+    /// (whose labels come from speech) and component versions recorded before it, and then the
+    /// sessions that started before it and hold nothing any more. Returns how many rows went. Every command that
+    /// reads sessions calls it first (with now minus the retention), and a meeting at its start
+    /// and hourly. Deleted text is zeroed (secure_delete) and the WAL truncated, so it does not
+    /// linger in the file either.
     @discardableResult
     public func purge(olderThan date: Date) throws -> Int {
         let deleted = try write { db -> Int in
-            try db.execute(sql: "DELETE FROM utterances WHERE created < ?", arguments: [date])
-            var count = db.changesCount
-            try db.execute(sql: "DELETE FROM intents WHERE created < ?", arguments: [date])
-            count += db.changesCount
+            var count = 0
+            for sql in [
+                "DELETE FROM utterances WHERE created < ?",
+                "DELETE FROM intents WHERE created < ?",
+                "DELETE FROM specs WHERE created < ?",
+                "DELETE FROM components WHERE written_at < ?",
+                // A session whose rows are all gone; one still recording (a meeting running
+                // past the cutoff) keeps its row.
+                """
+                DELETE FROM sessions WHERE started < ?
+                    AND NOT EXISTS (SELECT 1 FROM utterances WHERE session = sessions.id)
+                    AND NOT EXISTS (SELECT 1 FROM intents WHERE session = sessions.id)
+                    AND NOT EXISTS (SELECT 1 FROM specs WHERE session = sessions.id)
+                    AND NOT EXISTS (SELECT 1 FROM components WHERE session = sessions.id)
+                """,
+            ] {
+                try db.execute(sql: sql, arguments: [date])
+                count += db.changesCount
+            }
             return count
         }
         if deleted > 0 {
@@ -160,10 +198,11 @@ public actor Store {
         return deleted
     }
 
-    /// `purge(olderThan:)` with the retention period, measured from the injected clock.
+    /// `purge(olderThan:)` with `retention` (7 days unless the settings say otherwise),
+    /// measured from the injected clock.
     @discardableResult
-    public func purgeExpired() throws -> Int {
-        try purge(olderThan: now() - Self.transcriptRetention)
+    public func purgeExpired(retention: TimeInterval = Store.transcriptRetention) throws -> Int {
+        try purge(olderThan: now() - retention)
     }
 
     // MARK: - Helpers shared with Store+Queries

@@ -5,8 +5,14 @@ import Foundation
 /// (bad JSON, missing text, a time no meeting has) is skipped with its line number.
 struct JSONLinesParser: Sendable {
     let file: String
+    /// Where each id was first used, and what its line said (a hash: a long meeting keeps no copy).
+    private var firstOfID: [String: (line: Int, digest: Int)] = [:]
 
-    func parse(_ line: RawLine) -> [TranscriptItem] {
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func parse(_ line: RawLine) -> [TranscriptItem] {
         guard let text = line.text else { return [warning(line.number, "not valid UTF-8; line skipped")] }
         // Half a JSON object is not worth guessing at.
         guard !line.cut else { return [warning(line.number, "line longer than \(LineReader.maxLineBytes) bytes; skipped")] }
@@ -26,7 +32,19 @@ struct JSONLinesParser: Sendable {
         let (bounded, cut) = TranscriptLimits.bounded(msg.text, file: file, line: line.number)
         if let cut { out.append(cut) }
         msg.text = bounded
-        out.append(.utterance(Utterance(id: msg.id ?? "u\(line.number)", msg: msg)))
+        var id = msg.id ?? "u\(line.number)"
+        // An utterance is known by its id downstream, so another utterance under a used id would
+        // vanish: both are kept, the later one under an id of its own. The same line again is a
+        // redelivery and keeps its id (downstream ignores it).
+        if let first = firstOfID[id], first.digest != msg.hashValue {
+            var renamed = "\(id)-line\(line.number)"
+            while firstOfID[renamed] != nil { renamed += "b" }
+            out.append(warning(line.number, "id '\(id)' is also on line \(first.line); both kept, this one as '\(renamed)'"))
+            id = renamed
+            msg.id = renamed
+        }
+        if firstOfID[id] == nil { firstOfID[id] = (line.number, msg.hashValue) }
+        out.append(.utterance(Utterance(id: id, msg: msg)))
         return out
     }
 

@@ -94,8 +94,9 @@ public struct TranscriptStream: Sendable {
         case .cues(var cues):
             collect(cues.feed(line))
             parser = .cues(cues)
-        case .jsonLines(let json):
+        case .jsonLines(var json):
             collect(json.parse(line))
+            parser = .jsonLines(json)
         case .plainText(var plain):
             collect(plain.parse(line))
             parser = .plainText(plain)

@@ -111,15 +111,19 @@ public struct MeetingStateMachine: Sendable {
     private(set) var offers: [Offer] = []
     private var latest: Double = 0
     static let offersKept = 20
+    /// Put before every component id: the session, so ids stay unique across meetings that share
+    /// a folder or a database ("2026-12-06-0932-1a2b-c1").
+    private let idPrefix: String
 
-    public init(settings: Settings = Settings(), words: ReferenceWords = .bundled) {
+    public init(settings: Settings = Settings(), words: ReferenceWords = .bundled, idPrefix: String = "") {
         self.settings = settings
         self.words = words
+        self.idPrefix = idPrefix
         trigger = TriggerStateMachine(settings: settings.trigger)
     }
 
     /// The one place component ids are made.
-    static func componentID(number: Int) -> String { "c\(number)" }
+    func componentID(number: Int) -> String { idPrefix + "c\(number)" }
 
     public var pendingCount: Int { trigger.pendingCount }
     /// When the next `tick` could fire, for a live ticker to sleep until.
@@ -207,7 +211,7 @@ public struct MeetingStateMachine: Sendable {
         switch plan {
         case .existing(let i): index = i
         case .new(let kind):
-            components.append(Tracked(id: Self.componentID(number: components.count + 1), kind: kind, lastDiscussed: time))
+            components.append(Tracked(id: componentID(number: components.count + 1), kind: kind, lastDiscussed: time))
             index = components.count - 1
         case .nothing: return nil
         }

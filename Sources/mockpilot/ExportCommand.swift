@@ -14,6 +14,8 @@ struct ExportCommand: AsyncParsableCommand {
         """
     )
 
+    @OptionGroup var global: GlobalOptions
+
     @Argument(help: "The session id, as `mockpilot sessions` lists it.")
     var session: String
 
@@ -30,9 +32,11 @@ struct ExportCommand: AsyncParsableCommand {
             throw StoreError.unknownSession(id: session, path: path)
         }
         let store = try Store(path: path)
+        // A meeting past its retention is gone, even when no meeting has run since it expired.
+        try await store.purgeExpired(retention: Double(try global.settings().retentionDays) * 86_400)
         let components = try await store.components(session: session)
         let utterances = try await store.utterances(session: session)
-        try SessionExport.write(components: components, utterances: utterances, to: to)
+        try SessionExport.write(components: components, utterances: utterances, to: to, session: session)
         let distinct = Set(components.map(\.componentID)).count
         print("Exported \(distinct) components (\(components.count) versions) and \(utterances.count) utterances to \(to)")
     }

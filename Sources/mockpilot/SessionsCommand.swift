@@ -7,8 +7,10 @@ struct SessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "List recorded meetings: id, start time, source, utterance and component counts.",
-        discussion: "Transcripts are kept for 7 days; components are kept until you delete the database."
+        discussion: "Meetings are kept for store.retention_days (7 unless the config says less), then deleted with all they hold."
     )
+
+    @OptionGroup var global: GlobalOptions
 
     @Option(name: [.customLong("db"), .customLong("database")],
             help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
@@ -21,7 +23,10 @@ struct SessionsCommand: AsyncParsableCommand {
             print("No sessions yet (no database at \(path)).")
             return
         }
-        let sessions = try await Store(path: path).sessions()
+        let store = try Store(path: path)
+        // Nothing past its retention is listed, even when no meeting has run since it expired.
+        try await store.purgeExpired(retention: Double(try global.settings().retentionDays) * 86_400)
+        let sessions = try await store.sessions()
         if sessions.isEmpty {
             print("No sessions yet in \(path).")
             return

@@ -168,15 +168,20 @@ import Testing
         #expect(try once.database.rows(intents).map { $0["utterance_id"] } == ["a1", "a3", "a4"])
         let utterances = "SELECT id, speaker, ts_start, ts_end, text, final FROM utterances ORDER BY id"
         #expect(try once.database.rows(utterances) == twice.database.rows(utterances))
-        let components = "SELECT spec_id, component_id, name, kind, version, jsx FROM components ORDER BY spec_id"
-        #expect(try once.database.rows(components) == twice.database.rows(components))
-        #expect(try once.files() == twice.files())
-        func stable(_ manifest: [String: Any]) -> [[String: String]] {
-            ((manifest["components"] as? [[String: Any]]) ?? []).map { entry in
-                entry.filter { $0.key != "timestamp" }.mapValues { "\($0)" }
-            }
+        // Component and spec ids carry the session, which differs between the two runs.
+        func sessionless(_ rows: [[String: String]], _ session: String) -> [[String: String]] {
+            rows.map { $0.mapValues { $0.replacingOccurrences(of: session, with: "SESSION") } }
         }
-        #expect(stable(try once.manifest()) == stable(try twice.manifest()))
+        let components = "SELECT spec_id, component_id, name, kind, version, jsx FROM components ORDER BY spec_id"
+        #expect(sessionless(try once.database.rows(components), once.sessionID)
+                == sessionless(try twice.database.rows(components), twice.sessionID))
+        #expect(try once.files() == twice.files())
+        func stable(_ manifest: [String: Any], _ session: String) -> [[String: String]] {
+            sessionless(((manifest["components"] as? [[String: Any]]) ?? []).map { entry in
+                entry.filter { $0.key != "timestamp" }.mapValues { "\($0)" }
+            }, session)
+        }
+        #expect(stable(try once.manifest(), once.sessionID) == stable(try twice.manifest(), twice.sessionID))
     }
 
     @Test func aBrokenCueIsReportedAndTheRestOfTheMeetingGoesThrough() throws {

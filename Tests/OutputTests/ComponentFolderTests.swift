@@ -13,6 +13,7 @@ private let fixedDate = Date(timeIntervalSince1970: 1_795_000_000)
                                       spec: spec("c1.v1", utterances: ["u3", "u4"]), jsx: jsx("PayButton"))
     try await out.write(componentID: "c2", name: "pricing table", kind: .pricing, version: 1,
                         spec: spec("c2.v1", .pricing), jsx: jsx("PricingTable"))
+    try await out.compact()  // the meeting's end folds the journal into the manifest
 
     #expect(written.path == folder.path + "/mockpilot-out/src/components/PayButton.jsx")
     #expect(written.name == "PayButton")
@@ -81,9 +82,11 @@ private let fixedDate = Date(timeIntervalSince1970: 1_795_000_000)
                                     spec: spec("c7.v1"), jsx: jsx("PayButton", "Other"))
     #expect(other.name == "PayButton2")
     #expect(folder.read("src/components/PayButton.jsx") == jsx("PayButton", "Pay now"))
-    #expect(folder.read("src/components/PayButton2.jsx") == jsx("PayButton", "Other"))
-    #expect(folder.allFiles() == ["mockpilot.manifest.json", "src/components/PayButton.jsx",
-                                  "src/components/PayButton2.jsx", "src/components/index.js"])
+    // The file, its function and default export, and the manifest all say PayButton2.
+    #expect(folder.read("src/components/PayButton2.jsx") == jsx("PayButton2", "Other"))
+    #expect(other.jsx == jsx("PayButton2", "Other"))
+    #expect(folder.allFiles() == [FolderLock.fileName, "mockpilot.manifest.json", ManifestJournal.fileName,
+                                  "src/components/PayButton.jsx", "src/components/PayButton2.jsx", "src/components/index.js"])
 }
 
 @Test func aFileTheUserCreatedIsNotTaken() async throws {
@@ -116,6 +119,7 @@ private let fixedDate = Date(timeIntervalSince1970: 1_795_000_000)
     let index = try #require(folder.read("src/components/index.js"))
     #expect(index.contains("export { default as PayButton } from './PayButton.jsx';\n"))
     #expect(index.contains("export { default as PayButtonV2 } from './PayButton.v2.jsx';\n"))
+    try await out.compact()
     let manifest = try #require(folder.read("mockpilot.manifest.json"))
     #expect(manifest.contains("\"file\" : \"src/components/PayButton.v2.jsx\""))
 
@@ -168,7 +172,8 @@ private let fixedDate = Date(timeIntervalSince1970: 1_795_000_000)
     // A crash between write and rename leaves a temp file; the next start removes it.
     try folder.put("half", at: "src/components/\(AtomicFile.tempPrefix)Hero.jsx-1234")
     _ = try ComponentFolder(root: folder.path)
-    #expect(folder.allFiles() == ["mockpilot.manifest.json", "src/components/Hero.jsx", "src/components/index.js"])
+    #expect(folder.allFiles() == [FolderLock.fileName, "mockpilot.manifest.json", "src/components/Hero.jsx",
+                                  "src/components/index.js"])
 }
 
 @Test func indexSkipsFilesTheUserDeleted() async throws {
@@ -227,5 +232,6 @@ private let fixedDate = Date(timeIntervalSince1970: 1_795_000_000)
         """)
     try await out.write(componentID: "c1", name: "Hero", kind: .hero, version: 1, spec: spec("c1.v1", .hero, utterances: []),
                         jsx: jsx("Hero"))
+    try await out.compact()
     #expect(folder.read(Manifest.fileName)?.contains("\"utterance_ids\" : [],") == true)
 }

@@ -140,6 +140,7 @@ func aFullDiskLeavesNothingHalfWritten() async throws {
     defer { folder.remove() }
     let out = try ComponentFolder(root: folder.path)
     try await out.write(componentID: "c1", name: "Hero", kind: .hero, version: 1, spec: spec("c1.v1", .hero), jsx: jsx("Hero"))
+    try await out.compact()
     let manifest = try #require(folder.read(Manifest.fileName))
     try folder.put(manifest.replacingOccurrences(of: "\"name\" : \"Hero\"", with: "\"name\" : \"../../Evil\""),
                    at: Manifest.fileName)

@@ -78,7 +78,8 @@ private let utterances = [
                                          stored("c2", "card", version: 1, at: 2, body: "b")],
                             utterances: [], to: folder.path)
     #expect(folder.read("src/components/Card.jsx") == jsx("Card", "a"))
-    #expect(folder.read("src/components/Card2.jsx") == jsx("card", "b"))
+    // The second file declares and exports the name it is filed under.
+    #expect(folder.read("src/components/Card2.jsx") == jsx("Card2", "b"))
     #expect(folder.read("transcript.md")?.contains("No utterances were kept") == true)
 }
 

@@ -9,10 +9,12 @@ import Testing
     defer { db.remove() }
     _ = try Store(path: db.path)
     let applied = try migrations(db.path)
-    #expect(applied == ["v1: sessions, utterances, intents, specs, components", "v2: index transcript rows by age"])
+    #expect(applied == ["v1: sessions, utterances, intents, specs, components", "v2: index transcript rows by age",
+                        "v3: index specs and components by age"])
     let mode: String? = try scalar(db.path, "PRAGMA journal_mode")
     #expect(mode == "wal")
     #expect(try indexExists(db.path, "utterances_created"))
+    #expect(try indexExists(db.path, "components_written_at"))
 }
 
 @Test func anOlderFileIsMigratedAndKeepsItsData() async throws {
@@ -26,7 +28,7 @@ import Testing
     let store = try Store(path: db.path)
     #expect(try await store.sessions().map(\.id) == ["2026-01-02-0304-abcd"])
     #expect(try indexExists(db.path, "utterances_created"))
-    #expect(try migrations(db.path).count == 2)
+    #expect(try migrations(db.path).count == 3)
     // Opening again applies nothing twice.
     _ = try Store(path: db.path)
 }

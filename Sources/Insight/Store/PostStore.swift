@@ -19,9 +19,34 @@ public actor PostStore {
             var config = Configuration()
             config.busyMode = .timeout(5)  // the session store writes to the same file
             writer = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(writer)
+            try Self.migrate(writer)
         } catch {
             throw InsightError.database(path: path, reason: "cannot open the post store: \(error)")
+        }
+    }
+
+    /// On a pool already open on the file (the session store's), so a meeting writes the file
+    /// through one pool: its writes queue in-process instead of contending for SQLite's lock.
+    public init(pool: DatabasePool) throws {
+        path = pool.path
+        writer = pool
+        do {
+            try Self.migrate(writer)
+        } catch {
+            throw InsightError.database(path: path, reason: "cannot open the post store: \(error)")
+        }
+    }
+
+    /// Two processes opening a new file at once can both find "insights-v1" unapplied (GRDB
+    /// reads that before taking the write lock); the one that loses reads again and finds it done.
+    private static func migrate(_ writer: DatabasePool) throws {
+        var attempt = 1
+        while true {
+            do {
+                return try migrator.migrate(writer)
+            } catch is DatabaseError where attempt <= migrator.migrations.count {
+                attempt += 1
+            }
         }
     }
 
@@ -138,6 +163,22 @@ public actor PostStore {
             }
         } catch {
             throw InsightError.database(path: path, reason: "could not cache responses: \(error)")
+        }
+    }
+
+    /// Deletes fetched bodies older than `date` and returns how many went. Their URLs hold the
+    /// queries a meeting searched for, which quote what was said, so they expire with the
+    /// meeting; the posts themselves are public and kept.
+    @discardableResult
+    public func purgeResponses(fetchedBefore date: Date) throws -> Int {
+        do {
+            return try writer.write { db in
+                try db.execute(sql: "DELETE FROM insight_raw_response WHERE fetched < ?",
+                               arguments: [date.timeIntervalSince1970])
+                return db.changesCount
+            }
+        } catch {
+            throw InsightError.database(path: path, reason: "could not purge cached responses: \(error)")
         }
     }
 
