@@ -15,6 +15,8 @@ import Testing
         var speechSeconds = 0.0
         var latencies: [Double] = []
         var falseSpeech: [String: Double] = [:]
+        var audioSeconds = 0.0
+        var runSeconds = 0.0
     }
 
     static let nonSpeech: [(name: String, synth: [String])] = [
@@ -49,7 +51,12 @@ import Testing
         var row = Row()
         for n in 1...3 {
             let (samples, lines) = try VADMeetingTests.load(n)
+            let clock = ContinuousClock()
+            let started = clock.now
             let segments = run(samples, detector: detector)
+            let elapsed = clock.now - started
+            row.runSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            row.audioSeconds += Double(samples.count) / 16000
             let figures = VADMeetingTests.score(segments.map { ($0.start, $0.end) }, lines)
             row.boundaries.append(figures)
             for line in lines {
@@ -87,7 +94,8 @@ import Testing
             for (n, figures) in row.boundaries.enumerated() { print("VAD \(name) meeting_0\(n + 1): \(figures)") }
             print("VAD \(name): speech missed \(String(format: "%.2f", row.missedSeconds)) s of \(String(format: "%.1f", row.speechSeconds)) s;",
                   "end reported after the last word: median \(String(format: "%.2f", latency[latency.count / 2])) s,",
-                  "max \(String(format: "%.2f", latency.last ?? 0)) s; false speech (s):",
+                  "max \(String(format: "%.2f", latency.last ?? 0)) s;",
+                  "\(String(format: "%.1f", row.runSeconds * 1000 / row.audioSeconds)) ms per second of audio; false speech (s):",
                   Self.nonSpeech.map { "\($0.name) \(String(format: "%.2f", row.falseSpeech[$0.name] ?? 0))" }.joined(separator: ", "))
         }
         // Silero invents no speech on any of the clips (the energy detector takes the tremolo
