@@ -35,8 +35,9 @@ let package = Package(
         .target(name: "Config", dependencies: ["Core"]),
         // Transcript files (WebVTT, SRT, JSON Lines, plain text) -> TranscriptMsg.
         .target(name: "Transcript", dependencies: ["Core"]),
-        // Audio in: ALSA, WAV, Ogg Opus, resampling, voice activity.
-        .target(name: "Capture", dependencies: ["Core", "CALSA", "COpus"], swiftSettings: numeric),
+        // Audio in: ALSA, WAV, Ogg Opus, resampling, voice activity (Silero VAD reads its weights
+        // with Embedding's safetensors reader and runs on Tensor).
+        .target(name: "Capture", dependencies: ["Core", "CALSA", "COpus", "Tensor", "Embedding"], swiftSettings: numeric),
         // The one place that calls BLAS.
         .target(name: "Tensor", dependencies: ["CCBLAS"], swiftSettings: numeric),
         .target(name: "Whisper", dependencies: ["Core", "Tensor"], swiftSettings: numeric),

@@ -38,3 +38,6 @@ fi
 
 echo
 "$ROOT/scripts/eval-audio.sh" "$BIN"
+
+echo
+"$ROOT/scripts/eval-vad.sh" "$BIN"

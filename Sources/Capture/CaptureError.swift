@@ -21,6 +21,8 @@ public enum CaptureError: Error, LocalizedError, Equatable {
     case deviceUnavailable(device: String, reason: String)
     /// Reading from an open ALSA device failed and could not be recovered.
     case deviceRead(device: String, reason: String)
+    /// The Silero VAD weights are missing or not the tensors the model needs.
+    case badModel(path: String, reason: String)
     /// A catch-all kept for callers that only have a sentence.
     case invalid(String)
 
@@ -44,6 +46,8 @@ public enum CaptureError: Error, LocalizedError, Equatable {
             "audio device \(device): \(reason)"
         case .deviceRead(let device, let reason):
             "audio device \(device): capture failed: \(reason)"
+        case .badModel(let path, let reason):
+            "\(path): \(reason); run `make models` to install Silero VAD"
         case .invalid(let reason):
             reason
         }

@@ -8,13 +8,14 @@ public enum VADEvent: Sendable, Equatable {
     case speechEnded(startSample: Int, endSample: Int)
 }
 
-/// Segments a stream into utterances. Feed any number of samples; it cuts them into 30 ms
-/// frames, asks `SpeechDetector` for a speech probability, and applies hysteresis:
+/// Segments a stream into utterances. Feed any number of samples; it cuts them into frames
+/// (30 ms for `SpeechDetector`, 32 ms for Silero VAD), asks the detector for a speech
+/// probability, and applies hysteresis:
 /// - speech starts after `minSpeech` of consecutive frames at or above `threshold` whose energy
 ///   rises or falls by a syllable's worth (4 dB); a sound that stays steady for 0.6 s instead is
 ///   noise that just began, and becomes the new noise floor (a click does not open an utterance,
 ///   nor does a fan switching on). `speechStarted` can thus come up to 0.6 s after the sample it
-///   names;
+///   names. With Silero, which was trained to reject such noise, `minSpeech` alone decides;
 /// - speech ends only after `hangover` (1.5 s) below threshold, so pauses between words and
 ///   short breaths stay inside one utterance;
 /// - an utterance longer than `maxUtterance` is cut there and a new one starts at once, so a
@@ -30,6 +31,8 @@ public struct VADStateMachine: Sendable {
     private let maxUtteranceFrames: Int
     private let confirmFrames: Int
     private var detector: SpeechDetector
+    /// Set when Silero gives the probabilities; `detector` is then never asked.
+    private var silero: SileroVAD?
     private var partial: [Float]           // < frameLength samples awaiting a full frame
     private var framesDone = 0             // frames analysed since the start
     private var state = State.silence
@@ -53,13 +56,20 @@ public struct VADStateMachine: Sendable {
 
     public init(
         threshold: Float = 0.6, sampleRate: Int = 16000, minSpeech: Double = 0.09, hangover: Double = 1.5,
-        maxUtterance: Double = 30
+        maxUtterance: Double = 30, detector voiceDetector: VoiceDetector = .energy
     ) {
         precondition(threshold > 0 && threshold < 1, "threshold must be in (0, 1)")
         self.threshold = threshold
         self.sampleRate = sampleRate
         detector = SpeechDetector(sampleRate: sampleRate)
-        frameLength = detector.frameLength
+        switch voiceDetector {
+        case .energy:
+            frameLength = detector.frameLength
+        case .silero(let weights):
+            precondition(sampleRate == SileroVAD.sampleRate, "Silero VAD runs at 16 kHz")
+            silero = SileroVAD(weights: weights)
+            frameLength = SileroVAD.chunkLength
+        }
         let frameSeconds = Double(frameLength) / Double(sampleRate)
         minSpeechFrames = max(1, Int((minSpeech / frameSeconds).rounded()))
         hangoverFrames = max(1, Int((hangover / frameSeconds).rounded()))
@@ -98,7 +108,7 @@ public struct VADStateMachine: Sendable {
             partial.append(contentsOf: samples[0..<need])
             index = need
             if partial.count == frameLength {
-                let p = partial.withUnsafeBufferPointer { detector.probability($0) }
+                let p = partial.withUnsafeBufferPointer { probability($0) }
                 step(p, into: &events)
                 partial.removeAll(keepingCapacity: true)
             }
@@ -106,7 +116,7 @@ public struct VADStateMachine: Sendable {
         samples.withUnsafeBufferPointer { all in
             while index + frameLength <= all.count {
                 let frame = UnsafeBufferPointer(rebasing: all[index..<index + frameLength])
-                let p = detector.probability(frame)
+                let p = probability(frame)
                 step(p, into: &events)
                 index += frameLength
             }
@@ -122,6 +132,11 @@ public struct VADStateMachine: Sendable {
             return [.speechEnded(startSample: start * frameLength, endSample: (last + 1) * frameLength)]
         }
         return []
+    }
+
+    private mutating func probability(_ frame: UnsafeBufferPointer<Float>) -> Float {
+        if silero != nil { return silero?.probability(of: frame) ?? 0 }
+        return detector.probability(frame)
     }
 
     private mutating func step(_ probability: Float, into events: inout [VADEvent]) {
@@ -143,7 +158,7 @@ public struct VADStateMachine: Sendable {
             if run == 1 { smoothedDB = detector.lastBandDB }
             let db = smoothedDB
             let low = min(low, db), high = max(high, db)
-            let varies = high - low >= Self.syllableRangeDB
+            let varies = silero != nil || high - low >= Self.syllableRangeDB
             if !isSpeech {
                 // The dip that ends a short word is itself the evidence that it was a word.
                 if run >= minSpeechFrames, varies {

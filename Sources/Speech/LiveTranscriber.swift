@@ -41,6 +41,8 @@ public struct LiveTranscriber: Sendable {
     public var slowThreshold = 4
     /// Silence that ends a recognition segment, in seconds.
     public var segmentPause = 0.5
+    /// The model that tells speech from silence and noise.
+    public var voiceDetector = VoiceDetector.energy
     /// A pause this long starts decoding the utterance as if it had ended (seconds).
     public var speculateAfter = 0.15
     /// Audio a partial's encoder window holds beyond the samples it decodes (seconds).
@@ -128,7 +130,7 @@ public struct LiveTranscriber: Sendable {
                          emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
         // Recognition segments end after a short pause, so finals arrive soon after speech ends;
         // the trigger measures the meeting's longer silences itself.
-        var vad = VADStateMachine(threshold: vadThreshold, hangover: segmentPause)
+        var vad = VADStateMachine(threshold: vadThreshold, hangover: segmentPause, detector: voiceDetector)
         var settings = SegmentStateMachine.Settings()
         settings.partials = partials && live
         var segments = SegmentStateMachine(settings: settings)

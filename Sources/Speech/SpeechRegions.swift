@@ -9,8 +9,9 @@ public struct SpeechRegions: Sendable, Equatable {
     /// Utterances in seconds, in order.
     public let regions: [ClosedRange<Double>]
 
-    public init(samples: [Float], threshold: Float = 0.6, sampleRate: Int = AudioFile.sampleRate) {
-        var vad = VADStateMachine(threshold: threshold, sampleRate: sampleRate)
+    public init(samples: [Float], threshold: Float = 0.6, sampleRate: Int = AudioFile.sampleRate,
+                detector: VoiceDetector = .energy) {
+        var vad = VADStateMachine(threshold: threshold, sampleRate: sampleRate, detector: detector)
         var events: [VADEvent] = []
         let chunk = sampleRate / 10
         var start = 0

@@ -21,6 +21,10 @@ struct TranscribeCommand: AsyncParsableCommand {
         case jsonl, text, vtt, srt
     }
 
+    enum Detector: String, ExpressibleByArgument, CaseIterable {
+        case energy, silero
+    }
+
     @Argument(help: "The audio files to transcribe (with several, each JSON line's id is the file name).")
     var audio: [String]
 
@@ -47,6 +51,9 @@ struct TranscribeCommand: AsyncParsableCommand {
 
     @Flag(help: "Cut the audio into utterances by voice activity first and decode each on its own, as `run` does. Use it with a prompt on long recordings: over a whole 30 s window a prompt makes Whisper keep one sentence and skip the rest.")
     var vad = false
+
+    @Option(help: "Voice detector: energy (built in) or silero (Silero VAD v6; `make models` installs it).")
+    var vadDetector: Detector = .energy
 
     @Option(help: "Seconds of audio the encoder sees at once (1-30, default 30). Shorter is faster on short clips and less accurate.")
     var window: Double?
@@ -75,13 +82,18 @@ struct TranscribeCommand: AsyncParsableCommand {
         }
         let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
                                            language: language, window: window)
+        let detector: VoiceDetector = switch vadDetector {
+        case .energy: .energy
+        case .silero: .silero(try SileroWeights(directory: Paths.models() + "/silero-vad"))
+        }
         // Only whole windows decode here; --vad decodes through the speech stage's own session.
         var session = vad ? nil : WhisperSession(model: whisper, options: options)
-        let transcriber = vad ? try utteranceTranscriber(model: whisper, options: options, designPrompt: designPrompt) : nil
+        let transcriber = vad
+            ? try utteranceTranscriber(model: whisper, options: options, designPrompt: designPrompt, detector: detector) : nil
         for path in audio {
             // --vad streams the file; whole 30 s windows need the recording in memory.
             let segments = if let transcriber { try await utterances(path: path, transcriber: transcriber) }
-                else { try windows(try AudioFile.decode(path: path), session: &session!) }
+                else { try windows(try AudioFile.decode(path: path), session: &session!, detector: detector) }
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
             FileHandle.standardOutput.write(Data(try render(segments, id: id).utf8))
         }
@@ -89,14 +101,15 @@ struct TranscribeCommand: AsyncParsableCommand {
 
     /// The recording in Whisper's 30 s windows, keeping only what overlaps speech the VAD heard:
     /// silence and noise get no text at all, rather than what Whisper would invent for them.
-    func windows(_ samples: [Float], session: inout WhisperSession) throws -> [TranscriptSegment] {
-        let speech = SpeechRegions(samples: samples)
+    func windows(_ samples: [Float], session: inout WhisperSession, detector: VoiceDetector) throws -> [TranscriptSegment] {
+        let speech = SpeechRegions(samples: samples, detector: detector)
         guard !speech.isEmpty else { return [] }
         return speech.keep(try session.transcribe(samples))
     }
 
     /// `run`'s speech stage for files, one for all of them (its Whisper session is made once).
-    func utteranceTranscriber(model: WhisperModel, options: TranscriptionOptions, designPrompt: Bool) throws -> LiveTranscriber {
+    func utteranceTranscriber(model: WhisperModel, options: TranscriptionOptions, designPrompt: Bool,
+                              detector: VoiceDetector) throws -> LiveTranscriber {
         var options = options
         var prompt: DesignPrompt?
         if designPrompt, let themes = ThemesLocator.locate(configured: nil) {
@@ -105,6 +118,7 @@ struct TranscribeCommand: AsyncParsableCommand {
         }
         var transcriber = LiveTranscriber(model: model, options: options, prompt: prompt)
         transcriber.partials = false
+        transcriber.voiceDetector = detector
         return transcriber
     }
 

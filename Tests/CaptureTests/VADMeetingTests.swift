@@ -42,8 +42,9 @@ import Testing
     }
 
     /// Runs the VAD as a live stream would (100 ms chunks) and returns segments in seconds.
-    static func segments(_ samples: [Float], gain: Float = 1, threshold: Float = 0.6) -> [(Double, Double)] {
-        var vad = VADStateMachine(threshold: threshold)
+    static func segments(_ samples: [Float], gain: Float = 1, threshold: Float = 0.6,
+                         detector: VoiceDetector = .energy) -> [(Double, Double)] {
+        var vad = VADStateMachine(threshold: threshold, detector: detector)
         var events: [VADEvent] = []
         var i = 0
         while i < samples.count {
