@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Intent", dependencies: ["Core", "Brands"], resources: [.embedInCode("Resources/intent-head.json")]),
         .target(name: "Trigger", dependencies: ["Core"]),
         // JavaScript + JSX parser and sanitiser.
-        .target(name: "JSX", dependencies: ["Core"]),
+        .target(name: "JSX", dependencies: ["Core"], resources: [.embedInCode("Resources/allowlist.json")]),
         .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"]),
         .target(name: "Output", dependencies: ["Core"]),
         // Store depends on Output for StoredComponent, the value an export writes.
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Capture", "Whisper", "Core", "TestSupport"]),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands", "Embedding", "TestSupport"], exclude: ["Meetings"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
-        .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core", "TestSupport"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
+        .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core", "TestSupport"], exclude: ["Corpus", "EdgeCases", "RedTeam", "babel-verdicts.js"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
