@@ -19,6 +19,11 @@ extension Sanitiser {
                 report(n, "unlisted-element", "<\(name.text)> is not declared in the component: only listed HTML/SVG elements and components the file defines or imports may be rendered")
                 return
             }
+            if binding.kind == .parameter || binding.kind == .catchParameter {
+                // `({ as: Tag = "div" }) => <Tag />`: whoever renders the component picks the tag.
+                report(n, "unlisted-element", "<\(name.text)> takes its tag from a prop, so the caller picks the element: render a fixed element, or pass an element (icon={<Star />}) and render {icon}")
+                return
+            }
             guard binding.kind == .constant || binding.kind == .variable, let value = binding.value,
                   !isFunctionValue(value), value.kind != .classExpr else { return }
             guard binding.kind == .constant, let bound = staticString(value) else {
