@@ -33,7 +33,8 @@ extension Sanitiser {
     }
 
     mutating func checkEventParameter(of function: Node, handler: String) {
-        guard function.children.count >= 2, var parameter = function.children.first else { return }
+        guard function.children.count >= 2, var parameter = function.children.first,
+              handlersChecked.insert(function.offset).inserted else { return }
         if parameter.kind == .assignPattern, let target = parameter.children.first { parameter = target }
         switch parameter.kind {
         case .identifier:

@@ -1,6 +1,10 @@
 /// The safety rules a generated component must pass before it reaches the preview, each with the
 /// reason shown to the user. They run on the syntax tree, so comments and strings cannot fool them.
 ///
+/// Two layers: the allowlist (`Allowlist`, `Sanitiser+Allowlist`, `+Calls`, `+Events`) refuses
+/// whatever it cannot show is listed, so a string built at run time gets nowhere; the named
+/// dangers below it (network, storage, eval, navigation, script URLs) keep their sharper reasons.
+///
 /// Names are read as the browser would resolve them: `window.`, `self.`, `globalThis.`, `top.`,
 /// `parent.`, `frames[0].` in front of a global change nothing (`self.fetch` is `fetch`), a name
 /// the component declares itself is not the global (a `location` state variable is not the
@@ -18,6 +22,9 @@ struct Sanitiser {
     private var found: Set<Diagnostic> = []
     /// Callbacks of `array.map(...)` (and its relatives) over a local array literal, by offset.
     private var iterated: [Int: Node] = [:]
+    /// Handlers whose use of the event is checked already: a function named by many `onClick`s is
+    /// walked once, so the check stays linear in the file.
+    var handlersChecked: Set<Int> = []
 
     init(allowedImports: Set<String>, allowedHosts: Set<String> = [], source: String) {
         self.allowedImports = allowedImports
@@ -51,6 +58,7 @@ struct Sanitiser {
         scopes = []
         found = []
         iterated = [:]
+        handlersChecked = []
         visit(program, .reference)
         // Where a rule of the denylist already says what is wrong, the allowlist's general reason
         // at the same place adds nothing.
