@@ -4,7 +4,7 @@
 extension Sanitiser {
     /// The rules that refuse what is not listed, as opposed to the denylist's named dangers.
     static let allowlistRules: Set<String> = ["unlisted-call", "unlisted-element", "unlisted-attribute", "event-access",
-                                              "computed-access", "computed-key", "escape-member", "dom-write", "spread-props"]
+                                              "computed-access", "escape-member", "dom-write", "spread-props"]
 
     mutating func checkListedCall(_ n: Node) {
         guard var callee = n.children.first else { return }
@@ -53,9 +53,15 @@ extension Sanitiser {
             if !listed.contains(access.name) && !hook { reportUnlisted(n, access.display, isNew: isNew) }
             return
         }
-        // Code from an allowed import (React.useState, motion.div) is trusted as the import is.
+        // `this.setState(...)`, `this.props.onPick(...)`: a class component's own instance (in a
+        // module, `this` outside a class method is undefined, never the window).
+        if Self.rootNode(callee)?.kind == .this { return }
+        // Code from an allowed import (React.useState, motion.div) is trusted as the import is; a
+        // context's value is the object the file's own Provider was given.
         if let root = Self.rootIdentifier(callee), let binding = resolve(root.text) {
             if binding.kind == .imported { return }
+            if binding.kind == .constant, let value = binding.value, value.kind == .call,
+               value.children.first.flatMap({ lastName($0) }) == "useContext" { return }
             // A method of an object literal the component wrote: `api.load()` with `const api = { load() {} }`.
             if segments.count == 2, let value = binding.value {
                 // Or of one such object in a local array the call iterates: `columns.map((c) => c.render(v))`.
@@ -79,17 +85,22 @@ extension Sanitiser {
 
     /// The name a member chain starts from: `items` of `items.slice(1).map`.
     static func rootIdentifier(_ n: Node) -> Node? {
+        rootNode(n).flatMap { $0.kind == .identifier ? $0 : nil }
+    }
+
+    /// What a member chain starts from: a name, `this`, a literal.
+    static func rootNode(_ n: Node) -> Node? {
         var node = n
         while true {
             switch node.kind {
-            case .identifier: return node
+            case .identifier, .this: return node
             case .member, .optionalMember, .computedMember, .optionalComputed, .call, .optionalCall:
                 guard let first = node.children.first else { return nil }
                 node = first
             case .paren where node.text != "arrow" && node.children.count == 1:
                 node = node.children[0]
             default:
-                return nil
+                return node
             }
         }
     }
@@ -165,13 +176,6 @@ extension Sanitiser {
         } else {
             report(n, "unlisted-element", "\(method)(...) takes its tag from a value computed at run time: pass a listed tag as a fixed string, so the checker sees which element it is")
         }
-    }
-
-    /// `{ [key]: value }` with a key computed at run time could name any prop.
-    mutating func checkComputedKey(_ n: Node) {
-        guard let key = n.children.first, key.kind == .computedMember, key.children.count == 1 else { return }
-        if fixedString(key.children[0]) != nil || key.children[0].kind == .number { return }
-        report(n, "computed-key", "an object key computed at run time ({ [key]: ... }) is not allowed: it can name any prop, dangerouslySetInnerHTML included; write the key itself")
     }
 
     /// `.view`, `.nativeEvent`, `.ownerDocument`, ...: the ways from a value back to the window.

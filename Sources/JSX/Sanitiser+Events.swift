@@ -8,6 +8,8 @@ extension Sanitiser {
         if value.kind == .string || fixedString(value) != nil { return }
         guard let function = handlerFunction(value) else {
             if value.kind == .identifier, resolve(value.text) != nil { return }   // a prop or a local passed on
+            // `onClick={this.increment}`: a class component's own method (or field), checked where it is written.
+            if value.kind == .member, value.children.first?.kind == .this { return }
             if value.kind == .null || (value.kind == .identifier && value.text == "undefined") { return }
             report(n, "event-access", "\(name) must be a function written in the component (or the name of one), so the checker can see what it does with the event")
             return
@@ -26,8 +28,18 @@ extension Sanitiser {
                   binding.kind == .function || binding.kind == .constant || binding.kind == .variable else { return nil }
             return handlerFunction(bound, depth: depth + 1)
         case .call:
-            guard let callee = value.children.first, lastName(callee) == "useCallback", let inner = value[safe: 1] else { return nil }
-            return handlerFunction(inner, depth: depth + 1)
+            guard let callee = value.children.first else { return nil }
+            if lastName(callee) == "useCallback", let inner = value[safe: 1] { return handlerFunction(inner, depth: depth + 1) }
+            // `onChange={update("name")}` with `const update = (field) => (e) => ...`: the handler is
+            // the function the local one returns.
+            guard callee.kind == .identifier, let maker = handlerFunction(callee, depth: depth + 1),
+                  let body = maker.children.last else { return nil }
+            if body.kind == .block {
+                let returns = body.children.filter { $0.kind == .returnStatement }
+                guard returns.count == 1, let returned = returns[0].children.first else { return nil }
+                return handlerFunction(returned, depth: depth + 1)
+            }
+            return handlerFunction(body, depth: depth + 1)
         default: return nil
         }
     }

@@ -175,7 +175,6 @@ struct Sanitiser {
             checkMemberWrite(n)
         case .property:
             checkProperty(n)
-            checkComputedKey(n)
         case .string:
             // A label heard in the meeting may well say "javascript:"; as aria-label text it is harmless.
             guard role != .urlValue, role != .textAttribute else { return }

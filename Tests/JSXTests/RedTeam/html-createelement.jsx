@@ -1,4 +1,4 @@
-// probe: dangerouslySetInnerHTML by a computed key; refused by: computed-key
+// probe: dangerouslySetInnerHTML by a computed key; refused by: spread-props
 import React from "react";
 const key = "dangerously".concat("SetInnerHTML");
 export default function Probe() {
