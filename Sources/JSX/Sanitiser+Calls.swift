@@ -55,13 +55,17 @@ extension Sanitiser {
         }
         // `this.setState(...)`, `this.props.onPick(...)`: a class component's own instance (in a
         // module, `this` outside a class method is undefined, never the window).
-        if Self.rootNode(callee)?.kind == .this { return }
+        if Self.rootNode(callee)?.kind == .this {
+            let names = Self.memberNames(callee)
+            if names.count == 1 || (names.count == 2 && names[0] == "props") { return }
+        }
         // Code from an allowed import (React.useState, motion.div) is trusted as the import is; a
         // context's value is the object the file's own Provider was given.
         if let root = Self.rootIdentifier(callee), let binding = resolve(root.text) {
             if binding.kind == .imported { return }
             if binding.kind == .constant, let value = binding.value, value.kind == .call,
-               value.children.first.flatMap({ lastName($0) }) == "useContext" { return }
+               value.children.first.flatMap({ lastName($0) }) == "useContext", segments.count == 2,
+               providedKeys.contains(method) { return }
             // A method of an object literal the component wrote: `api.load()` with `const api = { load() {} }`.
             if segments.count == 2, let value = binding.value {
                 // Or of one such object in a local array the call iterates: `columns.map((c) => c.render(v))`.
@@ -81,6 +85,30 @@ extension Sanitiser {
     private mutating func reportUnlisted(_ n: Node, _ name: String, isNew: Bool) {
         let what = isNew ? "new \(name)(...)" : "\(name)(...)"
         report(n, "unlisted-call", "\(what) is not on the allowlist: a component may call React hooks, its own functions and setters, and pure built-ins (Array, String, Math, Number, Intl, Map, Date methods)")
+    }
+
+    /// The names after the root of a plain member chain: `["props", "onPick"]` of `this.props.onPick`.
+    static func memberNames(_ n: Node) -> [String] {
+        var names: [String] = []
+        var node = n
+        while node.kind == .member || node.kind == .optionalMember, let key = node[safe: 1], let object = node.children.first {
+            names.insert(key.text, at: 0)
+            node = object
+        }
+        return names
+    }
+
+    /// The keys of every object literal the file hands to a context Provider (`value={{ value, setValue }}`):
+    /// the functions a `useContext` value may be called with.
+    static func providedKeys(in program: Node) -> Set<String> {
+        var keys: Set<String> = []
+        for n in program.allNodes() where n.kind == .jsxElement && n.text.hasSuffix(".Provider") {
+            for attribute in n.children where attribute.kind == .jsxAttribute && attribute.text == "value" {
+                guard let object = attribute[safe: 0]?.children.first, object.kind == .object else { continue }
+                for property in object.children { if let key = propertyName(property) { keys.insert(key) } }
+            }
+        }
+        return keys
     }
 
     /// The name a member chain starts from: `items` of `items.slice(1).map`.

@@ -25,6 +25,8 @@ struct Sanitiser {
     /// Handlers whose use of the event is checked already: a function named by many `onClick`s is
     /// walked once, so the check stays linear in the file.
     var handlersChecked: Set<Int> = []
+    /// Keys of the objects the file gives its context Providers.
+    var providedKeys: Set<String> = []
 
     init(allowedImports: Set<String>, allowedHosts: Set<String> = [], source: String) {
         self.allowedImports = allowedImports
@@ -59,6 +61,7 @@ struct Sanitiser {
         found = []
         iterated = [:]
         handlersChecked = []
+        providedKeys = Self.providedKeys(in: program)
         visit(program, .reference)
         // Where a rule of the denylist already says what is wrong, the allowlist's general reason
         // at the same place adds nothing.
