@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Trigger", dependencies: ["Core"],
                 resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt")]),
         // JavaScript + JSX parser and sanitiser.
-        .target(name: "JSX", dependencies: ["Core"]),
+        .target(name: "JSX", dependencies: ["Core"], resources: [.embedInCode("Resources/allowlist.json")]),
         .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"],
                 resources: [.embedInCode("Resources/filler-words.txt"), .embedInCode("Resources/type-nouns.txt")]),
         .target(name: "Output", dependencies: ["Core"]),
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Capture", "Whisper", "Core", "TestSupport"]),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands", "Embedding", "TestSupport"], exclude: ["Meetings"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
-        .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core", "TestSupport"], exclude: ["Corpus", "EdgeCases", "babel-verdicts.js"]),
+        .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core", "TestSupport"], exclude: ["Corpus", "EdgeCases", "RedTeam", "babel-verdicts.js"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),

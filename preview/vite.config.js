@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,8 +28,23 @@ function mockpilotSource() {
   };
 }
 
+// A production build serves components under the Content-Security-Policy in
+// content-security-policy.txt (no other host, no inline script, no eval, no frames), so a payload
+// that got past `mockpilot check` still cannot run or call out. scripts/redteam-render.sh renders
+// the red-team probes under the same policy. The dev server needs inline scripts for hot reload.
+const policy = fs.readFileSync(path.join(here, "content-security-policy.txt"), "utf8").trim();
+function contentSecurityPolicy() {
+  return {
+    name: "mockpilot-csp",
+    apply: "build",
+    transformIndexHtml() {
+      return [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: policy }, injectTo: "head-prepend" }];
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [mockpilotSource(), react(), tailwindcss()],
+  plugins: [mockpilotSource(), react(), tailwindcss(), contentSecurityPolicy()],
   resolve: {
     alias: { "@components": components },
     // Components outside the project still get this kit's single copy of React.
@@ -36,4 +52,6 @@ export default defineConfig({
   },
   define: { __MOCKPILOT_OUT__: JSON.stringify(out) },
   server: { fs: { allow: [here, out] } },
+  // `vite preview` serves the build with the policy as a header too.
+  preview: { headers: { "Content-Security-Policy": policy } },
 });

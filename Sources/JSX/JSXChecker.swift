@@ -3,20 +3,24 @@ import Foundation
 /// Decides whether generated JSX may be written out: it must parse, and pass every sanitiser rule.
 public struct JSXChecker: Sendable {
     public var allowedImports: Set<String>
+    /// Hosts a component's images and other resources may load from; by default none, so rendering
+    /// a component contacts nobody but the preview's own origin.
+    public var allowedHosts: Set<String>
 
-    public init(allowedImports: Set<String> = ["react"]) {
+    public init(allowedImports: Set<String> = ["react"], allowedHosts: Set<String> = []) {
         self.allowedImports = allowedImports
+        self.allowedHosts = allowedHosts
     }
 
     /// Every problem in `source`, in source order; empty means the component is fine.
     public func check(_ source: String) -> [Diagnostic] {
-        let allowed = allowedImports
+        let allowed = allowedImports, hosts = allowedHosts
         return Self.onLargeStack {
             switch Self.parse(source) {
             case .failure(let error):
                 return [Diagnostic(line: error.line, column: error.column, message: error.reason)]
             case .success(let program):
-                var sanitiser = Sanitiser(allowedImports: allowed, source: source)
+                var sanitiser = Sanitiser(allowedImports: allowed, allowedHosts: hosts, source: source)
                 return sanitiser.findings(in: program)
             }
         }

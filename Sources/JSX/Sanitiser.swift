@@ -1,6 +1,10 @@
 /// The safety rules a generated component must pass before it reaches the preview, each with the
 /// reason shown to the user. They run on the syntax tree, so comments and strings cannot fool them.
 ///
+/// Two layers: the allowlist (`Allowlist`, `Sanitiser+Allowlist`, `+Calls`, `+Events`) refuses
+/// whatever it cannot show is listed, so a string built at run time gets nowhere; the named
+/// dangers below it (network, storage, eval, navigation, script URLs) keep their sharper reasons.
+///
 /// Names are read as the browser would resolve them: `window.`, `self.`, `globalThis.`, `top.`,
 /// `parent.`, `frames[0].` in front of a global change nothing (`self.fetch` is `fetch`), a name
 /// the component declares itself is not the global (a `location` state variable is not the
@@ -9,13 +13,24 @@
 /// is then done with them can no longer be seen.
 struct Sanitiser {
     let allowedImports: Set<String>
+    /// Hosts resources (`src`, `srcSet`, ...) may load from, beyond the preview's own origin.
+    let allowedHosts: Set<String>
+    let allowlist = Allowlist.standard
     let lexer: Lexer
     /// The names declared by each enclosing scope, innermost last.
     private(set) var scopes: [[String: Binding]] = []
     private var found: Set<Diagnostic> = []
+    /// Callbacks of `array.map(...)` (and its relatives) over a local array literal, by offset.
+    private var iterated: [Int: Node] = [:]
+    /// Handlers whose use of the event is checked already: a function named by many `onClick`s is
+    /// walked once, so the check stays linear in the file.
+    var handlersChecked: Set<Int> = []
+    /// Keys of the objects the file gives its context Providers.
+    var providedKeys: Set<String> = []
 
-    init(allowedImports: Set<String>, source: String) {
+    init(allowedImports: Set<String>, allowedHosts: Set<String> = [], source: String) {
         self.allowedImports = allowedImports
+        self.allowedHosts = Set(allowedHosts.map { $0.lowercased() })
         lexer = Lexer(source)
     }
 
@@ -44,19 +59,41 @@ struct Sanitiser {
     mutating func findings(in program: Node) -> [Diagnostic] {
         scopes = []
         found = []
+        iterated = [:]
+        handlersChecked = []
+        providedKeys = Self.providedKeys(in: program)
         visit(program, .reference)
+        // Where a rule of the denylist already says what is wrong, the allowlist's general reason
+        // at the same place adds nothing.
+        let specific = Set(found.filter { !Self.allowlistRules.contains($0.rule ?? "") }.map { [$0.line, $0.column] })
+        found = found.filter { !Self.allowlistRules.contains($0.rule ?? "") || !specific.contains([$0.line, $0.column]) }
         return found.sorted { ($0.line, $0.column, $0.message) < ($1.line, $1.column, $1.message) }
     }
 
     /// Recursion is bounded by the parser's depth limit, and the checker runs on a large stack.
     private mutating func visit(_ n: Node, _ role: Role) {
-        let opened = Scope.declarations(of: n)
+        var opened = Scope.declarations(of: n)
+        // `columns.map((c) => ...)` over a local array: `c` is one of its elements.
+        if n.kind == .arrow || n.kind == .function, let array = iterated[n.offset], let first = n.children.first,
+           first.kind == .identifier, n.children.count >= 2 {
+            opened?[first.text] = Binding(kind: .parameter, value: array)
+        }
+        if n.kind == .call { noteIteration(n) }
         if let opened { scopes.append(opened) }
         check(n, role)
         for (i, child) in n.children.enumerated() {
             visit(child, Self.role(of: child, at: i, in: n, parentRole: role))
         }
         if opened != nil { scopes.removeLast() }
+    }
+
+    private mutating func noteIteration(_ n: Node) {
+        guard let callee = n.children.first, callee.kind == .member, let method = lastName(callee),
+              ["map", "forEach", "filter", "find", "some", "every", "flatMap", "findLast"].contains(method),
+              let object = callee.children.first, object.kind == .identifier, let binding = resolve(object.text),
+              binding.kind == .constant, let array = binding.value, array.kind == .array,
+              let callback = n[safe: 1], callback.kind == .arrow || callback.kind == .function else { return }
+        iterated[callback.offset] = array
     }
 
     static func role(of child: Node, at i: Int, in parent: Node, parentRole: Role) -> Role {
@@ -116,6 +153,7 @@ struct Sanitiser {
             report(n, "import", "dynamic import() is not allowed: it can load code from anywhere")
         case .jsxElement:
             checkElement(n)
+            checkListedElement(n)
         case .jsxAttribute:
             checkAttribute(n)
         case .jsxSpreadAttribute:
@@ -129,12 +167,15 @@ struct Sanitiser {
         case .member, .optionalMember, .computedMember, .optionalComputed:
             // A one-child computedMember is an object literal's `[key]`, not an access.
             if n.children.count == 2 { checkAccess(n, role) }
+            if n.kind == .computedMember || n.kind == .optionalComputed { checkComputedAccess(n) } else { checkEscapeMember(n) }
         case .call, .optionalCall, .newExpr:
             checkCall(n)
+            checkListedCall(n)
         case .taggedTemplate:
             checkTaggedTemplate(n)
         case .assign:
             checkAssignment(n)
+            checkMemberWrite(n)
         case .property:
             checkProperty(n)
         case .string:

@@ -18,7 +18,7 @@ let bypassCases: [SanitiserCase] = [
     .init(rule: "storage", hostile: #"export default () => <p>{globalThis.localStorage.getItem("k")}</p>;"#,
           benign: #"export default () => <p>{globalThis.innerWidth}</p>;"#),
     .init(rule: "storage", hostile: #"export default () => <div ref={(el) => el && console.log(el.ownerDocument.cookie)} />;"#,
-          benign: #"export default () => <div ref={(el) => el && console.log(el.ownerDocument.title)} />;"#),
+          benign: #"export default () => <div ref={(el) => el && console.log(el.tagName)} />;"#),
     // Computed keys: constant strings are read; anything else on a global object is refused.
     .init(rule: "network", hostile: #"export default () => <button onClick={() => window["fe" + "tch"]("/api")}>x</button>;"#,
           benign: #"export default () => <button onClick={() => window["scroll" + "To"](0, 0)}>x</button>;"#),
@@ -65,7 +65,7 @@ let bypassCases: [SanitiserCase] = [
     .init(rule: "forbidden-element", hostile: #"import React from "react"; export default () => React.createElement("script", null, "alert(1)");"#,
           benign: #"import React from "react"; export default () => React.createElement("section", null, "alert(1)");"#),
     .init(rule: "forbidden-element", hostile: #"import { jsx } from "react/jsx-runtime"; export default () => jsx("iframe", { src: "https://x" });"#,
-          benign: #"import { jsx } from "react/jsx-runtime"; export default () => jsx("img", { src: "https://x/a.png" });"#),
+          benign: #"import { jsx } from "react/jsx-runtime"; export default () => jsx("img", { src: "/a.png" });"#),
     .init(rule: "forbidden-element", hostile: #"const Tag = "script"; export default () => <Tag>alert(1)</Tag>;"#,
           benign: #"const Tag = "section"; export default () => <Tag>alert(1)</Tag>;"#),
     .init(rule: "forbidden-element", hostile: #"export default () => <svg><script>alert(1)</script></svg>;"#,

@@ -19,7 +19,7 @@ let sanitiserCases: [SanitiserCase] = [
     .init(rule: "forbidden-element", hostile: #"export default () => <script>alert(1)</script>;"#,
           benign: #"export default () => <section>alert(1)</section>;"#),
     .init(rule: "forbidden-element", hostile: #"export default () => <iframe src="https://example.com" />;"#,
-          benign: #"export default () => <img src="https://example.com/a.png" alt="" />;"#),
+          benign: #"export default () => <img src="/a.png" alt="" />;"#),
     .init(rule: "forbidden-element", hostile: #"export default () => <object data="x.swf" />;"#,
           benign: #"export default () => <figure data-x="x.swf" />;"#),
     .init(rule: "forbidden-element", hostile: #"export default () => <embed src="x.swf" />;"#,

@@ -1,0 +1,6 @@
+// probe: javascript: URL built at run time; refused by: unsafe-url
+export default function Probe() {
+  let url = "/safe";
+  url = ["java", "script:fetch('/pwned')"].join("");
+  return <a href={url}>Open</a>;
+}

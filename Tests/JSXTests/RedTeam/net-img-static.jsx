@@ -1,0 +1,4 @@
+// probe: network by a resource load; refused by: unsafe-url
+export default function Probe() {
+  return <img alt="" src="https://attacker.test/pixel.png" />;
+}
