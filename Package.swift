@@ -35,10 +35,9 @@ let package = Package(
         .target(name: "Config", dependencies: ["Core"]),
         // Transcript files (WebVTT, SRT, JSON Lines, plain text) -> TranscriptMsg.
         .target(name: "Transcript", dependencies: ["Core"]),
-        // Audio in: ALSA, WAV, Ogg Opus, resampling, voice activity (Silero VAD reads its weights
-        // with Embedding's safetensors reader and runs on Tensor).
-        .target(name: "Capture", dependencies: ["Core", "CALSA", "COpus", "Tensor", "Embedding"], swiftSettings: numeric),
-        // The one place that calls BLAS.
+        // Audio in: ALSA, WAV, Ogg Opus, resampling, voice activity (Silero VAD runs on Tensor).
+        .target(name: "Capture", dependencies: ["Core", "CALSA", "COpus", "Tensor"], swiftSettings: numeric),
+        // The one place that calls BLAS; also reads safetensors weights (MiniLM, Silero VAD).
         .target(name: "Tensor", dependencies: ["CCBLAS"], swiftSettings: numeric),
         .target(name: "Whisper", dependencies: ["Core", "Tensor"], swiftSettings: numeric),
         // The brand table (Themes/design_mapper.yaml) that intent and codegen share.
@@ -103,7 +102,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"]),
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
-        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "TestSupport"], swiftSettings: numeric),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "Tensor", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
         // the session database it wrote with plain SQL.

@@ -1,4 +1,3 @@
-import Embedding
 import Foundation
 import Tensor
 

@@ -4,8 +4,6 @@ import Foundation
 public enum EmbeddingError: Error, LocalizedError, Equatable {
     /// A model file is absent: the weights are not unpacked.
     case missingFile(path: String)
-    /// The safetensors file is truncated or its header is not what the format says.
-    case badSafetensors(path: String, reason: String)
     /// A tensor the model needs is absent or has the wrong shape.
     case badTensor(name: String, reason: String)
     case badVocabulary(path: String, reason: String)
@@ -13,7 +11,6 @@ public enum EmbeddingError: Error, LocalizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .missingFile(let path): "\(path): not found; run scripts/models.sh to unpack all-MiniLM-L6-v2"
-        case .badSafetensors(let path, let reason): "\(path): not a valid safetensors file (\(reason)); re-run scripts/models.sh"
         case .badTensor(let name, let reason): "model tensor \(name): \(reason); re-run scripts/models.sh"
         case .badVocabulary(let path, let reason): "\(path): \(reason)"
         }

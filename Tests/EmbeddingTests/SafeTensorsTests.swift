@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 import TestSupport
 import Testing
 @testable import Embedding
@@ -24,16 +25,16 @@ import Testing
         let st = try SafeTensors(path: path)
         #expect(try st.tensor("a").data == [1, 2])
         #expect(try st.tensor("b", shape: [1, 2]).data == [1, -2])
-        #expect(throws: EmbeddingError.badTensor(name: "a", reason: "shape [2], expected [3]")) { _ = try st.tensor("a", shape: [3]) }
-        #expect(throws: EmbeddingError.badTensor(name: "c", reason: "missing from \(path)")) { _ = try st.tensor("c") }
+        #expect(throws: SafeTensorsError.badTensor(name: "a", reason: "shape [2], expected [3]")) { _ = try st.tensor("a", shape: [3]) }
+        #expect(throws: SafeTensorsError.badTensor(name: "c", reason: "missing from \(path)")) { _ = try st.tensor("c") }
     }
 
     @Test func truncatedFilesAreReported() throws {
         let short = try write([1, 2, 3])
-        #expect(throws: EmbeddingError.badSafetensors(path: short, reason: "shorter than its 8-byte header length")) { _ = try SafeTensors(path: short) }
+        #expect(throws: SafeTensorsError.badFile(path: short, reason: "shorter than its 8-byte header length")) { _ = try SafeTensors(path: short) }
         let past = try file(header: #"{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, payload: [0, 0, 0, 0])
-        #expect(throws: EmbeddingError.badSafetensors(path: past, reason: "bad entry for a")) { _ = try SafeTensors(path: past) }
-        #expect(throws: EmbeddingError.missingFile(path: "/nonexistent/model.safetensors")) { _ = try SafeTensors(path: "/nonexistent/model.safetensors") }
+        #expect(throws: SafeTensorsError.badFile(path: past, reason: "bad entry for a")) { _ = try SafeTensors(path: past) }
+        #expect(throws: SafeTensorsError.missingFile(path: "/nonexistent/model.safetensors")) { _ = try SafeTensors(path: "/nonexistent/model.safetensors") }
     }
 }
 
