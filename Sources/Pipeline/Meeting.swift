@@ -154,6 +154,9 @@ public actor Meeting {
         // The best reading whatever its confidence: the state machine decides what is acted on,
         // what is offered, and what a model is asked about.
         let reading = extractor.assess(utterance)
+        if IntentExtractor.isCut(utterance.msg.text) {
+            emit.yield(.notice("\(utterance.id): longer than \(IntentExtractor.longestUtterance) characters; intents are read from its start only"))
+        }
         await perform(machine.handle(.heard(utterance, reading: reading)), heard: heard)
     }
 

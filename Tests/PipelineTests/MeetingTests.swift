@@ -39,6 +39,17 @@ import Testing
         return await collected
     }
 
+    @Test func aLineLongerThanIntentsReadSaysSoAndStillAsks() async throws {
+        let f = try Fixture()
+        let meeting = try await f.open()
+        let ask = "Let's build a pill-shaped pay button with a purple gradient like Stripe's."
+        let rambling = String(repeating: "and then we went through the quarterly numbers again ", count: 60)
+        let events = try await Self.play([Self.line("u1", ask + " " + rambling, at: 0)], into: meeting)
+        let notices = events.compactMap { if case .notice(let n) = $0 { n } else { nil } }
+        #expect(notices.contains { $0.hasPrefix("u1: longer than 2000 characters") }, "\(notices)")
+        #expect(events.contains { if case .component = $0 { true } else { false } }, "the ask at its start is still read")
+    }
+
     @Test func aCueLineBecomesAComponentFileAndARefinementANewVersion() async throws {
         let f = try Fixture()
         let meeting = try await f.open()
