@@ -43,7 +43,7 @@ let package = Package(
         // Live speech to text: voice activity, partial and final transcripts, design-word prompt.
         .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"]),
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
-        .target(name: "Intent", dependencies: ["Core", "Brands"], resources: [.embedInCode("Resources/intent-head.json")]),
+        .target(name: "Intent", dependencies: ["Core", "Brands"], resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/intent-words.json"), .embedInCode("Resources/intent-kinds.json")]),
         .target(name: "Trigger", dependencies: ["Core"]),
         // JavaScript + JSX parser and sanitiser.
         .target(name: "JSX", dependencies: ["Core"]),

@@ -2,6 +2,7 @@ import Core
 import Embedding
 import Foundation
 import Testing
+import TestSupport
 @testable import Intent
 
 /// MiniLM from `make models` as the head reads it, loaded once for every test that needs it.
@@ -10,15 +11,17 @@ struct MiniLMSentences: SentenceEmbedding {
     var dimension: Int { model.dimension }
     func embed(_ text: String) -> [Float] { model.embed(text) }
 
-    static let shared: MiniLMSentences? = (try? MiniLM(modelsDirectory: Paths.models())).map(MiniLMSentences.init)
+    /// Fails the test that asks, saying to run `make models`, when MiniLM is not installed.
+    static let installed = InstalledModel("all-MiniLM-L6-v2", directory: ModelPaths.folder) {
+        MiniLMSentences(model: try MiniLM(modelsDirectory: $0))
+    }
 }
 
 /// The rules with the built-in head reading real MiniLM embeddings. None of these lines is in
 /// the training sets.
-@Suite(.enabled(if: MiniLMSentences.shared != nil, "needs all-MiniLM-L6-v2 (make models)"))
 struct IntentScorerTests {
     func extractor() throws -> IntentExtractor {
-        let scorer = try IntentScorer(head: try IntentHead.bundled(), embedder: try #require(MiniLMSentences.shared))
+        let scorer = try IntentScorer(head: try IntentHead.bundled(), embedder: try MiniLMSentences.installed.get())
         return IntentExtractor(brands: try Fixture.brands(), scorer: scorer)
     }
 
