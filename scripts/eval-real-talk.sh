@@ -7,8 +7,8 @@
 # Usage: scripts/eval-real-talk.sh BIN [--rules-only | --cross] [--verbose]
 #   default       the installed models linked in (what `make models` gives), the built-in head
 #   --rules-only  no models: the rules alone
-#   --cross       the head retrained without the meetings scored (4 folds of 6 meetings), so no
-#                 meeting is scored by a head that saw its lines; needs the labelled sets
+#   --cross       the head retrained without the meetings scored (FOLDS folds, 4 unless set), so
+#                 no meeting is scored by a head that saw its lines; needs the labelled sets
 set -euo pipefail
 BIN=${1:-.build/release/mockpilot}
 MODE=${2:-default}
@@ -41,9 +41,10 @@ replay() {
 
 started=$SECONDS
 if [[ "$MODE" == "--cross" ]]; then
-  for fold in 0 1 2 3; do
+  FOLDS=${FOLDS:-4}
+  for (( fold = 0; fold < FOLDS; fold++ )); do
     scored=()
-    for i in "${!names[@]}"; do (( i % 4 == fold )) && scored+=("${names[$i]}"); done
+    for i in "${!names[@]}"; do (( i % FOLDS == fold )) && scored+=("${names[$i]}"); done
     BIN="$BIN" "$ROOT/scripts/train-intents.sh" --out "$work/head-$fold.json" --without "${scored[@]}" > /dev/null
     for name in "${scored[@]}"; do replay "$name" "$work/head-$fold.json"; done
   done
@@ -52,7 +53,7 @@ else
 fi
 case "$MODE" in
   --rules-only) echo "real talk, rules alone (no models)";;
-  --cross) echo "real talk, head retrained without the meetings scored (4 folds)";;
+  --cross) echo "real talk, head retrained without the meetings scored (${FOLDS:-4} folds, meeting i in fold i mod ${FOLDS:-4})";;
   *) echo "real talk, default after make models (head: ${MOCKPILOT_INTENT_HEAD:-built in})";;
 esac
 python3 "$ROOT/scripts/real-talk.py" score "$CORPUS" "$work" $VERBOSE

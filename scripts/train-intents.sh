@@ -43,7 +43,7 @@ python3 "$ROOT/scripts/real-talk.py" lines "$CORPUS" "$talk" "${kept[@]}"
 # real talk counting TALK_WEIGHT a line.
 L2=${L2:-3}
 COMBINE=${COMBINE:-head}
-TALK_WEIGHT=${TALK_WEIGHT:-0.5}
+TALK_WEIGHT=${TALK_WEIGHT:-0.15}
 CONTEXT=${CONTEXT:-}
 if [[ $CROSS == 1 ]]; then
   exec "$BIN" eval train-intents --cross "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" $CONTEXT
