@@ -150,6 +150,9 @@ public enum IntentCombination: String, Sendable, CaseIterable {
     case maximum
     /// The mean of the two (a line the rules did not read counts as 0 from them).
     case mean
+    /// The head's probability, except that a request the rules are sure of (a create verb with a
+    /// component named as said: "can we get an image carousel") keeps the rules' confidence.
+    case headUnlessSure = "head-unless-sure"
 
     /// `rules`: the rules' confidence, nil when they read no request; `head`: P(design).
     public func confidence(rules: Double?, head: Double) -> Double {
@@ -158,6 +161,7 @@ public enum IntentCombination: String, Sendable, CaseIterable {
         case .head: head
         case .maximum: max(rules ?? 0, head)
         case .mean: ((rules ?? 0) + head) / 2
+        case .headUnlessSure: (rules ?? 0) >= IntentScorer.sureRules ? max(rules ?? 0, head) : head
         }
     }
 }

@@ -29,7 +29,7 @@ public struct IntentScorer: Sendable {
         switch combination {
         case .rules: false
         case .maximum: (rules ?? 0) < Self.sureRules
-        case .head, .mean: true
+        case .head, .mean, .headUnlessSure: true
         }
     }
 

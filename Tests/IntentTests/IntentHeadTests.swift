@@ -82,6 +82,8 @@ import Testing
         #expect(IntentCombination.head.confidence(rules: 0.9, head: 0.2) == 0.2)
         #expect(IntentCombination.rules.confidence(rules: nil, head: 0.99) == 0)
         #expect(IntentCombination.mean.confidence(rules: 0.9, head: 0.5) == 0.7)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: 0.95, head: 0.2) == 0.95)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: 0.9, head: 0.2) == 0.2)
     }
 }
 
