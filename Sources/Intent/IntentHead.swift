@@ -151,8 +151,14 @@ public enum IntentCombination: String, Sendable, CaseIterable {
     /// The mean of the two (a line the rules did not read counts as 0 from them).
     case mean
     /// The head's probability, except that a request the rules are sure of (a create verb with a
-    /// component named as said: "can we get an image carousel") keeps the rules' confidence.
+    /// component named as said: "can we get an image carousel") keeps the rules' confidence, and a
+    /// line the rules read no request frame in is at most a suggestion (`unframed`): a component
+    /// is written on its own only from a request.
     case headUnlessSure = "head-unless-sure"
+
+    /// The most a line with no request frame can score under `headUnlessSure`: below the 0.75 a
+    /// component is written at, above the 0.5 a suggestion is shown at.
+    public static let unframed = 0.7
 
     /// `rules`: the rules' confidence, nil when they read no request; `head`: P(design).
     public func confidence(rules: Double?, head: Double) -> Double {
@@ -161,7 +167,8 @@ public enum IntentCombination: String, Sendable, CaseIterable {
         case .head: head
         case .maximum: max(rules ?? 0, head)
         case .mean: ((rules ?? 0) + head) / 2
-        case .headUnlessSure: (rules ?? 0) >= IntentScorer.sureRules ? max(rules ?? 0, head) : head
+        case .headUnlessSure:
+            if let rules { rules >= IntentScorer.sureRules ? max(rules, head) : head } else { min(head, Self.unframed) }
         }
     }
 }

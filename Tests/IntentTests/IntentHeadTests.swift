@@ -10,7 +10,7 @@ import Testing
         #expect(head.dimension == 384)
         #expect(head.ruleFeatures == RuleFeatures.names)
         #expect(head.weights.count == 384 + RuleFeatures.names.count)
-        #expect(head.combination == .head)
+        #expect(head.combination == .headUnlessSure)
         #expect(head.wordsHash == Lexicon.words.hash)
         // Trained on the tuning sets only: the blind held-out and everyday sets are never among them.
         let trainedOn = try #require(head.notes["trained_on"])
@@ -84,6 +84,7 @@ import Testing
         #expect(IntentCombination.mean.confidence(rules: 0.9, head: 0.5) == 0.7)
         #expect(IntentCombination.headUnlessSure.confidence(rules: 0.95, head: 0.2) == 0.95)
         #expect(IntentCombination.headUnlessSure.confidence(rules: 0.9, head: 0.2) == 0.2)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.93) == IntentCombination.unframed)
     }
 }
 

@@ -30,12 +30,17 @@ struct IntentScorerTests {
         return extractor.extract(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
     }
 
-    @Test func anImplicitRequestTheRulesMissIsFound() throws {
+    /// A line with no request frame that the head takes for an ask is shown as a suggestion of the
+    /// right kind, not written on its own (precision first, issue 14).
+    @Test func anImplicitRequestTheRulesMissIsASuggestion() throws {
         let line = "So for the orders page, I keep coming back to a big table with the status as coloured pills."
         #expect(try Fixture.one(line) == nil, "the rules alone already find it: pick a harder line")
-        let intent = try #require(one(line, with: try extractor()))
-        #expect(intent.component == .table)
-        #expect(intent.confidence >= 0.75 && !intent.refine)
+        var reader = try extractor()
+        let assessed = reader.assess(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
+        let intent = try #require(assessed)
+        #expect(intent.component == .table && !intent.refine)
+        #expect(intent.confidence == IntentCombination.unframed)
+        #expect(one(line, with: try extractor()) == nil)
     }
 
     /// Since the head learned real talk (issue 14) it is more careful with hedged asks: these are
@@ -77,9 +82,9 @@ struct IntentScorerTests {
         #expect(one(line, with: try extractor()) == nil)
     }
 
-    @Test func aMeetingGoesOnFromOneImplicitLineToTheNext() throws {
+    @Test func aMeetingGoesOnFromOneRequestToTheChangeAfterIt() throws {
         var extractor = try extractor()
-        let lines = ["So for the orders page, I keep coming back to a big table with the status as coloured pills.", "Darker, and a bit narrower."]
+        let lines = ["Let's build a table for the orders, with the status as coloured pills.", "Darker, and a bit narrower."]
         let results = lines.enumerated().map { i, text in
             extractor.extract(Utterance(id: "u\(i)", msg: TranscriptMsg(text: text, tsStart: Double(i), tsEnd: Double(i) + 1)))
         }
@@ -88,15 +93,16 @@ struct IntentScorerTests {
     }
 
     /// dev2 was written blind and is among the head's training sets, so this is a floor under the
-    /// measured figures (F1 96.9%, P 99.3%, component 96.5%, ECE 4.1%; rules alone F1 86.0%), not
-    /// a generalisation figure: the cross-set one (trained without dev2) is F1 95.1%.
+    /// measured figures (F1 89.4%, P 99.2%, component 98.4%, ECE 5.5%; rules alone F1 86.0%), not
+    /// a generalisation figure. Lines with no request frame are suggestions since issue 14, not
+    /// published, which is most of the recall given up (F1 96.9% before).
     @Test func theSecondTuningSetHoldsItsFigures() throws {
         let file = Fixture.repository.appendingPathComponent("Tests/Eval/intents.dev2.jsonl").path
         let lines = try IntentEvaluation.load(file: file)
         let rules = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
         let both = IntentEvaluation.score(lines, extractor: try extractor())
         #expect(rules.detection.f1 >= 0.83, "\(rules.table)")
-        #expect(both.detection.f1 >= 0.93 && both.detection.precision >= 0.97, "\(both.table)")
+        #expect(both.detection.f1 >= 0.88 && both.detection.precision >= 0.97, "\(both.table)")
         #expect(both.componentAccuracy >= 0.93 && both.brands.f1 >= 0.9, "\(both.table)")
         #expect(both.reliability.expectedCalibrationError <= 0.08, "\(both.table)")
     }
