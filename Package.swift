@@ -46,7 +46,8 @@ let package = Package(
         .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"]),
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
         .target(name: "Intent", dependencies: ["Core", "Brands"],
-                resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/filler-words.txt")]),
+                resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/intent-words.json"),
+                            .embedInCode("Resources/intent-kinds.json"), .embedInCode("Resources/filler-words.txt")]),
         .target(name: "Trigger", dependencies: ["Core"],
                 resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt")]),
         // JavaScript + JSX parser and sanitiser.

@@ -14,6 +14,10 @@ public enum IntentError: Error, LocalizedError, Equatable {
     case badHead(source: String, reason: String)
     /// An embedding whose length is not what the head was trained on.
     case embeddingSize(expected: Int, got: Int)
+    /// A words file (`intent-words.json`) that cannot be read.
+    case badWords(source: String, reason: String)
+    /// A head trained on other word lists than this build's: its rule features would mean other things.
+    case wordsChanged(head: String, trained: String, now: String)
 
     public var errorDescription: String? {
         switch self {
@@ -29,6 +33,10 @@ public enum IntentError: Error, LocalizedError, Equatable {
             "\(source): unusable intent head (\(reason)); run make train-intents"
         case .embeddingSize(let expected, let got):
             "the sentence embedding has \(got) values, the intent head expects \(expected); is the model all-MiniLM-L6-v2?"
+        case .badWords(let source, let reason):
+            "\(source): not an intent words file (\(reason))"
+        case .wordsChanged(let head, let trained, let now):
+            "\(head) was trained on intent-words.json \(trained), this build has \(now): the word lists were edited; retrain with scripts/train-intents.sh"
         }
     }
 }

@@ -20,6 +20,10 @@ public struct IntentExtractor: Sendable {
     public let scorer: IntentScorer?
     /// Embeds lines for the trainer, which has no head yet to score them with.
     private let featureEmbedder: (any SentenceEmbedding)?
+    /// Whether the trainer records the embedding of the lines before each line too.
+    private let recordsContext: Bool
+    /// The kinds as embeddings: what an ask naming no component asks for.
+    private let prototypes: KindPrototypes?
     /// The head's input for the last line assessed (with an embedding), for the trainer.
     private(set) var lastInput: [Double]?
     /// The last component asked for (not refined): what "make it bigger" changes.
@@ -29,6 +33,7 @@ public struct IntentExtractor: Sendable {
     private var currentParts: Set<ComponentKind> = []
     /// One line heard, and the component it asked for (published or not).
     private struct Heard: Sendable {
+        var text: String
         var reading: Reading
         var asked: ComponentKind?
     }
@@ -43,14 +48,19 @@ public struct IntentExtractor: Sendable {
         self.threshold = threshold
         self.scorer = scorer
         featureEmbedder = nil
+        recordsContext = false
+        prototypes = scorer?.prototypes
     }
 
-    /// Rules alone, recording the head's input for every line (`lastInput`): for training.
-    init(brands: BrandTable, recordingWith embedder: any SentenceEmbedding) {
+    /// Rules alone, recording the head's input (`lastInput`) for every line the head would be
+    /// asked about: for training. `context`: with the embedding of the lines just before.
+    init(brands: BrandTable, recordingWith embedder: any SentenceEmbedding, context: Bool = false) {
         self.brands = BrandSpotter(brands: brands)
         threshold = 0.75
         scorer = nil
         featureEmbedder = embedder
+        recordsContext = context
+        prototypes = KindPrototypes(embedder: embedder)
     }
 
     /// Feeds one final utterance (in meeting order); returns an intent when one is found with confidence >= threshold.
@@ -73,7 +83,7 @@ public struct IntentExtractor: Sendable {
         // What a following line of looks alone would describe: the component asked for or changed,
         // when the line was at least an even bet (a guess that weak is not worth carrying).
         let asked = found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
-        remember(Heard(reading: reading, asked: asked))
+        remember(Heard(text: utterance.msg.text, reading: reading, asked: asked))
         currentParts = []
         if published, let intent = found, !intent.refine, let kind = intent.component {
             current = kind
@@ -99,15 +109,23 @@ public struct IntentExtractor: Sendable {
         }
         var input: [Double]?
         let ruleFeatures = { RuleFeatures.of(reading, rules: decision?.confidence, recentRequest: self.window.contains { $0.asked != nil }) }
-        if let featureEmbedder {
-            input = IntentScorer.input(utterance.msg.text, rules: ruleFeatures(), embedder: featureEmbedder)
+        if let featureEmbedder, decision != nil || headDecision(reading) != nil {
+            // Only lines the head would be asked about at run time are worth training it on.
+            input = IntentScorer.input(utterance.msg.text, before: recordsContext ? window.map(\.text) : nil,
+                                       rules: ruleFeatures(), embedder: featureEmbedder)
         } else if let scorer, let asked = decision ?? headDecision(reading), scorer.needsHead(rules: decision?.confidence) {
             // Embedding costs far more than the rules, so it is only done when the head could change
             // the outcome: never for a line no intent can be built from.
             let rules = decision?.confidence
-            let x = IntentScorer.input(utterance.msg.text, rules: ruleFeatures(), embedder: scorer.embedder)
+            let x = IntentScorer.input(utterance.msg.text, before: scorer.head.context ? window.map(\.text) : nil,
+                                       rules: ruleFeatures(), embedder: scorer.embedder)
             if x.count == scorer.head.weights.count {
                 decision = asked
+                if asked.byDescription {
+                    let kind = prototypes?.nearest(to: x.prefix(scorer.embedder.dimension).map(Float.init))?.kind
+                    decision = kind == nil ? nil : decision
+                    decision?.component = kind
+                }
                 decision?.confidence = scorer.combination.confidence(rules: rules, head: scorer.head.probability(x))
                 input = x
             }
@@ -144,6 +162,12 @@ public struct IntentExtractor: Sendable {
                 return Decision(component: named.kind, confidence: 0, cue: false, refine: true, refersTo: current)
             }
             return Decision(component: named.kind, confidence: 0, cue: reading.createCue != nil, refine: false)
+        }
+        // A wish that names no component and no looks ("somewhere people can upload their files"):
+        // the head judges whether it asks, and its embedding says for what.
+        let looks = !reading.styles.isEmpty || !reading.colors.isEmpty || !reading.brandRefs.isEmpty
+        if reading.desire, reading.components.isEmpty, !looks, prototypes != nil {
+            return Decision(component: nil, confidence: 0, cue: false, refine: false, byDescription: true)
         }
         // A change that names nothing must say what changes: looks, or a visible part ("the corners").
         // "one" and "version" are parts only in talk about designs ("Hold on, one sec" is not).
@@ -182,6 +206,8 @@ public struct IntentExtractor: Sendable {
         var refine: Bool
         /// What a refinement changes, when not the current component.
         var refersTo: ComponentKind?
+        /// No component named: its kind is the one the line's embedding is nearest to.
+        var byDescription = false
     }
 
     /// What each frame starts at. On the labelled sets (dev, the hand-written meetings) every

@@ -9,8 +9,12 @@ import Foundation
 public struct IntentHead: Sendable, Equatable {
     public static let formatVersion = 1
 
-    /// Length of the embedding part of the input.
+    /// Length of the embedding part of the input: the line's embedding, and with `context` the
+    /// mean embedding of the lines before it (each half the length).
     public var dimension: Int
+    /// Whether the head reads the lines before the line too (talk about a physical remote, a
+    /// podcast's story, a chair's instructions make the same words mean something else).
+    public var context: Bool
     /// The rule features after the embedding, by name; must equal `RuleFeatures.names`.
     public var ruleFeatures: [String]
     public var weights: [Double]  // [dimension + ruleFeatures.count]
@@ -19,15 +23,19 @@ public struct IntentHead: Sendable, Equatable {
     public var combination: IntentCombination
     /// What it was trained on and how, for the record.
     public var notes: [String: String]
+    /// The hash of the word lists (`intent-words.json`) its rule features were made with.
+    public var wordsHash: String
 
-    public init(dimension: Int, ruleFeatures: [String], weights: [Double], bias: Double,
-                combination: IntentCombination, notes: [String: String] = [:]) {
+    public init(dimension: Int, context: Bool = false, ruleFeatures: [String], weights: [Double], bias: Double,
+                combination: IntentCombination, notes: [String: String] = [:], wordsHash: String? = nil) {
         self.dimension = dimension
+        self.context = context
         self.ruleFeatures = ruleFeatures
         self.weights = weights
         self.bias = bias
         self.combination = combination
         self.notes = notes
+        self.wordsHash = wordsHash ?? Lexicon.words.hash
     }
 
     /// P(design) for one input row `[embedding, rule features]`.
@@ -38,13 +46,24 @@ public struct IntentHead: Sendable, Equatable {
         return 1 / (1 + exp(-z))
     }
 
-    /// The weights committed with the source (`Resources/intent-head.json`).
-    public static func bundled() throws -> IntentHead {
-        try IntentHead(json: Data(PackageResources.intent_head_json), source: "intent-head.json (built in)")
+    /// The weights committed with the source (`Resources/intent-head.json`), or the head file
+    /// named by `MOCKPILOT_INTENT_HEAD`: scripts/eval-real-talk.sh --cross replays each meeting
+    /// with a head trained without it.
+    public static func bundled(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> IntentHead {
+        if let path = environment["MOCKPILOT_INTENT_HEAD"], !path.isEmpty {
+            guard let data = FileManager.default.contents(atPath: path) else { throw IntentError.unreadable(file: path) }
+            return try IntentHead(json: data, source: path)
+        }
+        return try IntentHead(json: Data(PackageResources.intent_head_json), source: "intent-head.json (built in)")
     }
 
-    /// Reads a head written by `json`; `source` names it in errors.
+    /// Reads a head written by `json`; `source` names it in errors. It must have been trained on
+    /// `words` (this build's word lists unless given).
     public init(json data: Data, source: String) throws {
+        try self.init(json: data, source: source, words: Lexicon.words)
+    }
+
+    init(json data: Data, source: String, words: IntentWords) throws {
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
             throw IntentError.badHead(source: source, reason: "not an intent head JSON file")
@@ -62,8 +81,11 @@ public struct IntentHead: Sendable, Equatable {
         guard let combination = IntentCombination(rawValue: file.combination) else {
             throw IntentError.badHead(source: source, reason: "unknown combination \(file.combination)")
         }
-        self.init(dimension: file.dimension, ruleFeatures: file.ruleFeatures, weights: file.weights, bias: file.bias,
-                  combination: combination, notes: file.notes)
+        guard file.wordsHash == words.hash else {
+            throw IntentError.wordsChanged(head: source, trained: file.wordsHash ?? "(none recorded)", now: words.hash)
+        }
+        self.init(dimension: file.dimension, context: file.context ?? false, ruleFeatures: file.ruleFeatures, weights: file.weights, bias: file.bias,
+                  combination: combination, notes: file.notes, wordsHash: words.hash)
     }
 
     /// The head as JSON, byte for byte the same for the same weights: keys in a fixed order,
@@ -85,7 +107,9 @@ public struct IntentHead: Sendable, Equatable {
         \(notes.joined(separator: ",\n"))
           },
           "combination": \(string(combination.rawValue)),
+          "words_hash": \(string(wordsHash)),
           "dimension": \(dimension),
+          "context": \(context),
           "rule_features": [\(ruleFeatures.map(string).joined(separator: ", "))],
           "bias": \(number(bias)),
           "weights": [
@@ -100,14 +124,17 @@ public struct IntentHead: Sendable, Equatable {
         var version: Int
         var notes: [String: String]
         var combination: String
+        var wordsHash: String?
         var dimension: Int
+        var context: Bool?
         var ruleFeatures: [String]
         var bias: Double
         var weights: [Double]
 
         enum CodingKeys: String, CodingKey {
-            case version, notes, combination, dimension, bias, weights
+            case version, notes, combination, dimension, context, bias, weights
             case ruleFeatures = "rule_features"
+            case wordsHash = "words_hash"
         }
     }
 }
@@ -123,6 +150,15 @@ public enum IntentCombination: String, Sendable, CaseIterable {
     case maximum
     /// The mean of the two (a line the rules did not read counts as 0 from them).
     case mean
+    /// The head's probability, except that a request the rules are sure of (a create verb with a
+    /// component named as said: "can we get an image carousel") keeps the rules' confidence, and a
+    /// line the rules read no request frame in is at most a suggestion (`unframed`): a component
+    /// is written on its own only from a request.
+    case headUnlessSure = "head-unless-sure"
+
+    /// The most a line with no request frame can score under `headUnlessSure`: below the 0.75 a
+    /// component is written at, above the 0.5 a suggestion is shown at.
+    public static let unframed = 0.7
 
     /// `rules`: the rules' confidence, nil when they read no request; `head`: P(design).
     public func confidence(rules: Double?, head: Double) -> Double {
@@ -131,6 +167,8 @@ public enum IntentCombination: String, Sendable, CaseIterable {
         case .head: head
         case .maximum: max(rules ?? 0, head)
         case .mean: ((rules ?? 0) + head) / 2
+        case .headUnlessSure:
+            if let rules { rules >= IntentScorer.sureRules ? max(rules, head) : head } else { min(head, Self.unframed) }
         }
     }
 }

@@ -10,14 +10,17 @@ public enum IntentHeadTrainer {
     public struct Example: Sendable {
         public var input: [Double]
         public var design: Bool
+        /// How much the line counts in the fit (real talk, plentiful and unlabelled line by line, counts less).
+        public var weight = 1.0
     }
 
     /// Every line of every meeting through the rules in meeting order (their state carries
     /// from line to line, as in a meeting), with its embedding and rule features.
-    public static func examples(meetings: [[LabelledLine]], brands: BrandTable, embedder: any SentenceEmbedding) -> [Example] {
+    public static func examples(meetings: [[LabelledLine]], brands: BrandTable, embedder: any SentenceEmbedding,
+                                context: Bool = false) -> [Example] {
         var examples: [Example] = []
         for meeting in meetings {
-            var extractor = IntentExtractor(brands: brands, recordingWith: embedder)
+            var extractor = IntentExtractor(brands: brands, recordingWith: embedder, context: context)
             for line in meeting {
                 let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))
                 _ = extractor.assess(utterance)
@@ -29,8 +32,9 @@ public enum IntentHeadTrainer {
 
     /// The head fitted to `examples`. `l2` is the penalty on the standardised weights (the bias
     /// is free); larger trusts the embedding less.
-    public static func train(_ examples: [Example], dimension: Int, l2: Double, combination: IntentCombination,
-                             notes: [String: String] = [:]) -> IntentHead {
+    public static func train(_ examples: [Example], dimension: Int, context: Bool = false, l2: Double,
+                             combination: IntentCombination, notes: [String: String] = [:]) -> IntentHead {
+        let weight = examples.map(\.weight)
         let d = dimension + RuleFeatures.names.count
         precondition(examples.allSatisfy { $0.input.count == d }, "every example needs \(d) inputs")
         let n = examples.count
@@ -52,9 +56,9 @@ public enum IntentHeadTrainer {
                 var z = 0.0
                 for j in 0...d { z += w[j] * row[j] }
                 let p = 1 / (1 + exp(-z))
-                let s = max(p * (1 - p), 1e-10)
+                let s = max(p * (1 - p), 1e-10) * weight[i]
                 for j in 0...d {
-                    gradient[j] += (p - y[i]) * row[j]
+                    gradient[j] += (p - y[i]) * row[j] * weight[i]
                     let sj = s * row[j]
                     if sj == 0 { continue }
                     for k in j...d { hessian[j * (d + 1) + k] += sj * row[k] }
@@ -80,7 +84,7 @@ public enum IntentHeadTrainer {
             weights[j] = w[j] / spread[j]
             bias -= w[j] * mean[j] / spread[j]
         }
-        return IntentHead(dimension: dimension, ruleFeatures: RuleFeatures.names, weights: weights, bias: bias,
+        return IntentHead(dimension: dimension, context: context, ruleFeatures: RuleFeatures.names, weights: weights, bias: bias,
                           combination: combination, notes: notes)
     }
 

@@ -5,15 +5,19 @@ public struct IntentScorer: Sendable {
     public let embedder: any SentenceEmbedding
     /// How the head's probability and the rules' confidence combine; the head's own by default.
     public let combination: IntentCombination
+    /// The kinds as embeddings, for asks that name no component.
+    let prototypes: KindPrototypes
 
     /// Fails when the embedding is not the length the head was trained on.
     public init(head: IntentHead, embedder: any SentenceEmbedding, combination: IntentCombination? = nil) throws {
-        guard embedder.dimension == head.dimension else {
-            throw IntentError.embeddingSize(expected: head.dimension, got: embedder.dimension)
+        let expected = head.context ? head.dimension / 2 : head.dimension
+        guard embedder.dimension == expected else {
+            throw IntentError.embeddingSize(expected: expected, got: embedder.dimension)
         }
         self.head = head
         self.embedder = embedder
         self.combination = combination ?? head.combination
+        prototypes = KindPrototypes(embedder: embedder)
     }
 
     /// Rules this sure are kept as they are under `maximum`: the head could raise the confidence
@@ -25,12 +29,21 @@ public struct IntentScorer: Sendable {
         switch combination {
         case .rules: false
         case .maximum: (rules ?? 0) < Self.sureRules
-        case .head, .mean: true
+        case .head, .mean, .headUnlessSure: true
         }
     }
 
-    /// The head's input for one line: its embedding, then the rule features.
-    static func input(_ text: String, rules: [Double], embedder: any SentenceEmbedding) -> [Double] {
-        embedder.embed(text).map(Double.init) + rules
+    /// The head's input for one line: its embedding, then (with `before`) the mean embedding of
+    /// the lines just before it (zeros at the start of a meeting), then the rule features.
+    static func input(_ text: String, before: [String]?, rules: [Double], embedder: any SentenceEmbedding) -> [Double] {
+        var x = embedder.embed(text).map(Double.init)
+        if let before {
+            var mean = [Double](repeating: 0, count: embedder.dimension)
+            for line in before {
+                for (i, v) in embedder.embed(line).enumerated() where i < mean.count { mean[i] += Double(v) / Double(before.count) }
+            }
+            x += mean
+        }
+        return x + rules
     }
 }

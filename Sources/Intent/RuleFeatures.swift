@@ -13,18 +13,15 @@ enum RuleFeatures {
 
     /// Present-tense verbs that state how things are ("the profile page has an avatar", "Amazon
     /// puts the button on the right") beside the third-person forms the component reader knows.
-    static let stating: Set<String> = ["has", "puts", "uses", "sits", "turns", "grows", "shows", "mentions", "says", "know", "knows", "handle", "handles"]
+    static let stating = Lexicon.words.set("statingVerbs")
 
     /// Words that point at a design that exists already ("their pricing table has", "the old app
     /// had", "right now the search bar sits"): a description of it, not an ask.
-    private static let existing: Set<String> = ["their", "theirs", "current", "currently", "existing", "old", "already", "competitors", "competitor"]
+    private static let existing = Lexicon.words.set("pointersToWhatExists")
 
     /// Question words that ask about the world, not for a design ("why does", "did the", "is it").
-    private static let inquiries: Set<String> = [
-        "why", "did", "does", "do", "is", "are", "was", "were", "who", "when", "where", "whose", "has", "have", "anyone",
-        "any", "how",
-    ]
-    private static let modals: Set<String> = ["can", "could", "should", "would", "will", "must", "might", "shall", "cant", "wont"]
+    private static let inquiries = Lexicon.words.set("worldQuestionWords")
+    private static let modals = Lexicon.words.set("modals")
 
     /// A question about the world ("Why does the nav flicker", "did the checkout ever load"), read
     /// from the first word that is not a filler; "how about", "what if" suggest instead.

@@ -10,10 +10,11 @@ import Testing
         #expect(head.dimension == 384)
         #expect(head.ruleFeatures == RuleFeatures.names)
         #expect(head.weights.count == 384 + RuleFeatures.names.count)
-        #expect(head.combination == .maximum)
-        // Trained on the tuning sets only: the blind held-out set is never among them.
+        #expect(head.combination == .headUnlessSure)
+        #expect(head.wordsHash == Lexicon.words.hash)
+        // Trained on the tuning sets only: the blind held-out and everyday sets are never among them.
         let trainedOn = try #require(head.notes["trained_on"])
-        #expect(trainedOn.contains("intents.dev2.jsonl") && !trainedOn.contains("heldout"))
+        #expect(trainedOn.contains("intents.dev2.jsonl") && !trainedOn.contains("heldout") && !trainedOn.contains("everyday"))
     }
 
     @Test func weightsReadBackAsTheyWereWritten() throws {
@@ -31,6 +32,21 @@ import Testing
         #expect(throws: IntentError.self) { try IntentHead(json: Data("{\"weights\": [1]}".utf8), source: "x.json") }
     }
 
+    @Test func aWordListEditedWithoutRetrainingIsRefusedSayingHowToRetrain() throws {
+        let file = Fixture.repository.appendingPathComponent("Sources/Intent/Resources/intent-words.json")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        #expect(try IntentWords(json: Data(original.utf8), source: "copy").hash == Lexicon.words.hash)
+        let edited = original.replacingOccurrences(of: "\"fillers\": [", with: "\"fillers\": [\"innit\", ")
+        #expect(edited != original)
+        let words = try IntentWords(json: Data(edited.utf8), source: "edited copy")
+        let head = Data(try IntentHead.bundled().json.utf8)
+        #expect(throws: IntentError.wordsChanged(head: "intent-head.json", trained: Lexicon.words.hash, now: words.hash)) {
+            try IntentHead(json: head, source: "intent-head.json", words: words)
+        }
+        let message = IntentError.wordsChanged(head: "h", trained: "a", now: "b").errorDescription ?? ""
+        #expect(message.contains("scripts/train-intents.sh"))
+    }
+
     @Test func anEmbeddingOfAnotherLengthIsRefused() throws {
         #expect(throws: IntentError.embeddingSize(expected: 384, got: 4)) {
             try IntentScorer(head: try IntentHead.bundled(), embedder: WordFlags())
@@ -41,7 +57,7 @@ import Testing
         // The stand-in "embedding" says whether a line talks about lunch: what tells these apart.
         let lines = (0..<12).flatMap { i in [
             LabelledLine(id: "d\(i)", text: "A little card for plan \(i), dark.", design: true, component: .card),
-            LabelledLine(id: "n\(i)", text: "Lunch at \(i), the usual place.", design: false),
+            LabelledLine(id: "n\(i)", text: "Lunch at \(i) by the card machine.", design: false),
         ] }
         let examples = IntentHeadTrainer.examples(meetings: [lines], brands: try Fixture.brands(), embedder: WordFlags())
         #expect(examples.count == 24)
@@ -66,6 +82,9 @@ import Testing
         #expect(IntentCombination.head.confidence(rules: 0.9, head: 0.2) == 0.2)
         #expect(IntentCombination.rules.confidence(rules: nil, head: 0.99) == 0)
         #expect(IntentCombination.mean.confidence(rules: 0.9, head: 0.5) == 0.7)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: 0.95, head: 0.2) == 0.95)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: 0.9, head: 0.2) == 0.2)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.93) == IntentCombination.unframed)
     }
 }
 

@@ -2,6 +2,7 @@ import Core
 import Embedding
 import Foundation
 import Testing
+import TestSupport
 @testable import Intent
 
 /// MiniLM from `make models` as the head reads it, loaded once for every test that needs it.
@@ -10,15 +11,17 @@ struct MiniLMSentences: SentenceEmbedding {
     var dimension: Int { model.dimension }
     func embed(_ text: String) -> [Float] { model.embed(text) }
 
-    static let shared: MiniLMSentences? = (try? MiniLM(modelsDirectory: Paths.models())).map(MiniLMSentences.init)
+    /// Fails the test that asks, saying to run `make models`, when MiniLM is not installed.
+    static let installed = InstalledModel("all-MiniLM-L6-v2", directory: ModelPaths.folder) {
+        MiniLMSentences(model: try MiniLM(modelsDirectory: $0))
+    }
 }
 
 /// The rules with the built-in head reading real MiniLM embeddings. None of these lines is in
 /// the training sets.
-@Suite(.enabled(if: MiniLMSentences.shared != nil, "needs all-MiniLM-L6-v2 (make models)"))
 struct IntentScorerTests {
     func extractor() throws -> IntentExtractor {
-        let scorer = try IntentScorer(head: try IntentHead.bundled(), embedder: try #require(MiniLMSentences.shared))
+        let scorer = try IntentScorer(head: try IntentHead.bundled(), embedder: try MiniLMSentences.installed.get())
         return IntentExtractor(brands: try Fixture.brands(), scorer: scorer)
     }
 
@@ -27,16 +30,44 @@ struct IntentScorerTests {
         return extractor.extract(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
     }
 
+    /// A line with no request frame that the head takes for an ask is shown as a suggestion of the
+    /// right kind, not written on its own (precision first, issue 14).
+    @Test func anImplicitRequestTheRulesMissIsASuggestion() throws {
+        let line = "So for the orders page, I keep coming back to a big table with the status as coloured pills."
+        #expect(try Fixture.one(line) == nil, "the rules alone already find it: pick a harder line")
+        var reader = try extractor()
+        let assessed = reader.assess(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
+        let intent = try #require(assessed)
+        #expect(intent.component == .table && !intent.refine)
+        #expect(intent.confidence == IntentCombination.unframed)
+        #expect(one(line, with: try extractor()) == nil)
+    }
+
+    /// Since the head learned real talk (issue 14) it is more careful with hedged asks: these are
+    /// still read, as the right kind, but not written on their own (below 0.75).
     @Test(arguments: [
-        ("So for the orders page, I keep coming back to a big table with the status as coloured pills.", ComponentKind.table),
-        ("My gut says a sidebar, collapsible, with the projects listed in it.", .sidebar),
+        ("My gut says a sidebar, collapsible, with the projects listed in it.", ComponentKind.sidebar),
         ("Thinking out loud here: tabs for day, week and month on the calendar view?", .tabs),
     ])
-    func anImplicitRequestTheRulesMissIsFound(line: String, kind: ComponentKind) throws {
-        #expect(try Fixture.one(line) == nil, "the rules alone already find it: pick a harder line")
-        let intent = try #require(one(line, with: try extractor()))
-        #expect(intent.component == kind)
-        #expect(intent.confidence >= 0.75 && !intent.refine)
+    func aHedgedRequestIsReadAsItsKind(line: String, kind: ComponentKind) throws {
+        var extractor = try extractor()
+        let assessed = extractor.assess(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
+        let candidate = try #require(assessed)
+        #expect(candidate.component == kind && !candidate.refine)
+        #expect(candidate.confidence > 0.3)
+    }
+
+    /// Real talk is full of these (issue 14): the rules read each as a request, the head does not.
+    @Test(arguments: [
+        "So the buttons on the remote should be rubber, a bit spongy, so you can feel them in the dark.",
+        "And the client goes, hey, I want a modal, and then of course he hates the modal.",
+        "Please click on the participants button at the bottom of your screen to raise your hand.",
+        "Let me get the next slide up, the one with the carousel of survey results.",
+        "We should have a big on off switch on the side of the remote, like a toggle.",
+    ])
+    func physicalProductsQuotesInstructionsAndSlidesMakeNoComponent(line: String) throws {
+        #expect(try Fixture.one(line) != nil, "the rules alone do not take it for a request: pick a harder line")
+        #expect(one(line, with: try extractor()) == nil)
     }
 
     @Test(arguments: [
@@ -51,26 +82,27 @@ struct IntentScorerTests {
         #expect(one(line, with: try extractor()) == nil)
     }
 
-    @Test func aMeetingGoesOnFromOneImplicitLineToTheNext() throws {
+    @Test func aMeetingGoesOnFromOneRequestToTheChangeAfterIt() throws {
         var extractor = try extractor()
-        let lines = ["My gut says a sidebar, collapsible, with the projects listed in it.", "Darker, and a bit narrower."]
+        let lines = ["Let's build a table for the orders, with the status as coloured pills.", "Darker, and a bit narrower."]
         let results = lines.enumerated().map { i, text in
             extractor.extract(Utterance(id: "u\(i)", msg: TranscriptMsg(text: text, tsStart: Double(i), tsEnd: Double(i) + 1)))
         }
         let change = try #require(results[1])
-        #expect(change.refine && change.refersTo == .sidebar && Set(change.styles) == ["dark", "small"])
+        #expect(change.refine && change.refersTo == .table && Set(change.styles) == ["dark", "small"])
     }
 
     /// dev2 was written blind and is among the head's training sets, so this is a floor under the
-    /// measured figures (F1 96.9%, P 99.3%, component 96.5%, ECE 4.1%; rules alone F1 86.0%), not
-    /// a generalisation figure: the cross-set one (trained without dev2) is F1 95.1%.
+    /// measured figures (F1 89.4%, P 99.2%, component 98.4%, ECE 5.5%; rules alone F1 86.0%), not
+    /// a generalisation figure. Lines with no request frame are suggestions since issue 14, not
+    /// published, which is most of the recall given up (F1 96.9% before).
     @Test func theSecondTuningSetHoldsItsFigures() throws {
         let file = Fixture.repository.appendingPathComponent("Tests/Eval/intents.dev2.jsonl").path
         let lines = try IntentEvaluation.load(file: file)
         let rules = IntentEvaluation.score(lines, extractor: try Fixture.extractor())
         let both = IntentEvaluation.score(lines, extractor: try extractor())
         #expect(rules.detection.f1 >= 0.83, "\(rules.table)")
-        #expect(both.detection.f1 >= 0.93 && both.detection.precision >= 0.97, "\(both.table)")
+        #expect(both.detection.f1 >= 0.88 && both.detection.precision >= 0.97, "\(both.table)")
         #expect(both.componentAccuracy >= 0.93 && both.brands.f1 >= 0.9, "\(both.table)")
         #expect(both.reliability.expectedCalibrationError <= 0.08, "\(both.table)")
     }
