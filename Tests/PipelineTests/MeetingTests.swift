@@ -39,15 +39,19 @@ import Testing
         return await collected
     }
 
-    @Test func aLineLongerThanIntentsReadSaysSoAndStillAsks() async throws {
+    @Test func aLineLongerThanIntentsReadIsCutWithANoticeAndTheMeetingGoesOn() async throws {
         let f = try Fixture()
         let meeting = try await f.open()
-        let ask = "Let's build a pill-shaped pay button with a purple gradient like Stripe's."
         let rambling = String(repeating: "and then we went through the quarterly numbers again ", count: 60)
-        let events = try await Self.play([Self.line("u1", ask + " " + rambling, at: 0)], into: meeting)
+        let events = try await Self.play([
+            Self.line("u1", rambling, at: 0),
+            Self.line("u2", "Let's build a pill-shaped pay button with a purple gradient like Stripe's.", at: 30),
+        ], into: meeting)
         let notices = events.compactMap { if case .notice(let n) = $0 { n } else { nil } }
         #expect(notices.contains { $0.hasPrefix("u1: longer than 2000 characters") }, "\(notices)")
-        #expect(events.contains { if case .component = $0 { true } else { false } }, "the ask at its start is still read")
+        #expect(!notices.contains { $0.hasPrefix("u2:") })
+        let written = events.compactMap { if case .component(let c) = $0 { c } else { nil } }
+        #expect(written.map(\.name) == ["PayButton"], "the next line is read as usual")
     }
 
     @Test func aCueLineBecomesAComponentFileAndARefinementANewVersion() async throws {
