@@ -109,7 +109,11 @@ struct Parser {
 
     mutating func enter() throws(SyntaxError) {
         depth += 1
-        if depth > Self.maxDepth { throw fail("nesting too deep (more than \(Self.maxDepth) levels)") }
+        // Depth counts the parser's own steps, not brackets: "(" alone takes up to three (an
+        // expression, a unary, a primary), so the message names steps rather than levels.
+        if depth > Self.maxDepth {
+            throw fail("nesting too deep: the checker follows at most \(Self.maxDepth) nested expressions, statements and elements, and one pair of brackets can take several")
+        }
     }
 
     mutating func leave() { depth -= 1 }

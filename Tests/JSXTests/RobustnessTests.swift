@@ -20,6 +20,17 @@ import Testing
     }
 }
 
+/// 400 parentheses are 400 levels as a reader counts them; the message must not claim that
+/// more than 1000 were found (it said "more than 1000 levels" at about 333).
+@Test func theNestingMessageDoesNotMiscountLevels() {
+    let source = "x = " + String(repeating: "(", count: 400) + "1" + String(repeating: ")", count: 400) + ";"
+    let found = JSXChecker().check(source)
+    let message = found.first?.message ?? ""
+    #expect(message.contains("nesting too deep"), "\(found)")
+    #expect(!message.contains("levels"), "\(message)")
+    #expect(message.contains("nested expressions, statements and elements"))
+}
+
 @Test func longFlatChainsStillParse() {
     // 3,000 `+` terms build a deep left-leaning tree; the parser refuses it politely or accepts it.
     let source = "x = " + Array(repeating: "a", count: 500).joined(separator: " + ") + ";"
