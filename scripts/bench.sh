@@ -41,3 +41,10 @@ for stage in bench-whisper bench-streaming bench-jsx bench-tui bench-insights; d
     "$here/$stage.sh" "$bin" || echo "$stage: failed (exit $?)"
   fi
 done
+
+# The watched folder at 2,500 components: this revision beside MockPilot 0.1's Output (0199e65,
+# which rewrote and synced the whole manifest on every write), built and run the same way.
+echo
+echo "== watched folder, 2,500 components: MockPilot 0.1 (0199e65), then this revision"
+"$here/bench-folder.sh" 0199e65 2500 || echo "bench-folder 0199e65: failed (exit $?)"
+"$here/bench-folder.sh" HEAD 2500 || echo "bench-folder HEAD: failed (exit $?)"
