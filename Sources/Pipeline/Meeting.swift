@@ -110,6 +110,7 @@ public actor Meeting {
         modelClassifier = llm.map { LLMIntentClassifier(client: $0, threshold: settings.intentThreshold, floor: floor) }
         machine = MeetingStateMachine(settings: .init(
             threshold: settings.intentThreshold, modelFloor: llm == nil ? nil : floor,
+            newNeedsCue: intentScorer == nil,
             trigger: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds)),
             idPrefix: sessionID + "-")
         resolver = SpecResolver(brands: brands)

@@ -32,10 +32,17 @@ public struct MeetingStateMachine: Sendable {
         public var recency: Double
         /// Lines of other talk that mean the topic changed: a vague change after them is offered.
         public var topicChangeLines: Int
+        /// A new component is made on its own only on an explicit create request ("let's build a
+        /// ..."); other new things are offered. For intents from the rules alone, whose confidences
+        /// are not probabilities: "I would love a button that ..." reads as a wish at 0.9 whether it
+        /// is about a screen or a car.
+        public var newNeedsCue: Bool
         public var trigger: TriggerStateMachine.Settings
 
         public init(threshold: Double = 0.75, suggestionFloor: Double = 0.5, modelFloor: Double? = nil,
-                    recency: Double = 120, topicChangeLines: Int = 6, trigger: TriggerStateMachine.Settings = .init()) {
+                    recency: Double = 120, topicChangeLines: Int = 6, newNeedsCue: Bool = false,
+                    trigger: TriggerStateMachine.Settings = .init()) {
+            self.newNeedsCue = newNeedsCue
             self.threshold = threshold
             self.suggestionFloor = suggestionFloor
             self.modelFloor = modelFloor
@@ -171,6 +178,9 @@ public struct MeetingStateMachine: Sendable {
     /// A reading sure enough to act on: published and given to the trigger, or offered.
     private mutating func land(_ intent: IntentMsg, at time: Double) -> [Effect] {
         let warm = plan(for: intent, at: time, warmOnly: true)
+        if case .new = warm, settings.newNeedsCue, !intent.cue {
+            return offer(intent, plan: warm, unsure: true)
+        }
         switch warm {
         case .existing, .new:
             guard let target = resolve(warm, at: time) else { return [] }

@@ -60,6 +60,20 @@ import Testing
         #expect(offered.first?.reason.contains("the talk has moved on from the button c1") == true)
     }
 
+    @Test func fromTheRulesAloneOnlyAnExplicitCreateRequestMakesANewComponentOnItsOwn() {
+        var m = MeetingStateMachine(settings: .init(newNeedsCue: true))
+        // A wish at 0.9 from the rules alone: a screen ask or a car's button alike, so only offered.
+        var effects = Self.hear(&m, Self.ask("u1", .button, "I would love a button that sets the temperature.", cue: false), at: 0)
+            + m.handle(.tick(10))
+        #expect(Self.generated(effects).isEmpty)
+        #expect(Self.suggested(effects).map(\.id) == ["u1"])
+        effects = Self.hear(&m, Self.ask("u2", .card, "Let's build a plan card."), at: 20) + m.handle(.tick(30))
+        #expect(Self.generated(effects).map { "\($0.id) \($0.target)" } == ["u2 c1"])
+        // A change to what exists still lands as before.
+        effects = Self.hear(&m, Self.ask("u3", nil, "Give it a shadow.", cue: false, refine: true), at: 40) + m.handle(.tick(50))
+        #expect(Self.generated(effects).map { "\($0.id) \($0.target)" } == ["u3 c1"])
+    }
+
     @Test func aVagueChangeAfterATopicChangeIsOffered() {
         var m = MeetingStateMachine()
         _ = Self.hear(&m, Self.ask("u1", .modal, "Let's build an invite modal."), at: 0)
