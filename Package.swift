@@ -31,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "CCBLAS", path: "Sources/CCBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // Messages, events, clock: the contract every stage speaks.
-        .target(name: "Core"),
+        .target(name: "Core", resources: [.embedInCode("Resources/filler-words.txt")]),
         .target(name: "Config", dependencies: ["Core"]),
         // Transcript files (WebVTT, SRT, JSON Lines, plain text) -> TranscriptMsg.
         .target(name: "Transcript", dependencies: ["Core"]),
@@ -47,13 +47,13 @@ let package = Package(
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
         .target(name: "Intent", dependencies: ["Core", "Brands"],
                 resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/intent-words.json"),
-                            .embedInCode("Resources/intent-kinds.json"), .embedInCode("Resources/filler-words.txt")]),
+                            .embedInCode("Resources/intent-kinds.json")]),
         .target(name: "Trigger", dependencies: ["Core"],
                 resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt")]),
         // JavaScript + JSX parser and sanitiser.
         .target(name: "JSX", dependencies: ["Core"], resources: [.embedInCode("Resources/allowlist.json")]),
         .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"],
-                resources: [.embedInCode("Resources/filler-words.txt"), .embedInCode("Resources/type-nouns.txt")]),
+                resources: [.embedInCode("Resources/type-nouns.txt")]),
         .target(name: "Output", dependencies: ["Core"]),
         // Store depends on Output for StoredComponent, the value an export writes.
         .target(name: "Store", dependencies: ["Core", "Output", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "IntentTests", dependencies: ["Intent", "Brands", "Embedding", "TestSupport"], exclude: ["Meetings"]),
         .testTarget(name: "TriggerTests", dependencies: ["Trigger"]),
         .testTarget(name: "JSXTests", dependencies: ["JSX", "CodeGen", "Brands", "Core", "TestSupport"], exclude: ["Corpus", "EdgeCases", "RedTeam", "babel-verdicts.js"]),
-        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "JSX", "Brands", "TestSupport"]),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "Core", "JSX", "Brands", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Output"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Net", "TestSupport", "Speech", "Capture",

@@ -2,22 +2,14 @@ import Core
 import Foundation
 
 /// Turns words heard in a meeting into a PascalCase component name, from the ask's content words:
-/// filler words (Resources/filler-words.txt) never make a name, and a label that ends in a word
+/// filler words (Core's `WordList.fillers`) never make a name, and a label that ends in a word
 /// for what the thing is (Resources/type-nouns.txt) is the whole name ("Invite dialog" on a modal
 /// is InviteDialog).
 public enum ComponentNamer {
     /// The most label words kept in a name, so names stay readable.
     static let maxWords = 3
-    static let fillers = wordList(PackageResources.filler_words_txt)
-    static let typeNouns = wordList(PackageResources.type_nouns_txt)
-
-    /// One lower-case word a line; blank lines and `#` comments skipped.
-    static func wordList(_ bytes: [UInt8]) -> Set<String> {
-        Set(String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-            .map { $0.filter { $0.isLetter || $0.isNumber } })
-    }
+    static let fillers = WordList.fillers
+    static let typeNouns = WordList.read(PackageResources.type_nouns_txt)
 
     /// "pay" + button -> "PayButton"; no usable label -> the kind's type name ("PricingTable").
     /// Always a valid identifier, whatever the label holds.

@@ -1,15 +1,13 @@
+import Core
 import Foundation
 
 /// Finds short words worth printing on a component: "a pay button" -> "Pay",
 /// "a get started button" -> "Get started", "a button that says Join now" -> "Join now"; for
 /// other components, the ask's own nouns: "an invite dialog" -> "Invite dialog". Filler words
-/// ("then", "maybe", "just": Resources/filler-words.txt) are never part of a label.
+/// ("then", "maybe", "just": Core's `WordList.fillers`) are never part of a label.
 enum LabelReader {
     /// Words of talk that name nothing.
-    static let fillers: Set<String> = Set(String(decoding: PackageResources.filler_words_txt, as: UTF8.self)
-        .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        .map { $0.filter { $0.isLetter || $0.isNumber } })
+    static let fillers = WordList.fillers
     private static let heads: Set<String> = ["button", "buttons", "cta", "link"]
     private static let stops: Set<String> = ["a", "an", "the", "and", "or", "to", "one", "that", "this", "our", "their", "your", "my", "of",
                                                 "another", "some", "any", "every", "each", "these", "those", "its"]

@@ -21,10 +21,8 @@ import Testing
         #expect(name("Pay", .button) == "PayButton", "a label without a type noun still takes the kind's")
     }
 
-    @Test func theFillerListIsTheSameDataAsTheLabelReaders() throws {
-        let here = try String(contentsOf: Repository.root.appendingPathComponent("Sources/CodeGen/Resources/filler-words.txt"), encoding: .utf8)
-        let there = try String(contentsOf: Repository.root.appendingPathComponent("Sources/Intent/Resources/filler-words.txt"), encoding: .utf8)
-        #expect(here == there, "Sources/CodeGen/Resources/filler-words.txt and Sources/Intent/Resources/filler-words.txt must be one list")
+    @Test func theFillerListIsTheOneCoreHoldsForLabelsAndNames() {
+        #expect(ComponentNamer.fillers == WordList.fillers, "names and labels read one list: Sources/Core/Resources/filler-words.txt")
         #expect(ComponentNamer.fillers.isSuperset(of: ["then", "maybe", "just", "like", "really", "kind", "sort", "actually", "so", "okay"]))
     }
 }
