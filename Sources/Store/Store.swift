@@ -42,7 +42,7 @@ public actor Store {
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path: path, configuration: configuration)
             let migrator = Self.migrator
             if try pool.read({ try Self.hasNewerMigrations($0) }) {
                 throw StoreError.newerDatabase(path: path)
@@ -54,6 +54,20 @@ public actor Store {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The first opener of a new file switches it to WAL, which needs the file to itself, and
+    /// SQLite reports a second opener at that moment as busy at once, without the busy timeout.
+    /// So opening is tried again, for as long as the busy timeout would have waited.
+    static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
     }
 
