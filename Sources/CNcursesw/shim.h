@@ -29,6 +29,7 @@ static inline int mp_key_right(void) { return KEY_RIGHT; }
 static inline int mp_key_ppage(void) { return KEY_PPAGE; }
 static inline int mp_key_npage(void) { return KEY_NPAGE; }
 static inline int mp_key_enter(void) { return KEY_ENTER; }
+static inline int mp_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int mp_key_home(void) { return KEY_HOME; }
 static inline int mp_key_end(void) { return KEY_END; }
 static inline int mp_key_code_yes(void) { return KEY_CODE_YES; }

@@ -4,7 +4,7 @@ import Foundation
 extension PipelineEvent: Encodable {
     enum CodingKeys: String, CodingKey {
         case type, utterance, intent, triggered, spec, component, specID = "spec_id", kind, reason, queued
-        case status, message, insight, model
+        case status, message, insight, model, label, name
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -50,6 +50,10 @@ extension PipelineEvent: Encodable {
         case .model(let activity):
             try c.encode("model", forKey: .type)
             try c.encode(activity, forKey: .model)
+        case .speaker(let label, let name):
+            try c.encode("speaker", forKey: .type)
+            try c.encode(label, forKey: .label)
+            try c.encode(name, forKey: .name)
         case .finished:
             try c.encode("finished", forKey: .type)
         }

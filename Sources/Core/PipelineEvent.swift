@@ -22,6 +22,9 @@ public enum PipelineEvent: Sendable, Hashable {
     case insight(InsightSummary)
     /// A model is writing a component beside the meeting: asked, streaming, done or given up.
     case model(ModelActivity)
+    /// Lines whose speaker is `label` are said by `name` from now on (the meeting keeps the label
+    /// in transcripts; watchers show the name).
+    case speaker(label: String, name: String)
     /// Input finished; no more events follow.
     case finished
 }
@@ -232,5 +235,8 @@ public enum PipelineCommand: Sendable, Hashable {
     /// Write every component of the session to a folder.
     case export(to: String)
     case refreshInsights
+    /// Call the speaker of lines labelled `label` ("Speaker 1", "Call", a VTT name) `name`
+    /// for the rest of the meeting.
+    case renameSpeaker(label: String, name: String)
     case quit
 }

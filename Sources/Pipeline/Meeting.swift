@@ -150,11 +150,14 @@ public actor Meeting {
         emit.yield(.transcript(utterance))
         await persist("utterance \(utterance.id)") { try await $0.record(utterance: utterance, session: self.sessionID) }
 
-        window = Array((window + [utterance]).suffix(3))
-        talk.append(utterance)
+        // Shown and stored with its label; read under the name its speaker goes by now, so
+        // intents (and a model's answers) carry the name.
+        let named = machine.named(utterance)
+        window = Array((window + [named]).suffix(3))
+        talk.append(named)
         // The best reading whatever its confidence: the state machine decides what is acted on,
         // what is offered, and what a model is asked about.
-        let reading = extractor.assess(utterance)
+        let reading = extractor.assess(named)
         if IntentExtractor.isCut(utterance.msg.text) {
             emit.yield(.notice("\(utterance.id): longer than \(IntentExtractor.longestUtterance) characters; intents are read from its start only"))
         }
@@ -178,6 +181,10 @@ public actor Meeting {
                 await generate(intent, on: target, firedAt: Date())
             case .readTalk:
                 await generateFromTalk()
+            case .renamed(let label, let name):
+                emit.yield(.speaker(label: label, name: name))
+                emit.yield(.notice("\(label) is now called \(name)"))
+                await persist("the name of \(label)") { try await $0.name(speaker: label, as: name, session: self.sessionID) }
             case .notice(let text):
                 emit.yield(.notice(text))
             }
@@ -194,7 +201,7 @@ public actor Meeting {
 
     public func handle(_ command: PipelineCommand) async {
         switch command {
-        case .generateNow, .makeSuggestion:
+        case .generateNow, .makeSuggestion, .renameSpeaker:
             await perform(machine.handle(.key(command)))
         case .setPaused(let paused):
             _ = machine.handle(.key(command))

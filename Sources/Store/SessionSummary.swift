@@ -13,9 +13,11 @@ public struct SessionSummary: Sendable, Hashable {
     /// Distinct components, each possibly in several versions.
     public var componentCount: Int
     public var versionCount: Int
+    /// Who spoke, under the names the meeting gave them, in the order they first spoke.
+    public var speakers: [String]
 
     public init(id: String, started: Date, source: String, title: String?, utteranceCount: Int, componentCount: Int,
-                versionCount: Int) {
+                versionCount: Int, speakers: [String] = []) {
         self.id = id
         self.started = started
         self.source = source
@@ -23,5 +25,6 @@ public struct SessionSummary: Sendable, Hashable {
         self.utteranceCount = utteranceCount
         self.componentCount = componentCount
         self.versionCount = versionCount
+        self.speakers = speakers
     }
 }

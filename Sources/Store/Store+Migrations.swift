@@ -70,6 +70,18 @@ extension Store {
             try db.create(index: "components_written_at", on: "components", columns: ["written_at"])
         }
 
+        // Names given to speakers on the screen ("Speaker 1" is Ana), per session. Utterances keep
+        // the label they were heard with; exports and listings show the name.
+        migrator.registerMigration("v4: speaker names") { db in
+            try db.create(table: "speakers") { t in
+                t.column("session", .text).notNull().references("sessions", onDelete: .cascade)
+                t.column("label", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("named", .datetime).notNull().indexed()
+                t.primaryKey(["session", "label"])
+            }
+        }
+
         return migrator
     }
 }

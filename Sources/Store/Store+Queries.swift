@@ -14,10 +14,22 @@ extension Store {
                     (SELECT COUNT(*) FROM components c WHERE c.session = s.id) AS versions
                 FROM sessions s ORDER BY s.started DESC, s.id DESC
                 """)
+            // Who spoke in each session, under their names, in the order they first spoke.
+            let speakerRows = try Row.fetchAll(db, sql: """
+                SELECT u.session, COALESCE(n.name, u.speaker) AS shown, MIN(u.ts_start) AS first FROM utterances u
+                LEFT JOIN speakers n ON n.session = u.session AND n.label = u.speaker
+                WHERE u.speaker IS NOT NULL GROUP BY u.session, u.speaker ORDER BY u.session, first, shown
+                """)
+            var speakers: [String: [String]] = [:]
+            for row in speakerRows {
+                let session: String = row["session"], shown: String = row["shown"]
+                if speakers[session, default: []].contains(shown) { continue }
+                speakers[session, default: []].append(shown)
+            }
             return rows.map { row in
                 SessionSummary(id: row["id"], started: row["started"], source: row["source"], title: row["title"],
                                utteranceCount: row["utterances"], componentCount: row["components"],
-                               versionCount: row["versions"])
+                               versionCount: row["versions"], speakers: speakers[row["id"]] ?? [])
             }
         }
     }
@@ -45,19 +57,33 @@ extension Store {
         }
     }
 
-    /// The session's utterances still kept, in meeting order.
+    /// The session's utterances still kept, in meeting order, each speaker under the name the
+    /// meeting last gave them (their label when they were never renamed).
     public func utterances(session: String) throws -> [Utterance] {
         try read { db in
             try self.requireSession(session, db)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM utterances WHERE session = ? ORDER BY ts_start, id
+                SELECT u.*, COALESCE(n.name, u.speaker) AS shown FROM utterances u
+                LEFT JOIN speakers n ON n.session = u.session AND n.label = u.speaker
+                WHERE u.session = ? ORDER BY u.ts_start, u.id
                 """, arguments: [session])
             return rows.map { row in
                 Utterance(id: row["id"],
                           msg: TranscriptMsg(text: row["text"], tsStart: row["ts_start"], tsEnd: row["ts_end"],
-                                             speaker: row["speaker"], id: row["id"]),
+                                             speaker: row["shown"], id: row["id"]),
                           isFinal: row["final"])
             }
+        }
+    }
+
+    /// The names given to the session's speakers, by the label their lines carry.
+    public func speakerNames(session: String) throws -> [String: String] {
+        try read { db in
+            try self.requireSession(session, db)
+            let rows = try Row.fetchAll(db, sql: "SELECT label, name FROM speakers WHERE session = ?", arguments: [session])
+            var names: [String: String] = [:]
+            for row in rows { names[row["label"]] = row["name"] }
+            return names
         }
     }
 }

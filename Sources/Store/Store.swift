@@ -129,6 +129,23 @@ public actor Store {
         }
     }
 
+    /// Names the speaker of the session's lines labelled `label`; the latest name wins. Naming a
+    /// speaker back to their label forgets the name.
+    public func name(speaker label: String, as name: String, session: String) throws {
+        let named = now()
+        try write { db in
+            try self.requireSession(session, db)
+            if name == label {
+                try db.execute(sql: "DELETE FROM speakers WHERE session = ? AND label = ?", arguments: [session, label])
+                return
+            }
+            try db.execute(sql: """
+                INSERT INTO speakers (session, label, name, named) VALUES (?, ?, ?, ?)
+                ON CONFLICT (session, label) DO UPDATE SET name = excluded.name, named = excluded.named
+                """, arguments: [session, label, name, named])
+        }
+    }
+
     /// An intent is recorded when it is found and again when it triggers generation, and either
     /// may be redelivered: the first recording is kept, and once triggered it stays triggered.
     public func record(intent: IntentMsg, triggered: Bool, session: String) throws {
@@ -185,6 +202,8 @@ public actor Store {
                 "DELETE FROM intents WHERE created < ?",
                 "DELETE FROM specs WHERE created < ?",
                 "DELETE FROM components WHERE written_at < ?",
+                // Names of people, kept no longer than what they said.
+                "DELETE FROM speakers WHERE named < ?",
                 // A session whose rows are all gone; one still recording (a meeting running
                 // past the cutoff) keeps its row.
                 """
@@ -193,6 +212,7 @@ public actor Store {
                     AND NOT EXISTS (SELECT 1 FROM intents WHERE session = sessions.id)
                     AND NOT EXISTS (SELECT 1 FROM specs WHERE session = sessions.id)
                     AND NOT EXISTS (SELECT 1 FROM components WHERE session = sessions.id)
+                    AND NOT EXISTS (SELECT 1 FROM speakers WHERE session = sessions.id)
                 """,
             ] {
                 try db.execute(sql: sql, arguments: [date])

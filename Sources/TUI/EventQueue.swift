@@ -59,7 +59,7 @@ struct EventQueue: Sendable {
                 return
             }
             intentSlot[intent.utteranceID] = add(event)
-        case .suggestion, .spec, .component, .componentFailed, .finished:
+        case .suggestion, .spec, .component, .componentFailed, .speaker, .finished:
             _ = add(event)
         }
         if slots.count > 2 * count + 64 { compact() }

@@ -10,6 +10,7 @@ struct HelpOverlay: Component {
         ("enter", "show the intent's or component's code, make a suggestion"),
         ("[  ]", "older / newer version of the component"),
         ("e", "export every component to the export folder"),
+        ("n", "rename the speaker of the newest line shown in Transcript"),
         ("t", "next colour theme"),
         ("i", "refresh insights"),
         ("mouse click", "focus the pane under the pointer"),

@@ -4,7 +4,7 @@ public enum Key: Sendable, Equatable {
     case tab, backTab
     case up, down, left, right
     case pageUp, pageDown, home, end
-    case enter, escape
+    case enter, escape, backspace
     /// Ctrl-C: in raw mode it arrives as a key, not as SIGINT.
     case interrupt
     case resize
@@ -30,4 +30,6 @@ public enum SelectionTarget: Sendable, Equatable, Hashable {
     case component(String)
     /// An offer not yet made, by the utterance it was heard in.
     case suggestion(String)
+    /// A transcript line, by its utterance id (the line `n` renames the speaker of).
+    case line(String)
 }

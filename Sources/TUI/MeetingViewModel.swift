@@ -5,6 +5,7 @@ public struct MeetingViewModel: Sendable, Equatable {
     /// A transcript line; a partial one is replaced in place by later events with its id.
     public struct Line: Sendable, Equatable {
         public var id: String
+        /// The label the line was heard with; `name(of:)` gives the name to show.
         public var speaker: String?
         public var start: Double
         public var text: String
@@ -65,6 +66,11 @@ public struct MeetingViewModel: Sendable, Equatable {
     public private(set) var modelActivity: ModelActivity?
     public private(set) var warning: Warning?
     public private(set) var finished = false
+    /// Names the meeting gave speakers, by label.
+    public private(set) var speakerNames: [String: String] = [:]
+    /// Each speaker label's place in the order speakers were first heard: its colour, for the
+    /// whole meeting, whatever it is renamed to.
+    public private(set) var speakerSlots: [String: Int] = [:]
     public private(set) var eventCount = 0
 
     public init() {}
@@ -74,6 +80,7 @@ public struct MeetingViewModel: Sendable, Equatable {
         switch event {
         case .transcript(let u):
             let line = Line(id: u.id, speaker: u.msg.speaker, start: u.msg.tsStart, text: u.msg.text, isFinal: u.isFinal)
+            if let label = u.msg.speaker, speakerSlots[label] == nil { speakerSlots[label] = speakerSlots.count }
             // Partials are replaced near the end of the list; search backwards.
             if let i = lines.lastIndex(where: { $0.id == u.id }) {
                 lines[i] = line
@@ -124,9 +131,21 @@ public struct MeetingViewModel: Sendable, Equatable {
             insight = summary
         case .model(let activity):
             modelActivity = activity.isActive ? activity : nil
+        case .speaker(let label, let name):
+            speakerNames[label] = name == label ? nil : name
         case .finished:
             finished = true
         }
+    }
+
+    /// The name a speaker label goes by now.
+    public func name(of label: String?) -> String? {
+        label.map { speakerNames[$0] ?? $0 }
+    }
+
+    /// The colour of a speaker label: the next of the theme's speaker colours for each new speaker.
+    public func role(ofSpeaker label: String?) -> Role {
+        Role.speaker(slot: label.flatMap { speakerSlots[$0] } ?? 0)
     }
 
     /// The component a written spec belongs to, found through the intent's utterance id.

@@ -108,6 +108,7 @@ final class NcursesTerminal: Terminal {
         case 9: return .tab
         case 10, 13: return .enter
         case 27: return .escape
+        case 8, 127: return .backspace
         case 3: return .interrupt
         default:
             guard let scalar = Unicode.Scalar(UInt32(bitPattern: value)) else { return readKey() }
@@ -126,6 +127,7 @@ final class NcursesTerminal: Terminal {
         case mp_key_home(): return .home
         case mp_key_end(): return .end
         case mp_key_enter(): return .enter
+        case mp_key_backspace(): return .backspace
         case mp_key_btab(): return .backTab
         case mp_key_resize():
             previous = nil

@@ -8,6 +8,12 @@ public enum Role: String, Sendable, CaseIterable, Hashable {
     case title
     case titleFocused = "title-focused"
     case speaker
+    /// The speaker palette after `speaker`: each speaker of a meeting gets the next one.
+    case speaker2 = "speaker-2"
+    case speaker3 = "speaker-3"
+    case speaker4 = "speaker-4"
+    case speaker5 = "speaker-5"
+    case speaker6 = "speaker-6"
     case time
     case partial
     case intent
@@ -38,4 +44,12 @@ public enum Role: String, Sendable, CaseIterable, Hashable {
     case tabActive = "tab-active"
     case overlay
     case overlayTitle = "overlay-title"
+
+    /// The speakers' colours, in the order speakers are first heard; the seventh starts again.
+    static let speakerPalette: [Role] = [.speaker, .speaker2, .speaker3, .speaker4, .speaker5, .speaker6]
+
+    /// The colour of the speaker first heard in place `slot` (0 for the first).
+    static func speaker(slot: Int) -> Role {
+        speakerPalette[((slot % speakerPalette.count) + speakerPalette.count) % speakerPalette.count]
+    }
 }

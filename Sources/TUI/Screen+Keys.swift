@@ -3,6 +3,7 @@ import Core
 /// Keys and mouse: global keys first, then the focused pane.
 extension Screen: Component {
     public mutating func handle(_ key: Key) -> Handled {
+        if state.speakerPrompt != nil, let handled = handleInPrompt(key) { return handled }
         if state.helpShown {
             state.helpShown = false
             var overlay = HelpOverlay(themeName: theme.name)
@@ -43,6 +44,8 @@ extension Screen: Component {
                        now: now)
         case .char("["), .char("]"):
             stepVersion(older: key == .char("["))
+        case .char("n"):
+            openSpeakerPrompt()
         case .resize:
             break
         case .click(let x, let y):
@@ -82,6 +85,8 @@ extension Screen: Component {
             state.cursor = nil
             state.show("Making the suggestion…", now: now)
             return
+        case .line:
+            return
         case .component(let id):
             state.selectedComponent = id
             state.selectedVersion = nil
@@ -97,6 +102,55 @@ extension Screen: Component {
         if let shown = CodePane.shown(model, state) {
             state.show("Showing \(shown.name) v\(shown.version)", now: now, seconds: 3)
         }
+    }
+
+    /// Keys while the rename prompt is open: it takes everything but quitting, resizing and the mouse
+    /// (nil: handle the key as usual).
+    private mutating func handleInPrompt(_ key: Key) -> Handled? {
+        switch key {
+        case .interrupt, .resize, .click, .wheel: return nil
+        default: break
+        }
+        guard var prompt = state.speakerPrompt else { return nil }
+        // Every other key is the prompt's, even one it does not use: `q` is a letter of a name.
+        _ = prompt.handle(key)
+        state.speakerPrompt = prompt
+        switch prompt.outcome {
+        case .editing:
+            break
+        case .cancelled:
+            state.speakerPrompt = nil
+            state.show("\(prompt.current) keeps their name", now: now, seconds: 3)
+        case .confirmed(let name):
+            state.speakerPrompt = nil
+            actions.append(.send(.renameSpeaker(label: prompt.label, name: name)))
+            state.show("Renaming \(prompt.current) to \(name)…", now: now, seconds: 3)
+        }
+        return .handled
+    }
+
+    /// `n`: the speaker of the newest transcript line at or above the bottom of the transcript pane
+    /// (scroll up to rename someone else).
+    private mutating func openSpeakerPrompt() {
+        guard let label = speakerToRename() else {
+            state.show("No speaker to rename: the transcript shows no lines with a speaker", now: now, seconds: 4)
+            return
+        }
+        state.speakerPrompt = SpeakerPrompt(label: label, current: model.name(of: label) ?? label)
+    }
+
+    func speakerToRename() -> String? {
+        let speakers = Dictionary(model.lines.compactMap { line in line.speaker.map { (line.id, $0) } }) { first, _ in first }
+        guard !speakers.isEmpty else { return nil }
+        // The pane's rows as drawn now; when the transcript is not on screen (one pane at a time),
+        // as it would be drawn at the same width.
+        let rect = layout.panes[.transcript] ?? Rect(x: 0, y: 0, width: size.width, height: max(3, size.height - 3))
+        let pane = view(.transcript, rect: rect)
+        let bottom = min(pane.lines.count, pane.scroll.visibleTop(count: pane.lines.count, page: pane.page) + pane.page)
+        for row in pane.lines[..<bottom].reversed() {
+            if case .line(let id)? = row.target, let label = speakers[id], !label.isEmpty { return label }
+        }
+        return nil
     }
 
     private mutating func stepVersion(older: Bool) {

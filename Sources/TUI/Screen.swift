@@ -73,7 +73,11 @@ public struct Screen: Sendable {
         }
         if let bar = layout.tabBar { TabBar(focus: state.focus).draw(into: &buffer, in: bar) }
         StatusBar(model: model, paused: state.paused, notice: activeNotice).draw(into: &buffer, in: layout.status)
-        HintBar().draw(into: &buffer, in: layout.hints)
+        if let prompt = state.speakerPrompt {
+            prompt.draw(into: &buffer, in: layout.hints)
+        } else {
+            HintBar().draw(into: &buffer, in: layout.hints)
+        }
         if state.helpShown {
             HelpOverlay(themeName: theme.name).draw(into: &buffer, in: Rect(x: 0, y: 0, width: size.width, height: size.height - 2))
         }

@@ -76,6 +76,8 @@ public struct ScreenState: Sendable, Equatable {
     /// The version shown; nil shows the newest version.
     public var selectedVersion: Int?
     public var helpShown = false
+    /// The rename prompt `n` opened; while it is open, typing goes to it.
+    public var speakerPrompt: SpeakerPrompt?
     public var paused = false
     public var themeIndex = 0
     public var notice: Notice?

@@ -137,7 +137,7 @@ struct StatusBar: Component {
 struct HintBar: Component {
     static let hints: [(key: String, action: String)] = [
         ("g", "generate"), ("space", "pause"), ("tab", "pane"), ("↑↓", "scroll"), ("enter", "pick"),
-        ("[ ]", "version"), ("e", "export"), ("t", "theme"), ("i", "insights"), ("?", "help"), ("q", "quit"),
+        ("[ ]", "version"), ("e", "export"), ("n", "rename"), ("t", "theme"), ("i", "insights"), ("?", "help"), ("q", "quit"),
     ]
 
     func draw(into buffer: inout ScreenBuffer, in rect: Rect) {

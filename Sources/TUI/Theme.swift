@@ -66,9 +66,12 @@ public struct Theme: Sendable, Equatable {
         self.styles = styles
     }
 
-    /// A role's style; roles a theme leaves out fall back to `text`.
+    /// A role's style; roles a theme leaves out fall back to `text`, a speaker colour it leaves
+    /// out to `speaker` (names stay set apart from what they said).
     public func style(_ role: Role) -> RoleStyle {
-        styles[role] ?? styles[.text] ?? RoleStyle()
+        if let style = styles[role] { return style }
+        if Role.speakerPalette.contains(role), let speaker = styles[.speaker] { return speaker }
+        return styles[.text] ?? RoleStyle()
     }
 
     /// Attributes alone, for NO_COLOR and monochrome terminals: every role still stays distinguishable.
@@ -76,7 +79,7 @@ public struct Theme: Sendable, Equatable {
         switch role {
         case .dim, .time, .path, .hint, .codeComment, .border, .neutral: RoleStyle(dim: true)
         case .partial: RoleStyle(dim: true, italic: true)
-        case .title, .speaker, .component, .hintKey, .overlayTitle, .codeTag, .statusLive, .triggered: RoleStyle(bold: true)
+        case .title, .speaker, .speaker2, .speaker3, .speaker4, .speaker5, .speaker6, .component, .hintKey, .overlayTitle, .codeTag, .statusLive, .triggered: RoleStyle(bold: true)
         case .titleFocused, .selection, .tabActive, .status, .statusPaused: RoleStyle(reverse: true)
         case .borderFocused, .codeKeyword, .warning, .failed, .notice: RoleStyle(bold: true)
         case .positive, .codeString: RoleStyle(underline: true)
@@ -93,6 +96,11 @@ public struct Theme: Sendable, Equatable {
         .title: RoleStyle(foreground: .index(250), bold: true),
         .titleFocused: RoleStyle(foreground: .index(16), background: .index(75), bold: true),
         .speaker: RoleStyle(foreground: .index(179), bold: true),
+        .speaker2: RoleStyle(foreground: .index(117), bold: true),
+        .speaker3: RoleStyle(foreground: .index(150), bold: true),
+        .speaker4: RoleStyle(foreground: .index(176), bold: true),
+        .speaker5: RoleStyle(foreground: .index(209), bold: true),
+        .speaker6: RoleStyle(foreground: .index(147), bold: true),
         .time: RoleStyle(foreground: .index(244)),
         .partial: RoleStyle(foreground: .index(244), italic: true),
         .selection: RoleStyle(foreground: .index(255), background: .index(238), bold: true),

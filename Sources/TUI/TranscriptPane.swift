@@ -1,6 +1,8 @@
 import Synchronization
 
 /// The rolling transcript: time, speaker and text; partial lines dimmed until they are final.
+/// Each speaker's name has its own colour for the whole meeting, and shows the name the meeting
+/// gave them (renamed with `n`).
 enum TranscriptPane {
     static func lines(_ model: MeetingViewModel, width: Int, cache: TranscriptRows? = nil) -> [StyledLine] {
         guard !model.lines.isEmpty else {
@@ -10,20 +12,25 @@ enum TranscriptPane {
             }
             return empty
         }
-        if let cache { return cache.rows(model.lines, width: width) }
+        if let cache { return cache.rows(model, width: width) }
         var result: [StyledLine] = []
         result.reserveCapacity(model.lines.count * 2)
-        for line in model.lines { result += wrap(line, width: width) }
+        for line in model.lines {
+            result += wrap(line, name: model.name(of: line.speaker), role: model.role(ofSpeaker: line.speaker), width: width)
+        }
         return result
     }
 
-    static func wrap(_ line: MeetingViewModel.Line, width: Int) -> [StyledLine] {
+    /// A line's rows; the first one selects the line (`n` renames the speaker of the line it finds).
+    static func wrap(_ line: MeetingViewModel.Line, name: String?, role: Role, width: Int) -> [StyledLine] {
         var spans = [Span(TimeText.clock(line.start) + " ", .time)]
-        if let speaker = line.speaker, !speaker.isEmpty {
-            spans.append(Span(speaker + ": ", .speaker))
+        if let name, !name.isEmpty {
+            spans.append(Span(name + ": ", role))
         }
         spans.append(Span(line.isFinal ? line.text : line.text + " …", line.isFinal ? .text : .partial))
-        return StyledLine.wrap(spans, width: width, indent: 6)
+        var rows = StyledLine.wrap(spans, width: width, indent: 6)
+        if !rows.isEmpty { rows[0].target = .line(line.id) }
+        return rows
     }
 }
 
@@ -33,6 +40,8 @@ enum TranscriptPane {
 final class TranscriptRows: Sendable {
     private struct Entry {
         var line: MeetingViewModel.Line
+        var name: String?
+        var role: Role
         var width: Int
         var rows: [StyledLine]
     }
@@ -43,16 +52,19 @@ final class TranscriptRows: Sendable {
     /// How many lines are kept wrapped.
     var count: Int { entries.withLock { $0.count } }
 
-    func rows(_ lines: [MeetingViewModel.Line], width: Int) -> [StyledLine] {
-        entries.withLock { cache in
+    func rows(_ model: MeetingViewModel, width: Int) -> [StyledLine] {
+        let lines = model.lines
+        return entries.withLock { cache in
             var result: [StyledLine] = []
             result.reserveCapacity(lines.count * 2)
             for line in lines {
-                if let entry = cache[line.id], entry.width == width, entry.line == line {
+                // A rename changes the name on every line of that speaker, so it is part of the key.
+                let name = model.name(of: line.speaker), role = model.role(ofSpeaker: line.speaker)
+                if let entry = cache[line.id], entry.width == width, entry.line == line, entry.name == name, entry.role == role {
                     result += entry.rows
                 } else {
-                    let rows = TranscriptPane.wrap(line, width: width)
-                    cache[line.id] = Entry(line: line, width: width, rows: rows)
+                    let rows = TranscriptPane.wrap(line, name: name, role: role, width: width)
+                    cache[line.id] = Entry(line: line, name: name, role: role, width: width, rows: rows)
                     result += rows
                 }
             }

@@ -20,6 +20,9 @@ import Core
 /// - a change with no component yet is offered, not made into a new component.
 /// Readings between `suggestionFloor` and `threshold` are offered too (or first given to a model,
 /// when one is configured). `g` makes what is pending, else the newest offer, else reads the talk.
+///
+/// It owns the speakers' names: lines keep the label they were heard with ("Speaker 1", "Call", a
+/// VTT name), and a rename from the screen names that label for the rest of the meeting.
 public struct MeetingStateMachine: Sendable {
     public struct Settings: Sendable, Hashable {
         /// At or above: acted on alone.
@@ -81,6 +84,8 @@ public struct MeetingStateMachine: Sendable {
         case askModel(IntentMsg, line: Utterance)
         /// Write the intent as the next version of `target` (a new component when its id is new).
         case generate(IntentMsg, Target, reason: TriggerStateMachine.Reason)
+        /// Lines labelled `label` are said by `name` from now on: tell watchers, store it.
+        case renamed(label: String, name: String)
         /// `g` found nothing pending or offered: read the last lines of talk as one request.
         case readTalk
         case notice(String)
@@ -118,6 +123,11 @@ public struct MeetingStateMachine: Sendable {
     private(set) var offers: [Offer] = []
     private var latest: Double = 0
     static let offersKept = 20
+    /// Speaker labels heard so far, and the names given to some of them.
+    private var speakersHeard: Set<String> = []
+    public private(set) var speakerNames: [String: String] = [:]
+    /// A name is a name, not a paragraph: longer ones are cut.
+    public static let longestSpeakerName = 40
     /// Put before every component id: the session, so ids stay unique across meetings that share
     /// a folder or a database ("2026-12-06-0932-1a2b-c1").
     private let idPrefix: String
@@ -159,8 +169,21 @@ public struct MeetingStateMachine: Sendable {
         }
     }
 
+    /// The name a line's speaker goes by now: the one given on the screen, else its label.
+    public func name(of label: String?) -> String? {
+        label.map { speakerNames[$0] ?? $0 }
+    }
+
+    /// The line as its speaker is now called, for everything read from it (intents carry the name).
+    public func named(_ line: Utterance) -> Utterance {
+        var named = line
+        named.msg.speaker = name(of: line.msg.speaker)
+        return named
+    }
+
     private mutating func heard(_ line: Utterance, reading: IntentMsg?) -> [Effect] {
         latest = max(latest, line.msg.tsEnd)
+        if let label = line.msg.speaker { speakersHeard.insert(label) }
         trigger.speech(endingAt: line.msg.tsEnd)
         guard let reading, reading.confidence >= min(settings.suggestionFloor, settings.modelFloor ?? 1) else {
             otherTalk += 1
@@ -277,9 +300,30 @@ public struct MeetingStateMachine: Sendable {
         case .setPaused(let paused):
             trigger.setPaused(paused)
             return []
+        case .renameSpeaker(let label, let name):
+            return rename(label, to: name)
         case .export, .refreshInsights, .quit:
             return []
         }
+    }
+
+    /// Names the speaker of `label`'s lines; naming it back to its label forgets the name.
+    private mutating func rename(_ label: String, to raw: String) -> [Effect] {
+        guard speakersHeard.contains(label) else {
+            return [.notice("no speaker called “\(label)” has spoken in this meeting")]
+        }
+        let name = Self.cleanName(raw)
+        let current = speakerNames[label] ?? label
+        guard !name.isEmpty else { return [.notice("a speaker needs a name: \(current) keeps theirs")] }
+        guard name != current else { return [] }
+        speakerNames[label] = name == label ? nil : name
+        return [.renamed(label: label, name: name)]
+    }
+
+    /// One line of printable text, spaces collapsed, at most `longestSpeakerName` characters.
+    static func cleanName(_ raw: String) -> String {
+        let words = raw.split { $0.isWhitespace || $0.isNewline || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } }
+        return String(words.joined(separator: " ").prefix(longestSpeakerName))
     }
 
     private mutating func accept(_ utteranceID: String) -> [Effect] {

@@ -6,7 +6,7 @@ import Store
 struct SessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
-        abstract: "List recorded meetings: id, start time, source, utterance and component counts.",
+        abstract: "List recorded meetings: id, start time, source, utterance and component counts, speakers.",
         discussion: "Meetings are kept for store.retention_days (7 unless the config says less), then deleted with all they hold."
     )
 
@@ -34,10 +34,10 @@ struct SessionsCommand: AsyncParsableCommand {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        var rows = [["ID", "STARTED", "SOURCE", "UTTERANCES", "COMPONENTS", "VERSIONS", "TITLE"]]
+        var rows = [["ID", "STARTED", "SOURCE", "UTTERANCES", "COMPONENTS", "VERSIONS", "TITLE", "SPEAKERS"]]
         for s in sessions {
             rows.append([s.id, formatter.string(from: s.started), s.source, String(s.utteranceCount),
-                         String(s.componentCount), String(s.versionCount), s.title ?? ""])
+                         String(s.componentCount), String(s.versionCount), s.title ?? "", s.speakers.joined(separator: ", ")])
         }
         print(Self.table(rows, rightAligned: [3, 4, 5]), terminator: "")
     }

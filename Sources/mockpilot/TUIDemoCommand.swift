@@ -99,7 +99,7 @@ struct DemoPipeline: Sendable {
                     version += 1
                 case .refreshInsights:
                     events.yield(.insight(DemoScript.insight))
-                case .export, .quit, .makeSuggestion:
+                case .export, .quit, .makeSuggestion, .renameSpeaker:
                     break
                 }
             }

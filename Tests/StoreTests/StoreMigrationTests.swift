@@ -10,7 +10,7 @@ import Testing
     _ = try Store(path: db.path)
     let applied = try migrations(db.path)
     #expect(applied == ["v1: sessions, utterances, intents, specs, components", "v2: index transcript rows by age",
-                        "v3: index specs and components by age"])
+                        "v3: index specs and components by age", "v4: speaker names"])
     let mode: String? = try scalar(db.path, "PRAGMA journal_mode")
     #expect(mode == "wal")
     #expect(try indexExists(db.path, "utterances_created"))
@@ -28,7 +28,7 @@ import Testing
     let store = try Store(path: db.path)
     #expect(try await store.sessions().map(\.id) == ["2026-01-02-0304-abcd"])
     #expect(try indexExists(db.path, "utterances_created"))
-    #expect(try migrations(db.path).count == 3)
+    #expect(try migrations(db.path).count == 4)
     // Opening again applies nothing twice.
     _ = try Store(path: db.path)
 }

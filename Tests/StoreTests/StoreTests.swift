@@ -24,7 +24,8 @@ import Testing
 
     let sessions = try await store.sessions()
     #expect(sessions == [SessionSummary(id: id, started: clock.now(), source: "meeting.txt", title: "Checkout review",
-                                        utteranceCount: 2, componentCount: 1, versionCount: 2)])
+                                        utteranceCount: 2, componentCount: 1, versionCount: 2,
+                                        speakers: ["Ann", "Bo"])])
     let components = try await store.components(session: id)
     #expect(components.map(\.specID) == ["c1.v1", "c1.v2"])
     #expect(components.first?.utteranceIDs == ["u1"])
