@@ -1,8 +1,9 @@
 import Core
 import Foundation
 
-/// A session's transcript as Markdown: one paragraph per utterance, speaker and meeting time
-/// first, the words escaped so nothing anyone said turns into markup.
+/// A session's transcript as Markdown: who spoke, then one paragraph per utterance, speaker and
+/// meeting time first, the words escaped so nothing anyone said turns into markup. Speakers are
+/// under the names the meeting gave them (the store hands utterances over with those names).
 enum TranscriptMarkdown {
     static let fileName = "transcript.md"
 
@@ -10,6 +11,9 @@ enum TranscriptMarkdown {
         var text = "# Transcript\n"
         let ordered = utterances.sorted { ($0.msg.tsStart, $0.id) < ($1.msg.tsStart, $1.id) }
         if ordered.isEmpty { text += "\n_No utterances were kept for this session._\n" }
+        var speakers: [String] = [], seen: Set<String> = []
+        for name in ordered.compactMap(\.msg.speaker) where seen.insert(name).inserted { speakers.append(name) }
+        if !speakers.isEmpty { text += "\nSpeakers: " + speakers.map(escape).joined(separator: ", ") + "\n" }
         for utterance in ordered {
             let speaker = escape(utterance.msg.speaker ?? "Unknown speaker")
             let partial = utterance.isFinal ? "" : " _(partial)_"

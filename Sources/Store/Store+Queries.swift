@@ -21,10 +21,11 @@ extension Store {
                 WHERE u.speaker IS NOT NULL GROUP BY u.session, u.speaker ORDER BY u.session, first, shown
                 """)
             var speakers: [String: [String]] = [:]
+            var seen: Set<[String]> = []
             for row in speakerRows {
                 let session: String = row["session"], shown: String = row["shown"]
-                if speakers[session, default: []].contains(shown) { continue }
-                speakers[session, default: []].append(shown)
+                // Two labels given one name are one speaker.
+                if seen.insert([session, shown]).inserted { speakers[session, default: []].append(shown) }
             }
             return rows.map { row in
                 SessionSummary(id: row["id"], started: row["started"], source: row["source"], title: row["title"],

@@ -99,7 +99,9 @@ struct DemoPipeline: Sendable {
                     version += 1
                 case .refreshInsights:
                     events.yield(.insight(DemoScript.insight))
-                case .export, .quit, .makeSuggestion, .renameSpeaker:
+                case .renameSpeaker(let label, let name):
+                    events.yield(.speaker(label: label, name: name))
+                case .export, .quit, .makeSuggestion:
                     break
                 }
             }

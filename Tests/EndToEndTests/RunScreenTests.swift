@@ -32,7 +32,7 @@ import Testing
         ("tab / shift-tab", "focus the next / previous pane"), ("1 2 3 4", "focus transcript / intents"),
         ("↑ ↓  j k", "scroll the focused pane"), ("PgUp PgDn Home End", "scroll by a page"),
         ("enter", "show the intent's or component's code"), ("[  ]", "older / newer version"),
-        ("e", "export every component"), ("t", "next colour theme"), ("i", "refresh insights"),
+        ("e", "export every component"), ("n", "rename the speaker"), ("t", "next colour theme"), ("i", "refresh insights"),
         ("mouse click", "focus the pane under the pointer"), ("?  esc", "show / hide this help"), ("q  ctrl-c", "quit"),
     ]
 

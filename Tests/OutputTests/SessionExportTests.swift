@@ -40,6 +40,8 @@ private let utterances = [
     #expect(folder.read("export/transcript.md") == """
         # Transcript
 
+        Speakers: Ann, Bo
+
         **Ann** (0:03): Let's build a pay button
 
         **Bo** (1:15): Make it \\*purple\\*
