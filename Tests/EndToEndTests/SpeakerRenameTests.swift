@@ -24,9 +24,10 @@ import Testing
 
     static func rows(_ screen: String) -> [String] { screen.components(separatedBy: "\n") }
 
-    /// The 256-colour foreground in effect where `text` starts on its row of a `capture-pane -e` screen.
-    static func foreground(before text: String, in coloured: String) -> String? {
-        guard let row = rows(coloured).first(where: { $0.contains(text) }), let range = row.range(of: text) else { return nil }
+    /// The 256-colour foreground in effect where `text` starts, on the row of a `capture-pane -e`
+    /// screen that holds `marker` (colour codes sit between the name and what was said).
+    static func foreground(of text: String, onRowWith marker: String, in coloured: String) -> String? {
+        guard let row = rows(coloured).first(where: { $0.contains(marker) }), let range = row.range(of: text) else { return nil }
         return row[..<range.lowerBound].matches(of: /38;5;(\d+)/).last.map { String($0.output.1) }
     }
 
@@ -34,8 +35,9 @@ import Testing
         let session = try TmuxSession(arguments: ["run", "--transcript", "meeting.vtt", "--realtime", "--out", "out",
                                                   "--db", "db.sqlite"],
                                       logCommands: false, files: ["meeting.vtt": Self.meeting])
-        var screen = try session.waitFor(text: "Speaker 1: Yes, loud and clear.")
-        #expect(screen.contains("00:01 Call: Morning, can everyone hear me?"))
+        // The transcript pane is 34 columns wide at 120: longer lines wrap.
+        var screen = try session.waitFor(text: "00:03 Speaker 1: Yes, loud and")
+        #expect(screen.contains("00:01 Call: Morning, can everyone"))
 
         // n: the prompt asks about the newest line's speaker, in place of the key hints.
         try session.press("n")
@@ -53,8 +55,8 @@ import Testing
         #expect(screen.contains("00:16 Ana: Let's build a"), "\(screen)")
         #expect(!screen.contains("Speaker 1:"))
         let coloured = try session.screen(colors: true)
-        let ana = Self.foreground(before: "Ana: Let's build", in: coloured)
-        let call = Self.foreground(before: "Call: Looks good", in: coloured)
+        let ana = Self.foreground(of: "Ana:", onRowWith: "00:16", in: coloured)
+        let call = Self.foreground(of: "Call:", onRowWith: "00:19", in: coloured)
         #expect(ana == "117" && call == "179", "the dark theme's second and first speaker colours: \(String(describing: ana)), \(String(describing: call))")
 
         try session.press("q")
