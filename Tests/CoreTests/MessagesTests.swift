@@ -53,6 +53,8 @@ import Testing
         let u = Utterance(id: "u1", msg: TranscriptMsg(text: "hello", tsStart: 0, tsEnd: 1), isFinal: false)
         #expect(try JSONLines.encode(PipelineEvent.transcript(u)).contains("\"type\":\"partial\""))
         #expect(try JSONLines.encode(PipelineEvent.slow(queued: 5)) == #"{"queued":5,"type":"slow"}"#)
+        #expect(try JSONLines.encode(PipelineEvent.speaker(label: "Speaker 1", name: "Ana"))
+            == #"{"label":"Speaker 1","name":"Ana","type":"speaker"}"#)
     }
 
     @Test func theOriginalDesignsExampleSpecDecodes() throws {
