@@ -88,6 +88,9 @@ public actor Meeting {
     public private(set) var problems = 0
     /// The first problem, for the one line printed once the screen is gone.
     private var firstProblem: String?
+    /// A screen watches: events keep coming after the input ends, since the user still renames
+    /// speakers and exports until they quit.
+    private var eventsOutliveInput = false
 
     public init(settings: Settings, brands: BrandTable, folder: ComponentFolder, store: Store?, sessionID: String,
                 source: String, model: String, insights: InsightService? = nil, insightsUnavailable: String? = nil,
@@ -216,6 +219,11 @@ public actor Meeting {
         }
     }
 
+    /// Keeps the event stream open after `finish()` (for the screen; `--no-tui` ends with the input).
+    public func keepEventsAfterFinish() {
+        eventsOutliveInput = true
+    }
+
     /// The input ended: whatever is still pending is generated, then watchers are told.
     public func finish() async {
         await finishClassifications()
@@ -225,7 +233,7 @@ public actor Meeting {
         for task in hookTasks.values { await task.value }
         do { try await folder.compact() } catch { report(warning: "could not update the manifest: \(error.localizedDescription)") }
         emit.yield(.finished)
-        emit.finish()
+        if !eventsOutliveInput { emit.finish() }
     }
 
     /// Deletes stored transcripts older than the retention; long meetings call it hourly.

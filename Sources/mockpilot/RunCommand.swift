@@ -111,6 +111,8 @@ struct RunCommand: AsyncParsableCommand {
         if useTUI {
             let ui = TerminalUI(options: TUIOptions(themesDirectory: settings.themesDirectory.isEmpty ? nil : settings.themesDirectory,
                                                     theme: settings.theme, exportFolder: settings.exportFolder))
+            // A rename or an export after the input ended still shows on the screen.
+            await meeting.keepEventsAfterFinish()
             let failure = await runServices(meeting: meeting, feed: feed, screen: ui, printer: nil)
             // The screen is gone: say what the meeting left behind, as `--no-tui` does, and what
             // went wrong in one line where it stays readable.

@@ -87,6 +87,25 @@ import Testing
         #expect(sessions.stdout.split(separator: "\n").first?.hasSuffix("SPEAKERS") == true)
     }
 
+    /// A transcript replayed at full speed has ended before anyone can press a key: the screen
+    /// still shows a rename made then, and the export has it.
+    @Test func aRenameAfterTheMeetingEndedStillShows() throws {
+        let session = try TmuxSession(arguments: ["run", "--transcript", "meeting.vtt", "--out", "out", "--db", "db.sqlite"],
+                                      logCommands: false, files: ["meeting.vtt": Self.meeting])
+        try session.waitFor(text: "■ FINISHED", timeout: 30)
+        try session.press("n")
+        try session.waitFor("the rename prompt") { Self.rows($0)[39].contains("Rename Call: ▏") }
+        try session.press("B", "e", "n", "Enter")
+        let screen = try session.waitFor(text: "00:19 Ben: Looks good to me.")
+        #expect(screen.contains("00:01 Ben: Morning, can everyone"), "\(screen)")
+        #expect(screen.contains("Call is now called Ben"), "\(screen)")
+        #expect(screen.contains("00:16 Speaker 1: Let's build a"), "\(screen)")
+        try session.press("q")
+        try session.waitFor(text: "MP-EXITED-0", timeout: 30)
+        let db = try SQLiteFile(session.folder.path + "/db.sqlite")
+        #expect(try db.rows("SELECT label, name FROM speakers") == [["label": "Call", "name": "Ben"]])
+    }
+
     /// `run --no-tui`: every intent says who asked, from the line it was read in.
     @Test func jsonLinesIntentsCarryTheSpeaker() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-speakers-\(UUID().uuidString)")
