@@ -57,7 +57,7 @@ import Testing
         let coloured = try session.screen(colors: true)
         let ana = Self.foreground(of: "Ana:", onRowWith: "00:16", in: coloured)
         let call = Self.foreground(of: "Call:", onRowWith: "00:19", in: coloured)
-        #expect(ana == "117" && call == "179", "the dark theme's second and first speaker colours: \(String(describing: ana)), \(String(describing: call))")
+        #expect(ana == "80" && call == "179", "the dark theme's second and first speaker colours: \(String(describing: ana)), \(String(describing: call))")
 
         try session.press("q")
         try session.waitFor(text: "MP-EXITED-0", timeout: 30)

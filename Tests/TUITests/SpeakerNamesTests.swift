@@ -1,4 +1,5 @@
 import Core
+import TestSupport
 import Testing
 @testable import TUI
 
@@ -95,6 +96,17 @@ import Testing
         #expect(screen.state.speakerPrompt == nil)
         #expect(screen.render().row(38).contains("No speaker to rename"))
         #expect(screen.render().text.contains("00:02 Right, a card."))
+    }
+
+    /// Six speakers, six colours, in every shipped theme, on 256-colour and on 8-colour terminals.
+    @Test func theShippedThemesGiveEachSpeakerAColourOfTheirOwn() throws {
+        let catalog = try ThemeCatalog.load(directory: Repository.root.path + "/Themes")
+        for theme in catalog.themes {
+            let colours = Role.speakerPalette.map { theme.style($0).foreground }
+            #expect(Set(colours.map { "\($0)" }).count == 6, "\(theme.name): \(colours)")
+            #expect(Set(colours.map { "\($0.basic)" }).count == 6, "\(theme.name) on 8 colours: \(colours.map(\.basic))")
+        }
+        #expect(Set(Role.speakerPalette.map { "\(Theme.builtIn.style($0).foreground.basic)" }).count == 6)
     }
 
     @Test func themesWithoutSpeakerColoursFallBackAndMonochromeStillSetsNamesApart() throws {
