@@ -39,16 +39,11 @@ struct HeartbeatState: Sendable {
 }
 
 /// What `GET /health` shows: each service's last heartbeat, and whether all are alive.
-struct HealthReport: Codable, Sendable, Equatable {
-    struct Service: Codable, Sendable, Equatable {
+struct HealthReport: Sendable, Equatable {
+    struct Service: Sendable, Equatable {
         var name: String
         var secondsSinceBeat: Double
         var alive: Bool
-
-        enum CodingKeys: String, CodingKey {
-            case name, alive
-            case secondsSinceBeat = "seconds_since_beat"
-        }
     }
 
     var healthy: Bool
@@ -56,9 +51,4 @@ struct HealthReport: Codable, Sendable, Equatable {
     var services: [Service]
 
     var status: String { healthy ? "ok" : "stuck" }
-
-    enum CodingKeys: String, CodingKey {
-        case healthy, services
-        case periodSeconds = "period_seconds"
-    }
 }
