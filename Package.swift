@@ -120,11 +120,12 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "Tensor", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
-        // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
-        // the session database it wrote with plain SQL.
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "Insight", "TestSupport",
+        // `serve` over real HTTP on loopback, and the binary's serve and token commands.
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "CodeGen", "Insight", "TestSupport",
                                                        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                        .product(name: "Logging", package: "swift-log")]),
+        // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
+        // the session database it wrote with plain SQL.
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
