@@ -75,7 +75,7 @@ let package = Package(
         // What people say about a design: sentiment, sources, demographics, vector search.
         .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", "Tensor", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
         // `mockpilot serve`: the stage commands as HTTP routes, with JWT, CORS, health and metrics.
-        .target(name: "Server", dependencies: ["Core", "Config", "Brands", "Intent", "CodeGen", "JSX", "Insight", "Embedding", "Pipeline",
+        .target(name: "Server", dependencies: ["Core", "Config", "Brands", "Intent", "CodeGen", "JSX", "Insight", "Embedding", "Pipeline", "LLM",
                                                .product(name: "Hummingbird", package: "hummingbird"),
                                                .product(name: "JWTKit", package: "jwt-kit"),
                                                .product(name: "Prometheus", package: "swift-prometheus"),
@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "Tensor", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
         // `serve` over real HTTP on loopback, and the binary's serve and token commands.
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "CodeGen", "Insight", "TestSupport",
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "CodeGen", "Insight", "LLM", "TestSupport",
                                                        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                        .product(name: "Logging", package: "swift-log")]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads

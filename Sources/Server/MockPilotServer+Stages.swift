@@ -1,8 +1,11 @@
+import Brands
 import CodeGen
 import Core
 import Foundation
 import Hummingbird
 import Insight
+import LLM
+import Logging
 
 /// The stage routes: each reads its body as the matching command reads a line, and answers with
 /// the command's JSON shape (Core's messages, `search`'s and `classify`'s objects).
@@ -21,10 +24,15 @@ extension MockPilotServer {
             throw APIError.unprocessable(error.localizedDescription)
         }
         let (templates, checker, metrics) = (self.templates, self.checker, self.metrics)
-        let response = try await codegen.perform { () throws -> GenerateResponse in
+        let (model, brands, logger) = (stages.modelGenerator, stages.brands, self.logger)
+        let response = try await codegen.perform { () async throws -> GenerateResponse in
             let response: GenerateResponse
             do {
-                response = try templates.generate(spec)
+                if let model {
+                    response = try await Self.generate(spec, with: model, brands: brands, logger: logger)
+                } else {
+                    response = try templates.generate(spec)
+                }
             } catch let error as CodeGenError {
                 throw APIError.unprocessable(error.localizedDescription)
             }
@@ -38,6 +46,21 @@ extension MockPilotServer {
             return response
         }
         return Self.json(try JSONLines.encode(response))
+    }
+
+    /// As `generate --backend`: brand tokens first, the spec's own over them; the model's answer
+    /// has had its own check and one repair round, else it is the template (the notes say which).
+    static func generate(_ spec: DesignSpec, with model: LLMComponentGenerator, brands: BrandTable,
+                         logger: Logger) async throws -> GenerateResponse {
+        var tokens: [String: String] = [:]
+        for ref in spec.brandRefs { tokens.merge(brands.brand(named: ref)?.tokens ?? [:]) { _, new in new } }
+        tokens.merge(spec.themeTokens) { _, new in new }
+        let result = await model.generate(spec: spec, tokens: tokens, current: nil)
+        for note in result.notes { logger.info("\(spec.specID): \(note)") }
+        guard let response = result.response else {
+            throw APIError.unprocessable("\(spec.specID): no component could be generated")
+        }
+        return response
     }
 
     /// `GET /search?query=&k=`: the nearest stored posts, nearest first, as `mockpilot search` prints them.

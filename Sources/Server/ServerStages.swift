@@ -1,5 +1,6 @@
 import Brands
 import Foundation
+import LLM
 
 /// What the routes run on: the same pieces `generate`, `search`, `classify` and `extract` use.
 public struct ServerStages: Sendable {
@@ -12,13 +13,16 @@ public struct ServerStages: Sendable {
     public var modelsDirectory: String
     /// `/extract` publishes intents with at least this confidence (`intent.threshold`).
     public var intentThreshold: Double
+    /// The configured model backend (`[llm] backend`), as `generate` uses it; nil: templates only.
+    public var modelGenerator: LLMComponentGenerator?
 
     public init(brands: BrandTable, allowedImports: Set<String>, postDatabase: String, modelsDirectory: String,
-                intentThreshold: Double) {
+                intentThreshold: Double, modelGenerator: LLMComponentGenerator? = nil) {
         self.brands = brands
         self.allowedImports = allowedImports
         self.postDatabase = postDatabase
         self.modelsDirectory = modelsDirectory
         self.intentThreshold = intentThreshold
+        self.modelGenerator = modelGenerator
     }
 }

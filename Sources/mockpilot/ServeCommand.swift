@@ -1,9 +1,12 @@
 import ArgumentParser
 import Brands
+import CodeGen
 import Config
 import Core
 import Foundation
 import Insight
+import JSX
+import LLM
 import Logging
 import Server
 import ServiceLifecycle
@@ -59,7 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let stages = ServerStages(brands: brands, allowedImports: Set(settings.allowedImports),
                                   postDatabase: database ?? PostStore.defaultPath(dataHome: Paths.dataHome()),
-                                  modelsDirectory: Paths.models(), intentThreshold: settings.intentThreshold)
+                                  modelsDirectory: Paths.models(), intentThreshold: settings.intentThreshold,
+                                  modelGenerator: try modelGenerator(settings: settings, brands: brands))
         // The terminal is the server's own: warnings and failures go to stderr, the URL to stdout.
         var logger = Logger(label: "mockpilot.serve") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
@@ -92,6 +96,23 @@ struct ServeCommand: AsyncParsableCommand {
             return
         } catch {
             throw CleanExit.failure("serve: \(error.localizedDescription)")
+        }
+    }
+
+    /// `[llm] backend` as `generate` sets it up (the same checker rules); nil for templates only.
+    private func modelGenerator(settings: Settings, brands: BrandTable) throws -> LLMComponentGenerator? {
+        do {
+            guard let configuration = try LLMConfiguration.configured(
+                backend: settings.llmBackend, model: settings.llmModel, baseURL: settings.llmBaseURL,
+                openAIKey: settings.openAIKey, anthropicKey: settings.anthropicKey, compatibleKey: settings.compatibleKey,
+                timeoutSeconds: settings.llmTimeoutSeconds)
+            else { return nil }
+            for line in configuration.notes { warn(line) }
+            return LLMComponentGenerator(client: LLMClient(configuration: configuration),
+                                         checker: JSXChecker(allowedImports: Set(settings.allowedImports)),
+                                         templates: TemplateGenerator(brands: brands))
+        } catch {
+            throw CleanExit.failure(error.localizedDescription)
         }
     }
 }
