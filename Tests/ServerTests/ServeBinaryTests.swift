@@ -48,6 +48,11 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
+        // A server that never says where it listens is ended, so the read below sees the end of
+        // its output and the test fails instead of hanging.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        defer { watchdog.cancel() }
         // The first line says where it listens; reading blocks until the server prints it.
         let firstLine = try await Task.detached { () -> String in
             var bytes = Data()
