@@ -95,7 +95,8 @@ struct ServeCommand: AsyncParsableCommand {
         } catch is CancellationError {
             return
         } catch {
-            throw CleanExit.failure("serve: \(error.localizedDescription)")
+            // NIO's errors say what failed only in their description ("bind(...): Address already in use").
+            throw CleanExit.failure("cannot serve on \(host):\(port): \(String(describing: error))")
         }
     }
 

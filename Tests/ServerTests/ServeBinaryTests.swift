@@ -86,6 +86,13 @@ import Testing
         let (_, refused) = try await URLSession.shared.data(for: unauthorised)
         #expect((refused as? HTTPURLResponse)?.statusCode == 401)
 
+        // A second server on the same port says so in one line and exits non-zero.
+        let port = try #require(url.split(separator: ":").last.map(String.init))
+        let (busyStatus, busyOutput, busyErrors) = try Self.run(["serve", "--port", port])
+        #expect(busyStatus != 0)
+        #expect(busyOutput.isEmpty)
+        #expect(busyErrors.contains("cannot serve on 127.0.0.1:\(port)") && busyErrors.contains("in use"), "\(busyErrors)")
+
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
