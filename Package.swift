@@ -21,6 +21,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // `mockpilot serve`: HTTP, JWT, Prometheus metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
     ],
     targets: [
         // C libraries from Debian (module maps in Sources/C*/).
@@ -69,11 +74,21 @@ let package = Package(
         .target(name: "Embedding", dependencies: ["Tensor"], swiftSettings: numeric),
         // What people say about a design: sentiment, sources, demographics, vector search.
         .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", "Tensor", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
+        // `mockpilot serve`: the stage commands as HTTP routes, with JWT, CORS, health and metrics.
+        .target(name: "Server", dependencies: ["Core", "Config", "Brands", "Intent", "CodeGen", "JSX", "Insight", "Embedding", "Pipeline", "LLM",
+                                               .product(name: "Hummingbird", package: "hummingbird"),
+                                               .product(name: "JWTKit", package: "jwt-kit"),
+                                               .product(name: "Prometheus", package: "swift-prometheus"),
+                                               .product(name: "Metrics", package: "swift-metrics"),
+                                               .product(name: "CoreMetrics", package: "swift-metrics"),
+                                               .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                               .product(name: "Logging", package: "swift-log")],
+                resources: [.embedInCode("Resources/openapi.json")]),
         .executableTarget(
             name: "mockpilot",
             dependencies: [
                 "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Speech", "Intent", "Trigger", "JSX", "CodeGen",
-                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor",
+                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,6 +120,10 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "Tensor", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
+        // `serve` over real HTTP on loopback, and the binary's serve and token commands.
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "CodeGen", "Insight", "LLM", "TestSupport",
+                                                       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                       .product(name: "Logging", package: "swift-log")]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
         // the session database it wrote with plain SQL.
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -101,6 +101,7 @@ extension Settings {
         number("insights.mine_interval_minutes", \.mineIntervalMinutes, 0...1440),
         string("hooks.post_generate", \.postGenerateHook),
         string("hooks.on_insight", \.onInsightHook),
+        strings("server.allowed_origins", \.allowedOrigins),
         string("services.redis_url", \.redisURL),
         string("services.weaviate_url", \.weaviateURL),
         string("services.mongodb_uri", \.mongoURI),

@@ -50,8 +50,11 @@ public struct Settings: Sendable, Hashable {
     // [hooks]
     public var postGenerateHook = ""
     public var onInsightHook = ""
+    // [server]: `mockpilot serve`.
+    /// Origins (`scheme://host[:port]`) whose pages may call the server; every other origin is refused.
+    public var allowedOrigins: [String] = []
     // [services]: the original design's servers. MockPilot keeps everything local, so these are only
-    // read and shown by `mockpilot config`; nothing is sent to them.
+    // read and shown by `mockpilot config`; nothing is sent to them. `jwt_secret` signs `serve`'s tokens.
     public var redisURL = ""
     public var weaviateURL = ""
     public var mongoURI = ""

@@ -28,6 +28,7 @@ struct MockPilot: AsyncParsableCommand {
             ExtractCommand.self,
             EvalCommand.self,
             CheckCommand.self,
+            ServeCommand.self, TokenCommand.self,
             TUIDemoCommand.self,
         ],
         // `mockpilot` alone listens to the microphone and opens the screen.

@@ -1,0 +1,37 @@
+import Hummingbird
+import Logging
+
+/// The outermost middleware: every failure below it becomes the JSON error body (a route's own
+/// `APIError`, Hummingbird's errors such as an oversized body, and anything unexpected as a
+/// 500 that names no internals), and every request is counted and timed.
+struct ResponseMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServerMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as APIError {
+            response = try error.response(from: request, context: context)
+        } catch let error as any HTTPResponseError {
+            response = APIError.json(status: error.status, reason: Self.reason(for: error.status))
+        } catch {
+            context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            response = APIError.json(status: .internalServerError, reason: "the request could not be served")
+        }
+        metrics.request(method: request.method.rawValue, route: context.endpointPath ?? "NotFound",
+                        status: response.status.code, duration: ContinuousClock.now - start)
+        return response
+    }
+
+    /// Hummingbird's own errors carry no text meant for a client: say what the status means.
+    static func reason(for status: HTTPResponse.Status) -> String {
+        switch status {
+        case .notFound: "no such route"
+        case .contentTooLarge: "the body is too large"
+        case .methodNotAllowed: "method not allowed on this route"
+        default: status.reasonPhrase.isEmpty ? "request failed" : status.reasonPhrase.lowercased()
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Hummingbird
+
+/// Every route the server has. The router is built from this list and nothing else, so the
+/// OpenAPI document can be checked against it both ways.
+enum Route: String, CaseIterable, Sendable {
+    case generate, search, classify, extract, health, metrics, openAPI
+
+    var method: HTTPRequest.Method {
+        switch self {
+        case .generate, .classify, .extract: .post
+        case .search, .health, .metrics, .openAPI: .get
+        }
+    }
+
+    var path: String {
+        switch self {
+        case .openAPI: "/openapi.json"
+        default: "/" + rawValue
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Brands
+import Foundation
+import LLM
+
+/// What the routes run on: the same pieces `generate`, `search`, `classify` and `extract` use.
+public struct ServerStages: Sendable {
+    public var brands: BrandTable
+    /// Imports a component may have (`output.allowed_imports`), as `check` and `run` apply them.
+    public var allowedImports: Set<String>
+    /// The post store `mockpilot mine` fills, which `/search` reads.
+    public var postDatabase: String
+    /// Where `make models` put MiniLM and the VADER lexicon.
+    public var modelsDirectory: String
+    /// `/extract` publishes intents with at least this confidence (`intent.threshold`).
+    public var intentThreshold: Double
+    /// The configured model backend (`[llm] backend`), as `generate` uses it; nil: templates only.
+    public var modelGenerator: LLMComponentGenerator?
+
+    public init(brands: BrandTable, allowedImports: Set<String>, postDatabase: String, modelsDirectory: String,
+                intentThreshold: Double, modelGenerator: LLMComponentGenerator? = nil) {
+        self.brands = brands
+        self.allowedImports = allowedImports
+        self.postDatabase = postDatabase
+        self.modelsDirectory = modelsDirectory
+        self.intentThreshold = intentThreshold
+        self.modelGenerator = modelGenerator
+    }
+}

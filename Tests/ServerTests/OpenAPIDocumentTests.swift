@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Server
+
+/// The hand-written OpenAPI document and the router agree: every route is documented with its
+/// method, and every documented operation is a route.
+struct OpenAPIDocumentTests {
+    static func documentedOperations(_ data: Data) throws -> Set<String> {
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        var operations: Set<String> = []
+        for (path, item) in paths {
+            for method in item.keys where ["get", "post", "put", "patch", "delete", "options", "head"].contains(method) {
+                operations.insert(method.uppercased() + " " + path)
+            }
+        }
+        return operations
+    }
+
+    @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() throws {
+        let routes = Set(Route.allCases.map { "\($0.method.rawValue) \($0.path)" })
+        let documented = try Self.documentedOperations(Data(PackageResources.openapi_json))
+        #expect(routes.subtracting(documented).isEmpty, "routes missing from openapi.json")
+        #expect(documented.subtracting(routes).isEmpty, "openapi.json documents routes the server does not have")
+        #expect(routes.count == 7)
+    }
+
+    @Test func theServerServesTheDocumentAndItsRoutesAnswer() async throws {
+        try await RunningServer.with { server in
+            let reply = try await server.authorised("GET", "/openapi.json")
+            #expect(reply.status == 200)
+            let documented = try Self.documentedOperations(reply.body)
+            // Every documented operation reaches a handler: none of them is the router's 404.
+            for operation in documented.sorted() {
+                let parts = operation.split(separator: " ", maxSplits: 1).map(String.init)
+                let answer = try await server.authorised(parts[0], parts[1] == "/search" ? "/search?query=button" : parts[1],
+                                                         body: parts[0] == "POST" ? "{}" : nil)
+                #expect(answer.status != 404 && answer.status != 405, "\(operation)")
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+import Testing
+
+/// `mockpilot serve` and `mockpilot token` as a user runs them: the binary prints the URL it
+/// listens on, a token from `token` opens /generate, SIGTERM ends it cleanly.
+@Suite(.serialized) struct ServeBinaryTests {
+    /// `<repo>/.build/<config>/mockpilot`, next to the test bundle.
+    static var binary: String {
+        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("mockpilot")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
+        return Repository.root.appendingPathComponent(".build/debug/mockpilot").path
+    }
+
+    static let environment: [String: String] = {
+        var env = ProcessInfo.processInfo.environment
+        env["JWT_SECRET"] = "binary-test-secret-long-enough-for-hs256"
+        // No user settings leak in: an empty config home.
+        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("serve-e2e-\(UUID().uuidString)").path
+        return env
+    }()
+
+    static func run(_ arguments: [String], environment: [String: String] = ServeBinaryTests.environment) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test func serveOnPortZeroPrintsItsURLAndATokenFromTokenWorks() async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["serve", "--port", "0"]
+        process.environment = Self.environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        // A server that never says where it listens is ended, so the read below sees the end of
+        // its output and the test fails instead of hanging.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        defer { watchdog.cancel() }
+        // The first line says where it listens; reading blocks until the server prints it.
+        let firstLine = try await Task.detached { () -> String in
+            var bytes = Data()
+            while let chunk = try out.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty, chunk != Data("\n".utf8) {
+                bytes.append(chunk)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }.value
+        #expect(firstLine.hasPrefix("mockpilot serve: listening on http://127.0.0.1:"))
+        let url = try #require(firstLine.split(separator: " ").last.map(String.init))
+        #expect(!url.hasSuffix(":0"))
+
+        let (status, token, _) = try Self.run(["token", "--minutes", "5"])
+        #expect(status == 0)
+        let bearer = token.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(bearer.split(separator: ".").count == 3)
+
+        var request = URLRequest(url: try #require(URL(string: url + "/generate")))
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"spec_id": "c1.v1", "component": "button", "label": "Pay"}"#.utf8)
+        request.setValue("Bearer " + bearer, forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        let body = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(body["spec_id"] as? String == "c1.v1")
+        #expect((body["jsx"] as? String)?.contains("Pay") == true)
+
+        var unauthorised = URLRequest(url: try #require(URL(string: url + "/generate")))
+        unauthorised.httpMethod = "POST"
+        unauthorised.httpBody = request.httpBody
+        let (_, refused) = try await URLSession.shared.data(for: unauthorised)
+        #expect((refused as? HTTPURLResponse)?.statusCode == 401)
+
+        // A second server on the same port says so in one line and exits non-zero.
+        let port = try #require(url.split(separator: ":").last.map(String.init))
+        let (busyStatus, busyOutput, busyErrors) = try Self.run(["serve", "--port", port])
+        #expect(busyStatus != 0)
+        #expect(busyOutput.isEmpty)
+        #expect(busyErrors.contains("cannot serve on 127.0.0.1:\(port)") && busyErrors.contains("in use"), "\(busyErrors)")
+
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func aNonLoopbackHostWithoutJWTSecretIsRefusedInOneLine() throws {
+        var environment = Self.environment
+        environment["JWT_SECRET"] = nil
+        let (status, output, errors) = try Self.run(["serve", "--host", "0.0.0.0", "--port", "0"], environment: environment)
+        #expect(status != 0)
+        #expect(output.isEmpty)
+        let lines = errors.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(errors.contains("refusing to listen on 0.0.0.0 without JWT_SECRET"))
+    }
+
+    @Test func tokenWithoutASecretSaysWhatToSet() throws {
+        var environment = Self.environment
+        environment["JWT_SECRET"] = nil
+        let (status, output, errors) = try Self.run(["token"], environment: environment)
+        #expect(status != 0)
+        #expect(output.isEmpty)
+        #expect(errors.contains("no JWT_SECRET"))
+    }
+}
