@@ -67,13 +67,15 @@ let package = Package(
         .target(name: "LLM", dependencies: ["Core", "Net", "JSX", "CodeGen"]),
         // MiniLM sentence embeddings on the shared tensor code.
         .target(name: "Embedding", dependencies: ["Tensor"], swiftSettings: numeric),
+        // Who is speaking: Resemblyzer's d-vector encoder on the shared tensor code, online clustering.
+        .target(name: "Speaker", dependencies: ["Tensor"], swiftSettings: numeric),
         // What people say about a design: sentiment, sources, demographics, vector search.
         .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", "Tensor", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
         .executableTarget(
             name: "mockpilot",
             dependencies: [
                 "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Speech", "Intent", "Trigger", "JSX", "CodeGen",
-                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor",
+                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor", "Speaker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -104,6 +106,7 @@ let package = Package(
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "Tensor", "TestSupport"], swiftSettings: numeric),
+        .testTarget(name: "SpeakerTests", dependencies: ["Speaker", "Capture", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
         // the session database it wrote with plain SQL.
