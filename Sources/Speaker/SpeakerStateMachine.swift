@@ -13,7 +13,7 @@ public struct SpeakerStateMachine: Sendable {
         /// Past this many speakers, an utterance joins the nearest one instead of opening another.
         public var maximumSpeakers: Int
 
-        public init(threshold: Float = 0.7, minimumDuration: Double = 1.0, maximumSpeakers: Int = 16) {
+        public init(threshold: Float = 0.68, minimumDuration: Double = 1.0, maximumSpeakers: Int = 16) {
             self.threshold = threshold
             self.minimumDuration = minimumDuration
             self.maximumSpeakers = max(1, maximumSpeakers)

@@ -68,6 +68,25 @@ import Testing
         #expect(same > 0.85 && other < 0.7, "same reader \(same), reader against Allison \(other)")
     }
 
+    /// Time per embedding for utterances of typical lengths, printed for the README; the bound
+    /// only says an embedding keeps up with speech (a live meeting embeds each utterance once).
+    @Test func anEmbeddingTakesLessTimeThanTheUtterance() throws {
+        var encoder = VoiceEncoder(weights: try Self.model.get())
+        let voices = try Voices()
+        defer { voices.remove() }
+        let reader = try voices.make("reader.wav", from: ["/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav"])
+        let samples = try AudioFile.decode(path: reader)
+        for seconds in [2, 4, 7] {
+            let utterance = samples.prefix(seconds * 16000)
+            let clock = ContinuousClock()
+            _ = encoder.embed(utterance)  // warm
+            let took = clock.measure { _ = encoder.embed(utterance) }
+            let ms = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
+            print(String(format: "speaker embedding of %d s: %.0f ms", seconds, ms))
+            #expect(ms < Double(seconds) * 1000, "embedding \(seconds) s of speech took \(ms) ms")
+        }
+    }
+
     @Test func silenceAndEmptyAudioGiveAUnitVectorWithoutNaN() throws {
         var encoder = VoiceEncoder(weights: try Self.model.get())
         for samples in [[Float](), [Float](repeating: 0, count: 16000), [Float](repeating: .nan, count: 8000)] {
