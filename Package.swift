@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "Tensor", "TestSupport"], swiftSettings: numeric),
-        .testTarget(name: "SpeakerTests", dependencies: ["Speaker", "Capture", "TestSupport"], swiftSettings: numeric),
+        .testTarget(name: "SpeakerTests", dependencies: ["Speaker", "Tensor", "Capture", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
         // the session database it wrote with plain SQL.

@@ -1,6 +1,7 @@
 import Capture
 import Foundation
 import Speaker
+import Tensor
 import TestSupport
 import Testing
 
@@ -76,6 +77,10 @@ import Testing
         defer { voices.remove() }
         let reader = try voices.make("reader.wav", from: ["/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav"])
         let samples = try AudioFile.decode(path: reader)
+        // One BLAS thread, as `transcribe --speakers` embeds (see SpeakerLabeller).
+        let threads = BLAS.threads
+        BLAS.setThreads(1)
+        defer { BLAS.setThreads(threads) }
         for seconds in [2, 4, 7] {
             let utterance = samples.prefix(seconds * 16000)
             let clock = ContinuousClock()
