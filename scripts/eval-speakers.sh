@@ -5,7 +5,9 @@
 # Meetings: two built from real recordings of different people in Debian packages
 # (scripts/speaker-meeting.py), and the espeak meetings in ../shared if present.
 # Cost: the same four-voice meeting transcribed with and without --speakers; the difference in
-# wall time and peak memory, per utterance, is what the voice embeddings cost.
+# wall time and peak memory, per utterance, is what the voice embeddings cost. On a busy machine
+# Whisper's own time varies by more than that; `swift test --filter VoiceEncoderTests` times the
+# embeddings alone.
 # Usage: scripts/eval-speakers.sh BIN
 set -euo pipefail
 BIN=${1:-.build/release/mockpilot}
