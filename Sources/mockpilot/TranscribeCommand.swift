@@ -89,7 +89,7 @@ struct TranscribeCommand: AsyncParsableCommand {
         case .energy: .energy
         case .silero: .silero(try SileroWeights(directory: Paths.models() + "/silero-vad"))
         }
-        let diarizer = speakers ? try SpeakerLabeller(modelDirectory: Paths.models() + "/resemblyzer") : nil
+        let labeller = speakers ? try SpeakerLabeller(modelDirectory: Paths.models() + "/resemblyzer") : nil
         // Only whole windows decode here; --vad decodes through the speech stage's own session.
         var session = vad ? nil : WhisperSession(model: whisper, options: options)
         let transcriber = vad
@@ -99,7 +99,7 @@ struct TranscribeCommand: AsyncParsableCommand {
             let segments = if let transcriber { try await utterances(path: path, transcriber: transcriber) }
                 else { try windows(try AudioFile.decode(path: path), session: &session!, detector: detector) }
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
-            let names = try diarizer.map { try $0.label(segments, path: path) } ?? []
+            let names = try labeller.map { try $0.label(segments, path: path) } ?? []
             FileHandle.standardOutput.write(Data(try render(segments, speakers: names, id: id).utf8))
         }
     }
