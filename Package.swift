@@ -72,6 +72,8 @@ let package = Package(
         .target(name: "LLM", dependencies: ["Core", "Net", "JSX", "CodeGen"]),
         // MiniLM sentence embeddings on the shared tensor code.
         .target(name: "Embedding", dependencies: ["Tensor"], swiftSettings: numeric),
+        // Who is speaking: Resemblyzer's d-vector encoder on the shared tensor code, online clustering.
+        .target(name: "Speaker", dependencies: ["Tensor"], swiftSettings: numeric),
         // What people say about a design: sentiment, sources, demographics, vector search.
         .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", "Tensor", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
         // `mockpilot serve`: the stage commands as HTTP routes, with JWT, CORS, health and metrics.
@@ -88,7 +90,7 @@ let package = Package(
             name: "mockpilot",
             dependencies: [
                 "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Speech", "Intent", "Trigger", "JSX", "CodeGen",
-                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor", "Server",
+                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor", "Server", "Speaker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,6 +121,7 @@ let package = Package(
         .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "Tensor", "TestSupport"], swiftSettings: numeric),
+        .testTarget(name: "SpeakerTests", dependencies: ["Speaker", "Tensor", "Capture", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
         // `serve` over real HTTP on loopback, and the binary's serve and token commands.
         .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "CodeGen", "Insight", "LLM", "TestSupport",

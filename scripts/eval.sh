@@ -61,3 +61,6 @@ fi
 
 echo
 "$ROOT/scripts/eval-vad.sh" "$BIN"
+
+echo
+"$ROOT/scripts/eval-speakers.sh" "$BIN"

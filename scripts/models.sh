@@ -39,3 +39,26 @@ fi
 c59271c284ae9c8335d795d60e0bfdb71aaaceec578d9bd9ffc1b8153c319ea1  silero_vad_16k.safetensors
 7ed98ddbad84ccac4cd0aeb3099049280713df825c610a8ed34543318f1b2c49  silero_vad_16k_op15.onnx
 SUMS
+
+# Resemblyzer 0.1.4's d-vector speaker encoder (Apache-2.0): `pretrained.pt` from the wheel,
+# checked by hash, then converted (without torch) into the safetensors MockPilot runs. The .pt
+# stays beside it for the parity test's reference (scripts/reference/resemblyzer_reference.py).
+resemblyzer="$models/resemblyzer"
+if [ ! -f "$resemblyzer/resemblyzer.safetensors" ]; then
+  tmp=$(mktemp -d)
+  echo "mockpilot: downloading resemblyzer==0.1.4 from PyPI into $resemblyzer" >&2
+  python3 -m pip download --quiet --no-deps --disable-pip-version-check -d "$tmp" resemblyzer==0.1.4 >&2 \
+    || { echo "mockpilot: could not download resemblyzer==0.1.4 from PyPI" >&2; rm -rf "$tmp"; exit 1; }
+  (cd "$tmp" && sha256sum --quiet -c - <<'SUMS') || { echo "mockpilot: the resemblyzer wheel does not match 0.1.4's hash" >&2; rm -rf "$tmp"; exit 1; }
+8f12eb2f1a9982d32e8db7856de754709b59c93a77bcf0ff536584b619a9dd1f  Resemblyzer-0.1.4-py3-none-any.whl
+SUMS
+  python3 -m zipfile -e "$tmp"/Resemblyzer-0.1.4-py3-none-any.whl "$tmp/unpacked"
+  mkdir -p "$resemblyzer"
+  cp "$tmp/unpacked/resemblyzer/pretrained.pt" "$resemblyzer/"
+  rm -rf "$tmp"
+  python3 "$(dirname "$0")/convert-resemblyzer.py" "$resemblyzer/pretrained.pt" "$resemblyzer/resemblyzer.safetensors.part"
+  mv "$resemblyzer/resemblyzer.safetensors.part" "$resemblyzer/resemblyzer.safetensors"
+fi
+(cd "$resemblyzer" && sha256sum --quiet -c - <<'SUMS') || { echo "mockpilot: $resemblyzer does not match resemblyzer 0.1.4; delete it and re-run" >&2; exit 1; }
+39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e  pretrained.pt
+SUMS

@@ -68,7 +68,7 @@ public struct SileroVAD: Sendable {
                 to = base + (n % 2 == 0 ? Self.layerB : Self.layerA)
             }
             precondition(time == 1, "the encoder ends with one time step")
-            Self.lstmCell(from, weights: weights, gates: base + Self.gates, hidden: base + Self.hidden, cell: base + Self.cell)
+            weights.lstm.step(from, gates: base + Self.gates, hidden: base + Self.hidden, cell: base + Self.cell)
             let p = Self.decoder(base + Self.hidden, weights: weights)
             // The last 64 samples of this window (before the reflection) are the next one's context.
             (x).update(from: x + Self.chunkLength, count: Self.contextLength)
@@ -134,30 +134,6 @@ public struct SileroVAD: Sendable {
         }
         for i in 0..<layer.outChannels * outTime { y[i] = max(y[i], 0) }
         return outTime
-    }
-
-    /// PyTorch's LSTMCell: gates = W_ih x + W_hh h + b; c = f * c + i * g; h = o * tanh(c).
-    private static func lstmCell(
-        _ x: UnsafePointer<Float>,  // [hidden]
-        weights: SileroWeights,
-        gates: UnsafeMutablePointer<Float>,  // [4 * hidden]
-        hidden: UnsafeMutablePointer<Float>,  // [hidden], read then overwritten
-        cell: UnsafeMutablePointer<Float>  // [hidden], read then overwritten
-    ) {
-        let h = W.hiddenSize
-        weights.lstmBias.withPointer { gates.update(from: $0, count: 4 * h) }
-        weights.lstmInput.withPointer { w in
-            matmul(x, lda: h, w, ldb: h, transposeB: true, gates, ldc: 4 * h, m: 1, n: 4 * h, k: h, beta: 1)
-        }
-        weights.lstmHidden.withPointer { w in
-            matmul(hidden, lda: h, w, ldb: h, transposeB: true, gates, ldc: 4 * h, m: 1, n: 4 * h, k: h, beta: 1)
-        }
-        for i in 0..<h {
-            let input = sigmoid(gates[i]), forget = sigmoid(gates[h + i])
-            let candidate = tanh(gates[2 * h + i]), output = sigmoid(gates[3 * h + i])
-            cell[i] = forget * cell[i] + input * candidate
-            hidden[i] = output * tanh(cell[i])
-        }
     }
 
     /// ReLU, the 1x1 convolution to one logit, sigmoid.

@@ -24,9 +24,7 @@ public struct SileroWeights: Sendable {
 
     public let stft: Tensor  // [2 * bins, fftSize]: 129 cosine filters, then 129 sine filters
     public let encoder: [Convolution]  // 129 -> 128 (stride 1) -> 64 (2) -> 64 (2) -> 128 (1)
-    public let lstmInput: Tensor  // [4 * hidden, hidden], gates in PyTorch's order i, f, g, o
-    public let lstmHidden: Tensor  // [4 * hidden, hidden]
-    public let lstmBias: Tensor  // [4 * hidden]: bias_ih + bias_hh, summed once here
+    public let lstm: LSTMCell  // hidden -> hidden, gates in PyTorch's order i, f, g, o
     public let output: Tensor  // [hidden]: the final 1x1 convolution to one logit
     public let outputBias: Float
 
@@ -53,11 +51,11 @@ public struct SileroWeights: Sendable {
                     bias: try file.tensor("conv\(n).bias", shape: [outChannels]),
                     inChannels: inChannels, outChannels: outChannels, stride: stride)
             }
-            lstmInput = try file.tensor("lstm_cell.weight_ih", shape: [4 * h, h])
-            lstmHidden = try file.tensor("lstm_cell.weight_hh", shape: [4 * h, h])
-            let biasIH = try file.tensor("lstm_cell.bias_ih", shape: [4 * h])
-            let biasHH = try file.tensor("lstm_cell.bias_hh", shape: [4 * h])
-            lstmBias = try Tensor(shape: [4 * h], data: zip(biasIH.data, biasHH.data).map { $0 + $1 })
+            lstm = try LSTMCell(
+                inputWeight: try file.tensor("lstm_cell.weight_ih", shape: [4 * h, h]),
+                hiddenWeight: try file.tensor("lstm_cell.weight_hh", shape: [4 * h, h]),
+                inputBias: try file.tensor("lstm_cell.bias_ih", shape: [4 * h]),
+                hiddenBias: try file.tensor("lstm_cell.bias_hh", shape: [4 * h]))
             let out = try file.tensor("final_conv.weight", shape: [1, h, 1])
             output = try Tensor(shape: [h], data: out.data)
             outputBias = try file.tensor("final_conv.bias", shape: [1]).data[0]
@@ -66,7 +64,7 @@ public struct SileroWeights: Sendable {
         } catch {
             throw CaptureError.badModel(path: path, reason: error.localizedDescription)
         }
-        let all = [stft, lstmInput, lstmHidden, lstmBias, output] + encoder.flatMap { [$0.weight, $0.bias] }
+        let all = [stft, lstm.inputWeight, lstm.hiddenWeight, lstm.bias, output] + encoder.flatMap { [$0.weight, $0.bias] }
         guard all.allSatisfy({ $0.data.allSatisfy(\.isFinite) }), outputBias.isFinite else {
             throw CaptureError.badModel(path: path, reason: "weights hold NaN or infinity")
         }

@@ -58,6 +58,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(help: "Seconds of audio the encoder sees at once (1-30, default 30). Shorter is faster on short clips and less accurate.")
     var window: Double?
 
+    @Flag(help: "Label each utterance with its speaker (Speaker 1, 2, ...) from voice embeddings (Resemblyzer; `make models` installs it). Best with --vad, which cuts utterances at pauses.")
+    var speakers = false
+
     func validate() throws {
         guard !audio.isEmpty else { throw ValidationError("give an audio file to transcribe") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -86,6 +89,7 @@ struct TranscribeCommand: AsyncParsableCommand {
         case .energy: .energy
         case .silero: .silero(try SileroWeights(directory: Paths.models() + "/silero-vad"))
         }
+        let labeller = speakers ? try SpeakerLabeller(modelDirectory: Paths.models() + "/resemblyzer") : nil
         // Only whole windows decode here; --vad decodes through the speech stage's own session.
         var session = vad ? nil : WhisperSession(model: whisper, options: options)
         let transcriber = vad
@@ -95,7 +99,8 @@ struct TranscribeCommand: AsyncParsableCommand {
             let segments = if let transcriber { try await utterances(path: path, transcriber: transcriber) }
                 else { try windows(try AudioFile.decode(path: path), session: &session!, detector: detector) }
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
-            FileHandle.standardOutput.write(Data(try render(segments, id: id).utf8))
+            let names = try labeller.map { try $0.label(segments, path: path) } ?? []
+            FileHandle.standardOutput.write(Data(try render(segments, speakers: names, id: id).utf8))
         }
     }
 
@@ -138,20 +143,24 @@ struct TranscribeCommand: AsyncParsableCommand {
         }
     }
 
-    func render(_ segments: [TranscriptSegment], id: String?) throws -> String {
+    /// `speakers` holds one name per segment with --speakers, else nothing.
+    func render(_ segments: [TranscriptSegment], speakers: [String] = [], id: String?) throws -> String {
         var out = ""
         if format == .vtt { out += "WEBVTT\n\n" }
         for (i, s) in segments.enumerated() {
             let text = s.text.trimmingCharacters(in: .whitespaces)
+            let speaker = i < speakers.count ? speakers[i] : nil
+            let said = speaker.map { "\($0): \(text)" } ?? text
             switch format {
             case .jsonl:
-                out += try JSONLines.encode(TranscriptMsg(text: text, tsStart: s.start, tsEnd: s.end, id: id)) + "\n"
+                out += try JSONLines.encode(TranscriptMsg(text: text, tsStart: s.start, tsEnd: s.end, speaker: speaker, id: id)) + "\n"
             case .text:
-                out += text + "\n"
+                out += said + "\n"
             case .vtt:
-                out += "\(Self.clock(s.start, ".")) --> \(Self.clock(s.end, "."))\n\(text)\n\n"
+                let voice = speaker.map { "<v \($0)>\(text)" } ?? text
+                out += "\(Self.clock(s.start, ".")) --> \(Self.clock(s.end, "."))\n\(voice)\n\n"
             case .srt:
-                out += "\(i + 1)\n\(Self.clock(s.start, ",")) --> \(Self.clock(s.end, ","))\n\(text)\n\n"
+                out += "\(i + 1)\n\(Self.clock(s.start, ",")) --> \(Self.clock(s.end, ","))\n\(said)\n\n"
             }
         }
         return out

@@ -1,0 +1,77 @@
+import Foundation
+import Tensor
+
+/// Resemblyzer's front end (`audio.wav_to_mel_spectrogram`): librosa's power mel spectrogram,
+/// not a log one, with a 25 ms periodic Hann window, 10 ms hop, 400-point FFT, 40 Slaney mel
+/// bands, frames centred with zero padding (librosa >= 0.10's default). Allocates its output only.
+struct SpeakerMel: Sendable {
+    static let sampleRate = 16_000
+    static let nFFT = 400
+    static let hop = 160
+    static let bins = nFFT / 2 + 1
+    static let bands = VoiceEncoderWeights.melBands
+
+    private let filters: [Float]  // [bands, bins]
+    private let window: [Double]  // [nFFT]
+    private let fft: FFT
+
+    init() {
+        window = (0..<Self.nFFT).map { 0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(Self.nFFT)) }
+        fft = FFT(size: Self.nFFT)
+        filters = Self.melFilters().map(Float.init)
+    }
+
+    /// Frames in the spectrogram of `count` samples: one every hop, centred.
+    static func frames(samples count: Int) -> Int { 1 + count / hop }
+
+    /// `[frames, bands]`, time-major.
+    func compute(_ samples: UnsafeBufferPointer<Float>) -> [Float] {
+        let frames = Self.frames(samples: samples.count), half = Self.nFFT / 2, b = Self.bins
+        var power = [Float](repeating: 0, count: frames * b)  // [frames, bins]
+        var re = [Double](repeating: 0, count: Self.nFFT), im = re, outRe = re, outIm = re
+        for f in 0..<frames {
+            for j in 0..<Self.nFFT {
+                let t = f * Self.hop + j - half
+                re[j] = t >= 0 && t < samples.count ? Double(samples[t]) * window[j] : 0
+                im[j] = 0
+            }
+            fft.transform(inRe: re, inIm: im, outRe: &outRe, outIm: &outIm)
+            for k in 0..<b { power[f * b + k] = Float(outRe[k] * outRe[k] + outIm[k] * outIm[k]) }
+        }
+        var mel = [Float](repeating: 0, count: frames * Self.bands)  // [frames, bands]
+        power.withUnsafeBufferPointer { p in
+            filters.withUnsafeBufferPointer { w in
+                mel.withUnsafeMutableBufferPointer { m in
+                    guard let pb = p.baseAddress, let wb = w.baseAddress, let mb = m.baseAddress else { return }
+                    matmul(pb, lda: b, wb, ldb: b, transposeB: true, mb, ldc: Self.bands, m: frames, n: Self.bands, k: b)
+                }
+            }
+        }
+        return mel
+    }
+
+    /// librosa's `filters.mel(sr=16000, n_fft=400, n_mels=40)`: Slaney mel scale, Slaney
+    /// area normalisation, `[bands, bins]` row-major.
+    static func melFilters() -> [Double] {
+        let sr = Double(sampleRate)
+        let fftFreqs = (0..<bins).map { Double($0) * sr / Double(nFFT) }
+        let fSp = 200.0 / 3, minLogHz = 1000.0, minLogMel = minLogHz / fSp, logStep = log(6.4) / 27
+        let hzToMel = { (hz: Double) in hz >= minLogHz ? minLogMel + log(hz / minLogHz) / logStep : hz / fSp }
+        let maxMel = hzToMel(sr / 2)
+        let freqs: [Double] = (0..<(bands + 2)).map { i in
+            let mel = maxMel * Double(i) / Double(bands + 1)
+            return mel >= minLogMel ? minLogHz * exp(logStep * (mel - minLogMel)) : fSp * mel
+        }
+        var weights = [Double](repeating: 0, count: bands * bins)
+        for m in 0..<bands {
+            let lowerWidth = freqs[m + 1] - freqs[m], upperWidth = freqs[m + 2] - freqs[m + 1]
+            let enorm = 2 / (freqs[m + 2] - freqs[m])
+            for k in 0..<bins {
+                let lower = (fftFreqs[k] - freqs[m]) / lowerWidth
+                let upper = (freqs[m + 2] - fftFreqs[k]) / upperWidth
+                weights[m * bins + k] = max(0, min(lower, upper)) * enorm
+            }
+        }
+        return weights
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Speaker diarization figures: multi-speaker meetings through `mockpilot transcribe --vad
+# --speakers`, scored against who really spoke (scripts/score-speakers.py: share of utterances
+# with the right speaker after the best one-to-one label mapping, speakers found vs true).
+# Meetings: two built from real recordings of different people in Debian packages
+# (scripts/speaker-meeting.py), and the espeak meetings in ../shared if present.
+# Cost: the same four-voice meeting transcribed with and without --speakers; the difference in
+# wall time and peak memory, per utterance, is what the voice embeddings cost. On a busy machine
+# Whisper's own time varies by more than that; `swift test --filter VoiceEncoderTests` times the
+# embeddings alone.
+# Usage: scripts/eval-speakers.sh BIN
+set -euo pipefail
+BIN=${1:-.build/release/mockpilot}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+if [[ ! -x "$BIN" ]]; then echo "eval-speakers.sh: no binary at $BIN (run swift build -c release)" >&2; exit 1; fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+run() { # run NAME WAV TRUTH: transcribe with speakers, print the score
+  local name=$1 wav=$2 truth=$3
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" \
+    "$BIN" transcribe "$wav" --vad --vad-detector silero --speakers > "$work/$name.jsonl"
+  printf '%-22s %s\n' "$name" "$(python3 "$ROOT/scripts/score-speakers.py" "$truth" "$work/$name.jsonl")"
+}
+
+echo "== speakers: share of utterances with the right speaker, speakers found vs true"
+for meeting in four three; do
+  python3 "$ROOT/scripts/speaker-meeting.py" "$meeting" "$work/$meeting.wav" "$work/$meeting.json"
+  run "real voices ($meeting)" "$work/$meeting.wav" "$work/$meeting.json"
+done
+shared="$ROOT/../shared/eval/audio/meetings"
+for truth in "$shared"/meeting_*.json; do
+  [[ -f "$truth" ]] || continue
+  name=$(basename "$truth" .json)
+  run "espeak $name" "$shared/$name.wav" "$truth"
+done
+
+echo "== speakers: cost of the voice embeddings (four-voice meeting, with vs without --speakers)"
+/usr/bin/time -f "%e %M" -o "$work/plain.time" "$BIN" transcribe "$work/four.wav" --vad --vad-detector silero > /dev/null
+utterances=$(wc -l < "$work/real voices (four).jsonl")
+read -r with_s with_kb < "$work/real voices (four).time"
+read -r plain_s plain_kb < "$work/plain.time"
+python3 -c "
+u, ws, wk, ps, pk = $utterances, $with_s, $with_kb, $plain_s, $plain_kb
+print(f'{u} utterances: {1000 * (ws - ps) / u:.0f} ms per utterance embedding (wall {ws:.1f} s against {ps:.1f} s), '
+      f'peak memory {wk / 1024:.0f} MB against {pk / 1024:.0f} MB (+{(wk - pk) / 1024:.0f} MB)')"
