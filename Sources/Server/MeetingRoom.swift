@@ -43,7 +43,7 @@ actor MeetingRoom: Service {
         return log
     }
 
-    /// The stream's input has ended (its meeting may still be finishing); the seat is free.
+    /// The stream's meeting has finished; the seat is free.
     func closed(session: String) {
         inputs[session] = nil
         ended.append(session)

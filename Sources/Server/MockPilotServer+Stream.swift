@@ -118,9 +118,10 @@ extension MockPilotServer {
                 // The connection failed (or the library refused a frame): the meeting still finishes.
             }
             audio.finish()
-            await room.closed(session: session)
             await group.waitForAll()
         }
+        // Only now is the seat free: the meeting's Whisper session has finished its last final.
+        await room.closed(session: session)
         await writer.send(["type": "finished", "session": session])
         await writer.close(codeNumber: 1000)
     }

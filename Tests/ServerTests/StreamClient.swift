@@ -69,7 +69,7 @@ struct StreamClient {
     }
 
     /// Spoken lines of the shared eval set (clean, no added noise), with what was said.
-    static func spokenLines() throws -> [(wav: String, text: String)] {
+    static func spokenLines() throws -> [(wav: String, text: String, seconds: Double)] {
         let audio = Repository.shared.appendingPathComponent("eval/audio")
         let manifest = audio.appendingPathComponent("manifest.jsonl")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8) else {
@@ -78,9 +78,10 @@ struct StreamClient {
         return text.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   object["kind"] as? String == "line", object["noisy"] as? Bool == false, object["degrade"] is NSNull,
-                  let wav = object["wav"] as? String, let said = object["text"] as? String
+                  let wav = object["wav"] as? String, let said = object["text"] as? String,
+                  let seconds = object["duration"] as? Double
             else { return nil }
-            return (audio.appendingPathComponent(wav).path, said)
+            return (audio.appendingPathComponent(wav).path, said, seconds)
         }
     }
 

@@ -27,6 +27,8 @@ import TestSupport
             #expect(bad.error.contains(#"{"format":"pcm16"}"#), "\(bad.received)")
             #expect(unsupported.error.contains("opus is not supported") && unsupported.closeCode == 1003)
 
+            let finalAt = run.frames("final").compactMap { $0["at"] as? Double }.max() ?? 0
+            print("real-time stream: \(run.frames("partial").count) partials; last final \(finalAt) s after connecting, audio \(line.seconds + 1) s")
             #expect(run.received.first?["type"] as? String == "session")
             #expect(run.received.last?["type"] as? String == "finished" && run.closeCode == 1000)
             #expect(StreamClient.recall(of: line.text, in: run.finalText) >= 0.8, "heard: \(run.finalText)")
@@ -57,6 +59,9 @@ import TestSupport
         #expect(lines.count == 8)
         try await RunningServer.with(stages: try StreamClient.stages(writingInto: directory)) { server in
             let run = try await StreamClient.run(server, wavs: lines.map(\.wav), options: ["--pace", "fast"])
+            let recalls = lines.map { StreamClient.recall(of: $0.text, in: run.finalText) }
+            print("fast stream: \(run.frames("final").count) finals, \(run.frames("slow").count) slow frames (deepest \(run.frames("slow").compactMap { $0["queued"] as? Int }.max() ?? 0)), recall \(recalls.map { String(format: "%.2f", $0) })")
+            #expect(run.frames("final").count >= lines.count, "\(lines.count) lines, \(run.frames("final").count) finals")
             #expect(!run.frames("slow").isEmpty, "never slow: \(run.received.map { $0["type"] ?? "" })")
             #expect(run.frames("slow").allSatisfy { ($0["queued"] as? Int ?? 0) > 4 })
             #expect(!run.events("slow").isEmpty)
