@@ -27,8 +27,11 @@ import TestSupport
             #expect(bad.error.contains(#"{"format":"pcm16"}"#), "\(bad.received)")
             #expect(unsupported.error.contains("opus is not supported") && unsupported.closeCode == 1003)
 
+            // Audio starts once the session frame is in; speech ends `line.seconds` later.
             let finalAt = run.frames("final").compactMap { $0["at"] as? Double }.max() ?? 0
-            print("real-time stream: \(run.frames("partial").count) partials; last final \(finalAt) s after connecting, audio \(line.seconds + 1) s")
+            let sessionAt = run.frames("session").first?["at"] as? Double ?? 0
+            print("real-time stream: meeting opened \(sessionAt) s after connecting; \(run.frames("partial").count) partials; "
+                  + "last final \(String(format: "%.2f", finalAt - sessionAt - line.seconds)) s after the end of speech")
             #expect(run.received.first?["type"] as? String == "session")
             #expect(run.received.last?["type"] as? String == "finished" && run.closeCode == 1000)
             #expect(StreamClient.recall(of: line.text, in: run.finalText) >= 0.8, "heard: \(run.finalText)")

@@ -70,7 +70,7 @@ async def main():
     async with websockets.connect(ws_url, additional_headers=headers, max_size=None) as ws:
         await ws.send(args.first)
         first = json.loads(await ws.recv())
-        received.append(first)
+        received.append({**first, "at": round(time.monotonic() - started, 2)})
         if first.get("type") == "session":
             events_url = args.base + first["events"]
             follower = threading.Thread(target=follow_events, args=(events_url, args.token, events))
