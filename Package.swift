@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // `mockpilot serve`: HTTP, JWT, Prometheus metrics.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
         .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
@@ -78,7 +79,9 @@ let package = Package(
         .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", "Tensor", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
         // `mockpilot serve`: the stage commands as HTTP routes, with JWT, CORS, health and metrics.
         .target(name: "Server", dependencies: ["Core", "Config", "Brands", "Intent", "CodeGen", "JSX", "Insight", "Embedding", "Pipeline", "LLM",
+                                               "Capture", "Speech", "Whisper",
                                                .product(name: "Hummingbird", package: "hummingbird"),
+                                               .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                                                .product(name: "JWTKit", package: "jwt-kit"),
                                                .product(name: "Prometheus", package: "swift-prometheus"),
                                                .product(name: "Metrics", package: "swift-metrics"),
@@ -124,9 +127,11 @@ let package = Package(
         .testTarget(name: "SpeakerTests", dependencies: ["Speaker", "Tensor", "Capture", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
         // `serve` over real HTTP on loopback, and the binary's serve and token commands.
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "CodeGen", "Insight", "LLM", "TestSupport",
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "CodeGen", "Insight", "LLM", "TestSupport", "Config", "Whisper",
                                                        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                                                       .product(name: "Logging", package: "swift-log")]),
+                                                       .product(name: "Logging", package: "swift-log")],
+                    // The /stream tests' Python client and the venv it runs in.
+                    exclude: ["Client"]),
         // Drives the built `mockpilot` binary as a user would (files, exit codes, tmux), and reads
         // the session database it wrote with plain SQL.
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

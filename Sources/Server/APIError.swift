@@ -11,6 +11,7 @@ enum APIError: Error, HTTPResponseError, Equatable {
     case tooLarge(limit: Int)
     case unprocessable(String, details: [String] = [])
     case unavailable(String)
+    case upgradeRequired(String)
     case shuttingDown
 
     var status: HTTPResponse.Status {
@@ -22,13 +23,14 @@ enum APIError: Error, HTTPResponseError, Equatable {
         case .tooLarge: .contentTooLarge
         case .unprocessable: .unprocessableContent
         case .unavailable, .shuttingDown: .serviceUnavailable
+        case .upgradeRequired: .upgradeRequired
         }
     }
 
     var reason: String {
         switch self {
         case .badRequest(let reason), .unauthorized(let reason), .forbidden(let reason), .notFound(let reason),
-             .unprocessable(let reason, _), .unavailable(let reason):
+             .unprocessable(let reason, _), .unavailable(let reason), .upgradeRequired(let reason):
             reason
         case .tooLarge(let limit): "the body is larger than \(limit) bytes"
         case .shuttingDown: "the server is shutting down"
@@ -38,6 +40,7 @@ enum APIError: Error, HTTPResponseError, Equatable {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         if case .unauthorized = self { headers[.wwwAuthenticate] = "Bearer" }
+        if case .upgradeRequired = self { headers[.upgrade] = "websocket" }
         return Self.json(status: status, reason: reason, details: details, headers: headers)
     }
 

@@ -7,20 +7,27 @@ import Hummingbird
 struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
     let authority: TokenAuthority
     static var openPaths: Set<String> { ["/health", "/metrics"] }
+    /// Browsers cannot set headers on a WebSocket or an EventSource, so these take `?token=` too.
+    static var queryTokenPaths: Set<String> { ["/stream", "/events"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if Self.openPaths.contains(request.uri.path) {
             return try await next(request, context)
         }
-        guard let header = request.headers[.authorization] else {
+        let token: String
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+                throw APIError.unauthorized("the Authorization header must be Bearer <token>")
+            }
+            token = String(parts[1])
+        } else if Self.queryTokenPaths.contains(request.uri.path), let query = request.uri.queryParameters.get("token") {
+            token = query
+        } else {
             throw APIError.unauthorized("missing Authorization: Bearer token (make one with `mockpilot token`)")
         }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw APIError.unauthorized("the Authorization header must be Bearer <token>")
-        }
         do throws(TokenAuthority.Refusal) {
-            _ = try await authority.verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
+            _ = try await authority.verify(token.trimmingCharacters(in: .whitespaces))
         } catch {
             switch error {
             case .expired: throw APIError.unauthorized("the token has expired (make a new one with `mockpilot token`)")

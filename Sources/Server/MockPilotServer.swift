@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import JSX
 import CodeGen
 import Logging
@@ -23,6 +24,8 @@ public struct MockPilotServer: Sendable {
     let checker: JSXChecker
     let authority: TokenAuthority?
     let logger: Logger
+    /// The `/stream` meetings and their event logs.
+    let room: MeetingRoom
 
     /// Validates `configuration` first (see `ServerConfiguration.validate`); `clock` times heartbeats.
     public init(configuration: ServerConfiguration, stages: ServerStages, clock: any MeetingClock = WallClock(),
@@ -40,33 +43,45 @@ public struct MockPilotServer: Sendable {
                                       modelsDirectory: stages.modelsDirectory, logger: logger)
         templates = TemplateGenerator(brands: stages.brands)
         checker = JSXChecker(allowedImports: stages.allowedImports)
+        room = MeetingRoom(maxStreams: configuration.maxStreams, replay: configuration.eventReplay)
         authority = configuration.jwtSecret.isEmpty ? nil : try await TokenAuthority(secret: configuration.jwtSecret)
     }
 
     /// Whether requests must carry a token (only when a secret is set).
     public var requiresTokens: Bool { authority != nil }
 
-    /// The stages and the HTTP application, in start order: the application shuts down first, so
-    /// requests in flight finish on stages that are still running. `onListening` gets the URL once
+    /// The stages, the HTTP application and the meeting room, in start order. The room shuts down
+    /// first (streams end, their meetings finish, `/events` followers get the end), then the
+    /// application, so requests in flight finish on stages that are still running. `onListening` gets the URL once
     /// the socket is bound (with the real port when 0 was asked for).
     public func services(onListening: @escaping @Sendable (String) async -> Void = { _ in }) -> [any Service] {
         let address = ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                serverName: "mockpilot")
         let host = configuration.host.contains(":") && !configuration.host.hasPrefix("[") ? "[\(configuration.host)]" : configuration.host
-        let application = Application(router: makeRouter(), configuration: address, onServerRunning: { channel in
+        let router = makeRouter()
+        // The library's frame limit is above ours, so `stream` sees an oversized frame and can say why.
+        let upgrade = HTTP1WebSocketUpgradeChannel.Configuration(
+            ws: WebSocketServerConfiguration(maxFrameSize: configuration.maxFrameBytes * 4))
+        let application = Application(router: router, server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: upgrade),
+                                      configuration: address, onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             await onListening("http://\(host):\(port)")
         }, logger: logger)
-        return [codegen, insights, intents, application]
+        return [codegen, insights, intents, application, room]
     }
 
-    func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router()
+    func makeRouter() -> Router<BasicWebSocketRequestContext> {
+        let router = Router(context: BasicWebSocketRequestContext.self)
         // Middleware applies to the routes added after it: all of it first.
         router.add(middleware: ResponseMiddleware(metrics: metrics))
         router.add(middleware: CORSAllowlist(allowedOrigins: configuration.allowedOrigins))
         if let authority { router.add(middleware: BearerAuthentication(authority: authority)) }
-        for route in Route.allCases {
+        router.ws(RouterPath(Route.stream.path)) { request, _ in
+            try self.shouldUpgradeStream(request)
+        } onUpgrade: { inbound, outbound, _ in
+            await self.stream(inbound, outbound)
+        }
+        for route in Route.allCases where route != .stream {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try await self.respond(route, to: request, context: context)
             }
@@ -74,7 +89,7 @@ public struct MockPilotServer: Sendable {
         return router
     }
 
-    private func respond(_ route: Route, to request: Request, context: BasicRequestContext) async throws -> Response {
+    private func respond(_ route: Route, to request: Request, context: BasicWebSocketRequestContext) async throws -> Response {
         switch route {
         case .generate: try await generate(request)
         case .search: try await search(request)
@@ -83,6 +98,8 @@ public struct MockPilotServer: Sendable {
         case .health: health()
         case .metrics: metricsText()
         case .openAPI: openAPI()
+        case .events: try await events(request)
+        case .stream: throw APIError.upgradeRequired("/stream is a WebSocket")   // routed by `ws` above
         }
     }
 

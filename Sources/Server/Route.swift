@@ -3,12 +3,12 @@ import Hummingbird
 /// Every route the server has. The router is built from this list and nothing else, so the
 /// OpenAPI document can be checked against it both ways.
 enum Route: String, CaseIterable, Sendable {
-    case generate, search, classify, extract, health, metrics, openAPI
+    case generate, search, classify, extract, health, metrics, openAPI, stream, events
 
     var method: HTTPRequest.Method {
         switch self {
         case .generate, .classify, .extract: .post
-        case .search, .health, .metrics, .openAPI: .get
+        case .search, .health, .metrics, .openAPI, .stream, .events: .get
         }
     }
 

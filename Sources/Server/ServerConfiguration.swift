@@ -13,19 +13,32 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Seconds between a stage's heartbeats; three missed make it stuck on `/health`.
     public var heartbeatPeriod: Double
+    /// `/stream` meetings at once; one more is refused (each holds its own Whisper session).
+    public var maxStreams: Int
+    /// A `/stream` audio frame beyond this is refused and the stream closed (1009).
+    public var maxFrameBytes: Int
+    /// Events each meeting keeps for `/events` clients that reconnect with `Last-Event-ID`.
+    public var eventReplay: Int
 
     public static let defaultPort = 8787
     public static let defaultMaxBodyBytes = 256 * 1024
+    /// Two seconds of PCM16 at 16 kHz: clients send 20-200 ms frames.
+    public static let defaultMaxFrameBytes = 64 * 1024
+    public static let defaultEventReplay = 1024
 
     public init(host: String = "127.0.0.1", port: Int = ServerConfiguration.defaultPort, jwtSecret: String = "",
                 allowedOrigins: Set<String> = [], maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
-                heartbeatPeriod: Double = 10) {
+                heartbeatPeriod: Double = 10, maxStreams: Int = 4, maxFrameBytes: Int = ServerConfiguration.defaultMaxFrameBytes,
+                eventReplay: Int = ServerConfiguration.defaultEventReplay) {
         self.host = host
         self.port = port
         self.jwtSecret = jwtSecret
         self.allowedOrigins = allowedOrigins
         self.maxBodyBytes = maxBodyBytes
         self.heartbeatPeriod = heartbeatPeriod
+        self.maxStreams = maxStreams
+        self.maxFrameBytes = maxFrameBytes
+        self.eventReplay = eventReplay
     }
 
     /// Refuses what must not start: a bad port, or a host other machines can reach with no secret.
@@ -33,6 +46,9 @@ public struct ServerConfiguration: Sendable {
         guard (0...65535).contains(port) else { throw .badPort(port) }
         guard maxBodyBytes > 0, heartbeatPeriod.isFinite, heartbeatPeriod > 0 else {
             throw .badSetting("the body limit and heartbeat period must be positive")
+        }
+        guard maxStreams > 0, maxFrameBytes > 0, eventReplay > 0 else {
+            throw .badSetting("the stream limit, frame limit and event replay must be positive")
         }
         if !Self.isLoopback(host), jwtSecret.isEmpty { throw .exposedWithoutSecret(host: host) }
         if !jwtSecret.isEmpty, jwtSecret.utf8.count < TokenAuthority.shortestSecret { throw .shortSecret }

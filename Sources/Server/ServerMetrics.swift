@@ -9,11 +9,13 @@ final class ServerMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     let componentsWritten: CoreMetrics.Counter
     let checkerRejections: CoreMetrics.Counter
+    let streamsOpened: CoreMetrics.Counter
 
     init() {
         factory = PrometheusMetricsFactory(registry: registry)
         componentsWritten = CoreMetrics.Counter(label: "mockpilot_components_generated_total", factory: factory)
         checkerRejections = CoreMetrics.Counter(label: "mockpilot_checker_rejections_total", factory: factory)
+        streamsOpened = CoreMetrics.Counter(label: "mockpilot_streams_opened_total", factory: factory)
     }
 
     /// One finished request: counted by route and status, timed by route. `route` is the route's

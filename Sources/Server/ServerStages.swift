@@ -1,6 +1,8 @@
 import Brands
+import Config
 import Foundation
 import LLM
+import Whisper
 
 /// What the routes run on: the same pieces `generate`, `search`, `classify` and `extract` use.
 public struct ServerStages: Sendable {
@@ -15,14 +17,29 @@ public struct ServerStages: Sendable {
     public var intentThreshold: Double
     /// The configured model backend (`[llm] backend`), as `generate` uses it; nil: templates only.
     public var modelGenerator: LLMComponentGenerator?
+    /// What `/stream` meetings run on, as `run` sets them up; nil: `/stream` answers 503 with why.
+    public var meetings: MeetingStages?
 
     public init(brands: BrandTable, allowedImports: Set<String>, postDatabase: String, modelsDirectory: String,
-                intentThreshold: Double, modelGenerator: LLMComponentGenerator? = nil) {
+                intentThreshold: Double, modelGenerator: LLMComponentGenerator? = nil, meetings: MeetingStages? = nil) {
         self.brands = brands
         self.allowedImports = allowedImports
         self.postDatabase = postDatabase
         self.modelsDirectory = modelsDirectory
         self.intentThreshold = intentThreshold
         self.modelGenerator = modelGenerator
+        self.meetings = meetings
+    }
+}
+
+/// A `/stream` connection's meeting is opened as `run` opens one (MeetingSetup: the brand table,
+/// the watched folder, a session in the database) and heard with the one Whisper model loaded at start.
+public struct MeetingStages: Sendable {
+    public var settings: Settings
+    public var whisper: WhisperModel
+
+    public init(settings: Settings, whisper: WhisperModel) {
+        self.settings = settings
+        self.whisper = whisper
     }
 }

@@ -11,17 +11,21 @@ import Logging
 import Server
 import ServiceLifecycle
 import Synchronization
+import Whisper
 
 /// `mockpilot serve`: the stage commands over HTTP (see the Server target), as one `ServiceGroup`
 /// that SIGINT/SIGTERM shut down gracefully (requests in flight finish); a second signal ends at once.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve generate, search, classify and extract over HTTP, with health, metrics and an OpenAPI document.",
+        abstract: "Serve live meetings (WebSocket audio in, events out) and generate, search, classify and extract over HTTP.",
         discussion: """
-        Routes: POST /generate, GET /search?query=&k=, POST /classify, POST /extract, GET /health, \
+        Routes: GET /stream (WebSocket: {"format":"pcm16"}, then 16 kHz mono PCM16 frames; each \
+        connection is a meeting), GET /events?session=ID (its events as Server-Sent Events), \
+        POST /generate, GET /search?query=&k=, POST /classify, POST /extract, GET /health, \
         GET /metrics, GET /openapi.json. With JWT_SECRET set, every route but /health and /metrics \
-        needs `Authorization: Bearer <token>` (`mockpilot token` prints one). Browsers may call it only \
+        needs `Authorization: Bearer <token>` (`mockpilot token` prints one; /stream and /events also \
+        take ?token= for browsers). Browsers may call it only \
         from the origins in [server] allowed_origins. It listens on 127.0.0.1 unless --host says \
         otherwise, and refuses any other host without JWT_SECRET. Prints the URL once listening.
         """)
@@ -63,7 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
         let stages = ServerStages(brands: brands, allowedImports: Set(settings.allowedImports),
                                   postDatabase: database ?? PostStore.defaultPath(dataHome: Paths.dataHome()),
                                   modelsDirectory: Paths.models(), intentThreshold: settings.intentThreshold,
-                                  modelGenerator: try modelGenerator(settings: settings, brands: brands))
+                                  modelGenerator: try modelGenerator(settings: settings, brands: brands),
+                                  meetings: meetingStages(settings: settings))
         // The terminal is the server's own: warnings and failures go to stderr, the URL to stdout.
         var logger = Logger(label: "mockpilot.serve") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
@@ -97,6 +102,16 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             // NIO's errors say what failed only in their description ("bind(...): Address already in use").
             throw CleanExit.failure("cannot serve on \(host):\(port): \(String(describing: error))")
+        }
+    }
+
+    /// What `/stream` meetings need; without a Whisper model the rest still serves, and /stream says why not.
+    private func meetingStages(settings: Settings) -> MeetingStages? {
+        do {
+            return MeetingStages(settings: settings, whisper: try WhisperModel.load(directory: settings.modelDirectory))
+        } catch {
+            warn("/stream is off: \(error.localizedDescription)")
+            return nil
         }
     }
 

@@ -1,0 +1,70 @@
+import Capture
+import Synchronization
+
+/// What a `/stream` client sends, as an `AudioSource`: little-endian PCM16 mono 16 kHz bytes in,
+/// 100 ms float chunks out (the size `FileSource` reads), numbered on the stream's own time line.
+/// Its one stream is read by one transcriber. Unbounded on purpose: nothing a client sent may be
+/// dropped, and the reader only finds speech in it (recognition waits in the transcriber's own
+/// queue), so it keeps up with any client; each frame is capped before it gets here.
+final class StreamedAudio: AudioSource {
+    let description: String
+    private let stream: AsyncThrowingStream<AudioChunk, Error>
+    private let input: AsyncThrowingStream<AudioChunk, Error>.Continuation
+    /// Samples not yet a whole chunk, a byte left over from an odd-length frame, and the samples sent so far.
+    private let pending = Mutex<(samples: [Float], oddByte: UInt8?, sent: Int)>(([], nil, 0))
+    static let chunkSamples = 1600
+
+    init(description: String) {
+        self.description = description
+        (stream, input) = AsyncThrowingStream.makeStream(of: AudioChunk.self, bufferingPolicy: .unbounded)
+    }
+
+    func chunks() -> AsyncThrowingStream<AudioChunk, Error> { stream }
+
+    /// Appends PCM16 bytes; a sample split across two frames is joined.
+    func append<Bytes: Collection<UInt8>>(pcm16 bytes: Bytes) {
+        let ready: [AudioChunk] = pending.withLock { state in
+            var iterator = bytes.makeIterator()
+            while true {
+                let low: UInt8
+                if let odd = state.oddByte {
+                    low = odd
+                    state.oddByte = nil
+                } else if let next = iterator.next() {
+                    low = next
+                } else {
+                    break
+                }
+                guard let high = iterator.next() else {
+                    state.oddByte = low
+                    break
+                }
+                let sample = Int16(bitPattern: UInt16(low) | UInt16(high) << 8)
+                state.samples.append(Float(sample) / 32768)
+            }
+            var chunks: [AudioChunk] = []
+            while state.samples.count >= Self.chunkSamples {
+                chunks.append(AudioChunk(samples: Array(state.samples.prefix(Self.chunkSamples)), startSample: state.sent))
+                state.samples.removeFirst(Self.chunkSamples)
+                state.sent += Self.chunkSamples
+            }
+            return chunks
+        }
+        for chunk in ready { input.yield(chunk) }
+    }
+
+    /// The client has sent everything: the last partial chunk goes out, and the stream ends.
+    func finish() {
+        let last: AudioChunk? = pending.withLock { state in
+            defer { state.samples.removeAll() }
+            return state.samples.isEmpty ? nil : AudioChunk(samples: state.samples, startSample: state.sent)
+        }
+        if let last { input.yield(last) }
+        input.finish()
+    }
+
+    /// Seconds of audio received so far.
+    var seconds: Double {
+        pending.withLock { Double($0.sent + $0.samples.count) / Double(AudioFile.sampleRate) }
+    }
+}
