@@ -71,7 +71,7 @@ public struct LogMel: Sendable {
 
     /// The power spectrum `[n_bins]` of frame `f`, centred on sample `f * hop`; `sample(t)` is
     /// the padded signal at `t` in `-n_fft/2 ..< f * hop + n_fft/2`. Shared by the whole-file
-    /// and the streaming spectrogram so that both give the same bits.
+    /// and the streaming spectrogram so that both give the same spectra, bit for bit.
     @inline(__always)
     func spectrum(frame f: Int, scratch s: inout Scratch, into p: UnsafeMutablePointer<Float>, sample: (Int) -> Float) {
         let half = Self.nFFT / 2
@@ -86,8 +86,7 @@ public struct LogMel: Sendable {
     }
 
     /// Mel filter energies `[frames, n_mels]` of power spectra `[frames, n_bins]`. Always one
-    /// matrix product of at least two rows: BLAS takes a different path (sgemv) for one row,
-    /// which may round differently, and the streaming spectrogram must match the whole one.
+    /// matrix product of at least two rows: BLAS takes another path (sgemv) for one row.
     func melEnergies(_ power: [Float], frames: Int) -> [Float] {
         let nBins = Self.nFFT / 2 + 1
         let rows = max(frames, 2)

@@ -5,11 +5,13 @@ import Capture
 @testable import Whisper
 
 @Suite struct LogMelStreamTests {
-    /// The spectrogram computed block by block, then floored with the survey's ceiling, is
-    /// bit for bit the whole-recording one, whatever the block size (one that splits frames
-    /// unevenly, one smaller than a frame, one larger than the file).
+    /// The spectrogram computed block by block, then floored with the survey's ceiling, is the
+    /// whole-recording one whatever the block size (one that splits frames unevenly, one smaller
+    /// than a frame, one larger than the file): the same frames, the same ceiling, and values
+    /// within a few float32 steps (BLAS rounds a product's row differently with the matrix's
+    /// height, and the mel filters are one product per batch of frames instead of one in all).
     @Test(arguments: [1601, 333, 10_000_000])
-    func streamedFramesAreTheWholeSpectrogramsBits(block: Int) throws {
+    func streamedFramesAreTheWholeSpectrogram(block: Int) throws {
         let samples = try AudioFile.decode(path: Fixtures.lines + "/dev-012.wav")
         let whole = LogMel(nMels: 80).compute(samples)
         var stream = LogMelStream(nMels: 80)
@@ -24,7 +26,10 @@ import Capture
         LogMel.normalise(&values, maxLog: survey.maxLog)
         #expect(survey.frames == whole.frames)
         #expect(values.count == whole.values.count)
-        #expect(values.map(\.bitPattern) == whole.values.map(\.bitPattern))
+        let differing = zip(values, whole.values).filter { $0.0 != $0.1 }
+        let worst = differing.map { abs($0.0 - $0.1) }.max() ?? 0
+        #expect(worst <= 2e-6, "largest difference \(worst)")
+        #expect(differing.count * 100 < values.count, "\(differing.count) of \(values.count) values differ")
     }
 
     /// Clips shorter than one FFT frame, or than a hop, give the same frame count (none, or a
