@@ -32,8 +32,8 @@ done
 python3 -c 'import struct, sys; open(sys.argv[1], "wb").write(b"RIFF" + struct.pack("<I", 36 + 32000) + b"WAVEfmt " +
     struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16) + b"data" + struct.pack("<I", 32000) + bytes(32000))' "$work/silence.wav"
 for i in $(seq 5); do
-    /usr/bin/time -f "%e" -o "$work/load.$i" "$bin" transcribe --model "$model" --threads 2 "$work/silence.wav" > /dev/null
-    /usr/bin/time -f "%e" -o "$work/help.$i" "$bin" --help > /dev/null
+    /usr/bin/time -f "%e %U %S" -o "$work/load.$i" "$bin" transcribe --model "$model" --threads 2 "$work/silence.wav" > /dev/null
+    /usr/bin/time -f "%e %U %S" -o "$work/help.$i" "$bin" --help > /dev/null
 done
 
 python3 - "$work" "$repeats" "${#meetings[@]}" <<'PY'
@@ -46,8 +46,11 @@ ours, fw = runs("ours", repeats), runs("fw", repeats)
 print(f"== transcribe {count} meetings over 30 s windows, one process each, best of {repeats}")
 print(f"time      ours {ow:6.2f} s   faster-whisper int8 {fwall:6.2f} s   (ratio {ow / fwall:.2f})")
 print(f"memory    ours {om / 1024:6.0f} MB  faster-whisper int8 {fm / 1024:6.0f} MB")
-load = sorted(float(open(f"{work}/load.{i}").read().split()[-1]) for i in range(1, 6))[2]
-help_ = sorted(float(open(f"{work}/help.{i}").read().split()[-1]) for i in range(1, 6))[2]
+def median(name, field):
+    return sorted(float(open(f"{work}/{name}.{i}").read().split()[-3:][field]) for i in range(1, 6))[2]
+load, help_ = median("load", 0), median("help", 0)
+cpu = lambda name: sorted(sum(float(x) for x in open(f"{work}/{name}.{i}").read().split()[-2:]) for i in range(1, 6))[2]
 print(f"== start-up: model load (transcribe 1 s of silence minus --help, medians of 5)")
-print(f"load      ours {load - help_:.2f} s (process {load:.2f} s, --help {help_:.2f} s)   whisper.cpp 0.08 s (issue 16, not built here)")
+print(f"load      ours {load - help_:.2f} s wall, {cpu('load') - cpu('help'):.2f} s CPU (process {load:.2f} s, --help {help_:.2f} s)"
+      f"   whisper.cpp 0.08 s (issue 16, not built here)")
 PY
