@@ -11,14 +11,22 @@ public struct SpeechRegions: Sendable, Equatable {
 
     public init(samples: [Float], threshold: Float = 0.6, sampleRate: Int = AudioFile.sampleRate,
                 detector: VoiceDetector = .energy) {
+        let chunk = Self.chunk(sampleRate: sampleRate)
+        var start = 0
+        self.init(threshold: threshold, sampleRate: sampleRate, detector: detector) {
+            guard start < samples.count else { return nil }
+            defer { start += chunk }
+            return Array(samples[start..<min(samples.count, start + chunk)])
+        }
+    }
+
+    /// The same from a recording read a chunk at a time (`chunk(sampleRate:)` samples, the last
+    /// one shorter), so a long file need not be in memory.
+    public init(threshold: Float = 0.6, sampleRate: Int = AudioFile.sampleRate, detector: VoiceDetector = .energy,
+                chunks next: () throws -> [Float]?) rethrows {
         var vad = VADStateMachine(threshold: threshold, sampleRate: sampleRate, detector: detector)
         var events: [VADEvent] = []
-        let chunk = sampleRate / 10
-        var start = 0
-        while start < samples.count {
-            events += vad.process(Array(samples[start..<min(samples.count, start + chunk)]))
-            start += chunk
-        }
+        while let chunk = try next() { events += vad.process(chunk) }
         events += vad.finish()
         let rate = Double(sampleRate)
         regions = events.compactMap { event in
@@ -26,6 +34,9 @@ public struct SpeechRegions: Sendable, Equatable {
             return Double(from) / rate...Double(to) / rate
         }
     }
+
+    /// Samples per chunk the detector is given: a tenth of a second.
+    public static func chunk(sampleRate: Int) -> Int { sampleRate / 10 }
 
     public var isEmpty: Bool { regions.isEmpty }
 

@@ -36,36 +36,22 @@ public struct LogMel: Sendable {
         let frames = length / Self.hop   // the STFT's last frame is dropped
         let contentFrames = frames - 1
         var power = [Float](repeating: 0, count: frames * nBins)   // [frames, n_bins]
-        var re = [Double](repeating: 0, count: Self.nFFT), im = re
-        var outRe = re, outIm = re
+        var scratch = Scratch()
         padded.withUnsafeBufferPointer { x in
             power.withUnsafeMutableBufferPointer { p in
+                guard let pb = p.baseAddress else { return }
                 for f in 0..<frames {
-                    for j in 0..<Self.nFFT {
+                    spectrum(frame: f, scratch: &scratch, into: pb + f * nBins) { t in
                         // Index into the reflect-padded signal.
-                        var t = f * Self.hop + j - half
+                        var t = t
                         if t < 0 { t = -t }
                         if t >= length { t = 2 * (length - 1) - t }
-                        re[j] = Double(x[t] * window[j])
-                        im[j] = 0
-                    }
-                    fft.transform(inRe: re, inIm: im, outRe: &outRe, outIm: &outIm)
-                    for k in 0..<nBins {
-                        p[f * nBins + k] = Float(outRe[k] * outRe[k] + outIm[k] * outIm[k])
+                        return x[t]
                     }
                 }
             }
         }
-        var mel = [Float](repeating: 0, count: frames * nMels)   // [frames, n_mels]
-        power.withUnsafeBufferPointer { p in
-            filters.withUnsafeBufferPointer { w in
-                mel.withUnsafeMutableBufferPointer { m in
-                    guard let pb = p.baseAddress, let wb = w.baseAddress, let mb = m.baseAddress else { return }
-                    matmul(pb, lda: nBins, wb, ldb: nBins, transposeB: true, mb, ldc: nMels,
-                           m: frames, n: nMels, k: nBins)
-                }
-            }
-        }
+        var mel = melEnergies(power, frames: frames)   // [frames, n_mels]
         mel.removeLast(nMels)   // only content frames are kept
         var maxValue = -Float.infinity
         for i in mel.indices {
@@ -73,9 +59,51 @@ public struct LogMel: Sendable {
             mel[i] = v
             if v > maxValue { maxValue = v }
         }
-        let floor = maxValue - 8
-        for i in mel.indices { mel[i] = (max(mel[i], floor) + 4) / 4 }
+        Self.normalise(&mel, maxLog: maxValue)
         return (mel, contentFrames)
+    }
+
+    /// Buffers for one frame's FFT, made once per spectrogram.
+    struct Scratch {
+        var re = [Double](repeating: 0, count: LogMel.nFFT), im = [Double](repeating: 0, count: LogMel.nFFT)
+        var outRe = [Double](repeating: 0, count: LogMel.nFFT), outIm = [Double](repeating: 0, count: LogMel.nFFT)
+    }
+
+    /// The power spectrum `[n_bins]` of frame `f`, centred on sample `f * hop`; `sample(t)` is
+    /// the padded signal at `t` in `-n_fft/2 ..< f * hop + n_fft/2`. Shared by the whole-file
+    /// and the streaming spectrogram so that both give the same spectra, bit for bit.
+    @inline(__always)
+    func spectrum(frame f: Int, scratch s: inout Scratch, into p: UnsafeMutablePointer<Float>, sample: (Int) -> Float) {
+        let half = Self.nFFT / 2
+        for j in 0..<Self.nFFT {
+            s.re[j] = Double(sample(f * Self.hop + j - half) * window[j])
+            s.im[j] = 0
+        }
+        fft.transform(inRe: s.re, inIm: s.im, outRe: &s.outRe, outIm: &s.outIm)
+        for k in 0...half {
+            p[k] = Float(s.outRe[k] * s.outRe[k] + s.outIm[k] * s.outIm[k])
+        }
+    }
+
+    /// Mel filter energies `[frames, n_mels]` of power spectra `[frames, n_bins]`. Always one
+    /// matrix product of at least two rows: BLAS takes another path (sgemv) for one row.
+    func melEnergies(_ power: [Float], frames: Int) -> [Float] {
+        let nBins = Self.nFFT / 2 + 1
+        let rows = max(frames, 2)
+        var padded = power
+        if frames < rows { padded += [Float](repeating: 0, count: (rows - frames) * nBins) }
+        var mel = [Float](repeating: 0, count: rows * nMels)
+        padded.withUnsafeBufferPointer { p in
+            filters.withUnsafeBufferPointer { w in
+                mel.withUnsafeMutableBufferPointer { m in
+                    guard let pb = p.baseAddress, let wb = w.baseAddress, let mb = m.baseAddress else { return }
+                    matmul(pb, lda: nBins, wb, ldb: nBins, transposeB: true, mb, ldc: nMels,
+                           m: rows, n: nMels, k: nBins)
+                }
+            }
+        }
+        if frames < rows { mel.removeLast((rows - frames) * nMels) }
+        return mel
     }
 
     /// Slaney-style mel filter bank, `[n_mels, n_bins]` row-major (librosa's `mel`

@@ -1,12 +1,12 @@
 /// Byte-level BPE encoding, for the prompt text that biases recognition.
 extension Tokenizer {
     /// Whether `encode` can work: the model folder had merges in tokenizer.json.
-    public var canEncode: Bool { mergeRanks != nil }
+    public var canEncode: Bool { merges.ranks != nil }
 
     /// Token ids of `text`, split into words as GPT-2 does, each word's bytes mapped to
     /// characters and merged pairwise by rank. Returns nil without merges.
     public func encode(_ text: String) -> [Int]? {
-        guard let mergeRanks else { return nil }
+        guard let mergeRanks = merges.ranks else { return nil }
         var result: [Int] = []
         for word in Self.preTokenize(text) {
             let mapped = word.utf8.map { characterOfByte[Int($0)] }

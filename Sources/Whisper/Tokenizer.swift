@@ -7,8 +7,10 @@ public struct Tokenizer: Sendable {
     /// Token strings by id, from `vocabulary.txt`.
     let tokens: [String]
     let ids: [String: Int]
-    /// Merge rank of each adjacent pair "a b" (lower merges first), from `tokenizer.json`.
-    let mergeRanks: [String: Int]?
+    /// Merge rank of each adjacent pair "a b" (lower merges first), from `tokenizer.json`,
+    /// parsed on first use: only prompts need them, and parsing 2 MB of JSON was most of the
+    /// model's load time.
+    let merges: LazyMerges
     let byteOfCharacter: [Character: UInt8]
     let characterOfByte: [Character]
 
@@ -24,14 +26,15 @@ public struct Tokenizer: Sendable {
     let multilingual: Bool
 
     init(vocabularyPath: String, tokenizerJSONPath: String?) throws {
-        guard let text = try? String(contentsOfFile: vocabularyPath, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: vocabularyPath) else {
             throw WhisperError.modelMissing(path: vocabularyPath)
         }
-        var tokens: [String] = []
-        text.enumerateLines { line, _ in tokens.append(line) }
+        let tokens = Self.lines(data)
         self.tokens = tokens
         var ids: [String: Int] = [:]
-        for (i, t) in tokens.enumerated() where ids[t] == nil { ids[t] = i }
+        ids.reserveCapacity(tokens.count)
+        // Backwards, so that the first of two equal strings keeps its id, at one hash each.
+        for (i, t) in tokens.enumerated().reversed() { ids[t] = i }
         self.ids = ids
         func special(_ names: String...) throws -> Int {
             for name in names { if let id = ids[name] { return id } }
@@ -54,7 +57,27 @@ public struct Tokenizer: Sendable {
         var inverse: [Character: UInt8] = [:]
         for (b, c) in table.enumerated() { inverse[c] = UInt8(b) }
         byteOfCharacter = inverse
-        mergeRanks = tokenizerJSONPath.flatMap(Self.loadMerges)
+        merges = LazyMerges(path: tokenizerJSONPath)
+    }
+
+    /// The lines of a text file, split at "\n" (a "\r" before it dropped): what `enumerateLines`
+    /// gives for a vocabulary, whose byte-level tokens never hold another line separator, at a
+    /// tenth of the cost.
+    static func lines(_ data: Data) -> [String] {
+        var lines: [String] = []
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+                var end = i
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if i < bytes.count || end > start {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+                start = i + 1
+            }
+        }
+        return lines
     }
 
     public var vocabularySize: Int { tokens.count }

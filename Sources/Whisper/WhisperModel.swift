@@ -1,8 +1,10 @@
 import Foundation
 import Tensor
 
-/// Whisper's weights, converted to float32 once at load and never changed, so one
-/// model serves any number of sessions. Dimensions come from the file, so any size
+/// Whisper's weights, float32 and never changed, so one model serves any number of sessions:
+/// mapped from `model.f32` when there is one for this `model.bin`, else converted from it at
+/// load and written to `model.f32` for the next time (best effort: a read-only folder just
+/// loads the slow way each time). Dimensions come from the file, so any size
 /// (tiny to large-v3, English-only or multilingual) loads the same way.
 public final class WhisperModel: Sendable {
     /// The model's sizes, read from the tensors' shapes.
@@ -20,7 +22,7 @@ public final class WhisperModel: Sendable {
     }
 
     struct Linear: Sendable {
-        let weight: Tensor   // [n_out, n_in]
+        let weight: Weights  // [n_out, n_in]
         let bias: Tensor?    // [n_out]
     }
 
@@ -61,11 +63,11 @@ public final class WhisperModel: Sendable {
 
     let conv1: Linear        // weight [n_state, n_mels * 3]: a kernel-3 convolution as a matmul
     let conv2: Linear        // weight [n_state, n_state * 3], stride 2
-    let audioPositions: Tensor  // [n_audio_ctx, n_state]
+    let audioPositions: Weights // [n_audio_ctx, n_state]
     let encoderLayers: [EncoderLayer]
     let encoderLN: LayerNorm
-    let tokenEmbedding: Tensor  // [n_vocab, n_state], also the output projection
-    let textPositions: Tensor   // [n_text_ctx, n_state]
+    let tokenEmbedding: Weights // [n_vocab, n_state], also the output projection
+    let textPositions: Weights  // [n_text_ctx, n_state]
     let decoderLayers: [DecoderLayer]
     let decoderLN: LayerNorm
 
@@ -82,10 +84,18 @@ public final class WhisperModel: Sendable {
     private init(directory: String) throws {
         self.directory = directory
         name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
-        let binPath = directory + "/model.bin"
-        let file = try CTranslate2File(path: binPath)
-        guard file.specName.isEmpty || file.specName == "WhisperSpec" else {
-            throw WhisperError.modelCorrupt(path: binPath, reason: "holds a \(file.specName), not a WhisperSpec")
+        let binPath = directory + "/model.bin", mappedPath = directory + "/model.f32"
+        let file: any WeightSource
+        var recording: RecordingWeightSource?
+        if let mapped = MappedWeights.open(path: mappedPath, sourcePath: binPath) {
+            file = mapped
+        } else {
+            let source = try CTranslate2File(path: binPath)
+            guard source.specName.isEmpty || source.specName == "WhisperSpec" else {
+                throw WhisperError.modelCorrupt(path: binPath, reason: "holds a \(source.specName), not a WhisperSpec")
+            }
+            recording = RecordingWeightSource(source)
+            file = recording ?? source
         }
         let tokenizerJSON = directory + "/tokenizer.json"
         tokenizer = try Tokenizer(
@@ -93,12 +103,12 @@ public final class WhisperModel: Sendable {
             tokenizerJSONPath: FileManager.default.fileExists(atPath: tokenizerJSON) ? tokenizerJSON : nil)
 
         func shape(_ n: String) throws -> [Int] {
-            guard let v = file.variable(n) else { throw WhisperError.modelCorrupt(path: binPath, reason: "missing tensor \(n)") }
-            return v.shape
+            guard let v = file.shape(of: n) else { throw WhisperError.modelCorrupt(path: binPath, reason: "missing tensor \(n)") }
+            return v
         }
         func layerCount(_ prefix: String) -> Int {
             var n = 0
-            while file.variable("\(prefix)/layer_\(n)/ffn/linear_0/weight") != nil { n += 1 }
+            while file.shape(of: "\(prefix)/layer_\(n)/ffn/linear_0/weight") != nil { n += 1 }
             return n
         }
         let conv1Shape = try shape("encoder/conv1/weight")         // [n_state, n_mels, 3]
@@ -129,21 +139,21 @@ public final class WhisperModel: Sendable {
 
         let d = nAudioState
         func linear(_ p: String, _ nOut: Int, _ nIn: Int, bias: Bool = true) throws -> Linear {
-            let w = try file.tensor(p + "/weight", shape: [nOut, nIn])
-            let b = bias || file.variable(p + "/bias") != nil ? try file.tensor(p + "/bias", shape: [nOut]) : nil
+            let w = try file.weights(p + "/weight", shape: [nOut, nIn])
+            let b = bias || file.shape(of: p + "/bias") != nil ? try file.tensor(named: p + "/bias", shape: [nOut]) : nil
             return Linear(weight: w, bias: b)
         }
         func norm(_ p: String) throws -> LayerNorm {
-            LayerNorm(gamma: try file.tensor(p + "/gamma", shape: [d]), beta: try file.tensor(p + "/beta", shape: [d]))
+            LayerNorm(gamma: try file.tensor(named: p + "/gamma", shape: [d]), beta: try file.tensor(named: p + "/beta", shape: [d]))
         }
         // Convolution weights [n_out, n_in, 3] are already laid out as [n_out, n_in * 3].
-        let c1 = try file.tensor("encoder/conv1/weight", shape: [d, dims.nMels, 3])
-        conv1 = Linear(weight: try Tensor(shape: [d, dims.nMels * 3], data: c1.data),
-                       bias: try file.tensor("encoder/conv1/bias", shape: [d]))
-        let c2 = try file.tensor("encoder/conv2/weight", shape: [d, d, 3])
-        conv2 = Linear(weight: try Tensor(shape: [d, d * 3], data: c2.data),
-                       bias: try file.tensor("encoder/conv2/bias", shape: [d]))
-        audioPositions = try file.tensor("encoder/position_encodings/encodings", shape: [dims.nAudioCtx, d])
+        let c1 = try file.weights("encoder/conv1/weight", shape: [d, dims.nMels, 3])
+        conv1 = Linear(weight: c1.reshaped([d, dims.nMels * 3]),
+                       bias: try file.tensor(named: "encoder/conv1/bias", shape: [d]))
+        let c2 = try file.weights("encoder/conv2/weight", shape: [d, d, 3])
+        conv2 = Linear(weight: c2.reshaped([d, d * 3]),
+                       bias: try file.tensor(named: "encoder/conv2/bias", shape: [d]))
+        audioPositions = try file.weights("encoder/position_encodings/encodings", shape: [dims.nAudioCtx, d])
         encoderLayers = try (0..<dims.nAudioLayer).map { i in
             let p = "encoder/layer_\(i)"
             return EncoderLayer(
@@ -155,8 +165,8 @@ public final class WhisperModel: Sendable {
                 fc2: try linear(p + "/ffn/linear_1", d, 4 * d))
         }
         encoderLN = try norm("encoder/layer_norm")
-        tokenEmbedding = try file.tensor("decoder/embeddings/weight", shape: [dims.nVocab, d])
-        textPositions = try file.tensor("decoder/position_encodings/encodings", shape: [dims.nTextCtx, d])
+        tokenEmbedding = try file.weights("decoder/embeddings/weight", shape: [dims.nVocab, d])
+        textPositions = try file.weights("decoder/position_encodings/encodings", shape: [dims.nTextCtx, d])
         decoderLayers = try (0..<dims.nTextLayer).map { i in
             let p = "decoder/layer_\(i)"
             return DecoderLayer(
@@ -176,6 +186,9 @@ public final class WhisperModel: Sendable {
         let config = try Self.readConfig(directory + "/config.json")
         suppressTokens = config.suppress
         suppressAtBegin = config.suppressBegin
+        if let recording, let identity = FileIdentity(path: binPath) {
+            try? MappedWeights.write(recording.tensors, to: mappedPath, source: identity)
+        }
     }
 
     private static func readConfig(_ path: String) throws -> (suppress: [Int], suppressBegin: [Int]) {

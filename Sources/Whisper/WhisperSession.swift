@@ -41,6 +41,21 @@ public struct WhisperSession {
     /// Transcribes 16 kHz mono samples in 30 s windows, moving on from the last
     /// timestamp of each window as Whisper does. Times are seconds plus `offset`.
     public mutating func transcribe(_ samples: [Float], offset: Double = 0) throws -> [TranscriptSegment] {
+        let features = logMel.compute(samples)
+        var frames = WholeMelFrames(values: features.values, count: features.frames, nMels: model.dims.nMels)
+        return try transcribe(&frames, offset: offset)
+    }
+
+    /// The same as `transcribe(_:)` on a recording read block by block by `read` (nil at its
+    /// end), which must give the samples `survey` was made from: a first pass through
+    /// `LogMelStream`. Memory stays at one window and one block however long the recording.
+    public mutating func transcribe(survey: LogMelStream.Survey, offset: Double = 0,
+                                    read: @escaping () throws -> [Float]?) throws -> [TranscriptSegment] {
+        var frames = StreamedMelFrames(survey: survey, nMels: model.dims.nMels, read: read)
+        return try transcribe(&frames, offset: offset)
+    }
+
+    mutating func transcribe(_ features: inout some MelFrames, offset: Double) throws -> [TranscriptSegment] {
         var allTokens: [Int] = []
         if let prompt = options.prompt?.trimmingCharacters(in: .whitespacesAndNewlines), !prompt.isEmpty {
             guard let ids = model.tokenizer.encode(" " + prompt) else {
@@ -50,23 +65,19 @@ public struct WhisperSession {
         }
         // Checked before any audio is looked at: a wrong language is the caller's mistake.
         let startTokens = try model.tokenizer.startSequence(language: options.language, model: model.name)
-        let features = logMel.compute(samples)
         state.audioFrames = audioFrames
         let nMels = model.dims.nMels, windowFrames = 2 * state.audioFrames
         var segments: [TranscriptSegment] = []
         var promptResetSince = 0
         var seek = 0
-        while seek < features.frames {
+        while seek < features.count {
             try checkCancellation()
             let timeOffset = Double(seek) * Self.secondsPerFrame
-            let segmentSize = min(windowFrames, features.frames - seek)
+            let segmentSize = min(windowFrames, features.count - seek)
             // The window: this stretch of frames, zero-padded to 30 s (or the window asked for)
             // like faster-whisper's pad_or_trim.
             let mel = state.mel.pointer
-            features.values.withUnsafeBufferPointer { v in
-                guard let base = v.baseAddress else { return }
-                mel.update(from: base + seek * nMels, count: segmentSize * nMels)
-            }
+            try features.copy(seek..<(seek + segmentSize), into: mel)
             (mel + segmentSize * nMels).update(repeating: 0, count: (windowFrames - segmentSize) * nMels)
             Encoder.encode(model: model, state: state)
 

@@ -95,9 +95,8 @@ struct TranscribeCommand: AsyncParsableCommand {
         let transcriber = vad
             ? try utteranceTranscriber(model: whisper, options: options, designPrompt: designPrompt, detector: detector) : nil
         for path in audio {
-            // --vad streams the file; whole 30 s windows need the recording in memory.
             let segments = if let transcriber { try await utterances(path: path, transcriber: transcriber) }
-                else { try windows(try AudioFile.decode(path: path), session: &session!, detector: detector) }
+                else { try windows(path: path, session: &session!, detector: detector) }
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
             let names = try labeller.map { try $0.label(segments, path: path) } ?? []
             FileHandle.standardOutput.write(Data(try render(segments, speakers: names, id: id).utf8))
@@ -106,10 +105,26 @@ struct TranscribeCommand: AsyncParsableCommand {
 
     /// The recording in Whisper's 30 s windows, keeping only what overlaps speech the VAD heard:
     /// silence and noise get no text at all, rather than what Whisper would invent for them.
-    func windows(_ samples: [Float], session: inout WhisperSession, detector: VoiceDetector) throws -> [TranscriptSegment] {
-        let speech = SpeechRegions(samples: samples, detector: detector)
+    /// A file is read twice as it is decoded, so memory stays flat however long the meeting:
+    /// first for the voice activity and the spectrogram's loudest value (its floor depends on
+    /// it), then window by window. Standard input cannot be read twice and is held whole.
+    func windows(path: String, session: inout WhisperSession, detector: VoiceDetector) throws -> [TranscriptSegment] {
+        if path == "-" {
+            let samples = try AudioFile.decode(path: path)
+            let speech = SpeechRegions(samples: samples, detector: detector)
+            return speech.isEmpty ? [] : speech.keep(try session.transcribe(samples))
+        }
+        let survey = try AudioFileStream(path: path)
+        var mel = LogMelStream(nMels: session.model.dims.nMels)
+        let chunk = SpeechRegions.chunk(sampleRate: AudioFile.sampleRate)
+        let speech = try SpeechRegions(detector: detector) {
+            guard let block = try survey.read(chunk) else { return nil }
+            _ = mel.append(block)
+            return block
+        }
         guard !speech.isEmpty else { return [] }
-        return speech.keep(try session.transcribe(samples))
+        let audio = try AudioFileStream(path: path)
+        return speech.keep(try session.transcribe(survey: mel.finish().survey) { try audio.read(1 << 16) })
     }
 
     /// `run`'s speech stage for files, one for all of them (its Whisper session is made once).
