@@ -4,10 +4,10 @@ set -euo pipefail
 
 packages=(
   pkg-config
-  libncursesw5-dev libasound2-dev libopus-dev libcurl4-openssl-dev libsqlite3-dev libopenblas-dev
-  # tests: a real terminal, a file-backed ALSA device, audio tools, the JSX reference parser and renderer
+  libncursesw5-dev libasound2-dev libopus-dev libcurl4-openssl-dev libsqlite3-dev libopenblas-dev libpulse-dev
+  # tests: a real terminal, a file-backed ALSA device, a PulseAudio server of their own, audio tools, the JSX reference parser and renderer
   python3 python3-pip python3-venv
-  tmux alsa-utils sox espeak-ng opus-tools time
+  tmux alsa-utils pulseaudio pulseaudio-utils sox espeak-ng opus-tools time
   nodejs node-babel7 esbuild node-react node-react-dom chromium unzip
 )
 
