@@ -14,7 +14,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
         Input is the microphone by default (ALSA, input.source in the config), or --input: an \
         ALSA device ("alsa:hw:1,0"), an audio file (WAV, Ogg Opus), or "-" for raw 16 kHz mono \
-        s16le on stdin; or a finished transcript with --transcript. With a terminal it opens the \
+        s16le on stdin; several at once with --input repeated (--call: the microphone and the \
+        monitor, what the speakers play); or a finished transcript with --transcript. With a terminal it opens the \
         MockPilot screen; with --no-tui, or when output is not a terminal, it prints every event \
         as one JSON object per line.
         """)
