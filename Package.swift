@@ -34,6 +34,9 @@ let package = Package(
         .systemLibrary(name: "CALSA", path: "Sources/CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "COpus", path: "Sources/COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // No pkgConfig: libpulse's .pc adds -pthread and -D_REENTRANT, which SwiftPM refuses with a warning;
+        // its headers and libraries are on the default paths.
+        .systemLibrary(name: "CPulse", path: "Sources/CPulse", providers: [.apt(["libpulse-dev"])]),
         .systemLibrary(name: "CCBLAS", path: "Sources/CCBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // Messages, events, clock: the contract every stage speaks.
@@ -41,8 +44,8 @@ let package = Package(
         .target(name: "Config", dependencies: ["Core"]),
         // Transcript files (WebVTT, SRT, JSON Lines, plain text) -> TranscriptMsg.
         .target(name: "Transcript", dependencies: ["Core"]),
-        // Audio in: ALSA, WAV, Ogg Opus, resampling, voice activity (Silero VAD runs on Tensor).
-        .target(name: "Capture", dependencies: ["Core", "CALSA", "COpus", "Tensor"], swiftSettings: numeric),
+        // Audio in: ALSA, PulseAudio/PipeWire, WAV, Ogg Opus, resampling, voice activity (Silero VAD runs on Tensor).
+        .target(name: "Capture", dependencies: ["Core", "CALSA", "CPulse", "COpus", "Tensor"], swiftSettings: numeric),
         // The one place that calls BLAS; also reads safetensors weights (MiniLM, Silero VAD).
         .target(name: "Tensor", dependencies: ["CCBLAS"], swiftSettings: numeric),
         .target(name: "Whisper", dependencies: ["Core", "Tensor"], swiftSettings: numeric),

@@ -4,12 +4,12 @@ set -euo pipefail
 
 packages=(
   pkg-config
-  libncursesw5-dev libasound2-dev libopus-dev libcurl4-openssl-dev libsqlite3-dev libopenblas-dev
-  # tests: a real terminal, a file-backed ALSA device, audio tools, the JSX reference parser and renderer
+  libncursesw5-dev libasound2-dev libopus-dev libcurl4-openssl-dev libsqlite3-dev libopenblas-dev libpulse-dev
+  # tests: a real terminal, a file-backed ALSA device, a PulseAudio server of their own, audio tools, the JSX reference parser and renderer
   python3 python3-pip python3-venv
   # speaker diarization: real voices for the eval and tests, PyTorch (CPU) for the Resemblyzer reference
   pocketsphinx-testdata asterisk-core-sounds-en-wav python3-torch
-  tmux alsa-utils sox espeak-ng opus-tools time
+  tmux alsa-utils pulseaudio pulseaudio-utils sox espeak-ng opus-tools time
   nodejs node-babel7 esbuild node-react node-react-dom chromium unzip
 )
 

@@ -3,27 +3,56 @@ import Foundation
 import Capture
 import Speech
 
-/// Feeds live or recorded audio into a meeting through the speech stage.
+/// Feeds live or recorded audio into a meeting through the speech stage: one input, or several
+/// heard side by side (the microphone and the call), each transcribed on its own.
 public struct AudioFeed: Sendable {
+    /// One stream of audio and who speaks on it.
+    public struct Input: Sendable {
+        public var source: any AudioSource
+        /// The name its utterances carry: "You" for the microphone, "Call" for the call side;
+        /// nil leaves them unnamed (a lone input). The seam for diarization: a speaker labeller
+        /// replaces this fixed name per utterance.
+        public var speaker: String?
+
+        public init(source: any AudioSource, speaker: String?) {
+            self.source = source
+            self.speaker = speaker
+        }
+    }
+
     public var transcriber: LiveTranscriber
-    public var source: any AudioSource
+    public var inputs: [Input]
     /// Live input (a microphone, or a file paced in real time): silence is measured by the clock.
     public var live: Bool
 
+    /// The first input's source.
+    public var source: any AudioSource { inputs[0].source }
+
     public init(transcriber: LiveTranscriber, source: any AudioSource, live: Bool) {
+        self.init(transcriber: transcriber, inputs: [Input(source: source, speaker: nil)], live: live)
+    }
+
+    public init(transcriber: LiveTranscriber, inputs: [Input], live: Bool) {
+        precondition(!inputs.isEmpty, "an audio feed needs an input")
         self.transcriber = transcriber
-        self.source = source
+        self.inputs = inputs
         self.live = live
     }
 
     public func play(into meeting: Meeting, clock: any MeetingClock = WallClock()) async throws {
         await meeting.start()
-        let (events, emit) = AsyncStream.makeStream(of: SpeechEvent.self, bufferingPolicy: .unbounded)
-        let transcriber = self.transcriber, source = self.source, live = self.live
+        let (events, emit) = AsyncStream.makeStream(of: (input: Int, event: SpeechEvent).self, bufferingPolicy: .unbounded)
+        let transcriber = self.transcriber, inputs = self.inputs, live = self.live
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { emit.finish() }
-                try await transcriber.run(source: source, live: live) { emit.yield($0) }
+                // Each input has its own voice activity and segments; they share the recogniser.
+                try await withThrowingTaskGroup(of: Void.self) { sides in
+                    for (index, input) in inputs.enumerated() {
+                        sides.addTask { try await transcriber.run(source: input.source, live: live) { emit.yield((index, $0)) } }
+                    }
+                    try await sides.waitForAll()
+                }
             }
             if live {
                 group.addTask {
@@ -34,10 +63,11 @@ public struct AudioFeed: Sendable {
                 }
             }
             var lastLevel = Date.distantPast
-            for await event in events {
+            var dropped = [Int](repeating: 0, count: inputs.count)
+            for await (index, event) in events {
                 switch event {
                 case .utterance(let u):
-                    await meeting.hear(u)
+                    await meeting.hear(Self.named(u, input: index, speaker: inputs[index].speaker))
                 case .level(let level):
                     // The meter needs a few updates a second, not one per chunk.
                     if Date().timeIntervalSince(lastLevel) > 0.2 {
@@ -47,7 +77,9 @@ public struct AudioFeed: Sendable {
                 case .backlog(let backlog):
                     await meeting.report(queued: backlog.queued, slow: backlog.slow)
                 case .dropped(let count):
-                    await meeting.report { $0.dropped = count }
+                    dropped[index] = count
+                    let total = dropped.reduce(0, +)
+                    await meeting.report { $0.dropped = total }
                 case .notice(let text):
                     await meeting.report(notice: text)
                 case .warning(let text):
@@ -59,5 +91,14 @@ public struct AudioFeed: Sendable {
             try await group.waitForAll()
         }
         await meeting.finish()
+    }
+
+    /// An utterance of input `index` (after the first) gets ids of its own, as each input counts
+    /// its segments from zero, and its input's speaker.
+    static func named(_ utterance: Utterance, input index: Int, speaker: String?) -> Utterance {
+        var u = utterance
+        if index > 0 { u.id = "in\(index + 1)-" + u.id }
+        if let speaker { u.msg.speaker = speaker }
+        return u
     }
 }

@@ -8,20 +8,40 @@ import Whisper
 
 /// `run` on audio: a microphone, a file or stdin, through speech recognition into the pipeline.
 extension RunCommand {
-    func runAudio(settings: Settings) async throws {
-        let source = settings.inputSource
-        let live = source.hasPrefix("alsa:") || settings.realtime
-        if source.hasPrefix("alsa:") {
-            // No microphone should be one clear line before anything else starts.
+    /// What to hear: every --input (else input.source), and with --call the default monitor too.
+    func audioInputs(settings: Settings) -> [String] {
+        var specs = input.isEmpty ? [settings.inputSource] : input
+        if call && !specs.contains(where: AudioSources.isCall) { specs.append("monitor") }
+        return specs
+    }
+
+    func runAudio(settings: Settings, inputs specs: [String]) async throws {
+        let live = specs.contains(where: AudioSources.isLive) || settings.realtime
+        if specs.count > 1 {
+            // A file read at full speed beside live capture would race ahead of it.
+            if !settings.realtime, let file = specs.first(where: { !AudioSources.isLive($0) }) {
+                throw CleanExit.failure("\(file): a file beside other inputs needs --realtime (or give it alone)")
+            }
+            if specs.filter({ $0 == "-" }).count > 1 { throw CleanExit.failure("stdin (-) can be only one input") }
+        }
+        for source in specs {
+            // No microphone or no sound server should be one clear line before anything else starts.
             do {
-                try ALSASource(device: String(source.dropFirst(5))).check()
+                if source.hasPrefix("alsa:") {
+                    try ALSASource(device: String(source.dropFirst(5))).check()
+                } else if let pulse = AudioSources.open(source) as? PulseSource {
+                    try pulse.check()
+                } else if source != "-" && !FileManager.default.fileExists(atPath: source) {
+                    throw CleanExit.failure("\(source): no such audio file (or use alsa:DEVICE for a microphone, monitor for the call)")
+                }
+            } catch let exit as CleanExit {
+                throw exit
             } catch {
                 throw CleanExit.failure(error.localizedDescription)
             }
-        } else if source != "-" && !FileManager.default.fileExists(atPath: source) {
-            throw CleanExit.failure("\(source): no such audio file (or use alsa:DEVICE for a microphone)")
         }
-        let audio = AudioSources.open(source, realtime: settings.realtime)
+        let feedInputs = Self.feedInputs(specs, realtime: settings.realtime)
+        let source = specs.joined(separator: " + ")
         let whisper: WhisperModel
         do {
             whisper = try WhisperModel.load(directory: settings.modelDirectory)
@@ -48,7 +68,7 @@ extension RunCommand {
         options.threads = settings.threads
         let transcriber = LiveTranscriber(model: whisper, options: options, vadThreshold: Float(settings.vadThreshold),
                                           prompt: prompt)
-        let feed = AudioFeed(transcriber: transcriber, source: audio, live: live)
+        let feed = AudioFeed(transcriber: transcriber, inputs: feedInputs, live: live)
         try await present(meeting: meeting, settings: settings) {
             do {
                 try await feed.play(into: meeting)
@@ -58,6 +78,22 @@ extension RunCommand {
                 await meeting.report(warning: error.localizedDescription)
                 await meeting.finish()
             }
+        }
+    }
+
+    /// The sources to hear and who speaks on each. With a call side, the other inputs are the
+    /// room ("You") and their echo of the first call input is gated; a lone input stays unnamed.
+    static func feedInputs(_ specs: [String], realtime: Bool) -> [AudioFeed.Input] {
+        let sources = specs.map { AudioSources.open($0, realtime: realtime) }
+        guard let callIndex = specs.firstIndex(where: AudioSources.isCall) else {
+            return sources.map { AudioFeed.Input(source: $0, speaker: specs.count > 1 ? "You" : nil) }
+        }
+        let reference = EchoReference()
+        return zip(specs, sources).enumerated().map { index, pair in
+            let (spec, source) = pair
+            if index == callIndex { return AudioFeed.Input(source: CallSource(call: source, reference: reference), speaker: "Call") }
+            if AudioSources.isCall(spec) { return AudioFeed.Input(source: source, speaker: "Call") }
+            return AudioFeed.Input(source: EchoGatedSource(microphone: source, reference: reference), speaker: "You")
         }
     }
 }

@@ -14,7 +14,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
         Input is the microphone by default (ALSA, input.source in the config), or --input: an \
         ALSA device ("alsa:hw:1,0"), an audio file (WAV, Ogg Opus), or "-" for raw 16 kHz mono \
-        s16le on stdin; or a finished transcript with --transcript. With a terminal it opens the \
+        s16le on stdin; several at once with --input repeated (--call: the microphone and the \
+        monitor, what the speakers play); or a finished transcript with --transcript. With a terminal it opens the \
         MockPilot screen; with --no-tui, or when output is not a terminal, it prints every event \
         as one JSON object per line.
         """)
@@ -27,9 +28,12 @@ struct RunCommand: AsyncParsableCommand {
     var transcript: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp(
-        "Audio input: alsa:DEVICE, an audio file, or - for raw s16le on stdin (default: input.source, alsa:default).",
+        "Audio input: alsa:DEVICE, monitor (what the speakers play: the call), pulse:SOURCE, an audio file, or - for raw s16le on stdin (default: input.source, alsa:default). Repeat it to hear several at once.",
         valueName: "source"))
-    var input: String?
+    var input: [String] = []
+
+    @Flag(help: "Hear the call too: the microphone (--input, else input.source) and the default output's monitor.")
+    var call = false
 
     @Option(help: ArgumentHelp("A faster-whisper / CTranslate2 model folder (default: Whisper tiny.en from `make models`).",
                                valueName: "dir"))
@@ -59,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number") }
-        if transcript != nil && input != nil { throw ValidationError("give either --transcript or --input, not both") }
+        if transcript != nil && (!input.isEmpty || call) { throw ValidationError("give either --transcript or --input/--call, not both") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be 1...64") }
     }
 
@@ -77,9 +81,9 @@ struct RunCommand: AsyncParsableCommand {
         if realtime { settings.realtime = true }
         if let model { settings.model = model }
         if let threads { settings.threads = threads }
-        if let input { settings.inputSource = input }
+        if let first = input.first { settings.inputSource = first }
         if transcript == nil {
-            try await runAudio(settings: settings)
+            try await runAudio(settings: settings, inputs: audioInputs(settings: settings))
             return
         }
 
