@@ -87,7 +87,7 @@ public struct MeetingOutcome: Sendable, Hashable {
                 let went = cameFrom[line.id]
                 let made = went.map { $0.first && kindOf[$0.component] == kind } ?? false
                 madeFrom[kind] = (line.id, made ? went?.component : nil)
-                if made { outcome.asksMade += 1 } else { outcome.misses.append("\(line.id) ask for a \(kind.rawValue): \(describe(line.id))") }
+                if made { outcome.asksMade += 1 } else { outcome.misses.append("\(line.id) ask (\(kind.rawValue)): \(describe(line.id))") }
             } else {
                 outcome.changes += 1
                 let target = line.refersTo ?? line.component

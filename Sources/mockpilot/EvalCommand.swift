@@ -217,7 +217,7 @@ struct TrainIntentsCommand: ParsableCommand {
         let examples = meetings.map { IntentHeadTrainer.examples(meetings: [$0], brands: brands, embedder: embedder, context: context) }
         func row(_ name: String, _ r: IntentReport) -> String {
             func pct(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
-            return name.padding(toLength: 30, withPad: " ", startingAt: 0)
+            return name.padding(toLength: max(30, name.count + 2), withPad: " ", startingAt: 0)
                 + "P \(pct(r.detection.precision))  R \(pct(r.detection.recall))  F1 \(pct(r.detection.f1))  component \(pct(r.componentAccuracy))  ECE \(pct(r.reliability.expectedCalibrationError))  false \(r.detection.falsePositives)"
         }
         var rules = IntentReport()
