@@ -32,6 +32,10 @@ replay() {
   local name=$1 head=${2:-${MOCKPILOT_INTENT_HEAD:-}} dir="$work/$1"
   mkdir -p "$dir/data/mockpilot" "$dir/cfg"
   [[ "$MODE" != "--rules-only" ]] && ln -s "$MODELS" "$dir/data/mockpilot/models"
+  # INTENT_THRESHOLD: the [intent] threshold to replay with, instead of the default (to choose it by).
+  if [[ -n "${INTENT_THRESHOLD:-}" ]]; then
+    mkdir -p "$dir/cfg/mockpilot" && printf '[intent]\nthreshold = %s\n' "$INTENT_THRESHOLD" > "$dir/cfg/mockpilot/mockpilot.conf"
+  fi
   local started=$SECONDS
   MOCKPILOT_INTENT_HEAD="$head" XDG_DATA_HOME="$dir/data" XDG_CONFIG_HOME="$dir/cfg" timeout 600 \
     "$BIN" run --transcript "$CORPUS/$name.vtt" --no-tui --out "$dir/out" > "$dir/events.jsonl" 2> "$dir/stderr" \

@@ -57,6 +57,14 @@ if [[ "${MOCKPILOT_EVAL_CROSS:-0}" == "1" ]]; then
   "$ROOT/scripts/eval-real-talk.sh" "$BIN" --cross
   echo
 fi
+# Meeting-level outcome (issue 14): every labelled meeting replayed through the binary; an ask
+# counts when a component of its kind came from its line, a change when it landed on the component
+# its ask made. The sets the head is trained on are scored with heads trained without them (4 fits:
+# minutes), beside those heads' detection F1 and component accuracy; rules alone for comparison.
+"$ROOT/scripts/eval-outcome.sh" "$BIN" --cross
+echo
+"$ROOT/scripts/eval-outcome.sh" "$BIN" --rules-only
+echo
 "$ROOT/scripts/eval-audio.sh" "$BIN"
 
 echo

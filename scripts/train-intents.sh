@@ -7,7 +7,10 @@
 # Resources/intent-words.json; after editing a word list, run this again.
 # With --cross it prints instead the cross-set validation the combination and penalty were
 # chosen by: each labelled set scored by a head trained on all the others (and the talk).
-# Usage: scripts/train-intents.sh [--cross] [--out FILE] [--without MEETING...]
+# Usage: scripts/train-intents.sh [--cross [--heads DIR]] [--out FILE] [--without MEETING...]
+#   (with --cross: FOLDS=N leaves the sets out in N folds, THRESHOLDS="0.6 0.75" scores at each)
+#   --heads    with --cross, also write each fold's head to DIR/without-SET.json (scripts/eval-outcome.sh
+#              replays each labelled meeting with the head trained without its set)
 #   --without  leave these real-talk meetings out (scripts/eval-real-talk.sh --cross does, per fold)
 # (needs a release build and `make models`). The held-out and everyday sets,
 # Tests/Eval/intents.{heldout,everyday}.jsonl, are never trained or tuned on.
@@ -21,11 +24,12 @@ for set in "${SETS[@]}"; do
   if [[ ! -f "$set" ]]; then echo "train-intents.sh: labelled set not found: $set" >&2; exit 1; fi
 done
 if [[ ! -d "$CORPUS" ]]; then echo "train-intents.sh: real-talk corpus not found at $CORPUS" >&2; exit 1; fi
-CROSS=0 OUT="$ROOT/Sources/Intent/Resources/intent-head.json" WITHOUT=()
+CROSS=0 OUT="$ROOT/Sources/Intent/Resources/intent-head.json" WITHOUT=() HEADS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --cross) CROSS=1; shift;;
     --out) OUT=$2; shift 2;;
+    --heads) HEADS=(--heads "$2"); shift 2;;
     --without) shift; while [[ $# -gt 0 && "$1" != --* ]]; do WITHOUT+=("$1"); shift; done;;
     *) echo "train-intents.sh: unknown argument $1" >&2; exit 1;;
   esac
@@ -49,7 +53,9 @@ COMBINE=${COMBINE:-head-unless-sure}
 TALK_WEIGHT=${TALK_WEIGHT:-0.15}
 CONTEXT=${CONTEXT:-}
 if [[ $CROSS == 1 ]]; then
-  exec "$BIN" eval train-intents --cross "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" $CONTEXT
+  "$BIN" eval train-intents --cross "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" \
+    --combine "$COMBINE" --threshold ${THRESHOLDS:-${INTENT_THRESHOLD:-0.75}} ${FOLDS:+--folds "$FOLDS"} "${HEADS[@]}" $CONTEXT
+  exit 0
 fi
 "$BIN" eval train-intents "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" --combine "$COMBINE" $CONTEXT --out "$OUT"
 [[ "$OUT" == "$ROOT/Sources/Intent/Resources/intent-head.json" ]] && echo "now rebuild (swift build -c release) to compile the new weights in"

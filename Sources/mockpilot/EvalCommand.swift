@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure a stage against a labelled set.",
-        subcommands: [EvalIntentsCommand.self, TrainIntentsCommand.self])
+        subcommands: [EvalIntentsCommand.self, TrainIntentsCommand.self, EvalOutcomeCommand.self])
 }
 
 /// `mockpilot eval intents FILE`: precision/recall of intent extraction on labelled lines.
@@ -152,6 +152,15 @@ struct TrainIntentsCommand: ParsableCommand {
     @Flag(help: "The head also reads the mean embedding of the three lines before each line.")
     var context = false
 
+    @Option(parsing: .upToNextOption, help: "With --cross, publish at this confidence when scoring each file left out (several to compare).")
+    var threshold: [Double] = [0.75]
+
+    @Option(help: "With --cross, leave the files out in this many folds (file i in fold i mod N) instead of one at a time.")
+    var folds: Int?
+
+    @Option(help: "With --cross, also write each fold's head (--combine) to DIR/without-NAME.json, NAME the file left out.")
+    var heads: String?
+
     @Option(parsing: .upToNextOption, help: "Real talk with no asks in it (labelled files, every line talk): trained on at --talk-weight.")
     var talk: [String] = []
 
@@ -165,6 +174,9 @@ struct TrainIntentsCommand: ParsableCommand {
         guard IntentCombination(rawValue: combine) != nil else { throw ValidationError("unknown --combine \(combine)") }
         if !cross, out == nil { throw ValidationError("--out is needed to write the head (or pass --cross)") }
         if cross, files.count < 2 { throw ValidationError("--cross needs two files or more") }
+        if heads != nil, !cross { throw ValidationError("--heads goes with --cross") }
+        if let folds, folds < 2 { throw ValidationError("--folds must be 2 or more") }
+        if threshold.contains(where: { !(0...1).contains($0) }) { throw ValidationError("--threshold must be within 0-1") }
     }
 
     func run() throws {
@@ -180,7 +192,7 @@ struct TrainIntentsCommand: ParsableCommand {
         let talkMeetings = try talk.map { try IntentEvaluation.load(file: $0) }
         let talked = IntentHeadTrainer.examples(meetings: talkMeetings, brands: brands, embedder: embedder, context: context)
             .map { var e = $0; e.weight = talkWeight; return e }
-        if cross { return crossValidate(meetings, talk: talked, names: names, brands: brands, embedder: embedder) }
+        if cross { return try crossValidate(meetings, talk: talked, names: names, brands: brands, embedder: embedder) }
         let examples = IntentHeadTrainer.examples(meetings: meetings, brands: brands, embedder: embedder, context: context) + talked
         let penalty = l2.first ?? HeadOptions.defaultL2
         let notes = [
@@ -201,33 +213,50 @@ struct TrainIntentsCommand: ParsableCommand {
     }
 
     private func crossValidate(_ meetings: [[LabelledLine]], talk: [IntentHeadTrainer.Example], names: [String], brands: BrandTable,
-                               embedder: Remembered) {
+                               embedder: Remembered) throws {
         let examples = meetings.map { IntentHeadTrainer.examples(meetings: [$0], brands: brands, embedder: embedder, context: context) }
         func row(_ name: String, _ r: IntentReport) -> String {
             func pct(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
-            return name.padding(toLength: 30, withPad: " ", startingAt: 0)
+            return name.padding(toLength: max(30, name.count + 2), withPad: " ", startingAt: 0)
                 + "P \(pct(r.detection.precision))  R \(pct(r.detection.recall))  F1 \(pct(r.detection.f1))  component \(pct(r.componentAccuracy))  ECE \(pct(r.reliability.expectedCalibrationError))  false \(r.detection.falsePositives)"
         }
         var rules = IntentReport()
         for meeting in meetings { rules.absorb(IntentEvaluation.score(meeting, extractor: IntentExtractor(brands: brands))) }
         print(row("rules alone, all files", rules))
+        // Files are left out a fold at a time: file i is scored in fold i mod `folds` (one file a fold by default).
+        let foldCount = min(folds ?? meetings.count, meetings.count)
         for penalty in l2 {
-            var pooled = Dictionary(uniqueKeysWithValues: IntentCombination.allCases.map { ($0, IntentReport()) })
-            var perFile: [IntentCombination: [String]] = [:]
-            for held in meetings.indices {
-                let training = examples.indices.filter { $0 != held }.flatMap { examples[$0] } + talk
+            var pooled: [String: IntentReport] = [:]
+            var perFile: [String: [String]] = [:]
+            var labels: [String] = []
+            for fold in 0..<foldCount {
+                let held = meetings.indices.filter { $0 % foldCount == fold }
+                let training = examples.indices.filter { !held.contains($0) }.flatMap { examples[$0] } + talk
                 let head = IntentHeadTrainer.train(training, dimension: embedder.dimension * (context ? 2 : 1), context: context,
-                                                   l2: penalty, combination: .head)
-                for combination in IntentCombination.allCases where combination != .rules {
-                    guard let scorer = try? IntentScorer(head: head, embedder: embedder, combination: combination) else { continue }
-                    let report = IntentEvaluation.score(meetings[held], extractor: IntentExtractor(brands: brands, scorer: scorer))
-                    pooled[combination]?.absorb(report)
-                    perFile[combination, default: []].append(row("  without \(names[held])", report))
+                                                   l2: penalty, combination: IntentCombination(rawValue: combine) ?? .head,
+                                                   notes: ["trained_without": held.map { names[$0] }.joined(separator: ", "), "l2": "\(penalty)"])
+                for file in held {
+                    if let heads, penalty == l2.first {
+                        let path = heads + "/without-" + names[file].replacingOccurrences(of: ".jsonl", with: "") + ".json"
+                        do { try head.json.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                            throw CleanExit.failure("cannot write \(path): \(error.localizedDescription)")
+                        }
+                    }
+                    for combination in IntentCombination.allCases where combination != .rules {
+                        guard let scorer = try? IntentScorer(head: head, embedder: embedder, combination: combination) else { continue }
+                        for publish in threshold {
+                            let label = "l2 \(penalty), \(combination.rawValue)" + (threshold.count > 1 ? ", threshold \(publish)" : "")
+                            if pooled[label] == nil { labels.append(label) }
+                            let report = IntentEvaluation.score(meetings[file], extractor: IntentExtractor(brands: brands, threshold: publish, scorer: scorer))
+                            pooled[label, default: IntentReport()].absorb(report)
+                            perFile[label, default: []].append(row("  without \(names[file])", report))
+                        }
+                    }
                 }
             }
-            for combination in IntentCombination.allCases where combination != .rules {
-                print(row("l2 \(penalty), \(combination.rawValue), pooled", pooled[combination] ?? IntentReport()))
-                for line in perFile[combination] ?? [] { print(line) }
+            for label in labels {
+                print(row(label + ", pooled", pooled[label] ?? IntentReport()))
+                for line in perFile[label] ?? [] { print(line) }
             }
         }
     }
