@@ -68,6 +68,7 @@ struct PhoneticKey: Sendable, Hashable, CustomStringConvertible {
             case 100, 116:                                                     // d, t
                 if c == 116 && next == 104 { put("0"); i += 1 }
                 else if c == 116 && next == 99 && at(i + 2) == 104 { put("X"); i += 2 }
+                else if c == 100 && next == 103 { put("X"); i += 1 }              // "badge" sounds like "batch"
                 else { put("T") }
             case 102, 118: put("F")                                            // f, v
             case 103:                                                          // g
