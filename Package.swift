@@ -45,7 +45,7 @@ let package = Package(
         // Live speech to text: voice activity, partial and final transcripts, design-word prompt.
         .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"],
                 resources: [.embedInCode("Resources/design-words.txt"), .embedInCode("Resources/design-talk-words.txt"),
-                            .embedInCode("Resources/brand-slot-words.txt")]),
+                            .embedInCode("Resources/brand-slot-words.txt"), .embedInCode("Resources/brand-style-words.txt")]),
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
         .target(name: "Intent", dependencies: ["Core", "Brands"],
                 resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/intent-words.json"),

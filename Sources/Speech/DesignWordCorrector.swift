@@ -29,16 +29,19 @@ public struct DesignWordCorrector: Sendable {
     private let known: Set<String>
     private let talkWords: Set<String>
     private let slotWords: Set<String>
+    private let styleWords: Set<String>
 
     /// The built-in design words and the given brands (names and aliases).
     public init(brands: BrandTable) {
         self.init(brands: brands,
                   designWords: String(decoding: PackageResources.design_words_txt, as: UTF8.self),
                   talkWords: WordList.read(PackageResources.design_talk_words_txt),
-                  slotWords: WordList.read(PackageResources.brand_slot_words_txt))
+                  slotWords: WordList.read(PackageResources.brand_slot_words_txt),
+                  styleWords: WordList.read(PackageResources.brand_style_words_txt))
     }
 
-    init(brands: BrandTable, designWords: String, talkWords: Set<String>, slotWords: Set<String>) {
+    init(brands: BrandTable, designWords: String, talkWords: Set<String>, slotWords: Set<String>,
+         styleWords: Set<String>) {
         var targets: [Target] = []
         for line in designWords.split(whereSeparator: \.isNewline) {
             var word = line.trimmingCharacters(in: .whitespaces).lowercased()
@@ -64,6 +67,7 @@ public struct DesignWordCorrector: Sendable {
         known = Set(targets.map(\.letters) + targets.map { $0.letters + "s" })
         self.talkWords = talkWords.union(known)
         self.slotWords = slotWords
+        self.styleWords = styleWords
     }
 
     /// The text with design words put back; unchanged unless it is design talk.
@@ -121,11 +125,15 @@ public struct DesignWordCorrector: Sendable {
         target.isBrand && target.key.sounds.filter { $0 != 0x2E }.count >= 4 ? 1 : 0
     }
 
-    /// Whether the place suits the target: a brand right after a citing word ("like"), a
+    /// Whether the place suits the target: a brand right after a citing word ("like") or before
+    /// a style word ("... style"), a
     /// component word with at least three sounds, or a shorter one right before its word.
     private func accepts(_ target: Target, at i: Int, length: Int, in words: [Word]) -> Bool {
         if target.isBrand {
-            return i > 0 && slotWords.contains(words[i - 1].bare) && words[i - 1].trail.isEmpty
+            let cited = i > 0 && slotWords.contains(words[i - 1].bare) && words[i - 1].trail.isEmpty
+            let styled = i + length < words.count && styleWords.contains(words[i + length].bare)
+                && words[i + length - 1].trail.isEmpty
+            return cited || styled
         }
         if let before = target.before {
             let next = i + length

@@ -54,7 +54,7 @@ struct PhoneticKey: Sendable, Hashable, CustomStringConvertible {
             if isVowel(c) {
                 // A vowel between two sounds keeps them apart ("proto type" vs "prop"), but which
                 // vowel it was is what the recogniser gets wrong most, so they are all one.
-                if !out.isEmpty, out.last != 65, i > 0 { out.append(0x2E) }   // "."
+                if !out.isEmpty, out.last != 65, out.last != 0x2E { out.append(0x2E) }   // "."
                 continue
             }
             switch c {

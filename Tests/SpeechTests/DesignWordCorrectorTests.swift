@@ -28,6 +28,7 @@ import TestSupport
         ("a bill shaped payment like Strype's", "a pill shaped payment like Stripe's"),
         ("make them capsule shaped and blue like coin bays", "make them capsule shaped and blue like Coinbase"),
         ("draft a prizing page for recruiters", "draft a pricing page for recruiters"),
+        ("Let's build a new Lingo style progress bar", "Let's build a Duolingo style progress bar"),
     ])
     func soundAlikesInDesignTalkArePutBack(heard: String, meant: String) throws {
         #expect(try Self.corrector().correct(heard) == meant)
