@@ -52,7 +52,9 @@ let package = Package(
         // The brand table (Themes/design_mapper.yaml) that intent and codegen share.
         .target(name: "Brands", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
         // Live speech to text: voice activity, partial and final transcripts, design-word prompt.
-        .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"]),
+        .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"],
+                resources: [.embedInCode("Resources/design-words.txt"), .embedInCode("Resources/design-talk-words.txt"),
+                            .embedInCode("Resources/brand-slot-words.txt"), .embedInCode("Resources/brand-style-words.txt")]),
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
         .target(name: "Intent", dependencies: ["Core", "Brands"],
                 resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/intent-words.json"),

@@ -10,8 +10,11 @@ public struct DesignPrompt: Sendable {
     public static let maxWords = 150
 
     private let vocabulary: String
+    /// What the prompt cannot make Whisper hear right, put back after it (finals only).
+    public let corrector: DesignWordCorrector
 
     public init(brands: BrandTable) {
+        corrector = DesignWordCorrector(brands: brands)
         let names = brands.brands.map(\.name).joined(separator: ", ")
         vocabulary = "Product design call. We mock up UI components like Stripe's: a pill button, navbar, "
             + "modal, card, hero, pricing table, sidebar, tooltip, carousel, dropdown, toggle, tabs, badge, avatar. "

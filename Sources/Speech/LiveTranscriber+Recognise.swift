@@ -56,6 +56,8 @@ extension LiveTranscriber {
             guard !text.isEmpty else { continue }
             let id = "a\(entry.job.segment)"
             if entry.job.isFinal {
+                // Sound-alikes of design words the prompt did not prevent, put back in finals.
+                let text = prompting.design?.corrector.correct(text) ?? text
                 recent.append(text)
                 if recent.count > 6 { recent.removeFirst() }
                 emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: start, tsEnd: end), isFinal: true)))

@@ -77,11 +77,13 @@ struct TranscribeCommand: AsyncParsableCommand {
             throw WhisperError.promptUnsupported(path: whisper.directory)
         }
         var prompt = self.prompt
+        var design: DesignPrompt?
         if designPrompt {
             guard let themes = ThemesLocator.locate(configured: nil) else {
                 throw ValidationError("cannot find Themes/design_mapper.yaml for --design-prompt (set MOCKPILOT_THEMES)")
             }
-            prompt = DesignPrompt(brands: try BrandTable.load(themesDirectory: themes, userFile: nil)).prompt(recent: [])
+            design = DesignPrompt(brands: try BrandTable.load(themesDirectory: themes, userFile: nil))
+            prompt = design?.prompt(recent: [])
         }
         let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
                                            language: language, window: window)
@@ -95,8 +97,12 @@ struct TranscribeCommand: AsyncParsableCommand {
         let transcriber = vad
             ? try utteranceTranscriber(model: whisper, options: options, designPrompt: designPrompt, detector: detector) : nil
         for path in audio {
-            let segments = if let transcriber { try await utterances(path: path, transcriber: transcriber) }
+            var segments = if let transcriber { try await utterances(path: path, transcriber: transcriber) }
                 else { try windows(path: path, session: &session!, detector: detector) }
+            // --vad's speech stage puts design words back itself; whole windows get it here.
+            if let design, transcriber == nil {
+                segments = segments.map { var s = $0; s.text = design.corrector.correct(s.text); return s }
+            }
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
             let names = try labeller.map { try $0.label(segments, path: path) } ?? []
             FileHandle.standardOutput.write(Data(try render(segments, speakers: names, id: id).utf8))
