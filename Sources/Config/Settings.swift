@@ -12,7 +12,7 @@ public struct Settings: Sendable, Hashable {
     public var vadThreshold = 0.6
     public var designPrompt = true
     // [intent]
-    public var intentThreshold = 0.70
+    public var intentThreshold = 0.75
     /// With a model configured, lines the rules rate above this but under the threshold go to the model.
     public var intentModelFloor = 0.35
     // [trigger]

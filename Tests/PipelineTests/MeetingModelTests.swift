@@ -25,9 +25,6 @@ import Testing
             fixture.settings.compatibleKey = MeetingModelTests.key
             fixture.settings.llmTimeoutSeconds = timeout
             if let floor { fixture.settings.intentModelFloor = floor }
-            // The band these tests exercise lies between the floor and the threshold: 0.75 keeps
-            // the 0.72 guess below inside it whatever the default threshold is.
-            fixture.settings.intentThreshold = 0.75
         }
 
         func play(_ lines: [Utterance]) async throws -> [PipelineEvent] {
