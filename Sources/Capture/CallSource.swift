@@ -26,7 +26,7 @@ public struct CallSource: AudioSource {
             defer { reference.finish() }
             do {
                 for try await chunk in call.chunks() {
-                    reference.record(chunk.samples)
+                    reference.record(chunk)
                     continuation.yield(chunk)
                 }
                 continuation.finish()

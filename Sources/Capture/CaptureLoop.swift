@@ -50,24 +50,37 @@ struct CaptureLoop: @unchecked Sendable {
             captured += Int(got)
             let mono = period.withUnsafeBytes { ALSAPCM.downmix($0, frames: Int(got), config: config) }
             pending += resampler.process(mono)
+            let readAt = CaptureClock.now()
+            let waiting = Self.framesWaiting(handle, rate: config.rate)
             while pending.count >= chunkFrames {
-                yield(Array(pending.prefix(chunkFrames)), at: emitted)
+                let time = CaptureClock.start(of: chunkFrames, readAt: readAt, buffered: pending.count - chunkFrames + waiting)
+                yield(Array(pending.prefix(chunkFrames)), at: emitted, time: time)
                 emitted += chunkFrames
                 pending.removeFirst(chunkFrames)
             }
         }
         pending += resampler.flush()
+        let readAt = CaptureClock.now()
         while !pending.isEmpty {
             let n = min(chunkFrames, pending.count)
-            yield(Array(pending.prefix(n)), at: emitted)
+            yield(Array(pending.prefix(n)), at: emitted, time: CaptureClock.start(of: n, readAt: readAt, buffered: pending.count - n))
             emitted += n
             pending.removeFirst(n)
         }
         continuation.finish()
     }
 
-    private func yield(_ samples: [Float], at start: Int) {
-        if case .dropped = continuation.yield(AudioChunk(samples: samples, startSample: start)) {
+    /// Frames the device has captured that are not read yet, in 16 kHz samples: how long ago the
+    /// last frame read reached it. 0 when the device cannot say.
+    private static func framesWaiting(_ handle: OpaquePointer, rate: Int) -> Int {
+        var delay = snd_pcm_sframes_t(0)
+        guard snd_pcm_delay(handle, &delay) == 0, delay > 0, rate > 0 else { return 0 }
+        let frames = min(Int(delay), 10 * rate)
+        return frames * AudioFile.sampleRate / rate
+    }
+
+    private func yield(_ samples: [Float], at start: Int, time: Double) {
+        if case .dropped = continuation.yield(AudioChunk(samples: samples, startSample: start, capturedAt: time)) {
             drops.add()
         }
     }

@@ -8,12 +8,15 @@ public struct EchoGatedSource: AudioSource {
     public let microphone: any AudioSource
     public let reference: EchoReference
     public let settings: EchoGate.Settings
-    /// Call frames before a microphone frame that can hold its echo (the speakers' and the
-    /// capture's delay: 300 ms), and after it (the call's capture running late: 100 ms).
-    public var echoDelayFrames = 15
-    public var leadFrames = 5
-    /// How long a microphone chunk waits for the call's capture to reach it (seconds).
-    public var maxWait = 0.25
+    /// How far before a microphone frame the call can hold its echo (the speakers' and the
+    /// captures' delays: 300 ms), and after it (the two captures' stamps disagreeing: 100 ms), in
+    /// seconds of capture time.
+    public var echoDelay = 0.3
+    public var lead = 0.1
+    /// How long after a microphone chunk was captured it may wait for the call's reader to
+    /// record the call up to it (seconds). Counted from the capture, not from the wait's start,
+    /// so a microphone whose reader runs late does not fall further behind by waiting.
+    public var maxWait = 1.0
     private let muted = DropCounter()
 
     public init(microphone: any AudioSource, reference: EchoReference, settings: EchoGate.Settings = .init()) {
@@ -44,35 +47,36 @@ public struct EchoGatedSource: AudioSource {
         return stream
     }
 
-    /// The chunk with its echo frames silenced; the level shown is the microphone's own.
+    /// The chunk with its echo frames silenced; the level shown is the microphone's own. Each
+    /// frame is compared with the call captured at the same moment (`EchoReference`).
     private func gated(_ chunk: AudioChunk, gate: inout EchoGate) async -> AudioChunk {
-        let frame = EchoReference.frameSamples
-        let first = chunk.startSample / frame
-        let last = (chunk.startSample + chunk.samples.count + frame - 1) / frame
-        await waitForReference(through: last + leadFrames)
+        let frame = EchoReference.frameSamples, rate = Double(AudioFile.sampleRate)
+        let start = EchoReference.time(of: chunk)
+        let end = start + Double(chunk.samples.count) / rate
+        await waitForReference(through: end + lead, capturedAt: chunk.capturedAt.map { _ in end })
         var out = chunk
         var offset = 0
         while offset < chunk.samples.count {
-            let end = min(offset + frame, chunk.samples.count)
-            let index = first + offset / frame
-            let call = reference.peak(index - echoDelayFrames..<index + leadFrames + 1)
-            if gate.decide(microphone: EchoGate.energy(chunk.samples[offset..<end]), call: call) == .mute {
-                for i in offset..<end { out.samples[i] = 0 }
+            let stop = min(offset + frame, chunk.samples.count)
+            let time = start + Double(offset) / rate
+            let call = reference.peak(from: time - echoDelay, to: time + EchoReference.frameSeconds + lead)
+            if gate.decide(microphone: EchoGate.energy(chunk.samples[offset..<stop]), call: call) == .mute {
+                for i in offset..<stop { out.samples[i] = 0 }
                 muted.add()
             }
-            offset = end
+            offset = stop
         }
         return out
     }
 
-    /// Live captures run side by side, but either may deliver a chunk first: give the call's a
-    /// moment to catch up, never longer than `maxWait`, and not at all once it has ended.
-    private func waitForReference(through frame: Int) async {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .milliseconds(Int(maxWait * 1000)))
-        while clock.now < deadline, !Task.isCancelled {
+    /// Live captures run side by side, but either reader may be behind: give the call's a moment
+    /// to record up to `time`, never past `maxWait` after the chunk's capture (or after now, for
+    /// a chunk without a capture time), and not at all once the call has ended.
+    private func waitForReference(through time: Double, capturedAt: Double?) async {
+        let deadline = (capturedAt ?? CaptureClock.now()) + maxWait
+        while CaptureClock.now() < deadline, !Task.isCancelled {
             let progress = reference.progress
-            if progress.ended || progress.frames >= frame { return }
+            if progress.ended || progress.through >= time { return }
             try? await Task.sleep(for: .milliseconds(10))
         }
     }

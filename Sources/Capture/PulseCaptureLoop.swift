@@ -38,18 +38,33 @@ struct PulseCaptureLoop: @unchecked Sendable {
             }
             captured += want
             pending += period.withUnsafeBytes { RawPCM.decodeS16LE(Data($0.prefix(want * 2))) }
+            let readAt = CaptureClock.now()
+            let latency = pending.count >= source.chunkFrames ? Self.latency(stream) : 0
             while pending.count >= source.chunkFrames {
-                yield(Array(pending.prefix(source.chunkFrames)), at: emitted)
+                let time = CaptureClock.start(of: source.chunkFrames, readAt: readAt,
+                                              buffered: pending.count - source.chunkFrames, latency: latency)
+                yield(Array(pending.prefix(source.chunkFrames)), at: emitted, time: time)
                 emitted += source.chunkFrames
                 pending.removeFirst(source.chunkFrames)
             }
         }
-        if !pending.isEmpty { yield(pending, at: emitted) }
+        if !pending.isEmpty {
+            yield(pending, at: emitted, time: CaptureClock.start(of: pending.count, readAt: CaptureClock.now(), buffered: 0))
+        }
         continuation.finish()
     }
 
-    private func yield(_ samples: [Float], at start: Int) {
-        if case .dropped = continuation.yield(AudioChunk(samples: samples, startSample: start)) {
+    /// Seconds of sound captured but not read yet (the server's buffer and the source's own
+    /// delay): how long ago the last sample read reached the device. 0 when the server cannot say.
+    private static func latency(_ stream: OpaquePointer) -> Double {
+        var error: Int32 = 0
+        let usec = pa_simple_get_latency(stream, &error)
+        guard usec != pa_usec_t.max, usec < 10_000_000 else { return 0 }
+        return Double(usec) / 1e6
+    }
+
+    private func yield(_ samples: [Float], at start: Int, time: Double) {
+        if case .dropped = continuation.yield(AudioChunk(samples: samples, startSample: start, capturedAt: time)) {
             drops.add()
         }
     }

@@ -79,18 +79,47 @@ struct EchoGateTests {
         #expect(abs(kept - EchoGate.energy(room[4 * rate + 960..<5 * rate])) < 1e-6, "the room's burst must pass untouched")
         #expect(gated.mutedFrames >= 100)
     }
+
+    /// Live captures start seconds apart: here the call's 3 s before the microphone's, so sample
+    /// 0 of each is a different moment. Lined up by sample count, the echo (microphone 1-3 s) would
+    /// meet the call's silence and pass, and the room (microphone 4.5-5.5 s) would meet the call's
+    /// burst and be muted; lined up by capture time, the echo meets the burst it came from.
+    @Test func capturesStartedSecondsApartAreLinedUpByCaptureTime() async throws {
+        let rate = 16000, offset = 3 * rate
+        func burst(_ hz: Double, _ range: Range<Int>, count: Int) -> [Float] {
+            (0..<count).map { i in range.contains(i) ? Float(0.3 * sin(2 * .pi * hz * Double(i) / Double(rate))) : 0 }
+        }
+        let call = burst(220, 4 * rate..<6 * rate, count: 9 * rate)             // call time 4-6 s
+        let room = burst(330, 9 * rate / 2..<11 * rate / 2, count: 6 * rate)    // microphone 4.5-5.5 s
+        let delay = 640
+        let mic = (0..<room.count).map { i in call[offset + i - delay] * 0.25 + room[i] }
+        let started = 1000.0
+        let (gated, callSide) = CallSource.pair(microphone: MemorySource(samples: mic, startTime: started + 3),
+                                                call: MemorySource(samples: call, startTime: started))
+        for try await _ in callSide.chunks() {}
+        var heard: [Float] = []
+        for try await chunk in gated.chunks() { heard += chunk.samples }
+        #expect(heard.count == mic.count)
+        let echo = EchoGate.energy(heard[rate + delay..<3 * rate])
+        let kept = EchoGate.energy(heard[9 * rate / 2 + 960..<11 * rate / 2])
+        #expect(echo < 1e-7, "echo left: \(echo)")
+        #expect(abs(kept - EchoGate.energy(room[9 * rate / 2 + 960..<11 * rate / 2])) < 1e-6, "the room's burst must pass untouched")
+    }
 }
 
-/// Fixed samples in 100 ms chunks, as a live source would deliver them.
+/// Fixed samples in 100 ms chunks, as a live source would deliver them; stamped with capture
+/// times from `startTime` on when it is given.
 struct MemorySource: AudioSource {
     let samples: [Float]
+    var startTime: Double?
     var description: String { "memory" }
 
     func chunks() -> AsyncThrowingStream<AudioChunk, Error> {
-        let samples = self.samples
+        let samples = self.samples, startTime = self.startTime
         return AsyncThrowingStream { continuation in
             for start in stride(from: 0, to: samples.count, by: 1600) {
-                continuation.yield(AudioChunk(samples: Array(samples[start..<min(samples.count, start + 1600)]), startSample: start))
+                let time = startTime.map { $0 + Double(start) / 16000 }
+                continuation.yield(AudioChunk(samples: Array(samples[start..<min(samples.count, start + 1600)]), startSample: start, capturedAt: time))
             }
             continuation.finish()
         }
