@@ -24,37 +24,13 @@ actor InsightBackend {
         } catch let error as InsightError {
             throw APIError.unavailable(error.localizedDescription)
         }
-        let lines = hits.map { hit in
-            let (post, distance) = (hit.post, hit.distance)
-            var json = OrderedJSON()
-            json.add("id", post.id)
-            json.add("source", post.source)
-            json.add("community", post.community)
-            json.add("author", post.author)
-            json.add("created", dateFormat.string(from: post.created))
-            json.add("url", post.url)
-            json.add("text", post.text)
-            json.add("sentiment", post.sentiment ?? 0)
-            json.add("embedding_distance", Double(distance))
-            json.add("tags", raw: "[" + post.tags.map { OrderedJSON.quote($0.tag) }.joined(separator: ",") + "]")
-            return json.line
-        }
+        let lines = hits.map { InsightJSON.hit($0.post, distance: $0.distance, dates: dateFormat) }
         return "[" + lines.joined(separator: ",") + "]"
     }
 
     /// `{post_id, tags: [{tag, inferred, evidence}]}` for one post, as `mockpilot classify` prints it.
     func classify(_ record: TextRecord) -> String {
-        let tags = classifier.classify(record.text, community: record.community).map { tag -> String in
-            var json = OrderedJSON()
-            json.add("tag", tag.tag)
-            json.add("inferred", raw: "true")
-            json.add("evidence", tag.evidence)
-            return json.line
-        }
-        var json = OrderedJSON()
-        json.add("post_id", record.id ?? "line-\(record.line)")
-        json.add("tags", raw: "[" + tags.joined(separator: ",") + "]")
-        return json.line
+        InsightJSON.classification(record, tags: classifier.classify(record.text, community: record.community))
     }
 
     private func loaded() throws -> InsightService {

@@ -50,14 +50,24 @@ public func linear(
     weight: Tensor, bias: Tensor?,
     into y: UnsafeMutablePointer<Float>
 ) {
-    let nOut = weight.shape[0], nIn = weight.shape[1]
+    weight.withPointer { w in
+        linear(x, rows: rows, weight: w, outputs: weight.shape[0], inputs: weight.shape[1], bias: bias, into: y)
+    }
+}
+
+/// The same layer with the weight `[outputs, inputs]` given as memory of its own (a mapped file,
+/// say): the one place the bias is laid down and the product taken.
+@inlinable
+public func linear(
+    _ x: UnsafePointer<Float>, rows: Int,
+    weight w: UnsafePointer<Float>, outputs nOut: Int, inputs nIn: Int, bias: Tensor?,
+    into y: UnsafeMutablePointer<Float>
+) {
     if let bias {
         bias.withPointer { b in
             for r in 0..<rows { (y + r * nOut).update(from: b, count: nOut) }
         }
     }
-    weight.withPointer { w in
-        matmul(x, lda: nIn, w, ldb: nIn, transposeB: true, y, ldc: nOut,
-               m: rows, n: nOut, k: nIn, beta: bias == nil ? 0 : 1)
-    }
+    matmul(x, lda: nIn, w, ldb: nIn, transposeB: true, y, ldc: nOut,
+           m: rows, n: nOut, k: nIn, beta: bias == nil ? 0 : 1)
 }

@@ -63,14 +63,7 @@ struct Weights: Sendable {
 /// A linear layer on `rows` inputs: `y[rows, n_out] = x[rows, n_in] · Wᵀ + bias`, as
 /// `Tensor.linear` computes it, with the weight possibly mapped from the model file.
 func linear(_ x: UnsafePointer<Float>, rows: Int, weight: Weights, bias: Tensor?, into y: UnsafeMutablePointer<Float>) {
-    let nOut = weight.shape[0], nIn = weight.shape[1]
-    if let bias {
-        bias.withPointer { b in
-            for r in 0..<rows { (y + r * nOut).update(from: b, count: nOut) }
-        }
-    }
     weight.withPointer { w in
-        matmul(x, lda: nIn, w, ldb: nIn, transposeB: true, y, ldc: nOut,
-               m: rows, n: nOut, k: nIn, beta: bias == nil ? 0 : 1)
+        linear(x, rows: rows, weight: w, outputs: weight.shape[0], inputs: weight.shape[1], bias: bias, into: y)
     }
 }

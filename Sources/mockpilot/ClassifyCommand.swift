@@ -40,17 +40,7 @@ struct ClassifyCommand: ParsableCommand {
             guard let text else { throw ValidationError("give a TEXT to classify, - for stdin, or --labelled FILE") }
             let records = text == "-" ? try TextInput.read(path: "-") : [TextRecord(line: 1, text: text)]
             for record in records {
-                let tags = classifier.classify(record.text, community: record.community).map { tag -> String in
-                    var json = OrderedJSON()
-                    json.add("tag", tag.tag)
-                    json.add("inferred", raw: "true")
-                    json.add("evidence", tag.evidence)
-                    return json.line
-                }
-                var json = OrderedJSON()
-                json.add("post_id", record.id ?? "line-\(record.line)")
-                json.add("tags", raw: "[" + tags.joined(separator: ",") + "]")
-                print(json.line)
+                print(InsightJSON.classification(record, tags: classifier.classify(record.text, community: record.community)))
             }
         } catch let error as InsightError {
             throw CleanExit.failure(error.localizedDescription)

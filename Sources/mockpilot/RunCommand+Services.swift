@@ -37,21 +37,7 @@ extension RunCommand {
         let logger = Logger(label: "mockpilot.run") { _ in SwiftLogNoOpLogHandler() }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
         let running = Task { try await group.run() }
-        let signals = Mutex(0)
-        let stop = ui != nil ? nil : StopSignals { _ in
-            let count = signals.withLock { n in
-                n += 1
-                return n
-            }
-            if count == 1 {
-                Task { await group.triggerGracefulShutdown() }
-            } else {
-                // Cancelled, the services end at their next suspension point; what cannot (a hook
-                // process the meeting waits for) must not hold the user up: the process ends soon after.
-                running.cancel()
-                DispatchQueue.global().asyncAfter(deadline: .now() + 2) { _exit(130) }
-            }
-        }
+        let stop = ui != nil ? nil : SignalShutdown.install(group: group, running: running)
         defer { stop?.cancel() }
         switch await running.result {
         case .success:

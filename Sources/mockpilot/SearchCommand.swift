@@ -50,20 +50,7 @@ struct SearchCommand: AsyncParsableCommand {
             let hits = try await service.search(query, k: k, source: source)
             let elapsed = Date().timeIntervalSince(start)
             let dateFormat = ISO8601DateFormatter()
-            for (post, distance) in hits {
-                var json = OrderedJSON()
-                json.add("id", post.id)
-                json.add("source", post.source)
-                json.add("community", post.community)
-                json.add("author", post.author)
-                json.add("created", dateFormat.string(from: post.created))
-                json.add("url", post.url)
-                json.add("text", post.text)
-                json.add("sentiment", post.sentiment ?? 0)
-                json.add("embedding_distance", Double(distance))
-                json.add("tags", raw: "[" + post.tags.map { OrderedJSON.quote($0.tag) }.joined(separator: ",") + "]")
-                print(json.line)
-            }
+            for (post, distance) in hits { print(InsightJSON.hit(post, distance: distance, dates: dateFormat)) }
             warn(String(format: "%d posts in %.1f ms", hits.count, elapsed * 1000))
             if timing {
                 var warm: [Double] = []

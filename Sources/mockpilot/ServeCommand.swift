@@ -10,7 +10,6 @@ import LLM
 import Logging
 import Server
 import ServiceLifecycle
-import Synchronization
 import Whisper
 
 /// `mockpilot serve`: the stage commands over HTTP (see the Server target), as one `ServiceGroup`
@@ -81,19 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
         let running = Task { try await group.run() }
-        let signals = Mutex(0)
-        let stop = StopSignals { _ in
-            let count = signals.withLock { n in
-                n += 1
-                return n
-            }
-            if count == 1 {
-                Task { await group.triggerGracefulShutdown() }
-            } else {
-                running.cancel()
-                DispatchQueue.global().asyncAfter(deadline: .now() + 2) { _exit(130) }
-            }
-        }
+        let stop = SignalShutdown.install(group: group, running: running)
         defer { stop.cancel() }
         do {
             try await running.value
