@@ -50,28 +50,8 @@ struct SpeakerMel: Sendable {
         return mel
     }
 
-    /// librosa's `filters.mel(sr=16000, n_fft=400, n_mels=40)`: Slaney mel scale, Slaney
-    /// area normalisation, `[bands, bins]` row-major.
+    /// librosa's `filters.mel(sr=16000, n_fft=400, n_mels=40)` (Tensor's `MelFilterbank`).
     static func melFilters() -> [Double] {
-        let sr = Double(sampleRate)
-        let fftFreqs = (0..<bins).map { Double($0) * sr / Double(nFFT) }
-        let fSp = 200.0 / 3, minLogHz = 1000.0, minLogMel = minLogHz / fSp, logStep = log(6.4) / 27
-        let hzToMel = { (hz: Double) in hz >= minLogHz ? minLogMel + log(hz / minLogHz) / logStep : hz / fSp }
-        let maxMel = hzToMel(sr / 2)
-        let freqs: [Double] = (0..<(bands + 2)).map { i in
-            let mel = maxMel * Double(i) / Double(bands + 1)
-            return mel >= minLogMel ? minLogHz * exp(logStep * (mel - minLogMel)) : fSp * mel
-        }
-        var weights = [Double](repeating: 0, count: bands * bins)
-        for m in 0..<bands {
-            let lowerWidth = freqs[m + 1] - freqs[m], upperWidth = freqs[m + 2] - freqs[m + 1]
-            let enorm = 2 / (freqs[m + 2] - freqs[m])
-            for k in 0..<bins {
-                let lower = (fftFreqs[k] - freqs[m]) / lowerWidth
-                let upper = (freqs[m + 2] - fftFreqs[k]) / upperWidth
-                weights[m * bins + k] = max(0, min(lower, upper)) * enorm
-            }
-        }
-        return weights
+        MelFilterbank.slaney(sampleRate: sampleRate, nFFT: nFFT, bands: bands)
     }
 }

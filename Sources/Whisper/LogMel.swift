@@ -18,11 +18,10 @@ public struct LogMel: Sendable {
 
     public init(nMels: Int) {
         self.nMels = nMels
-        let nBins = Self.nFFT / 2 + 1
         // np.hanning(401)[:-1]: the periodic Hann window.
         window = (0..<Self.nFFT).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(Self.nFFT))) }
         fft = FFT(size: Self.nFFT)
-        filters = Self.melFilters(nMels: nMels, nBins: nBins).map(Float.init)
+        filters = Self.melFilters(nMels: nMels).map(Float.init)
     }
 
     /// The log-mel spectrogram of `samples`, `[frames, n_mels]` time-major, with
@@ -106,28 +105,9 @@ public struct LogMel: Sendable {
         return mel
     }
 
-    /// Slaney-style mel filter bank, `[n_mels, n_bins]` row-major (librosa's `mel`
-    /// with htk=False, norm="slaney", as Whisper and faster-whisper build it).
-    static func melFilters(nMels: Int, nBins: Int) -> [Double] {
-        let sr = Double(sampleRate)
-        let fftFreqs = (0..<nBins).map { Double($0) * sr / Double(nFFT) }
-        let minMel = 0.0, maxMel = 45.245640471924965
-        let fSp = 200.0 / 3, minLogHz = 1000.0, minLogMel = minLogHz / fSp
-        let logStep = log(6.4) / 27
-        let freqs: [Double] = (0..<(nMels + 2)).map { i in
-            let mel = minMel + (maxMel - minMel) * Double(i) / Double(nMels + 1)
-            return mel >= minLogMel ? minLogHz * exp(logStep * (mel - minLogMel)) : fSp * mel
-        }
-        var weights = [Double](repeating: 0, count: nMels * nBins)
-        for m in 0..<nMels {
-            let lowerWidth = freqs[m + 1] - freqs[m], upperWidth = freqs[m + 2] - freqs[m + 1]
-            let enorm = 2 / (freqs[m + 2] - freqs[m])
-            for k in 0..<nBins {
-                let lower = (fftFreqs[k] - freqs[m]) / lowerWidth
-                let upper = (freqs[m + 2] - fftFreqs[k]) / upperWidth
-                weights[m * nBins + k] = max(0, min(lower, upper)) * enorm
-            }
-        }
-        return weights
+    /// Slaney-style mel filter bank, `[n_mels, n_bins]` row-major, as Whisper and
+    /// faster-whisper build it (Tensor's `MelFilterbank`).
+    static func melFilters(nMels: Int) -> [Double] {
+        MelFilterbank.slaney(sampleRate: sampleRate, nFFT: nFFT, bands: nMels)
     }
 }

@@ -29,7 +29,7 @@ import Capture
     }
 
     @Test func melFiltersAreSlaneyTriangles() {
-        let filters = LogMel.melFilters(nMels: 80, nBins: 201)
+        let filters = LogMel.melFilters(nMels: 80)
         // Every band has weight somewhere, none is negative, and the lowest bands start at 0 Hz.
         for m in 0..<80 {
             let row = filters[(m * 201)..<((m + 1) * 201)]
