@@ -4,15 +4,6 @@ import Testing
 
 /// Keys turn into pipeline commands and screen changes; each test checks what the user then sees.
 @Suite struct ScreenKeysTests {
-    func press(_ keys: [Key], on screen: inout Screen) -> [ScreenAction] {
-        var all: [ScreenAction] = []
-        for key in keys {
-            _ = screen.handle(key)
-            all += screen.takeActions()
-        }
-        return all
-    }
-
     @Test func gSpaceEAndISendCommands() {
         var screen = MeetingFixture.screen(width: 120, height: 40)
         #expect(press([.char("g")], on: &screen) == [.send(.generateNow)])

@@ -6,15 +6,6 @@ import Testing
 /// Speakers on the screen: a colour each for the whole meeting, and `n` to rename one, which
 /// asks the meeting and shows what the meeting answers.
 @Suite struct SpeakerNamesTests {
-    func press(_ keys: [Key], on screen: inout Screen) -> [ScreenAction] {
-        var all: [ScreenAction] = []
-        for key in keys {
-            _ = screen.handle(key)
-            all += screen.takeActions()
-        }
-        return all
-    }
-
     static func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
     /// The role of the first cell of `text` on the screen, and its row.

@@ -17,15 +17,6 @@ import Testing
         ])
     }
 
-    func press(_ keys: [Key], on screen: inout Screen) -> [ScreenAction] {
-        var all: [ScreenAction] = []
-        for key in keys {
-            _ = screen.handle(key)
-            all += screen.takeActions()
-        }
-        return all
-    }
-
     @Test func theIntentsPaneListsWhatIsOffered() throws {
         // The intents pane is 22 columns wide at 120x40: each offer wraps under its "?".
         let buffer = Self.screen().render()
