@@ -15,7 +15,8 @@ MODE=${2:-default}
 VERBOSE=${3:-}
 [[ "$MODE" == "--verbose" ]] && { MODE=default; VERBOSE=--verbose; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CORPUS="$ROOT/../shared/eval/real-talk"
+# REAL_TALK: another folder of NAME.vtt + NAME.asks.jsonl to score instead (meetings never tuned on).
+CORPUS="${REAL_TALK:-$ROOT/../shared/eval/real-talk}"
 MODELS="${XDG_DATA_HOME:-$HOME/.local/share}/mockpilot/models"
 if [[ ! -x "$BIN" ]]; then echo "eval-real-talk.sh: no binary at $BIN (run swift build -c release)" >&2; exit 1; fi
 if [[ ! -d "$CORPUS" ]]; then echo "eval-real-talk.sh: real-talk corpus not found at $CORPUS" >&2; exit 1; fi

@@ -42,6 +42,14 @@ for name in "${meetings[@]}"; do
   [[ " ${WITHOUT[*]:-} " == *" $name "* ]] || kept+=("$name")
 done
 python3 "$ROOT/scripts/real-talk.py" lines "$CORPUS" "$talk" "${kept[@]}"
+# EXTRA_TALK: more folders of real talk (NAME.vtt + NAME.asks.jsonl, as ../shared/eval/real-talk),
+# every meeting in them trained on as talk the same way: more meetings of more kinds than the
+# shared 24, so the head learns talk rather than those meetings (see README, "Real talk").
+for extra in ${EXTRA_TALK:-}; do
+  if [[ ! -d "$extra" ]]; then echo "train-intents.sh: EXTRA_TALK folder not found: $extra" >&2; exit 1; fi
+  python3 "$ROOT/scripts/real-talk.py" lines "$extra" "$talk/extra-$(basename "$extra")"
+  mv "$talk/extra-$(basename "$extra")"/*.jsonl "$talk/"
+done
 # Chosen by scripts/eval-real-talk.sh --cross and the labelled sets: head-unless-sure (the head's
 # probability; a create request the rules are sure of keeps their confidence; a line with no
 # request frame is at most a suggestion), real talk counting TALK_WEIGHT a line. The head alone

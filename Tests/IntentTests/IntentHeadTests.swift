@@ -83,6 +83,8 @@ import Testing
         #expect(IntentCombination.rules.confidence(rules: nil, head: 0.99) == 0)
         #expect(IntentCombination.mean.confidence(rules: 0.9, head: 0.5) == 0.7)
         #expect(IntentCombination.headUnlessSure.confidence(rules: 0.95, head: 0.2) == 0.95)
+        // A create request the head all but rules out is only offered.
+        #expect(IntentCombination.headUnlessSure.confidence(rules: 0.95, head: 0.05) == IntentCombination.unframed)
         #expect(IntentCombination.headUnlessSure.confidence(rules: 0.9, head: 0.2) == 0.2)
         #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.93) == IntentCombination.unframed)
     }
