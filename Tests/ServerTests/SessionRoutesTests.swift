@@ -24,7 +24,9 @@ struct SessionRoutesTests {
                                                                                   speaker: "Ann")), session: session)
         for version in 1...2 {
             let jsx = "export default function PayButton() { return <button className=\"rounded-full\">Pay v\(version)</button>; }\n"
-            try await store.saveVersion(of: ComponentWritten(event: ComponentEvt(specID: "c1.v\(version)", jsx: jsx, ts: 1_795_000_000),
+            // Written now: a version older than the retention would be purged before it is listed.
+            try await store.saveVersion(of: ComponentWritten(event: ComponentEvt(specID: "c1.v\(version)", jsx: jsx,
+                                                                                 ts: Date().timeIntervalSince1970),
                                                              componentID: "c1", name: "PayButton", kind: .button, version: version,
                                                              path: "/out/src/components/PayButton.jsx", latency: 2),
                                         session: session)
@@ -128,7 +130,7 @@ struct SessionRoutesTests {
 
         _ = try await Self.recordMeeting(into: folder.database)
         try await RunningServer.with(stages: try Self.stages(sessionDatabase: folder.database)) { server in
-            for id in ["2026-01-01-0000-abcd", "..", "no%20such"] {
+            for id in ["2026-01-01-0000-abcd", "...", "no%20such", "x;y"] {
                 let reply = try await server.authorised("GET", "/sessions/\(id)/export")
                 #expect(reply.status == 404, "\(id)")
                 #expect(reply.headers["content-type"] == "application/json; charset=utf-8")
