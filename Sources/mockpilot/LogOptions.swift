@@ -7,8 +7,7 @@ import Logs
 /// one file, `$XDG_STATE_HOME/mockpilot/mockpilot.log` (5 MB, three older files kept), never the
 /// terminal a screen owns. Keys and tokens are never logged; what was said only when asked.
 struct LogOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("How much goes into the log ($XDG_STATE_HOME/mockpilot/mockpilot.log): trace, debug, info, notice, warning, error or critical.",
-                               valueName: "level"))
+    @Option(help: ArgumentHelp("How much goes into the log, $XDG_STATE_HOME/mockpilot/mockpilot.log.", valueName: "level"))
     var logLevel: Logger.Level = .info
 
     @Flag(help: "Also log what was said (final transcripts); without it the log holds ids and times only.")
