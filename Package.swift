@@ -82,9 +82,11 @@ let package = Package(
         .target(name: "Speaker", dependencies: ["Tensor"], swiftSettings: numeric),
         // What people say about a design: sentiment, sources, demographics, vector search.
         .target(name: "Insight", dependencies: ["Core", "Net", "Embedding", "Tensor", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
+        // The log file (`$XDG_STATE_HOME/mockpilot/mockpilot.log`, rotated) that `run` and `serve` write.
+        .target(name: "Logs", dependencies: ["Core", .product(name: "Logging", package: "swift-log")]),
         // `mockpilot serve`: the stage commands as HTTP routes, with JWT, CORS, health and metrics.
         .target(name: "Server", dependencies: ["Core", "Config", "Brands", "Intent", "CodeGen", "JSX", "Insight", "Embedding", "Pipeline", "LLM",
-                                               "Capture", "Speech", "Whisper",
+                                               "Capture", "Speech", "Whisper", "Store", "Logs",
                                                .product(name: "Hummingbird", package: "hummingbird"),
                                                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                                                .product(name: "JWTKit", package: "jwt-kit"),
@@ -98,7 +100,7 @@ let package = Package(
             name: "mockpilot",
             dependencies: [
                 "Core", "Config", "Brands", "Transcript", "Capture", "Whisper", "Speech", "Intent", "Trigger", "JSX", "CodeGen",
-                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor", "Server", "Speaker",
+                "Output", "Store", "Pipeline", "TUI", "Insight", "Embedding", "Net", "LLM", "Tensor", "Server", "Speaker", "Logs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,8 +133,9 @@ let package = Package(
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "Tensor", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "SpeakerTests", dependencies: ["Speaker", "Tensor", "Capture", "TestSupport"], swiftSettings: numeric),
         .testTarget(name: "InsightTests", dependencies: ["Insight", .product(name: "GRDB", package: "GRDB.swift"), "TestSupport"], exclude: ["demographics_labelled.jsonl", "demographics_heldout.jsonl"]),
+        .testTarget(name: "LogsTests", dependencies: ["Logs", "Core", .product(name: "Logging", package: "swift-log")]),
         // `serve` over real HTTP on loopback, and the binary's serve and token commands.
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Brands", "CodeGen", "Insight", "LLM", "TestSupport", "Config", "Whisper",
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Core", "Store", "Logs", "Brands", "CodeGen", "Insight", "LLM", "TestSupport", "Config", "Whisper",
                                                        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                        .product(name: "Logging", package: "swift-log")],
                     // The /stream tests' Python client and the venv it runs in.

@@ -29,7 +29,7 @@ extension MockPilotServer {
             let response: GenerateResponse
             do {
                 if let model {
-                    response = try await Self.generate(spec, with: model, brands: brands, logger: logger)
+                    response = try await Self.generate(spec, with: model, brands: brands, logger: logger, metrics: metrics)
                 } else {
                     response = try templates.generate(spec)
                 }
@@ -39,6 +39,8 @@ extension MockPilotServer {
             let diagnostics = checker.check(response.jsx)
             guard diagnostics.isEmpty else {
                 metrics.checkerRejections.increment()
+                logger.error("stage failure", metadata: ["stage": "checker", "spec_id": "\(spec.specID)",
+                                                         "findings": "\(diagnostics.count)"])
                 throw APIError.unprocessable("\(spec.specID) failed the JSX check, so it is not returned",
                                              details: diagnostics.map(\.description))
             }
@@ -51,12 +53,19 @@ extension MockPilotServer {
     /// As `generate --backend`: brand tokens first, the spec's own over them; the model's answer
     /// has had its own check and one repair round, else it is the template (the notes say which).
     static func generate(_ spec: DesignSpec, with model: LLMComponentGenerator, brands: BrandTable,
-                         logger: Logger) async throws -> GenerateResponse {
+                         logger: Logger, metrics: ServerMetrics) async throws -> GenerateResponse {
         var tokens: [String: String] = [:]
         for ref in spec.brandRefs { tokens.merge(brands.brand(named: ref)?.tokens ?? [:]) { _, new in new } }
         tokens.merge(spec.themeTokens) { _, new in new }
+        let start = ContinuousClock.now
         let result = await model.generate(spec: spec, tokens: tokens, current: nil)
+        metrics.modelLatency.record(duration: ContinuousClock.now - start)
         for note in result.notes { logger.info("\(spec.specID): \(note)") }
+        if result.source == .template {
+            metrics.modelFailures.increment()
+            logger.error("stage failure", metadata: ["stage": "model", "spec_id": "\(spec.specID)",
+                                                     "reason": "the model failed; the template's version is returned"])
+        }
         guard let response = result.response else {
             throw APIError.unprocessable("\(spec.specID): no component could be generated")
         }

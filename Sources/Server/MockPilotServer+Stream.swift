@@ -3,6 +3,7 @@ import Core
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
+import Logs
 import Pipeline
 import Speech
 import Whisper
@@ -87,7 +88,7 @@ extension MockPilotServer {
         let writer = StreamWriter(outbound: outbound)
         await writer.send(["type": "session", "session": session, "events": "/events?session=\(session)"])
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await Self.relay(meeting.events, to: log, and: writer) }
+            group.addTask { await self.relay(meeting.events, to: log, and: writer, audio: audio) }
             group.addTask {
                 do {
                     try await opened.feed.play(into: meeting)
@@ -126,16 +127,40 @@ extension MockPilotServer {
         await writer.close(codeNumber: 1000)
     }
 
-    /// The meeting's events: every one into its log for `/events`, transcripts and `slow` to the client.
-    static func relay(_ events: AsyncStream<PipelineEvent>, to log: EventLog, and writer: StreamWriter) async {
+    /// The meeting's events: every one into its log for `/events` and into the log file (as
+    /// `run` logs them), transcripts and `slow` to the client, latencies and outcomes into `/metrics`.
+    func relay(_ events: AsyncStream<PipelineEvent>, to log: EventLog, and writer: StreamWriter, audio: StreamedAudio) async {
+        var asked: [String: ContinuousClock.Instant] = [:]
         for await event in events {
             if let line = try? JSONLines.encode(event) { await log.append(line) }
+            meetingLog.record(event)
             switch event {
             case .transcript(let utterance):
+                if utterance.isFinal, let heard = audio.arrival(of: utterance.msg.tsEnd) {
+                    metrics.endOfSpeechToFinal.record(duration: ContinuousClock.now - heard)
+                }
                 await writer.send(["type": utterance.isFinal ? "final" : "partial", "utterance_id": utterance.id,
                                    "text": utterance.msg.text, "ts_start": utterance.msg.tsStart, "ts_end": utterance.msg.tsEnd])
             case .slow(let queued):
                 await writer.send(["type": "slow", "queued": queued])
+            case .component(let written):
+                metrics.componentsWritten.increment()
+                ServerMetrics.record(seconds: written.triggerToFile, on: metrics.triggerToFile)
+            case .componentFailed(_, _, let reason):
+                // The meeting words a checker refusal this way (Meeting.fail); other failures are the folder's.
+                if reason.hasPrefix("failed the JSX check") { metrics.checkerRejections.increment() }
+            case .model(let activity):
+                switch activity.phase {
+                case .asking:
+                    asked[activity.specID] = asked[activity.specID] ?? ContinuousClock.now
+                case .streaming:
+                    break
+                case .written, .keptTemplate, .superseded:
+                    if let start = asked.removeValue(forKey: activity.specID), activity.phase != .superseded {
+                        metrics.modelLatency.record(duration: ContinuousClock.now - start)
+                    }
+                    if activity.phase == .keptTemplate { metrics.modelFailures.increment() }
+                }
             default:
                 break
             }

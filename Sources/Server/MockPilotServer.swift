@@ -5,6 +5,7 @@ import HummingbirdWebSocket
 import JSX
 import CodeGen
 import Logging
+import Logs
 import ServiceLifecycle
 
 /// `mockpilot serve`: the stage commands as HTTP routes on Hummingbird, with bearer tokens, a
@@ -24,6 +25,8 @@ public struct MockPilotServer: Sendable {
     let checker: JSXChecker
     let authority: TokenAuthority?
     let logger: Logger
+    /// What of each `/stream` meeting goes into the log file, as `run` logs its meeting.
+    let meetingLog: MeetingLog
     /// The `/stream` meetings and their event logs.
     let room: MeetingRoom
 
@@ -34,6 +37,7 @@ public struct MockPilotServer: Sendable {
         self.configuration = configuration
         self.stages = stages
         self.logger = logger
+        meetingLog = MeetingLog(logger: logger, transcripts: configuration.logTranscripts)
         board = HeartbeatBoard(period: configuration.heartbeatPeriod, clock: clock)
         codegen = StageQueue(name: "codegen", board: board)
         insights = StageQueue(name: "insights", board: board)
@@ -99,6 +103,8 @@ public struct MockPilotServer: Sendable {
         case .metrics: metricsText()
         case .openAPI: openAPI()
         case .events: try await events(request)
+        case .sessions: try await sessions()
+        case .sessionExport: try await export(context)
         case .stream: throw APIError.upgradeRequired("/stream is a WebSocket")   // routed by `ws` above
         }
     }

@@ -1,9 +1,10 @@
+import Foundation
 import Hummingbird
 import Logging
 
 /// The outermost middleware: every failure below it becomes the JSON error body (a route's own
 /// `APIError`, Hummingbird's errors such as an oversized body, and anything unexpected as a
-/// 500 that names no internals), and every request is counted and timed.
+/// 500 that names no internals), and every request is counted, timed and logged.
 struct ResponseMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
 
@@ -20,8 +21,15 @@ struct ResponseMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             response = APIError.json(status: .internalServerError, reason: "the request could not be served")
         }
+        let elapsed = ContinuousClock.now - start
         metrics.request(method: request.method.rawValue, route: context.endpointPath ?? "NotFound",
-                        status: response.status.code, duration: ContinuousClock.now - start)
+                        status: response.status.code, duration: elapsed)
+        // One line per request. The path only: a query may carry a token (`/events?token=`), and
+        // no header (Authorization) is ever logged.
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        context.logger.info("request", metadata: [
+            "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+            "status": .stringConvertible(response.status.code), "duration_ms": .string(String(format: "%.1f", milliseconds))])
         return response
     }
 

@@ -19,6 +19,9 @@ public struct ServerConfiguration: Sendable {
     public var maxFrameBytes: Int
     /// Events each meeting keeps for `/events` clients that reconnect with `Last-Event-ID`.
     public var eventReplay: Int
+    /// Whether `/stream` meetings' final transcripts go into the log file (`--log-transcripts`); off,
+    /// the log holds ids and times only.
+    public var logTranscripts: Bool
 
     public static let defaultPort = 8787
     public static let defaultMaxBodyBytes = 256 * 1024
@@ -29,7 +32,7 @@ public struct ServerConfiguration: Sendable {
     public init(host: String = "127.0.0.1", port: Int = ServerConfiguration.defaultPort, jwtSecret: String = "",
                 allowedOrigins: Set<String> = [], maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
                 heartbeatPeriod: Double = 10, maxStreams: Int = 4, maxFrameBytes: Int = ServerConfiguration.defaultMaxFrameBytes,
-                eventReplay: Int = ServerConfiguration.defaultEventReplay) {
+                eventReplay: Int = ServerConfiguration.defaultEventReplay, logTranscripts: Bool = false) {
         self.host = host
         self.port = port
         self.jwtSecret = jwtSecret
@@ -39,6 +42,7 @@ public struct ServerConfiguration: Sendable {
         self.maxStreams = maxStreams
         self.maxFrameBytes = maxFrameBytes
         self.eventReplay = eventReplay
+        self.logTranscripts = logTranscripts
     }
 
     /// Refuses what must not start: a bad port, or a host other machines can reach with no secret.

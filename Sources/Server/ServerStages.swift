@@ -11,6 +11,10 @@ public struct ServerStages: Sendable {
     public var allowedImports: Set<String>
     /// The post store `mockpilot mine` fills, which `/search` reads.
     public var postDatabase: String
+    /// The session database `run` and `/stream` meetings record into, which `/sessions` lists.
+    public var sessionDatabase: String
+    /// Meetings older than this are purged before `/sessions` lists them (`store.retention_days`).
+    public var retentionDays: Int
     /// Where `make models` put MiniLM and the VADER lexicon.
     public var modelsDirectory: String
     /// `/extract` publishes intents with at least this confidence (`intent.threshold`).
@@ -20,11 +24,14 @@ public struct ServerStages: Sendable {
     /// What `/stream` meetings run on, as `run` sets them up; nil: `/stream` answers 503 with why.
     public var meetings: MeetingStages?
 
-    public init(brands: BrandTable, allowedImports: Set<String>, postDatabase: String, modelsDirectory: String,
+    public init(brands: BrandTable, allowedImports: Set<String>, postDatabase: String, sessionDatabase: String,
+                retentionDays: Int = 7, modelsDirectory: String,
                 intentThreshold: Double, modelGenerator: LLMComponentGenerator? = nil, meetings: MeetingStages? = nil) {
         self.brands = brands
         self.allowedImports = allowedImports
         self.postDatabase = postDatabase
+        self.sessionDatabase = sessionDatabase
+        self.retentionDays = retentionDays
         self.modelsDirectory = modelsDirectory
         self.intentThreshold = intentThreshold
         self.modelGenerator = modelGenerator

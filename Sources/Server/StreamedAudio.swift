@@ -13,6 +13,11 @@ final class StreamedAudio: AudioSource {
     /// Samples not yet a whole chunk, a byte left over from an odd-length frame, and the samples sent so far.
     private let pending = Mutex<(samples: [Float], oddByte: UInt8?, sent: Int)>(([], nil, 0))
     static let chunkSamples = 1600
+    /// When each stretch of audio arrived: (seconds received by then, when), for the end-of-speech
+    /// to final latency. Entries before the latest final asked about are dropped.
+    private let arrivals = Mutex<[(seconds: Double, at: ContinuousClock.Instant)]>([])
+    /// Arrivals kept at most (a long silence asks about none): about 30 minutes of 20 ms frames.
+    static let arrivalsKept = 90_000
 
     init(description: String) {
         self.description = description
@@ -50,7 +55,22 @@ final class StreamedAudio: AudioSource {
             }
             return chunks
         }
+        let received = seconds, now = ContinuousClock.now
+        arrivals.withLock { arrivals in
+            if arrivals.count >= Self.arrivalsKept { arrivals.removeFirst(arrivals.count / 2) }
+            arrivals.append((received, now))
+        }
         for chunk in ready { input.yield(chunk) }
+    }
+
+    /// When the audio up to `second` (on the stream's time line) had arrived; nil when it has not.
+    /// Finals come in order, so what is before `second` is forgotten.
+    func arrival(of second: Double) -> ContinuousClock.Instant? {
+        arrivals.withLock { arrivals in
+            guard let index = arrivals.firstIndex(where: { $0.seconds >= second }) else { return nil }
+            arrivals.removeFirst(index)
+            return arrivals.first?.at
+        }
     }
 
     /// The client has sent everything: the last partial chunk goes out, and the stream ends.

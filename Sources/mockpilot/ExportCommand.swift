@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Output
 import Store
 
 /// `mockpilot export SESSION --to DIR`: a finished meeting as a folder a preview app can open.
@@ -28,16 +27,10 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = db ?? Store.defaultPath()
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard let store = try await Store.existing(at: path, retention: Double(try global.settings().retentionDays) * 86_400) else {
             throw StoreError.unknownSession(id: session, path: path)
         }
-        let store = try Store(path: path)
-        // A meeting past its retention is gone, even when no meeting has run since it expired.
-        try await store.purgeExpired(retention: Double(try global.settings().retentionDays) * 86_400)
-        let components = try await store.components(session: session)
-        let utterances = try await store.utterances(session: session)
-        try SessionExport.write(components: components, utterances: utterances, to: to, session: session)
-        let distinct = Set(components.map(\.componentID)).count
-        print("Exported \(distinct) components (\(components.count) versions) and \(utterances.count) utterances to \(to)")
+        let count = try await store.export(session: session, to: to)
+        print("Exported \(count.components) components (\(count.versions) versions) and \(count.utterances) utterances to \(to)")
     }
 }

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Logging
+import Logs
 import Pipeline
 import ServiceLifecycle
 import Synchronization
@@ -20,7 +21,7 @@ import TUI
 extension RunCommand {
     /// Runs the services; returns the feed's error, if it failed.
     func runServices(meeting: Meeting, feed: @escaping @Sendable () async throws -> Void,
-                     screen ui: TerminalUI?, printer: JSONLinesPrinter?) async -> (any Error)? {
+                     screen ui: TerminalUI?, printer: JSONLinesPrinter?, logger: Logger) async -> (any Error)? {
         let commands = MeetingService(meeting: meeting)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: commands, successTerminationBehavior: .ignore),
@@ -30,11 +31,10 @@ extension RunCommand {
         services.append(.init(service: FeedService(meeting: meeting, feed: feed, printer: printer),
                               successTerminationBehavior: ui == nil ? .gracefullyShutdownGroup : .ignore))
         if let ui {
-            services.append(.init(service: ScreenService(ui: ui, events: meeting.events, send: { commands.send($0) }),
+            let events = logging.meetingLog(logger).following(meeting.events)
+            services.append(.init(service: ScreenService(ui: ui, events: events, send: { commands.send($0) }),
                                   successTerminationBehavior: .gracefullyShutdownGroup))
         }
-        // Logs never go to the terminal the screen owns, nor into the JSON Lines.
-        let logger = Logger(label: "mockpilot.run") { _ in SwiftLogNoOpLogHandler() }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
         let running = Task { try await group.run() }
         let stop = ui != nil ? nil : SignalShutdown.install(group: group, running: running)
@@ -89,10 +89,12 @@ struct ScreenService: Service {
 /// meeting says it has finished.
 final class JSONLinesPrinter: Sendable {
     let meeting: Meeting
+    let log: MeetingLog
     private let written = Mutex<Set<String>>([])
 
-    init(meeting: Meeting) {
+    init(meeting: Meeting, log: MeetingLog) {
         self.meeting = meeting
+        self.log = log
     }
 
     /// Component files written so far.
@@ -100,6 +102,7 @@ final class JSONLinesPrinter: Sendable {
 
     func run() async {
         for await event in meeting.events {
+            log.record(event)
             if let line = try? JSONLines.encode(event) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
             switch event {
             case .component(let c): written.withLock { _ = $0.insert(c.path) }

@@ -21,6 +21,7 @@ struct RunCommand: AsyncParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var logging: LogOptions
 
     @Option(name: .long, help: ArgumentHelp(
         "A meeting transcript: WebVTT (Zoom, Meet, Teams exports), SRT, TranscriptMsg JSON Lines or plain text.",
@@ -112,12 +113,15 @@ struct RunCommand: AsyncParsableCommand {
     func present(meeting: Meeting, settings: Settings,
                  feed: @escaping @Sendable () async throws -> Void) async throws {
         let useTUI = !noTUI && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
+        // The log file only: the terminal is the screen's, or the JSON Lines'.
+        let logger = logging.logger(label: "mockpilot.run", standardError: false)
+        logger.info("meeting started", metadata: ["session": "\(meeting.sessionID)"])
         if useTUI {
             let ui = TerminalUI(options: TUIOptions(themesDirectory: settings.themesDirectory.isEmpty ? nil : settings.themesDirectory,
                                                     theme: settings.theme, exportFolder: settings.exportFolder))
             // A rename or an export after the input ended still shows on the screen.
             await meeting.keepEventsAfterFinish()
-            let failure = await runServices(meeting: meeting, feed: feed, screen: ui, printer: nil)
+            let failure = await runServices(meeting: meeting, feed: feed, screen: ui, printer: nil, logger: logger)
             // The screen is gone: say what the meeting left behind, as `--no-tui` does, and what
             // went wrong in one line where it stays readable.
             warn(await meeting.leftBehind)
@@ -126,8 +130,8 @@ struct RunCommand: AsyncParsableCommand {
             }
             if let summary = await meeting.problemSummary { throw CleanExit.failure(summary) }
         } else {
-            let printer = JSONLinesPrinter(meeting: meeting)
-            let failure = await runServices(meeting: meeting, feed: feed, screen: nil, printer: printer)
+            let printer = JSONLinesPrinter(meeting: meeting, log: logging.meetingLog(logger))
+            let failure = await runServices(meeting: meeting, feed: feed, screen: nil, printer: printer, logger: logger)
             let s = printer.files == 1 ? "" : "s"
             warn("\(printer.files) component file\(s) written under \(meeting.outputFolder)/src/components (session \(meeting.sessionID))")
             if let failure { throw failure }

@@ -21,15 +21,17 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
         Routes: GET /stream (WebSocket: {"format":"pcm16"}, then 16 kHz mono PCM16 frames; each \
         connection is a meeting), GET /events?session=ID (its events as Server-Sent Events), \
-        POST /generate, GET /search?query=&k=, POST /classify, POST /extract, GET /health, \
-        GET /metrics, GET /openapi.json. With JWT_SECRET set, every route but /health and /metrics \
+        POST /generate, GET /search?query=&k=, POST /classify, POST /extract, GET /sessions, \
+        GET /sessions/ID/export (a tar), GET /health, GET /metrics, GET /openapi.json. With JWT_SECRET set, every route but /health and /metrics \
         needs `Authorization: Bearer <token>` (`mockpilot token` prints one; /stream and /events also \
         take ?token= for browsers). Browsers may call it only \
         from the origins in [server] allowed_origins. It listens on 127.0.0.1 unless --host says \
-        otherwise, and refuses any other host without JWT_SECRET. Prints the URL once listening.
+        otherwise, and refuses any other host without JWT_SECRET. Prints the URL once listening. \
+        Each request and stage failure is a line in $XDG_STATE_HOME/mockpilot/mockpilot.log.
         """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var logging: LogOptions
 
     @Option(help: "The port (0: any free port; the one chosen is printed).")
     var port: Int = ServerConfiguration.defaultPort
@@ -51,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try global.settings()
         let configuration = ServerConfiguration(host: host, port: port, jwtSecret: settings.jwtSecret,
-                                                allowedOrigins: Set(settings.allowedOrigins))
+                                                allowedOrigins: Set(settings.allowedOrigins), logTranscripts: logging.logTranscripts)
         do {
             try configuration.validate()
         } catch {
@@ -65,12 +67,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let stages = ServerStages(brands: brands, allowedImports: Set(settings.allowedImports),
                                   postDatabase: database ?? PostStore.defaultPath(dataHome: Paths.dataHome()),
+                                  sessionDatabase: settings.databasePath, retentionDays: settings.retentionDays,
                                   modelsDirectory: Paths.models(), intentThreshold: settings.intentThreshold,
                                   modelGenerator: try modelGenerator(settings: settings, brands: brands),
                                   meetings: meetingStages(settings: settings))
-        // The terminal is the server's own: warnings and failures go to stderr, the URL to stdout.
-        var logger = Logger(label: "mockpilot.serve") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = .warning
+        // Every request and stage failure goes to the log file; warnings and failures also to
+        // stderr (the terminal is the server's own), the URL to stdout.
+        let logger = logging.logger(label: "mockpilot.serve", standardError: true)
         let server = try await MockPilotServer(configuration: configuration, stages: stages, logger: logger)
         if !server.requiresTokens {
             warn("no JWT_SECRET: requests are not authenticated (loopback only)")

@@ -18,14 +18,10 @@ struct SessionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = db ?? Store.defaultPath()
-        // Listing should not create a database as a side effect.
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard let store = try await Store.existing(at: path, retention: Double(try global.settings().retentionDays) * 86_400) else {
             print("No sessions yet (no database at \(path)).")
             return
         }
-        let store = try Store(path: path)
-        // Nothing past its retention is listed, even when no meeting has run since it expired.
-        try await store.purgeExpired(retention: Double(try global.settings().retentionDays) * 86_400)
         let sessions = try await store.sessions()
         if sessions.isEmpty {
             print("No sessions yet in \(path).")

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// A meeting run with an API key configured, then every place MockPilot writes searched for it:
-/// the session database, the watched folder, an export, the events it printed, and what a hook saw.
+/// the session database, the watched folder, an export, the events it printed, the log, and what a hook saw.
 @Suite struct KeyLeakTests {
     static let key = "sk-test-secret-123"
     /// Sent by the second run; the stand-in server echoes a rejected key in its 401 message.
@@ -14,7 +14,9 @@ import Testing
             ["run", "--transcript", dir.path + "/m.vtt", "--no-tui", "--out", dir.path + "/out", "--db", dir.path + "/db.sqlite"],
             environment: ["MOCKPILOT_LLM_BACKEND": "openai", "MOCKPILOT_LLM_MODEL": "good",
                           "MOCKPILOT_LLM_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_API_KEY": key,
-                          "MOCKPILOT_HOOKS_POST_GENERATE": "env >> '\(dir.path)/hook-env.txt'"])
+                          "MOCKPILOT_HOOKS_POST_GENERATE": "env >> '\(dir.path)/hook-env.txt'",
+                          // The log file, searched with the rest.
+                          "XDG_STATE_HOME": dir.path + "/state"])
     }
 
     @Test func theKeyIsNowhereMockPilotWrites() throws {
@@ -53,7 +55,8 @@ import Testing
                 #expect(data.range(of: Data(key.utf8)) == nil, "\(file.path) holds the key")
             }
         }
-        #expect(searched.contains("db.sqlite") && searched.contains("mockpilot.manifest.json") && searched.contains("hook-env.txt"))
+        #expect(searched.contains("db.sqlite") && searched.contains("mockpilot.manifest.json") && searched.contains("hook-env.txt")
+                && searched.contains("mockpilot.log"))
         #expect(searched.contains { $0.hasSuffix(".jsx") } && searched.count > 6, "\(searched)")
         for output in [good.stdout, good.stderr, refused.stdout, refused.stderr, export.stdout, export.stderr] {
             #expect(!output.contains(Self.key) && !output.contains(Self.wrongKey))

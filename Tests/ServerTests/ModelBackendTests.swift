@@ -34,6 +34,10 @@ import Testing
             #expect(reply.object["spec_id"] as? String == "c1.v1")
             #expect(jsx.contains("from-model") == fromModel, "\(jsx)")
             #expect(!jsx.contains("<script") && !jsx.contains("dangerouslySetInnerHTML"))
+            // The call is timed, and a model that had to be replaced by the template is a failure.
+            let metrics = try await server.send("GET", "/metrics", token: nil).text
+            #expect(StreamMetricsTests.sample("mockpilot_model_latency_seconds_count", in: metrics) == 1, "\(metrics)")
+            #expect(StreamMetricsTests.sample("mockpilot_model_failures_total", in: metrics) == (fromModel ? 0 : 1))
         }
     }
 }

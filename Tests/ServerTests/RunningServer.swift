@@ -23,14 +23,14 @@ struct RunningServer {
     static func stages(allowedImports: Set<String> = ["react"], postDatabase: String = "/nonexistent/posts.sqlite") throws -> ServerStages {
         let brands = try BrandTable.load(themesDirectory: Repository.root.appendingPathComponent("Themes").path, userFile: nil)
         return ServerStages(brands: brands, allowedImports: allowedImports, postDatabase: postDatabase,
-                            modelsDirectory: ModelPaths.folder, intentThreshold: 0.75)
+                            sessionDatabase: "/nonexistent/sessions.sqlite", modelsDirectory: ModelPaths.folder, intentThreshold: 0.75)
     }
 
     static func start(secret: String = RunningServer.secret, allowedOrigins: Set<String> = [], maxBodyBytes: Int = 64 * 1024,
-                      stages: ServerStages? = nil, clock: any MeetingClock = WallClock()) async throws -> RunningServer {
+                      stages: ServerStages? = nil, clock: any MeetingClock = WallClock(), logger given: Logger? = nil) async throws -> RunningServer {
         let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, jwtSecret: secret, allowedOrigins: allowedOrigins,
                                                 maxBodyBytes: maxBodyBytes)
-        let logger = Logger(label: "server-tests") { _ in SwiftLogNoOpLogHandler() }
+        let logger = given ?? Logger(label: "server-tests") { _ in SwiftLogNoOpLogHandler() }
         let server = try await MockPilotServer(configuration: configuration, stages: try stages ?? Self.stages(), clock: clock, logger: logger)
         let (urls, listening) = AsyncStream.makeStream(of: String.self)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
@@ -53,10 +53,10 @@ struct RunningServer {
 
     /// Starts a server, runs `body` against it, and stops it whatever happened.
     static func with<T>(secret: String = RunningServer.secret, allowedOrigins: Set<String> = [], maxBodyBytes: Int = 64 * 1024,
-                        stages: ServerStages? = nil, clock: any MeetingClock = WallClock(),
+                        stages: ServerStages? = nil, clock: any MeetingClock = WallClock(), logger: Logger? = nil,
                         _ body: (RunningServer) async throws -> T) async throws -> T {
         let running = try await start(secret: secret, allowedOrigins: allowedOrigins, maxBodyBytes: maxBodyBytes,
-                                      stages: stages, clock: clock)
+                                      stages: stages, clock: clock, logger: logger)
         do {
             let result = try await body(running)
             try await running.stop()

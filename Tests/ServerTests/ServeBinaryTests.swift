@@ -18,10 +18,13 @@ import Testing
     static let environment: [String: String] = {
         var env = ProcessInfo.processInfo.environment
         env["JWT_SECRET"] = "binary-test-secret-long-enough-for-hs256"
-        // No user settings leak in: an empty config home.
-        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("serve-e2e-\(UUID().uuidString)").path
+        // No user settings leak in: an empty config home; and the log goes to a state home of its own.
+        env["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+        env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
         return env
     }()
+
+    static let home = FileManager.default.temporaryDirectory.appendingPathComponent("serve-e2e-\(UUID().uuidString)")
 
     static func run(_ arguments: [String], environment: [String: String] = ServeBinaryTests.environment) throws -> (Int32, String, String) {
         let process = Process()
@@ -97,6 +100,14 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
+
+        // The binary logged both requests to its log file, without the token.
+        let log = Self.home.appendingPathComponent("state/mockpilot/mockpilot.log")
+        let text = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
+        #expect(text.contains("request duration_ms="), "\(text)")
+        #expect(text.split(separator: "\n").filter { $0.contains("method=POST path=/generate status=200") }.count == 1, "\(text)")
+        #expect(text.contains("method=POST path=/generate status=401"))
+        #expect(!text.contains(bearer))
     }
 
     @Test func aNonLoopbackHostWithoutJWTSecretIsRefusedInOneLine() throws {
