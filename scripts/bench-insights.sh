@@ -32,7 +32,7 @@ for N in 10000 100000; do
 done
 
 echo "== VADER parity (compound within 0.01 of vaderSentiment, 1000 generated texts) =="
-PY=$("$REF/venv.sh")
+PY=$(scripts/venv.sh reference vaderSentiment)
 python3 "$REF/gen_sentiment_corpus.py" 1000 11 > "$TMP/corpus.jsonl"
 "$PY" "$REF/vader_reference.py" < "$TMP/corpus.jsonl" > "$TMP/ref.jsonl"
 "$BIN" sentiment "$TMP/corpus.jsonl" > "$TMP/swift.jsonl"

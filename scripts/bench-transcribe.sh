@@ -16,7 +16,7 @@ repeats="${MOCKPILOT_BENCH_REPEATS:-3}"
 meetings=("$audio"/meetings/meeting_0*.wav)
 [ -f "${meetings[0]}" ] || { echo "bench-transcribe: no meetings in $audio/meetings" >&2; exit 1; }
 [ -f "$model/model.bin" ] || { echo "bench-transcribe: no model at $model (run make models)" >&2; exit 1; }
-python="$("$here/reference/venv.sh")"
+python="$("$here/venv.sh" reference faster-whisper==1.2.1)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -10,7 +10,7 @@ audio="${MOCKPILOT_EVAL_AUDIO:-$here/../../shared/eval/audio}"
 model="${MOCKPILOT_WHISPER_MODEL:-${XDG_DATA_HOME:-$HOME/.local/share}/mockpilot/models/whisper-tiny.en}"
 [ -f "$audio/manifest.jsonl" ] || { echo "bench-whisper: no $audio/manifest.jsonl" >&2; exit 1; }
 [ -f "$model/model.bin" ] || { echo "bench-whisper: no model at $model (run make models)" >&2; exit 1; }
-python="$("$here/reference/venv.sh")"
+python="$("$here/venv.sh" reference faster-whisper==1.2.1)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -34,18 +34,10 @@ public struct ALSASource: AudioSource {
     public var droppedChunks: Int { drops.count }
 
     public func chunks() -> AsyncThrowingStream<AudioChunk, Error> {
-        let (stream, continuation) = AsyncThrowingStream<AudioChunk, Error>.makeStream(
-            bufferingPolicy: .bufferingNewest(bufferedChunks))
-        let stop = StopFlag()
-        continuation.onTermination = { _ in stop.set() }
-        let capture = CaptureLoop(
-            device: device, chunkFrames: chunkFrames, maxFrames: maxFrames, drops: drops, stop: stop,
-            continuation: continuation)
-        let thread = Thread { capture.run() }
-        thread.name = "mockpilot.capture.alsa"
-        thread.stackSize = 1 << 20
-        thread.start()
-        return stream
+        CaptureThread.start(named: "mockpilot.capture.alsa", bufferedChunks: bufferedChunks) { [self] stop, continuation in
+            CaptureLoop(device: device, chunkFrames: chunkFrames, maxFrames: maxFrames, drops: drops, stop: stop,
+                        continuation: continuation).run()
+        }
     }
 
     /// Opens, configures and closes the device once, so a bad name, a busy device or one with

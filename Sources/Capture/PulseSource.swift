@@ -40,16 +40,9 @@ public struct PulseSource: AudioSource {
     public var droppedChunks: Int { drops.count }
 
     public func chunks() -> AsyncThrowingStream<AudioChunk, Error> {
-        let (stream, continuation) = AsyncThrowingStream<AudioChunk, Error>.makeStream(
-            bufferingPolicy: .bufferingNewest(bufferedChunks))
-        let stop = StopFlag()
-        continuation.onTermination = { _ in stop.set() }
-        let loop = PulseCaptureLoop(source: self, drops: drops, stop: stop, continuation: continuation)
-        let thread = Thread { loop.run() }
-        thread.name = "mockpilot.capture.pulse"
-        thread.stackSize = 1 << 20
-        thread.start()
-        return stream
+        CaptureThread.start(named: "mockpilot.capture.pulse", bufferedChunks: bufferedChunks) { [self] stop, continuation in
+            PulseCaptureLoop(source: self, drops: drops, stop: stop, continuation: continuation).run()
+        }
     }
 
     /// Connects and opens the stream once, so no server or a wrong source name is one clear line

@@ -73,6 +73,7 @@ extension Settings {
         string("speech.model", \.model),
         int("speech.threads", \.threads, 1...64),
         number("speech.vad_threshold", \.vadThreshold, 0.05...0.99),
+        string("speech.vad", \.vad, oneOf: ["energy", "silero"]),
         bool("speech.design_prompt", \.designPrompt),
         number("intent.threshold", \.intentThreshold, 0...1),
         number("intent.model_floor", \.intentModelFloor, 0...1),

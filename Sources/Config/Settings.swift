@@ -10,6 +10,8 @@ public struct Settings: Sendable, Hashable {
     public var model = ""
     public var threads = 2
     public var vadThreshold = 0.6
+    /// The voice detector `run` cuts utterances with: "energy" or "silero".
+    public var vad = "energy"
     public var designPrompt = true
     // [intent]
     public var intentThreshold = 0.75

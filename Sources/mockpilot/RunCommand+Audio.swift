@@ -66,8 +66,14 @@ extension RunCommand {
         }
         var options = TranscriptionOptions()
         options.threads = settings.threads
-        let transcriber = LiveTranscriber(model: whisper, options: options, vadThreshold: Float(settings.vadThreshold),
+        var transcriber = LiveTranscriber(model: whisper, options: options, vadThreshold: Float(settings.vadThreshold),
                                           prompt: prompt)
+        let (detector, detectorNotice) = VoiceDetectorName.forMeeting(settings.vad)
+        transcriber.voiceDetector = detector
+        if let detectorNotice {
+            if noTUI || isatty(STDOUT_FILENO) != 1 { warn(detectorNotice) }
+            await meeting.report(notice: detectorNotice)
+        }
         let feed = AudioFeed(transcriber: transcriber, inputs: feedInputs, live: live)
         try await present(meeting: meeting, settings: settings) {
             do {

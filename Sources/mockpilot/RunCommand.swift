@@ -43,6 +43,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("CPU threads for speech recognition.", valueName: "n"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Voice detector: energy (built in) or silero (Silero VAD v6 from `make models`) (default: speech.vad, energy).",
+                               valueName: "name"))
+    var vad: VoiceDetectorName?
+
     @Option(name: [.short, .long], help: ArgumentHelp("The watched folder components are written to.", valueName: "dir"))
     var out: String?
 
@@ -82,6 +86,7 @@ struct RunCommand: AsyncParsableCommand {
         if realtime { settings.realtime = true }
         if let model { settings.model = model }
         if let threads { settings.threads = threads }
+        if let vad { settings.vad = vad.rawValue }
         if let first = input.first { settings.inputSource = first }
         if transcript == nil {
             try await runAudio(settings: settings, inputs: audioInputs(settings: settings))

@@ -21,10 +21,6 @@ struct TranscribeCommand: AsyncParsableCommand {
         case jsonl, text, vtt, srt
     }
 
-    enum Detector: String, ExpressibleByArgument, CaseIterable {
-        case energy, silero
-    }
-
     @Argument(help: "The audio files to transcribe (with several, each JSON line's id is the file name).")
     var audio: [String]
 
@@ -53,7 +49,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     var vad = false
 
     @Option(help: "Voice detector: energy (built in) or silero (Silero VAD v6; `make models` installs it).")
-    var vadDetector: Detector = .energy
+    var vadDetector: VoiceDetectorName = .energy
 
     @Option(help: "Seconds of audio the encoder sees at once (1-30, default 30). Shorter is faster on short clips and less accurate.")
     var window: Double?
@@ -87,10 +83,7 @@ struct TranscribeCommand: AsyncParsableCommand {
         }
         let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
                                            language: language, window: window)
-        let detector: VoiceDetector = switch vadDetector {
-        case .energy: .energy
-        case .silero: .silero(try SileroWeights(directory: Paths.models() + "/silero-vad"))
-        }
+        let detector = try vadDetector.load()
         let labeller = speakers ? try SpeakerLabeller(modelDirectory: Paths.models() + "/resemblyzer") : nil
         // Only whole windows decode here; --vad decodes through the speech stage's own session.
         var session = vad ? nil : WhisperSession(model: whisper, options: options)

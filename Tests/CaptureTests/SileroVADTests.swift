@@ -52,8 +52,7 @@ import Testing
                                        ["pinknoise", "vol", "0.1"])
         let onnxWeightsPath = fixtures.path("onnx-weights.safetensors")
 
-        let python = try Program.run("/bin/bash", [Repository.root.path + "/scripts/reference/venv.sh"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let python = try ReferencePython.fasterWhisper()
         let json = try Program.run(python, [Repository.root.path + "/scripts/reference/silero_reference.py",
                                             Self.modelDirectory, onnxWeightsPath, excerpt, noise])
         let reference = try JSONDecoder().decode(Reference.self, from: Data(json.utf8))

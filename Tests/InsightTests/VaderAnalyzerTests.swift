@@ -36,12 +36,12 @@ import Testing
         #expect(analyzer.score("the table has four legs").compound == 0)
     }
 
-    /// The generated corpus scored by the Python reference (in a venv made by venv.sh)
+    /// The generated corpus scored by the Python reference (in a venv made by scripts/venv.sh)
     /// and by this scorer: at least 99% of compounds within 0.01.
     @Test func parityWithPythonReference() throws {
         let scripts = TestSupport.referenceScripts
         let corpus = try Program.run("/usr/bin/env", ["python3", scripts + "/gen_sentiment_corpus.py", "600", "7"])
-        let python = try Program.run("/bin/bash", [scripts + "/venv.sh"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let python = try ReferencePython.vader()
         let reference = try Program.run(python, [scripts + "/vader_reference.py"], stdin: corpus)
         let records = try TextInput.parse(reference, source: "reference")
         #expect(records.count == 600)

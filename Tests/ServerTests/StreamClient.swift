@@ -5,7 +5,7 @@ import Whisper
 @testable import Server
 
 /// The Python `/stream` client (Client/stream_client.py, `websockets` from PyPI in a venv that
-/// Client/venv.sh makes once), run against a real server, and what it saw.
+/// scripts/venv.sh makes once), run against a real server, and what it saw.
 struct StreamClient {
     /// What the client got on the WebSocket (text frames as objects), its close code, and the
     /// events its `/events` follower read, in order.
@@ -29,7 +29,7 @@ struct StreamClient {
     static func run(_ server: RunningServer, wavs: [String], options: [String] = []) async throws -> Run {
         let token = try await server.token(lifetime: 600)
         let python = try await blocking {
-            try Program.run("/bin/bash", [folder + "/venv.sh"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            try ReferencePython.websockets()
         }
         let output = try await blocking {
             try Program.run(python, [folder + "/stream_client.py", server.url, token] + options + wavs)

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// The Swift d-vector encoder against Resemblyzer 0.1.4 itself: real PyTorch (Debian's
-/// python3-torch) and librosa in the venv scripts/reference/speaker-venv.sh makes, running
+/// python3-torch) and librosa in the venv scripts/venv.sh makes (`ReferencePython.resemblyzer`), running
 /// scripts/reference/resemblyzer_reference.py on the same `pretrained.pt` that `make models`
 /// converted. Every utterance's embedding must agree with cosine >= 0.999. The utterances are
 /// real voices from Debian packages: one shorter than a partial, one of exactly one partial,
@@ -43,8 +43,7 @@ import Testing
             try voices.make("snippet.wav", from: ["\(sphinx)/cards/002.wav"], effects: ["trim", "0.3", "0.4"]),
             try voices.make("quiet.wav", from: ["\(sphinx)/numbers.raw"], effects: ["vol", "0.02"]),
         ]
-        let python = try Program.run("/bin/bash", [Repository.root.path + "/scripts/reference/speaker-venv.sh"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let python = try ReferencePython.resemblyzer()
         let json = try Program.run(python, [Repository.root.path + "/scripts/reference/resemblyzer_reference.py",
                                             Self.modelDirectory + "/pretrained.pt"] + files)
         let reference = try JSONDecoder().decode(Reference.self, from: Data(json.utf8))

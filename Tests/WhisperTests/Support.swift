@@ -33,8 +33,14 @@ enum Fixtures {
 
     /// Runs any script in scripts/reference/ with the venv's python.
     static func referenceScript(_ script: String, _ arguments: [String], stdin: String? = nil) throws -> String {
-        let venv = try run("/bin/bash", [Repository.root.path + "/scripts/reference/venv.sh"])
-        let python = venv.trimmingCharacters(in: .whitespacesAndNewlines)
+        let python: String
+        do {
+            python = try ReferencePython.fasterWhisper()
+        } catch let failure as Program.Failure {
+            let message = "reference venv failed: " + failure.stderr.suffix(400)
+            Issue.record(Comment(rawValue: message))
+            throw WhisperError.invalidOptions(message)
+        }
         return try run(python, [Repository.root.path + "/scripts/reference/" + script] + arguments, stdin: stdin)
     }
 

@@ -1,5 +1,5 @@
 """Resemblyzer 0.1.4 itself (PyTorch, librosa) as the reference for the Swift speaker encoder's
-parity test (Tests/SpeakerTests). Run in the venv scripts/reference/speaker-venv.sh makes.
+parity test (Tests/SpeakerTests). Run in the venv scripts/venv.sh makes (Tests/TestSupport/ReferencePython.swift names its packages).
 
 Usage: resemblyzer_reference.py PRETRAINED_PT WAV...
 

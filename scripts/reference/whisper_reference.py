@@ -5,7 +5,7 @@
   python whisper_reference.py transcribe MODEL_DIR WAV... [--prompt TEXT] [--compute-type T] [--threads N]
         -> one JSON line per file: {"wav", "seconds", "segments": [{"text", "start", "end", "tokens", ...}]}
 
-Run with the venv from venv.sh. WAV files must be 16 kHz mono 16-bit, read here exactly
+Run with the venv from scripts/venv.sh (reference faster-whisper==1.2.1). WAV files must be 16 kHz mono 16-bit, read here exactly
 as the Swift tests read them (int16 / 32768).
 """
 import json

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Scores JSON Lines ({"text": ...}) on stdin with the reference vaderSentiment and prints
-{"text", "compound", "pos", "neu", "neg"} per line. Run with the venv from venv.sh."""
+{"text", "compound", "pos", "neu", "neg"} per line. Run with the venv from scripts/venv.sh (reference vaderSentiment)."""
 import json
 import sys
 
