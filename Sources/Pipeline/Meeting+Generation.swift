@@ -10,9 +10,9 @@ import Trigger
 extension Meeting {
     /// `g` with nothing pending: the current window of talk, read as one request, or why not.
     func generateFromTalk() async {
-        switch talk.read(existing: Set(lineages.map(\.kind))) {
+        switch parts.talk.read(existing: Set(lineages.map(\.kind))) {
         case .request(let intent, _):
-            await perform(machine.handle(.requested(intent)))
+            await perform(parts.machine.handle(.requested(intent)))
         case .nothingSaid:
             emit.yield(.notice("nothing to generate: nothing has been said yet"))
         case .allGenerated:
@@ -24,7 +24,7 @@ extension Meeting {
     }
 
     func generate(_ intent: IntentMsg, on target: MeetingStateMachine.Target, firedAt: Date) async {
-        talk.markUsed(intent.utteranceID)
+        parts.talk.markUsed(intent.utteranceID)
         let heard = arrival.removeValue(forKey: intent.utteranceID)
         emit.yield(.intent(intent, triggered: true))
         await persist("intent \(intent.utteranceID)") { try await $0.record(intent: intent, triggered: true, session: self.sessionID) }

@@ -87,7 +87,7 @@ extension Meeting {
         }
         guard let answer else { return }
         count(answer.usage)
-        await perform(machine.handle(.classified(answer.intent, line: utterance)), heard: heard)
+        await perform(parts.machine.handle(.classified(answer.intent, line: utterance)), heard: heard)
     }
 
     private func count(_ usage: LLMUsage) {

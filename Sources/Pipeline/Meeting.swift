@@ -43,15 +43,9 @@ public actor Meeting {
     public nonisolated let sessionID: String
     /// The watched folder, as an absolute path.
     public nonisolated let outputFolder: String
-    /// The stages, as `MeetingSetup` opened them; `machine`, `extractor` and `talk` change as
-    /// lines arrive and are kept apart below.
-    let parts: MeetingParts
-    private var extractor: IntentExtractor
-    /// Every decision with time in it: which component a line is about, when to generate, what
-    /// only to offer. This actor carries out its effects.
-    var machine: MeetingStateMachine
-    /// The same lines as `g` reads them when nothing is pending.
-    var talk: TalkWindow
+    /// The stages, as `MeetingSetup` opened them; the reading (`extractor`, `talk`) and the
+    /// decisions (`machine`) change as lines arrive.
+    var parts: MeetingParts
     /// The work beside the stages still running, to cancel or wait for (Meeting+Model.swift,
     /// Meeting+Insights.swift, Meeting+Generation.swift).
     var outstanding = Outstanding()
@@ -100,9 +94,6 @@ public actor Meeting {
         sessionID = session.id
         outputFolder = URL(fileURLWithPath: settings.outputFolder).standardizedFileURL.path
         self.parts = parts
-        extractor = parts.extractor
-        machine = parts.machine
-        talk = parts.talk
         status = PipelineStatus(source: session.source, model: session.model, sessionID: session.id, outputFolder: outputFolder,
                                 modelUsage: parts.model == nil ? nil : ModelUsage())
         autoMine = AutoMineStateMachine(interval: settings.mineIntervalMinutes * 60,
@@ -131,16 +122,16 @@ public actor Meeting {
 
         // Shown and stored with its label; read under the name its speaker goes by now, so
         // intents (and a model's answers) carry the name.
-        let named = machine.named(utterance)
+        let named = parts.machine.named(utterance)
         window = Array((window + [named]).suffix(3))
-        talk.append(named)
+        parts.talk.append(named)
         // The best reading whatever its confidence: the state machine decides what is acted on,
         // what is offered, and what a model is asked about.
-        let reading = extractor.assess(named)
+        let reading = parts.extractor.assess(named)
         if IntentExtractor.isCut(utterance.msg.text) {
             emit.yield(.notice("\(utterance.id): longer than \(IntentExtractor.longestUtterance) characters; intents are read from its start only"))
         }
-        await perform(machine.handle(.heard(utterance, reading: reading)), heard: heard)
+        await perform(parts.machine.handle(.heard(utterance, reading: reading)), heard: heard)
     }
 
     /// Carries out the state machine's effects. `heard` is when the line behind them reached the
@@ -172,18 +163,18 @@ public actor Meeting {
 
     /// The meeting clock moved on (a live ticker, or the gap before the next transcript line).
     public func tick(now: Double) async {
-        await perform(machine.handle(.tick(now)))
+        await perform(parts.machine.handle(.tick(now)))
     }
 
     /// When the next `tick` could fire, for a live ticker to sleep until.
-    public func nextDeadline() -> Double? { machine.nextDeadline }
+    public func nextDeadline() -> Double? { parts.machine.nextDeadline }
 
     public func handle(_ command: PipelineCommand) async {
         switch command {
         case .generateNow, .makeSuggestion, .renameSpeaker:
-            await perform(machine.handle(.key(command)))
+            await perform(parts.machine.handle(.key(command)))
         case .setPaused(let paused):
-            _ = machine.handle(.key(command))
+            _ = parts.machine.handle(.key(command))
             status.live = !paused
             emit.yield(.status(status))
         case .export(let directory):
@@ -203,7 +194,7 @@ public actor Meeting {
     /// The input ended: whatever is still pending is generated, then watchers are told.
     public func finish() async {
         await finishClassifications()
-        await perform(machine.handle(.finish))
+        await perform(parts.machine.handle(.finish))
         await finishModelCalls()
         await settleInsights()
         for hook in outstanding.hooks.values { await hook.value() }
