@@ -103,7 +103,7 @@ extension Meeting {
                 return false
             }
             let first = await group.next() ?? true
-            // Cancelling the insight task is what lets the waiting child above return.
+            // Cancelling the insight query is what lets the waiting child above return.
             if !first { insight.cancel() }
             group.cancelAll()
             return first

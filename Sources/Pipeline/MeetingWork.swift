@@ -69,9 +69,6 @@ final class MeetingWork: Sendable {
         for handle in left { handle.cancel(endingIfWaiting: true) }
     }
 
-    /// Pieces of work not yet ended, for tests of a long meeting.
-    var outstanding: Int { open.withLock { $0.handles.count } }
-
     private func forget(_ handle: WorkHandle) {
         _ = open.withLock { $0.handles.removeValue(forKey: ObjectIdentifier(handle)) }
     }
