@@ -12,14 +12,14 @@ extension Meeting {
     /// from. Off the pipeline's path: nothing here is awaited by the meeting.
     func announceInsights() {
         guard let insights else {
-            if let insightsUnavailable {
-                emit.yield(.insight(.empty(.off(missing: insightsMissing ?? "embedding", reason: insightsUnavailable))))
+            if let unavailable = parts.insights.unavailable {
+                emit.yield(.insight(.empty(.off(missing: parts.insights.missing ?? "embedding", reason: unavailable))))
             }
             return
         }
         let emit = self.emit
-        let noSource = sources?.configured.isEmpty ?? true
-        Task(priority: .utility) {
+        let noSource = parts.insights.sources?.configured.isEmpty ?? true
+        work.start(priority: .utility) {
             // The search matrix loads now (0.4 s at 100k posts), not when the first component asks.
             do {
                 try await insights.warmUp()
@@ -50,14 +50,14 @@ extension Meeting {
     /// summarised again.
     func refreshInsights(for spec: DesignSpec) {
         guard let insights else { return }
-        insightTask?.cancel()
+        outstanding.insight?.cancel()
         let query = InsightQuery(component: spec.component.rawValue, styles: spec.styles, brands: spec.brandRefs)
+        let sources = parts.insights.sources
         let budget = sources.flatMap { $0.hasInstagram ? try? HashtagBudget(path: $0.hashtagBudgetPath) : nil }
         let action = autoMine.summaryWanted(for: query, now: Date(), budget: budget)
         let emit = self.emit
         let hook = settings.onInsightHook
-        let sources = self.sources
-        insightTask = Task(priority: .utility) {
+        outstanding.insight = work.start(priority: .utility) {
             do {
                 var summary = try await insights.summary(for: query, k: 50)
                 guard !Task.isCancelled else { return }
@@ -92,10 +92,10 @@ extension Meeting {
     /// The meeting is over: the last insight gets `insightGrace` seconds to arrive, then a
     /// source that has not answered is given up on, so a stalled API never holds the exit.
     func settleInsights() async {
-        guard let task = insightTask else { return }
+        guard let insight = outstanding.insight else { return }
         let done = await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                await task.value
+                await insight.value()
                 return true
             }
             group.addTask {
@@ -103,8 +103,8 @@ extension Meeting {
                 return false
             }
             let first = await group.next() ?? true
-            // Cancelling the insight task is what lets the waiting child above return.
-            if !first { task.cancel() }
+            // Cancelling the insight query is what lets the waiting child above return.
+            if !first { insight.cancel() }
             group.cancelAll()
             return first
         }

@@ -20,23 +20,22 @@ import LLM
 extension Meeting {
     /// Starts the model's version of `spec`; `current` is the code the spec changes (refinements).
     func askModel(for spec: DesignSpec, componentID: String, current: String?, heard: Date?, firedAt: Date) {
-        guard let modelGenerator else { return }
-        for call in modelCalls.values where call.componentID == componentID { call.task.cancel() }
+        guard let modelGenerator = parts.model?.generator else { return }
+        for call in outstanding.modelCalls.values where call.componentID == componentID { call.work.cancel() }
         let token = UUID()
         let emit = self.emit
         let progress = ProgressThrottle(spec: spec, emit: emit)
         emit.yield(.model(ModelActivity(specID: spec.specID, component: spec.component, phase: .asking)))
-        let task = Task(priority: .userInitiated) {
+        outstanding.modelCalls[token] = (componentID, work.start(priority: .userInitiated) {
             let result = await modelGenerator.generate(spec: spec, tokens: spec.themeTokens, current: current) { progress.update($0) }
             await self.modelAnswered(result, spec: spec, componentID: componentID, token: token, cancelled: Task.isCancelled,
                                      heard: heard, firedAt: firedAt)
-        }
-        modelCalls[token] = (componentID, task)
+        })
     }
 
     private func modelAnswered(_ result: LLMGeneration, spec: DesignSpec, componentID: String, token: UUID, cancelled: Bool,
                                heard: Date?, firedAt: Date) async {
-        modelCalls[token] = nil
+        outstanding.modelCalls[token] = nil
         if let usage = result.usage { count(usage) }
         let activity = { (phase: ModelActivity.Phase) in ModelActivity(specID: spec.specID, component: spec.component, phase: phase) }
         guard let index = lineages.firstIndex(where: { $0.id == componentID }),
@@ -65,10 +64,10 @@ extension Meeting {
 
     /// Asks the model about a line the rules rated between the floor and the threshold.
     func classifyBeside(_ rules: IntentMsg, utterance: Utterance, heard: Date) {
-        guard let modelClassifier else { return }
+        guard let modelClassifier = parts.model?.classifier else { return }
         let window = self.window
         let token = UUID()
-        classifications[token] = Task(priority: .userInitiated) {
+        outstanding.classifications[token] = work.start(priority: .userInitiated) {
             do {
                 let answer = try await modelClassifier.ask(window: window, rulesConfidence: rules.confidence)
                 await self.classified(answer, failure: nil, rules: rules, utterance: utterance, heard: heard, token: token)
@@ -80,7 +79,7 @@ extension Meeting {
 
     private func classified(_ answer: LLMIntentClassifier.Answer?, failure: String?, rules: IntentMsg, utterance: Utterance,
                             heard: Date, token: UUID) async {
-        classifications[token] = nil
+        outstanding.classifications[token] = nil
         if let failure {
             let confidence = String(format: "%.2f", rules.confidence)
             emit.yield(.notice("\(utterance.id): the model could not classify this line (\(failure)); the rules' guess (\(confidence)) is not published"))
@@ -88,7 +87,7 @@ extension Meeting {
         }
         guard let answer else { return }
         count(answer.usage)
-        await perform(machine.handle(.classified(answer.intent, line: utterance)), heard: heard)
+        await perform(parts.machine.handle(.classified(answer.intent, line: utterance)), heard: heard)
     }
 
     private func count(_ usage: LLMUsage) {
@@ -103,18 +102,25 @@ extension Meeting {
 
     /// Input ended: intents the model is still deciding come first, they may ask for components.
     func finishClassifications() async {
-        while let next = classifications.values.first { await next.value }
+        while let (token, next) = outstanding.classifications.first {
+            await next.value()
+            // Work the service closed before it started never says it is done.
+            outstanding.classifications[token] = nil
+        }
     }
 
     /// Input ended: the model versions still coming are waited for (each bounded by the timeout).
     func finishModelCalls() async {
-        while let next = modelCalls.values.first { await next.task.value }
+        while let (token, next) = outstanding.modelCalls.first {
+            await next.work.value()
+            outstanding.modelCalls[token] = nil
+        }
     }
 
     /// `q`: nothing more will be written, so nothing more is asked.
     func cancelModelCalls() {
-        for call in modelCalls.values { call.task.cancel() }
-        for task in classifications.values { task.cancel() }
+        for call in outstanding.modelCalls.values { call.work.cancel() }
+        for classification in outstanding.classifications.values { classification.cancel() }
     }
 }
 

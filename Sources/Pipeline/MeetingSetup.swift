@@ -56,22 +56,19 @@ public struct MeetingSetup: Sendable {
         let folder = try ComponentFolder(root: settings.outputFolder, session: session)
         // One MiniLM for the intent head and the insights: its weights are about 90 MB.
         let minilm = Result { try MiniLM(modelsDirectory: Paths.models()) }
-        var insights: InsightService?
-        var unavailable: String?
-        var missing: String?
+        var insights = MeetingParts.InsightParts(sources: sources())
         if useStore {
             do {
-                insights = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models(), model: minilm,
-                                              pool: store?.pool)
+                insights.service = try InsightService(databasePath: settings.databasePath, modelsDirectory: Paths.models(),
+                                                      model: minilm, pool: store?.pool)
             } catch {
-                unavailable = error.localizedDescription
-                missing = (error as? InsightError)?.missingModel
+                insights.unavailable = error.localizedDescription
+                insights.missing = (error as? InsightError)?.missingModel
             }
         }
-        let intents = Self.intentScorer(model: minilm)
-        return Meeting(settings: settings, brands: brands, folder: folder, store: store, sessionID: session,
-                       source: source, model: model, insights: insights, insightsUnavailable: unavailable,
-                       llm: try llmClient(), sources: sources(), insightsMissing: missing,
-                       intentScorer: intents.scorer, intentsNotice: intents.notice)
+        let meeting = MeetingSession(id: session, source: source, model: model)
+        let parts = MeetingParts(settings: settings, brands: brands, folder: folder, store: store, session: meeting,
+                                 llm: try llmClient(), intents: Self.intentScorer(model: minilm), insights: insights)
+        return Meeting(settings: settings, session: meeting, parts: parts)
     }
 }

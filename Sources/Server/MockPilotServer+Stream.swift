@@ -89,6 +89,10 @@ extension MockPilotServer {
         await writer.send(["type": "session", "session": session, "events": "/events?session=\(session)"])
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.relay(meeting.events, to: log, and: writer, audio: audio) }
+            // The meeting's work beside its stages (model calls, hooks, insights), stopped once
+            // the meeting has finished.
+            let service = MeetingService(meeting: meeting)
+            group.addTask { await service.run() }
             group.addTask {
                 do {
                     try await opened.feed.play(into: meeting)
@@ -96,6 +100,7 @@ extension MockPilotServer {
                     await meeting.report(warning: error.localizedDescription)
                     await meeting.finish()
                 }
+                service.stop()
             }
             // The client's frames, until it says `end`, closes, or breaks a rule.
             do {

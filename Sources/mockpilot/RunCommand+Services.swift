@@ -7,8 +7,9 @@ import ServiceLifecycle
 import Synchronization
 import TUI
 
-/// `run` as one `ServiceGroup`: the meeting (commands in order), the hourly purge, the feed (with the
-/// JSON Lines printer beside it for `--no-tui`), and the screen. The screen closing (`q`) or, without
+/// `run` as one `ServiceGroup`: the meeting (commands in order, and the model calls, hooks and
+/// insight queries beside its stages), the hourly purge, the feed (with the JSON Lines printer
+/// beside it for `--no-tui`), and the screen. The screen closing (`q`) or, without
 /// one, the meeting ending shuts the group down gracefully, last service first: the feed stops and
 /// the meeting finishes as at the end of a file (what is pending is generated), then the purge and the
 /// meeting's commands end. The printer lives inside the feed's service because the group treats a

@@ -9,7 +9,7 @@ import Testing
 /// already sent still carried out when the group shuts down.
 @Suite struct MeetingServiceTests {
     @Test func commandsAreHandledInTheOrderTheyCame() async throws {
-        let meeting = try await MeetingTests.Fixture().open()
+        let meeting = try await MeetingTests.Fixture().openAlone()
         let service = MeetingService(meeting: meeting)
         let group = ServiceGroup(services: [service], logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let running = Task { try await group.run() }

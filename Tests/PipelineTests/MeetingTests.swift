@@ -19,7 +19,18 @@ import Testing
             settings.database = dir + "/db.sqlite"
         }
 
+        /// The meeting with its service running beside the test, as `run` runs it: the model
+        /// calls, hooks and insight queries it asks for run there. Nothing shuts the service down:
+        /// it waits, idle, once the meeting has finished, until the test process ends.
         func open() async throws -> Meeting {
+            let meeting = try await openAlone()
+            let service = MeetingService(meeting: meeting)
+            Task { await service.run() }
+            return meeting
+        }
+
+        /// The meeting without its service, for a test that runs the service itself.
+        func openAlone() async throws -> Meeting {
             try await MeetingSetup(settings: settings).open(source: "test", model: "none")
         }
     }
