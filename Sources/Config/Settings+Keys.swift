@@ -74,6 +74,7 @@ extension Settings {
         int("speech.threads", \.threads, 1...64),
         number("speech.vad_threshold", \.vadThreshold, 0.05...0.99),
         bool("speech.design_prompt", \.designPrompt),
+        bool("speech.speakers", \.speakers),
         number("intent.threshold", \.intentThreshold, 0...1),
         number("intent.model_floor", \.intentModelFloor, 0...1),
         number("trigger.silence_seconds", \.silenceSeconds, 0.1...60),
