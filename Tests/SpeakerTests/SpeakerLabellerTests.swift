@@ -21,15 +21,16 @@ import Testing
         }
     }
 
-    /// Allison, the reader, Allison, the reader, the card speaker: five utterances, three voices.
+    /// Allison, the reader, the digits speaker, Allison, the reader: five utterances, three voices
+    /// (the order of scripts/speaker-meeting.py's "three" meeting).
     static func stream(_ voices: Voices) throws -> [Cut] {
         let sphinx = "/usr/share/pocketsphinx/test/data", allison = "/usr/share/asterisk/sounds/en_US_f_Allison"
         let files = [
             try voices.make("a1.wav", from: ["\(allison)/vm-intro.wav"]),
             try voices.make("r1.wav", from: ["\(sphinx)/librivox/sense_and_sensibility_01_austen_64kb-0870.wav"]),
+            try voices.make("d1.wav", from: ["\(sphinx)/goforward.raw"]),
             try voices.make("a2.wav", from: ["\(allison)/agent-newlocation.wav"]),
             try voices.make("r2.wav", from: ["\(sphinx)/librivox/sense_and_sensibility_01_austen_64kb-0890.wav"]),
-            try voices.make("c1.wav", from: ["\(sphinx)/cards/005.wav"]),
         ]
         var cuts: [Cut] = [], at = 0
         for file in files {
@@ -53,7 +54,7 @@ import Testing
         defer { voices.remove() }
         let cuts = try Self.stream(voices)
         let expected = Self.reference(cuts, weights: weights)
-        #expect(expected == [1, 2, 1, 2, 3], "the encoder and clustering alone: \(expected)")
+        #expect(expected == [1, 2, 3, 1, 2], "the encoder and clustering alone: \(expected)")
 
         // As live: a speculative cut at a pause two thirds in (speech went on), then the whole
         // utterance at the pause that ends it, then its label once its text is decoded.
@@ -88,7 +89,7 @@ import Testing
         labeller.prepare(cuts[0].range, samples: cuts[0].samples)   // Allison: no text
         labeller.prepare(cuts[1].range, samples: cuts[1].samples)
         #expect(await labeller.speaker(of: cuts[1].range, samples: cuts[1].samples) == 1)
-        #expect(await labeller.speaker(of: cuts[2].range, samples: cuts[2].samples) == 2)
+        #expect(await labeller.speaker(of: cuts[3].range, samples: cuts[3].samples) == 2)
         #expect(labeller.speakerCount == 2)
     }
 
