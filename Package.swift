@@ -52,7 +52,7 @@ let package = Package(
         // The brand table (Themes/design_mapper.yaml) that intent and codegen share.
         .target(name: "Brands", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
         // Live speech to text: voice activity, partial and final transcripts, design-word prompt.
-        .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper"],
+        .target(name: "Speech", dependencies: ["Core", "Brands", "Capture", "Whisper", "Speaker"],
                 resources: [.embedInCode("Resources/design-words.txt"), .embedInCode("Resources/design-talk-words.txt"),
                             .embedInCode("Resources/brand-slot-words.txt"), .embedInCode("Resources/brand-style-words.txt")]),
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
@@ -69,7 +69,7 @@ let package = Package(
         // Store depends on Output for StoredComponent, the value an export writes.
         .target(name: "Store", dependencies: ["Core", "Output", .product(name: "GRDB", package: "GRDB.swift")]),
         // Wires the stages into one running meeting.
-        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store", "Insight", "LLM", "Embedding",
+        .target(name: "Pipeline", dependencies: ["Core", "Config", "Brands", "Transcript", "Capture", "Speech", "Speaker", "Intent", "Trigger", "CodeGen", "JSX", "Output", "Store", "Insight", "LLM", "Embedding",
                                                  .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         .target(name: "TUI", dependencies: ["Core", "CNcursesw"]),
         // HTTP over libcurl, for the optional remote sources and models.

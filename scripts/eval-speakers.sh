@@ -3,7 +3,8 @@
 # --speakers`, scored against who really spoke (scripts/score-speakers.py: share of utterances
 # with the right speaker after the best one-to-one label mapping, speakers found vs true).
 # Meetings: two built from real recordings of different people in Debian packages
-# (scripts/speaker-meeting.py), and the espeak meetings in ../shared if present.
+# (scripts/speaker-meeting.py), and the espeak meetings in ../shared if present; then the
+# two- and four-voice meetings heard live (`run --realtime`), scored the same way.
 # Cost: the same four-voice meeting transcribed with and without --speakers; the difference in
 # wall time and peak memory, per utterance, is what the voice embeddings cost. On a busy machine
 # Whisper's own time varies by more than that; `swift test --filter VoiceEncoderTests` times the
@@ -33,6 +34,17 @@ for truth in "$shared"/meeting_*.json; do
   [[ -f "$truth" ]] || continue
   name=$(basename "$truth" .json)
   run "espeak $name" "$shared/$name.wav" "$truth"
+done
+
+echo "== speakers live: the real-voice meetings played through run --realtime, each final's speaker"
+python3 "$ROOT/scripts/speaker-meeting.py" two "$work/two.wav" "$work/two.json"
+for meeting in two four; do
+  "$BIN" run --input "$work/$meeting.wav" --realtime --no-tui --out "$work/out" --db "$work/db.sqlite" 2>/dev/null \
+    | python3 -c 'import json, sys
+for line in sys.stdin:
+    e = json.loads(line)
+    if e["type"] == "transcript": print(json.dumps(e["utterance"]["msg"]))' > "$work/live-$meeting.jsonl"
+  printf '%-22s %s\n' "live ($meeting)" "$(python3 "$ROOT/scripts/score-speakers.py" "$work/$meeting.json" "$work/live-$meeting.jsonl")"
 done
 
 echo "== speakers: cost of the voice embeddings (four-voice meeting, with vs without --speakers)"

@@ -11,7 +11,8 @@ between recordings of one voice, 0.33-0.74 across voices):
   cards     pocketsphinx-testdata cards/: the speaker of the playing-card test
   digits    pocketsphinx-testdata *.raw, tidigits/: the speaker of goforward, numbers, something and one TIDIGITS file
 Turns follow each other with PAUSE seconds of silence, as in clean turn-taking. NAME picks the
-meeting: "four" (4 voices, 20 turns, about 75 s) or "three" (3 voices, 9 turns, about 40 s).
+meeting: "four" (4 voices, 20 turns, about 75 s), "three" (3 voices, 9 turns, about 40 s) or "two"
+(2 voices, 6 turns, about 34 s: a short live run, Tests/EndToEndTests/RunSpeakersTests).
 OUT_JSON has the shape of the espeak meetings' truth: {"speakers": [...], "lines": [{"start",
 "end", "speaker", "source"}]}.
 """
@@ -41,6 +42,7 @@ MEETINGS = {
     "four": ["allison", "reader", "cards", "digits", "allison", "reader", "digits", "cards", "allison", "reader",
              "cards", "digits", "allison", "reader", "cards", "digits", "allison", "reader", "cards", "allison"],
     "three": ["allison", "reader", "digits", "allison", "reader", "digits", "allison", "reader", "digits"],
+    "two": ["allison", "reader", "allison", "reader", "allison", "reader"],
 }
 
 

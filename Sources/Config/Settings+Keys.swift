@@ -75,6 +75,7 @@ extension Settings {
         number("speech.vad_threshold", \.vadThreshold, 0.05...0.99),
         string("speech.vad", \.vad, oneOf: ["energy", "silero"]),
         bool("speech.design_prompt", \.designPrompt),
+        bool("speech.speakers", \.speakers),
         number("intent.threshold", \.intentThreshold, 0...1),
         number("intent.model_floor", \.intentModelFloor, 0...1),
         number("trigger.silence_seconds", \.silenceSeconds, 0.1...60),

@@ -13,6 +13,8 @@ public struct Settings: Sendable, Hashable {
     /// The voice detector `run` cuts utterances with: "energy" or "silero".
     public var vad = "energy"
     public var designPrompt = true
+    /// Label live audio's utterances with their speakers (when the voice encoder is installed).
+    public var speakers = true
     // [intent]
     public var intentThreshold = 0.75
     /// With a model configured, lines the rules rate above this but under the threshold go to the model.

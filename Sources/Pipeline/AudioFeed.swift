@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Capture
+import Speaker
 import Speech
 
 /// Feeds live or recorded audio into a meeting through the speech stage: one input, or several
@@ -9,14 +10,18 @@ public struct AudioFeed: Sendable {
     /// One stream of audio and who speaks on it.
     public struct Input: Sendable {
         public var source: any AudioSource
-        /// The name its utterances carry: "You" for the microphone, "Call" for the call side;
-        /// nil leaves them unnamed (a lone input). The seam for diarization: a speaker labeller
-        /// replaces this fixed name per utterance.
+        /// The name all its utterances carry: "You" for the microphone beside a call, "Call" for
+        /// the call side when speakers are not told apart; nil leaves them unnamed, or to `speakers`.
         public var speaker: String?
+        /// Tells the voices on this stream apart: each final carries "Speaker 1", "Speaker 2", ...
+        /// (its partials none). Give it with no fixed `speaker`.
+        public var speakers: SpeakerLabeller?
 
-        public init(source: any AudioSource, speaker: String?) {
+        public init(source: any AudioSource, speaker: String?, speakers: SpeakerLabeller? = nil) {
+            precondition(speaker == nil || speakers == nil, "an input has a fixed speaker or a labeller, not both")
             self.source = source
             self.speaker = speaker
+            self.speakers = speakers
         }
     }
 
@@ -49,7 +54,11 @@ public struct AudioFeed: Sendable {
                 // Each input has its own voice activity and segments; they share the recogniser.
                 try await withThrowingTaskGroup(of: Void.self) { sides in
                     for (index, input) in inputs.enumerated() {
-                        sides.addTask { try await transcriber.run(source: input.source, live: live) { emit.yield((index, $0)) } }
+                        sides.addTask {
+                            try await transcriber.run(source: input.source, live: live, speakers: input.speakers) {
+                                emit.yield((index, $0))
+                            }
+                        }
                     }
                     try await sides.waitForAll()
                 }

@@ -1,4 +1,5 @@
 import Core
+import Speaker
 
 /// The recognition side of `LiveTranscriber`: jobs off the queue, through the recogniser, out as
 /// utterances, with the prompt and the stable prefix kept between them.
@@ -15,7 +16,7 @@ extension LiveTranscriber {
     }
 
     /// Decodes queued jobs one at a time, until the queue closes or the task is cancelled.
-    func recognise(from queue: DecodeQueue, live: Bool, prompting: Prompting,
+    func recognise(from queue: DecodeQueue, live: Bool, prompting: Prompting, speakers: SpeakerLabeller?,
                    emit: @escaping @Sendable (SpeechEvent) -> Void) async {
         let recogniser = recogniser(live: live)
         var stable = StablePrefix()
@@ -60,7 +61,13 @@ extension LiveTranscriber {
                 let text = prompting.design?.corrector.correct(text) ?? text
                 recent.append(text)
                 if recent.count > 6 { recent.removeFirst() }
-                emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: start, tsEnd: end), isFinal: true)))
+                var msg = TranscriptMsg(text: text, tsStart: start, tsEnd: end)
+                // Its embedding started when the utterance was cut, beside this decode: the wait
+                // here is only what it has left.
+                if let speakers {
+                    msg.speaker = SpeakerLabeller.name(of: await speakers.speaker(of: entry.job.range, samples: entry.samples))
+                }
+                emit(.utterance(Utterance(id: id, msg: msg, isFinal: true)))
             } else {
                 let shown = stable.update(text)
                 emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: shown, tsStart: start, tsEnd: end), isFinal: false)))

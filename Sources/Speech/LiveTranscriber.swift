@@ -1,5 +1,6 @@
 import Capture
 import Core
+import Speaker
 import Synchronization
 import Whisper
 
@@ -107,8 +108,11 @@ public struct LiveTranscriber: Sendable {
     }
 
     /// `live` sources (a microphone, a paced file) cannot wait, so falling behind is reported;
-    /// a recorded file is read only as fast as it is recognised.
-    public func run(source: any AudioSource, live: Bool, emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
+    /// a recorded file is read only as fast as it is recognised. With `speakers`, every final
+    /// carries its speaker ("Speaker 1", ...): each utterance's samples go to the labeller as
+    /// soon as they are cut, so its voice embedding runs while Whisper decodes them.
+    public func run(source: any AudioSource, live: Bool, speakers: SpeakerLabeller? = nil,
+                    emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
         // Live audio cannot wait for recognition, so its backlog is shown; a file waits instead.
         let queue = live ? DecodeQueue(backlog: BacklogMonitor(threshold: slowThreshold)) { emit(.backlog($0)) } : DecodeQueue()
         // Checked once, up front: otherwise every decode would fail on the prompt and the meeting
@@ -119,14 +123,16 @@ public struct LiveTranscriber: Sendable {
             prompting = Prompting(design: nil, fixed: nil)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await capture(source: source, live: live, into: queue, emit: emit) }
-            group.addTask { [prompting] in await recognise(from: queue, live: live, prompting: prompting, emit: emit) }
+            group.addTask { try await capture(source: source, live: live, into: queue, speakers: speakers, emit: emit) }
+            group.addTask { [prompting] in
+                await recognise(from: queue, live: live, prompting: prompting, speakers: speakers, emit: emit)
+            }
             try await group.waitForAll()
         }
     }
 
     /// Reads audio, finds speech, and queues decoding jobs with their samples.
-    private func capture(source: any AudioSource, live: Bool, into queue: DecodeQueue,
+    private func capture(source: any AudioSource, live: Bool, into queue: DecodeQueue, speakers: SpeakerLabeller?,
                          emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
         // Recognition segments end after a short pause, so finals arrive soon after speech ends;
         // the trigger measures the meeting's longer silences itself.
@@ -156,7 +162,11 @@ public struct LiveTranscriber: Sendable {
                 }
                 jobs += segments.advance(by: chunk.samples.count)
                 for job in jobs {
-                    await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
+                    let samples = buffer.samples(job.range)
+                    // A speculative final is the utterance as it stands at a pause: its voice can
+                    // be embedded now, and usually the final that follows has the same audio.
+                    if Self.carriesVoice(job) { speakers?.prepare(job.range, samples: samples) }
+                    await queue.push(.init(job: job, samples: samples, startSample: job.range.lowerBound))
                 }
                 buffer.discard(before: segments.retainFrom)
                 if !live { await queue.waitUntilDepth(atMost: slowThreshold) }
@@ -166,17 +176,29 @@ public struct LiveTranscriber: Sendable {
                 }
             }
         } catch {
-            await flush(&segments, buffer: buffer, queue: queue)
+            await flush(&segments, buffer: buffer, queue: queue, speakers: speakers)
             throw error
         }
-        await flush(&segments, buffer: buffer, queue: queue)
+        await flush(&segments, buffer: buffer, queue: queue, speakers: speakers)
     }
 
-    private func flush(_ segments: inout SegmentStateMachine, buffer: AudioWindow, queue: DecodeQueue) async {
+    private func flush(_ segments: inout SegmentStateMachine, buffer: AudioWindow, queue: DecodeQueue,
+                       speakers: SpeakerLabeller?) async {
         for job in segments.finish() {
-            await queue.push(.init(job: job, samples: buffer.samples(job.range), startSample: job.range.lowerBound))
+            let samples = buffer.samples(job.range)
+            if Self.carriesVoice(job) { speakers?.prepare(job.range, samples: samples) }
+            await queue.push(.init(job: job, samples: samples, startSample: job.range.lowerBound))
         }
         await queue.close()
+    }
+
+    /// A final or a speculative final: a whole utterance, whose voice is worth embedding (a
+    /// partial's audio is only a piece of what its final will have).
+    static func carriesVoice(_ job: SegmentStateMachine.Job) -> Bool {
+        switch job {
+        case .final, .speculative: true
+        case .partial: false
+        }
     }
 }
 

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Capture
 import Config
+import Core
 import Foundation
 import Pipeline
+import Speaker
 import Speech
 import Whisper
 
@@ -40,7 +42,8 @@ extension RunCommand {
                 throw CleanExit.failure(error.localizedDescription)
             }
         }
-        let feedInputs = Self.feedInputs(specs, realtime: settings.realtime)
+        let voices = try speakerWeights(settings: settings)
+        let feedInputs = Self.feedInputs(specs, realtime: settings.realtime, speakers: voices.weights)
         let source = specs.joined(separator: " + ")
         let whisper: WhisperModel
         do {
@@ -61,6 +64,11 @@ extension RunCommand {
             // its text: recognise without the prompt, and say so once.
             prompt = nil
             let line = "design prompt off: \(problem)"
+            if noTUI || isatty(STDOUT_FILENO) != 1 { warn(line) }
+            await meeting.report(notice: line)
+        }
+        if let problem = voices.off {
+            let line = "speakers off: \(problem)"
             if noTUI || isatty(STDOUT_FILENO) != 1 { warn(line) }
             await meeting.report(notice: line)
         }
@@ -87,18 +95,38 @@ extension RunCommand {
         }
     }
 
+    /// The voice encoder when speakers are to be told apart (--speakers, else speech.speakers),
+    /// or why not: not installed is a notice when on by default, an error when asked for.
+    func speakerWeights(settings: Settings) throws -> (weights: VoiceEncoderWeights?, off: String?) {
+        guard speakers ?? settings.speakers else { return (nil, nil) }
+        do {
+            return (try VoiceEncoderWeights(directory: Paths.models() + "/resemblyzer"), nil)
+        } catch {
+            if speakers == true { throw CleanExit.failure(error.localizedDescription) }
+            return (nil, error.localizedDescription)
+        }
+    }
+
     /// The sources to hear and who speaks on each. With a call side, the other inputs are the
-    /// room ("You") and their echo of the first call input is gated; a lone input stays unnamed.
-    static func feedInputs(_ specs: [String], realtime: Bool) -> [AudioFeed.Input] {
+    /// room ("You") and their echo of the first call input is gated. The call's voices, or a lone
+    /// input's (a room microphone, a recording), are told apart with `speakers`, each input on its
+    /// own; without it the call is "Call" and a lone input unnamed. The microphone beside a call
+    /// stays "You": it is the person at this computer, and it mostly hears one voice.
+    static func feedInputs(_ specs: [String], realtime: Bool, speakers: VoiceEncoderWeights?) -> [AudioFeed.Input] {
         let sources = specs.map { AudioSources.open($0, realtime: realtime) }
+        func voices(_ source: any AudioSource, otherwise name: String?) -> AudioFeed.Input {
+            guard let speakers else { return AudioFeed.Input(source: source, speaker: name) }
+            return AudioFeed.Input(source: source, speaker: nil, speakers: SpeakerLabeller(weights: speakers))
+        }
         guard let callIndex = specs.firstIndex(where: AudioSources.isCall) else {
-            return sources.map { AudioFeed.Input(source: $0, speaker: specs.count > 1 ? "You" : nil) }
+            if specs.count > 1 { return sources.map { AudioFeed.Input(source: $0, speaker: "You") } }
+            return sources.map { voices($0, otherwise: nil) }
         }
         let reference = EchoReference()
         return zip(specs, sources).enumerated().map { index, pair in
             let (spec, source) = pair
-            if index == callIndex { return AudioFeed.Input(source: CallSource(call: source, reference: reference), speaker: "Call") }
-            if AudioSources.isCall(spec) { return AudioFeed.Input(source: source, speaker: "Call") }
+            if index == callIndex { return voices(CallSource(call: source, reference: reference), otherwise: "Call") }
+            if AudioSources.isCall(spec) { return voices(source, otherwise: "Call") }
             return AudioFeed.Input(source: EchoGatedSource(microphone: source, reference: reference), speaker: "You")
         }
     }

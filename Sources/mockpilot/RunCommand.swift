@@ -36,6 +36,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Hear the call too: the microphone (--input, else input.source) and the default output's monitor.")
     var call = false
 
+    @Flag(inversion: .prefixedNo, help: "Label live audio's lines with their speakers, Speaker 1, 2, ... (default: speech.speakers, on when `make models` installed the voice encoder).")
+    var speakers: Bool?
+
     @Option(help: ArgumentHelp("A faster-whisper / CTranslate2 model folder (default: Whisper tiny.en from `make models`).",
                                valueName: "dir"))
     var model: String?
@@ -70,6 +73,9 @@ struct RunCommand: AsyncParsableCommand {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number") }
         if transcript != nil && (!input.isEmpty || call) { throw ValidationError("give either --transcript or --input/--call, not both") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be 1...64") }
+        if transcript != nil && speakers != nil {
+            throw ValidationError("--speakers is for audio input; a transcript names its own speakers")
+        }
     }
 
     func run() async throws {

@@ -1,39 +1,46 @@
 import Capture
+import Core
 import Foundation
 import Speaker
-import Tensor
+import Speech
 import Whisper
 
-/// `transcribe --speakers`: each segment's audio through the speaker encoder and the online
-/// clustering, in order, so labels are what a live meeting would have shown.
-struct SpeakerLabeller {
-    let weights: VoiceEncoderWeights
-
-    init(modelDirectory: String) throws {
-        weights = try VoiceEncoderWeights(directory: modelDirectory)
+/// `transcribe --speakers`: each utterance's audio goes to the speaker labeller as the speech
+/// stage cuts it from the file it reads, once, so labels are what a live meeting would have
+/// shown and nothing holds the recording in memory.
+extension TranscribeCommand {
+    /// Resemblyzer's encoder, loaded once for every file; nil without --speakers.
+    func speakerWeights() throws -> VoiceEncoderWeights? {
+        speakers ? try VoiceEncoderWeights(directory: Paths.models() + "/resemblyzer") : nil
     }
 
-    /// "Speaker N" for each segment of the recording at `path`.
-    func label(_ segments: [TranscriptSegment], path: String) throws -> [String] {
-        let samples = try AudioFile.decode(path: path)
-        var diarizer = Diarizer(weights: weights)
-        // The LSTM's per-frame products are small (a few rows by 1024 x 256): OpenBLAS's worker
-        // threads cost more than they save there, three times over on a busy machine (a 4 s
-        // utterance 200 ms on one thread, 480 ms on two). Whisper gets its threads back after.
-        let threads = BLAS.threads
-        BLAS.setThreads(1)
-        defer { BLAS.setThreads(threads) }
-        return segments.map { segment in
-            let rate = Double(VoiceEncoder.sampleRate)
-            let start = Self.sampleIndex(segment.start * rate, limit: samples.count)
-            let end = max(start, Self.sampleIndex(segment.end * rate, limit: samples.count))
-            return "Speaker \(diarizer.speaker(of: samples[start..<end]))"
+    /// The file through `run`'s speech stage: voice activity, then each utterance decoded with
+    /// the prompt (the design prompt also carries the last few utterances, as in `run`), and with
+    /// `speakers` its speaker, from a labeller of its own (speakers are counted per file).
+    func utterances(path: String, transcriber: LiveTranscriber,
+                    speakers: VoiceEncoderWeights?) async throws -> (segments: [TranscriptSegment], speakers: [String]) {
+        let collected = Collected()
+        let labeller = speakers.map { SpeakerLabeller(weights: $0) }
+        try await transcriber.run(source: FileSource(path: path, realtime: false), live: false, speakers: labeller) { event in
+            switch event {
+            case .utterance(let u) where u.isFinal: collected.append(u.msg)
+            case .warning(let text), .notice(let text): warn(text)
+            default: break
+            }
         }
+        let messages = collected.messages
+        let segments = messages.map {
+            TranscriptSegment(text: $0.text, start: $0.tsStart, end: $0.tsEnd, tokens: [], avgLogProb: 0, noSpeechProb: 0)
+        }
+        return (segments, messages.compactMap(\.speaker))
     }
+}
 
-    /// A time in samples as an index into the recording, clamped; NaN is the start.
-    static func sampleIndex(_ value: Double, limit: Int) -> Int {
-        guard value.isFinite, value > 0 else { return 0 }
-        return value >= Double(limit) ? limit : Int(value.rounded())
-    }
+/// Finals as the speech stage reports them, from its recognition thread.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [TranscriptMsg] = []
+
+    func append(_ message: TranscriptMsg) { lock.withLock { list.append(message) } }
+    var messages: [TranscriptMsg] { lock.withLock { list } }
 }

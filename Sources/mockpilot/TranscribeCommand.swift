@@ -54,7 +54,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(help: "Seconds of audio the encoder sees at once (1-30, default 30). Shorter is faster on short clips and less accurate.")
     var window: Double?
 
-    @Flag(help: "Label each utterance with its speaker (Speaker 1, 2, ...) from voice embeddings (Resemblyzer; `make models` installs it). Best with --vad, which cuts utterances at pauses.")
+    @Flag(help: "Label each utterance with its speaker (Speaker 1, 2, ...) from voice embeddings (Resemblyzer; `make models` installs it). Cuts utterances at pauses as --vad does.")
     var speakers = false
 
     func validate() throws {
@@ -84,20 +84,29 @@ struct TranscribeCommand: AsyncParsableCommand {
         let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
                                            language: language, window: window)
         let detector = try vadDetector.load()
-        let labeller = speakers ? try SpeakerLabeller(modelDirectory: Paths.models() + "/resemblyzer") : nil
+        let voices = try speakerWeights()
+        // Speakers are told apart per utterance, so --speakers cuts the audio as --vad does.
+        let byUtterance = vad || speakers
         // Only whole windows decode here; --vad decodes through the speech stage's own session.
-        var session = vad ? nil : WhisperSession(model: whisper, options: options)
-        let transcriber = vad
+        var session = byUtterance ? nil : WhisperSession(model: whisper, options: options)
+        let transcriber = byUtterance
             ? try utteranceTranscriber(model: whisper, options: options, designPrompt: designPrompt, detector: detector) : nil
         for path in audio {
-            var segments = if let transcriber { try await utterances(path: path, transcriber: transcriber) }
-                else { try windows(path: path, session: &session!, detector: detector) }
+            var segments: [TranscriptSegment], names: [String] = []
+            if let transcriber {
+                (segments, names) = try await self.utterances(path: path, transcriber: transcriber, speakers: voices)
+            } else if var whole = session.take() {
+                // Taken out and put back, so the session's buffers are never copied.
+                segments = try windows(path: path, session: &whole, detector: detector)
+                session = whole
+            } else {
+                segments = []
+            }
             // --vad's speech stage puts design words back itself; whole windows get it here.
             if let design, transcriber == nil {
                 segments = segments.map { var s = $0; s.text = design.corrector.correct(s.text); return s }
             }
             let id = audio.count > 1 ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : nil
-            let names = try labeller.map { try $0.label(segments, path: path) } ?? []
             FileHandle.standardOutput.write(Data(try render(segments, speakers: names, id: id).utf8))
         }
     }
@@ -141,22 +150,6 @@ struct TranscribeCommand: AsyncParsableCommand {
         return transcriber
     }
 
-    /// The file through `run`'s speech stage: voice activity, then each utterance decoded with
-    /// the prompt (the design prompt also carries the last few utterances, as in `run`).
-    func utterances(path: String, transcriber: LiveTranscriber) async throws -> [TranscriptSegment] {
-        let collected = Collected()
-        try await transcriber.run(source: FileSource(path: path, realtime: false), live: false) { event in
-            switch event {
-            case .utterance(let u) where u.isFinal: collected.append(u.msg)
-            case .warning(let text), .notice(let text): warn(text)
-            default: break
-            }
-        }
-        return collected.messages.map {
-            TranscriptSegment(text: $0.text, start: $0.tsStart, end: $0.tsEnd, tokens: [], avgLogProb: 0, noSpeechProb: 0)
-        }
-    }
-
     /// `speakers` holds one name per segment with --speakers, else nothing.
     func render(_ segments: [TranscriptSegment], speakers: [String] = [], id: String?) throws -> String {
         var out = ""
@@ -186,13 +179,4 @@ struct TranscribeCommand: AsyncParsableCommand {
         let h = ms / 3_600_000, m = ms / 60_000 % 60, s = ms / 1000 % 60
         return String(format: "%02d:%02d:%02d%@%03d", h, m, s, separator, ms % 1000)
     }
-}
-
-/// Finals as the speech stage reports them, from its recognition thread.
-private final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [TranscriptMsg] = []
-
-    func append(_ message: TranscriptMsg) { lock.withLock { list.append(message) } }
-    var messages: [TranscriptMsg] { lock.withLock { list } }
 }

@@ -54,7 +54,8 @@ struct CallScene {
     }
 
     struct Score: CustomStringConvertible {
-        /// Share of the room's words in the "You" finals, and of the call's in the "Call" finals.
+        /// Share of the room's words in the "You" finals, and of the call's in the call side's
+        /// finals ("Speaker 1", "Speaker 2", ... with speakers told apart, else "Call").
         var roomRecall: Double
         var callRecall: Double
         /// "You" finals that are mostly the call's words: the echo transcribed a second time.
@@ -66,7 +67,7 @@ struct CallScene {
 
     func score(_ finals: [CallAudioRunTests.Final]) -> Score {
         let you = finals.filter { $0.speaker == "You" }.flatMap { Self.words($0.text) }
-        let them = finals.filter { $0.speaker == "Call" }.flatMap { Self.words($0.text) }
+        let them = finals.filter { Self.isCallSide($0.speaker) }.flatMap { Self.words($0.text) }
         let roomWords = room.flatMap(Self.words), callWords = call.flatMap(Self.words)
         let callOnly = Set(callWords).subtracting(roomWords)
         let duplicates = finals.filter { final in
@@ -76,6 +77,11 @@ struct CallScene {
         }
         return Score(roomRecall: Self.recall(roomWords, in: you), callRecall: Self.recall(callWords, in: them),
                      echoDuplicates: duplicates.count)
+    }
+
+    /// A name the call side's finals carry.
+    static func isCallSide(_ speaker: String?) -> Bool {
+        speaker == "Call" || speaker?.hasPrefix("Speaker ") == true
     }
 
     /// Share of `expected` (counted with repeats) found in `heard`.
