@@ -20,6 +20,13 @@ struct Binary {
         return dir.appendingPathComponent(".build/debug/mockpilot").path
     }
 
+    /// A state folder for this test process's runs (their log), unless a test sets its own.
+    static let stateHome: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mockpilot-tests-state-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }()
+
     /// Runs the binary to its end. A run past `timeout` is killed and reported as failed (status
     /// -1, the reason in stderr), so a hang fails its test instead of stalling the whole suite.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
@@ -28,6 +35,8 @@ struct Binary {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        // The binary logs under $XDG_STATE_HOME: tests keep theirs out of the user's own log.
+        env["XDG_STATE_HOME"] = stateHome
         env.merge(environment) { _, new in new }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
