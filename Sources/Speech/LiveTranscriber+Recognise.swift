@@ -22,6 +22,7 @@ extension LiveTranscriber {
         var recent: [String] = []
         var currentSegment = -1
         var speculated: (range: Range<Int>, text: String)?
+        var languageShown = false
         decoding: while let entry = await queue.next() {
             if entry.job.segment != currentSegment {
                 currentSegment = entry.job.segment
@@ -61,6 +62,10 @@ extension LiveTranscriber {
                 recent.append(text)
                 if recent.count > 6 { recent.removeFirst() }
                 emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: text, tsStart: start, tsEnd: end), isFinal: true)))
+                if !languageShown, let language = recogniser.detectedLanguage {
+                    languageShown = true
+                    emit(.notice("speech language: \(language) (detected)"))
+                }
             } else {
                 let shown = stable.update(text)
                 emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: shown, tsStart: start, tsEnd: end), isFinal: false)))

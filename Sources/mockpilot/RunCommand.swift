@@ -35,9 +35,13 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Hear the call too: the microphone (--input, else input.source) and the default output's monitor.")
     var call = false
 
-    @Option(help: ArgumentHelp("A faster-whisper / CTranslate2 model folder (default: Whisper tiny.en from `make models`).",
-                               valueName: "dir"))
+    @Option(help: ArgumentHelp("Whisper model: tiny.en or base (from `make models`), or a faster-whisper / CTranslate2 folder (default: speech.model, tiny.en).",
+                               valueName: "model"))
     var model: String?
+
+    @Option(help: ArgumentHelp("Spoken language: auto (detected by a multilingual model such as base) or a code like en, de, fr (default: speech.language, auto).",
+                               valueName: "code"))
+    var language: String?
 
     @Option(help: ArgumentHelp("CPU threads for speech recognition.", valueName: "n"))
     var threads: Int?
@@ -80,6 +84,7 @@ struct RunCommand: AsyncParsableCommand {
         if let theme { settings.theme = theme }
         if realtime { settings.realtime = true }
         if let model { settings.model = model }
+        if let language { settings.language = language }
         if let threads { settings.threads = threads }
         if let first = input.first { settings.inputSource = first }
         if transcript == nil {
