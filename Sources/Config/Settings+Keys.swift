@@ -71,6 +71,7 @@ extension Settings {
         string("input.source", \.inputSource),
         bool("input.realtime", \.realtime),
         string("speech.model", \.model),
+        string("speech.language", \.language),
         int("speech.threads", \.threads, 1...64),
         number("speech.vad_threshold", \.vadThreshold, 0.05...0.99),
         string("speech.vad", \.vad, oneOf: ["energy", "silero"]),

@@ -8,6 +8,8 @@ public struct Settings: Sendable, Hashable {
     public var realtime = false
     // [speech]
     public var model = ""
+    /// "auto" (detected by a multilingual model; English for an .en one), or a code like "de".
+    public var language = "auto"
     public var threads = 2
     public var vadThreshold = 0.6
     /// The voice detector `run` cuts utterances with: "energy" or "silero".
@@ -67,7 +69,21 @@ public struct Settings: Sendable, Hashable {
     public init() {}
 
     /// The Whisper model folder: the configured one, else tiny.en from `make models`.
-    public var modelDirectory: String { model.isEmpty ? Paths.models() + "/whisper-tiny.en" : model }
+    public var modelDirectory: String { Self.modelDirectory(model.isEmpty ? Self.defaultModel : model) }
+
+    /// The model `make models` installs that MockPilot uses unless told otherwise.
+    public static let defaultModel = "tiny.en"
+
+    /// A model name `make models` installs ("tiny.en", "base": `whisper-NAME` in the models
+    /// folder), or a folder path as it is. A name is a word without "/" that is not a folder here.
+    public static func modelDirectory(_ nameOrPath: String) -> String {
+        var isDirectory: ObjCBool = false
+        if nameOrPath.contains("/") || nameOrPath.hasPrefix(".")
+            || (FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            return nameOrPath
+        }
+        return Paths.models() + "/whisper-" + nameOrPath
+    }
     /// The session database file.
     public var databasePath: String { database.isEmpty ? Paths.dataHome() + "/mockpilot.sqlite" : database }
 

@@ -23,6 +23,7 @@ extension LiveTranscriber {
         var recent: [String] = []
         var currentSegment = -1
         var speculated: (range: Range<Int>, text: String)?
+        var languageShown = false
         decoding: while let entry = await queue.next() {
             if entry.job.segment != currentSegment {
                 currentSegment = entry.job.segment
@@ -68,6 +69,10 @@ extension LiveTranscriber {
                     msg.speaker = SpeakerLabeller.name(of: await speakers.speaker(of: entry.job.range, samples: entry.samples))
                 }
                 emit(.utterance(Utterance(id: id, msg: msg, isFinal: true)))
+                if !languageShown, let language = recogniser.detectedLanguage {
+                    languageShown = true
+                    emit(.notice("speech language: \(language) (detected)"))
+                }
             } else {
                 let shown = stable.update(text)
                 emit(.utterance(Utterance(id: id, msg: TranscriptMsg(text: shown, tsStart: start, tsEnd: end), isFinal: false)))

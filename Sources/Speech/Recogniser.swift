@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Whisper
 
 /// Turns one utterance's samples into text for the live transcriber: Whisper in the product,
@@ -7,6 +8,13 @@ public protocol Recogniser: Sendable {
     /// `final` asks for the utterance's text to keep; otherwise a quick partial look that the
     /// final replaces. Throws `CancellationError` when the calling task is cancelled.
     func recognise(_ samples: [Float], prompt: String?, final: Bool) async throws -> String
+    /// The spoken language the recogniser detected and now keeps to ("de"), once it has; nil
+    /// before that, and when the language was given rather than detected.
+    var detectedLanguage: String? { get }
+}
+
+extension Recogniser {
+    public var detectedLanguage: String? { nil }
 }
 
 /// Whisper on a serial dispatch queue of its own: a decode is seconds of CPU that must not
@@ -18,6 +26,8 @@ final class WhisperRecogniser: Recogniser, @unchecked Sendable {
     private let partialWindowMargin: Double
     private let finalWindowMargin: Double?
     private let fallbackTimeLimit: Double?
+    /// The language detection settled on, written on `queue` and read by the recognition loop.
+    private let pinned = Mutex<String?>(nil)
 
     init(model: WhisperModel, options: TranscriptionOptions, partialWindowMargin: Double, finalWindowMargin: Double?,
          fallbackTimeLimit: Double?) {
@@ -59,11 +69,24 @@ final class WhisperRecogniser: Recogniser, @unchecked Sendable {
         for _ in 0..<(final ? 4 : 1) {
             let piece = Array(samples[start...])
             let segments = try session.transcribe(piece, offset: 0)
+            if final { pinDetectedLanguage() }
             texts += segments.filter { final || !$0.isDoubtful }.map(\.text)
             let covered = Int((segments.map(\.end).max() ?? 0) * 16_000)
             guard covered > 0, piece.count - covered > 16_000 else { break }
             start += covered
         }
         return texts.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    var detectedLanguage: String? { pinned.withLock { $0 } }
+
+    /// With "auto", the first final whose language the model is fairly sure of (over half the
+    /// probability, as faster-whisper's detection threshold) fixes the language for the rest of
+    /// the meeting: a meeting keeps one language, and a partial of half a second, or a one-word
+    /// final, is too little to tell it by.
+    private func pinDetectedLanguage() {
+        guard session.options.detectsLanguage, let heard = session.detectedLanguage, heard.probability > 0.5 else { return }
+        session.options.language = heard.code
+        pinned.withLock { $0 = heard.code }
     }
 }

@@ -24,6 +24,9 @@ public struct Tokenizer: Sendable {
     public let english: Int?
     public let transcribe: Int?
     let multilingual: Bool
+    /// The language tokens (`<|en|>`, `<|zh|>`, ...) of a multilingual model, in the model's
+    /// order, with their codes: what language detection chooses among. Empty for English-only.
+    let languageTokens: [(code: String, id: Int)]
 
     init(vocabularyPath: String, tokenizerJSONPath: String?) throws {
         guard let data = FileManager.default.contents(atPath: vocabularyPath) else {
@@ -51,6 +54,16 @@ public struct Tokenizer: Sendable {
         multilingual = tokens.count >= 51_865
         english = multilingual ? ids["<|en|>"] : nil
         transcribe = multilingual ? ids["<|transcribe|>"] : nil
+        // They follow <|startoftranscript|> up to <|translate|>, whatever the vocabulary's size.
+        var languageTokens: [(code: String, id: Int)] = []
+        if multilingual {
+            var id = startOfTranscript + 1
+            while id < tokens.count, let code = Self.languageCode(of: tokens[id]) {
+                languageTokens.append((code, id))
+                id += 1
+            }
+        }
+        self.languageTokens = languageTokens
 
         let table = Self.bytesToUnicode()
         characterOfByte = table
@@ -86,8 +99,7 @@ public struct Tokenizer: Sendable {
     /// The language codes a multilingual model knows ("en", "zh", "de", ...), in the model's own
     /// order; only "en" for an English-only one.
     public var languages: [String] {
-        guard multilingual else { return ["en"] }
-        return tokens[(startOfTranscript + 1)...].prefix { Self.languageCode(of: $0) != nil }.compactMap(Self.languageCode)
+        multilingual ? languageTokens.map(\.code) : ["en"]
     }
 
     /// The tokens that start every window: `<|startoftranscript|>`, then for multilingual

@@ -13,7 +13,9 @@ public struct TranscriptionOptions: Sendable {
     /// A window whose no-speech probability is above this (and whose text is unlikely) is skipped.
     public var noSpeechThreshold: Double
     /// The spoken language ("en", "de", ...): one of the model's `Tokenizer.languages`, so only
-    /// "en" for English-only models. Anything else makes `transcribe` throw.
+    /// "en" for English-only models. Anything else makes `transcribe` throw. "auto": a
+    /// multilingual model detects it from the first window of each `transcribe` call (see
+    /// `WhisperSession.detectedLanguage`); an English-only one takes it as "en".
     public var language: String
     /// Seconds of audio the encoder sees per window; nil is Whisper's 30 s, as it was trained.
     /// A short window costs a fraction of a full one on short audio but recognises less
@@ -25,6 +27,12 @@ public struct TranscriptionOptions: Sendable {
     public var fallbackTimeLimit: Double?
     /// Seeds the sampler used by temperature fallback, so runs are reproducible.
     public var seed: UInt64
+
+    /// The `language` that asks the model to detect it.
+    public static let autoLanguage = "auto"
+
+    /// Whether `language` asks for detection ("auto", in any case).
+    public var detectsLanguage: Bool { language.lowercased() == Self.autoLanguage }
 
     public init(prompt: String? = nil, temperatureFallback: Bool = true, threads: Int = 2,
                 conditionOnPreviousText: Bool = true, noSpeechThreshold: Double = 0.6, language: String = "en",

@@ -25,7 +25,7 @@ public enum WhisperError: Error, LocalizedError, Equatable {
         case .unknownLanguage(let code, let model, let known):
             "unknown language code '\(code)' for \(model); it knows \(known.count): \(known.joined(separator: ", "))"
         case .englishOnly(let model, let language):
-            "\(model) is English-only and cannot transcribe '\(language)': give --model DIR with a multilingual Whisper (a faster-whisper tiny, base, small ... folder without .en)"
+            "\(model) is English-only and cannot transcribe '\(language)': use --model base (multilingual, from `make models`) or another faster-whisper folder without .en"
         case .invalidOptions(let reason):
             reason
         }

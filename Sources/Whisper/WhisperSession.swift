@@ -16,6 +16,9 @@ public struct WhisperSession {
     /// Looked at between windows and tokens, with `Task.isCancelled`, for callers that run the
     /// session on a thread of their own.
     public var cancellation: CancellationFlag?
+    /// With `options.language` "auto" on a multilingual model: the language the last
+    /// `transcribe` call heard in its first window (nil until then, and when nothing was heard).
+    public internal(set) var detectedLanguage: DetectedLanguage?
 
     static let temperatures: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
     /// Candidates drawn at each fallback temperature.
@@ -64,7 +67,9 @@ public struct WhisperSession {
             allTokens = ids
         }
         // Checked before any audio is looked at: a wrong language is the caller's mistake.
-        let startTokens = try model.tokenizer.startSequence(language: options.language, model: model.name)
+        var startTokens = try fixedStartSequence()
+        let detecting = options.detectsLanguage && model.tokenizer.isMultilingual
+        detectedLanguage = nil
         state.audioFrames = audioFrames
         let nMels = model.dims.nMels, windowFrames = 2 * state.audioFrames
         var segments: [TranscriptSegment] = []
@@ -80,6 +85,11 @@ public struct WhisperSession {
             try features.copy(seek..<(seek + segmentSize), into: mel)
             (mel + segmentSize * nMels).update(repeating: 0, count: (windowFrames - segmentSize) * nMels)
             Encoder.encode(model: model, state: state)
+            if detecting && detectedLanguage == nil {
+                let heard = detectLanguage()
+                detectedLanguage = heard
+                startTokens = try model.tokenizer.startSequence(language: heard.code, model: model.name)
+            }
 
             // Earlier text (and the caller's prompt) as context, at most 223 tokens.
             let context = Array(allTokens[promptResetSince...].suffix(model.dims.nTextCtx / 2 - 1))

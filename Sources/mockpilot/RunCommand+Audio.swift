@@ -48,6 +48,10 @@ extension RunCommand {
         let whisper: WhisperModel
         do {
             whisper = try WhisperModel.load(directory: settings.modelDirectory)
+            // A language the model cannot do is one line before the meeting opens.
+            if !TranscriptionOptions(language: settings.language).detectsLanguage {
+                _ = try whisper.tokenizer.startSequence(language: settings.language, model: whisper.name)
+            }
         } catch {
             throw CleanExit.failure(error.localizedDescription)
         }
@@ -74,6 +78,7 @@ extension RunCommand {
         }
         var options = TranscriptionOptions()
         options.threads = settings.threads
+        options.language = settings.language
         var transcriber = LiveTranscriber(model: whisper, options: options, vadThreshold: Float(settings.vadThreshold),
                                           prompt: prompt)
         let (detector, detectorNotice) = VoiceDetectorName.forMeeting(settings.vad)

@@ -39,9 +39,13 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Label live audio's lines with their speakers, Speaker 1, 2, ... (default: speech.speakers, on when `make models` installed the voice encoder).")
     var speakers: Bool?
 
-    @Option(help: ArgumentHelp("A faster-whisper / CTranslate2 model folder (default: Whisper tiny.en from `make models`).",
-                               valueName: "dir"))
+    @Option(help: ArgumentHelp("Whisper model: tiny.en or base (from `make models`), or a faster-whisper / CTranslate2 folder (default: speech.model, tiny.en).",
+                               valueName: "model"))
     var model: String?
+
+    @Option(help: ArgumentHelp("Spoken language: auto (detected by a multilingual model such as base) or a code like en, de, fr (default: speech.language, auto).",
+                               valueName: "code"))
+    var language: String?
 
     @Option(help: ArgumentHelp("CPU threads for speech recognition.", valueName: "n"))
     var threads: Int?
@@ -91,6 +95,7 @@ struct RunCommand: AsyncParsableCommand {
         if let theme { settings.theme = theme }
         if realtime { settings.realtime = true }
         if let model { settings.model = model }
+        if let language { settings.language = language }
         if let threads { settings.threads = threads }
         if let vad { settings.vad = vad.rawValue }
         if let first = input.first { settings.inputSource = first }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Brands
 import Speech
 import Capture
+import Config
 import Core
 import Foundation
 import Whisper
@@ -24,7 +25,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Argument(help: "The audio files to transcribe (with several, each JSON line's id is the file name).")
     var audio: [String]
 
-    @Option(help: "A CTranslate2 Whisper model folder (model.bin, config.json, vocabulary.txt).")
+    @Option(help: "Whisper model: tiny.en or base (from `make models`), or a CTranslate2 Whisper folder (model.bin, config.json, vocabulary.txt).")
     var model: String?
 
     @Option(help: "Output format: jsonl, text, vtt or srt.")
@@ -36,8 +37,8 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Flag(help: "Bias recognition toward design words (brands, components, cue phrases), as `run` does.")
     var designPrompt = false
 
-    @Option(help: "Spoken language (en, de, fr, ...): a code the model knows; English-only models (tiny.en) take only en.")
-    var language = "en"
+    @Option(help: "Spoken language: auto (a multilingual model such as base detects it from each file's first 30 s and says so on stderr), or a code the model knows (en, de, fr, ...); English-only models (tiny.en) take only en.")
+    var language = TranscriptionOptions.autoLanguage
 
     @Option(help: "OpenBLAS threads.")
     var threads: Int = 2
@@ -64,11 +65,13 @@ struct TranscribeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = model ?? Paths.models() + "/whisper-tiny.en"
+        let directory = Settings.modelDirectory(model ?? Settings.defaultModel)
         let whisper = try WhisperModel.load(directory: directory)
         // A language the model cannot do, or a prompt it cannot encode, is one line before any
         // audio is read.
-        _ = try whisper.tokenizer.startSequence(language: language, model: whisper.name)
+        if !TranscriptionOptions(language: language).detectsLanguage {
+            _ = try whisper.tokenizer.startSequence(language: language, model: whisper.name)
+        }
         if prompt != nil || designPrompt, !whisper.tokenizer.canEncode {
             throw WhisperError.promptUnsupported(path: whisper.directory)
         }
@@ -101,6 +104,9 @@ struct TranscribeCommand: AsyncParsableCommand {
                 session = whole
             } else {
                 segments = []
+            }
+            if !segments.isEmpty, let heard = session?.detectedLanguage {
+                warn("\(path): language \(heard.code) (detected, probability \(String(format: "%.2f", heard.probability)))")
             }
             // --vad's speech stage puts design words back itself; whole windows get it here.
             if let design, transcriber == nil {

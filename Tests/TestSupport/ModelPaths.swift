@@ -10,6 +10,9 @@ public enum ModelPaths {
         return NSHomeDirectory() + "/.local/share/mockpilot/models"
     }
 
+    /// Whisper base (multilingual) as `make models` installs it: the models folder's whisper-base.
+    public static var whisperBase: String { folder + "/whisper-base" }
+
     /// Whisper tiny.en: $MOCKPILOT_WHISPER_MODEL, or ~/.local/share/mockpilot/models/whisper-tiny.en.
     public static var whisperTinyEn: String {
         ProcessInfo.processInfo.environment["MOCKPILOT_WHISPER_MODEL"]

@@ -3,7 +3,9 @@
   python whisper_reference.py mel WAV [N_MELS]            -> {"n_mels", "frames", "values": [[...] per mel bin]}
   python whisper_reference.py encode MODEL_DIR < texts separated by NUL -> one JSON id list per text
   python whisper_reference.py transcribe MODEL_DIR WAV... [--prompt TEXT] [--compute-type T] [--threads N]
-        -> one JSON line per file: {"wav", "seconds", "segments": [{"text", "start", "end", "tokens", ...}]}
+        [--language CODE]   (default: detected by a multilingual model, as faster-whisper does)
+        -> one JSON line per file: {"wav", "seconds", "language", "language_probability",
+           "segments": [{"text", "start", "end", "tokens", ...}]}
 
 Run with the venv from scripts/venv.sh (reference faster-whisper==1.2.1). WAV files must be 16 kHz mono 16-bit, read here exactly
 as the Swift tests read them (int16 / 32768).
@@ -40,7 +42,7 @@ def encode(args):
 
 def transcribe(args):
     from faster_whisper import WhisperModel
-    prompt, compute_type, threads, vad, files = None, "float32", 2, False, []
+    prompt, compute_type, threads, vad, language, files = None, "float32", 2, False, None, []
     i = 1
     while i < len(args):
         if args[i] == "--prompt":
@@ -49,6 +51,8 @@ def transcribe(args):
             compute_type = args[i + 1]; i += 2
         elif args[i] == "--threads":
             threads = int(args[i + 1]); i += 2
+        elif args[i] == "--language":
+            language = args[i + 1]; i += 2
         elif args[i] == "--vad":
             vad = True; i += 1
         else:
@@ -56,10 +60,12 @@ def transcribe(args):
     model = WhisperModel(args[0], device="cpu", compute_type=compute_type, cpu_threads=threads)
     for path in files:
         start = time.time()
-        segments, _ = model.transcribe(read_wav(path), beam_size=1, initial_prompt=prompt, vad_filter=vad)
+        segments, info = model.transcribe(read_wav(path), beam_size=1, initial_prompt=prompt, vad_filter=vad,
+                                          language=language)
         out = [{"text": s.text, "start": s.start, "end": s.end, "tokens": s.tokens,
                 "avg_logprob": s.avg_logprob, "no_speech_prob": s.no_speech_prob} for s in segments]
-        print(json.dumps({"wav": path, "seconds": time.time() - start, "segments": out}), flush=True)
+        print(json.dumps({"wav": path, "seconds": time.time() - start, "language": info.language,
+                          "language_probability": info.language_probability, "segments": out}), flush=True)
 
 
 if __name__ == "__main__":
