@@ -9,13 +9,8 @@ import Testing
 /// after the best mapping of labels to people at least as many lines are right as
 /// `transcribe --speakers` gets on the same file (scripts/score-speakers.py scores both).
 @Suite(.serialized) struct RunSpeakersTests {
-    struct Score: Decodable {
-        let utterances: Int
-        let right: Int
-        let share: Double
-        let speakers_found: Int
-        let speakers_true: Int
-    }
+    /// What scripts/score-speakers.py prints, as file mode's test reads it.
+    typealias Score = TranscribeSpeakersTests.Score
 
     /// The two-voice meeting and its truth in a fresh folder.
     static func meeting() throws -> (dir: String, wav: String, truth: String) {
