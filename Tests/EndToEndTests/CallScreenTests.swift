@@ -4,8 +4,9 @@ import Testing
 
 /// `mockpilot run --call` on the real screen in tmux, against a PulseAudio server the test starts:
 /// a spoken line played into its null sink with `paplay`, as a call application plays the other
-/// side, shows in the transcript pane as said by "Call"; the microphone beside it (a source of
-/// its own that nobody speaks into) adds no line.
+/// side, shows in the transcript pane as said by the call's first speaker ("Speaker 1": the call
+/// side is diarized; "Call" with speaker labels off); the microphone beside it (a source of its
+/// own that nobody speaks into, "You") adds no line.
 @Suite(.serialized) struct CallScreenTests {
     static func rows(_ screen: String) -> [String] { screen.components(separatedBy: "\n") }
 
@@ -19,7 +20,7 @@ import Testing
         }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    @Test func theCallsWordsShowOnTheScreenAsTheCall() throws {
+    @Test func theCallsWordsShowOnTheScreenAsTheCallsSpeaker() throws {
         let server = try PulseServer(extraSinks: ["room"], microphones: [(source: "mic", sink: "room")])
         defer { server.stop() }
         // --call adds the default monitor (the null sink `call`) to the microphone given.
@@ -38,7 +39,7 @@ import Testing
         // show while it plays, cut short with "…"; the final holds the whole line.
         screen = try session.waitFor("the call's line in the transcript pane", timeout: 90) { s in
             let pane = Self.transcriptPane(s)
-            return pane.range(of: #"\d\d:\d\d Call: Let's build a pricing section"#, options: .regularExpression) != nil
+            return pane.range(of: #"\d\d:\d\d Speaker 1: Let's build a pricing section"#, options: .regularExpression) != nil
                 && pane.lowercased().contains("three tiers") && pane.lowercased().contains("stripe")
         }
         let pane = Self.transcriptPane(screen)
@@ -51,7 +52,7 @@ import Testing
         try session.press("q")
         try session.waitFor(text: "MP-EXITED-0", timeout: 60)
         let db = try SQLiteFile(session.folder.path + "/db.sqlite")
-        #expect(try db.count("utterances", where: "speaker = 'Call'") >= 1)
+        #expect(try db.count("utterances", where: "speaker = 'Speaker 1'") >= 1)
         #expect(try db.count("utterances", where: "speaker = 'You'") == 0)
     }
 }
