@@ -47,8 +47,7 @@ python3 "$ROOT/scripts/real-talk.py" lines "$CORPUS" "$talk" "${kept[@]}"
 # shared 24, so the head learns talk rather than those meetings (see README, "Real talk").
 for extra in ${EXTRA_TALK:-}; do
   if [[ ! -d "$extra" ]]; then echo "train-intents.sh: EXTRA_TALK folder not found: $extra" >&2; exit 1; fi
-  python3 "$ROOT/scripts/real-talk.py" lines "$extra" "$talk/extra-$(basename "$extra")"
-  mv "$talk/extra-$(basename "$extra")"/*.jsonl "$talk/"
+  python3 "$ROOT/scripts/real-talk.py" lines "$extra" "$talk"
 done
 # Chosen by scripts/eval-real-talk.sh --cross and the labelled sets: head-unless-sure (the head's
 # probability; a create request the rules are sure of keeps their confidence; a line with no
