@@ -19,7 +19,13 @@ import Core
 ///   thing the lexicon lacks: offered, so it cannot restyle the previous component;
 /// - a change with no component yet is offered, not made into a new component.
 /// Readings between `suggestionFloor` and `threshold` are offered too (or first given to a model,
-/// when one is configured). `g` makes what is pending, else the newest offer, else reads the talk.
+/// when one is configured), except while a design session is under way, when the table is warm:
+/// - a change to the warm table lands from `suggestionFloor` ("Rounder, with a soft shadow." right
+///   after a search bar was made is a change to it, though alone it reads as little);
+/// - a new thing lands from `sessionThreshold` ("tags as pills under the title" while a notes
+///   screen is being drawn). Talk with nothing on the table never meets these lower bars, so a
+///   podcast or a design review of a TV remote still needs a sure ask to start.
+/// `g` makes what is pending, else the newest offer, else reads the talk.
 ///
 /// It owns the speakers' names: lines keep the label they were heard with ("Speaker 1", "Call", a
 /// VTT name), and a rename from the screen names that label for the rest of the meeting.
@@ -40,12 +46,17 @@ public struct MeetingStateMachine: Sendable {
         /// are not probabilities: "I would love a button that ..." reads as a wish at 0.9 whether it
         /// is about a screen or a car.
         public var newNeedsCue: Bool
+        /// While the table is warm, a new thing read at or above this is acted on (nil: never
+        /// under `threshold`). 0.7 is the most the extractor gives a line it reads no request frame
+        /// in, so in a session such lines are made when the head is sure of them.
+        public var sessionThreshold: Double?
         public var trigger: TriggerStateMachine.Settings
 
         public init(threshold: Double = 0.75, suggestionFloor: Double = 0.5, modelFloor: Double? = nil,
                     recency: Double = 120, topicChangeLines: Int = 6, newNeedsCue: Bool = false,
-                    trigger: TriggerStateMachine.Settings = .init()) {
+                    sessionThreshold: Double? = 0.7, trigger: TriggerStateMachine.Settings = .init()) {
             self.newNeedsCue = newNeedsCue
+            self.sessionThreshold = sessionThreshold
             self.threshold = threshold
             self.suggestionFloor = suggestionFloor
             self.modelFloor = modelFloor
@@ -190,6 +201,7 @@ public struct MeetingStateMachine: Sendable {
             return []
         }
         if reading.confidence >= settings.threshold { return land(reading, at: line.msg.tsEnd) }
+        if inSession(reading, at: line.msg.tsEnd) { return land(reading, at: line.msg.tsEnd) }
         if let floor = settings.modelFloor, reading.confidence >= floor { return [.askModel(reading, line: line)] }
         guard reading.confidence >= settings.suggestionFloor else {
             otherTalk += 1
@@ -230,6 +242,20 @@ public struct MeetingStateMachine: Sendable {
         if words.introducesSomethingNew(intent.text ?? "") { return warmOnly ? .nothing : .existing(table) }
         if warmOnly, !isWarm(at: time) { return .nothing }
         return .existing(table)
+    }
+
+    /// An unsure reading that a warm table makes sure enough: a change to the table from the
+    /// suggestion floor, a new thing from the session threshold.
+    private func inSession(_ reading: IntentMsg, at time: Double) -> Bool {
+        guard let table, isWarm(at: time), reading.confidence >= settings.suggestionFloor else { return false }
+        switch plan(for: reading, at: time, warmOnly: true) {
+        case .existing(let i):
+            return i == table
+        case .new:
+            return settings.sessionThreshold.map { reading.confidence >= $0 } ?? false
+        case .nothing:
+            return false
+        }
     }
 
     /// The table was discussed recently and the talk has not moved on.
