@@ -60,7 +60,8 @@ let package = Package(
                 resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/intent-words.json"),
                             .embedInCode("Resources/intent-kinds.json")]),
         .target(name: "Trigger", dependencies: ["Core"],
-                resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt")]),
+                resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt"),
+                            .embedInCode("Resources/attribute-words.txt")]),
         // JavaScript + JSX parser and sanitiser.
         .target(name: "JSX", dependencies: ["Core"], resources: [.embedInCode("Resources/allowlist.json")]),
         .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"],

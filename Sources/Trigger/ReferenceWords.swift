@@ -7,16 +7,26 @@ public struct ReferenceWords: Sendable, Hashable {
     public let referring: Set<String>
     /// Words bringing in something new: "a", "another".
     public let introducing: Set<String>
+    /// Words just before an introducing word that make it bring in a property ("with a shadow").
+    public let attributeBefore: Set<String>
+    /// Words just after an introducing word that make it a degree ("a bit bigger").
+    public let attributeAfter: Set<String>
 
-    public init(referring: Set<String>, introducing: Set<String>) {
+    public init(referring: Set<String>, introducing: Set<String>, attributeBefore: Set<String> = [],
+                attributeAfter: Set<String> = []) {
         self.referring = referring
         self.introducing = introducing
+        self.attributeBefore = attributeBefore
+        self.attributeAfter = attributeAfter
     }
 
     /// The lists built into MockPilot.
-    public static let bundled = ReferenceWords(
-        referring: list(PackageResources.referring_words_txt),
-        introducing: list(PackageResources.new_thing_words_txt))
+    public static let bundled: ReferenceWords = {
+        let attributes = sections(PackageResources.attribute_words_txt)
+        return ReferenceWords(referring: list(PackageResources.referring_words_txt),
+                              introducing: list(PackageResources.new_thing_words_txt),
+                              attributeBefore: attributes.before, attributeAfter: attributes.after)
+    }()
 
     /// One word a line; blank lines and `#` comments skipped.
     static func list(_ bytes: [UInt8]) -> Set<String> {
@@ -25,14 +35,28 @@ public struct ReferenceWords: Sendable, Hashable {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }
 
+    /// A list in two sections, split at the line "[after]".
+    static func sections(_ bytes: [UInt8]) -> (before: Set<String>, after: Set<String>) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let parts = text.components(separatedBy: "\n[after]\n")
+        return (list(Array((parts.first ?? "").utf8)), parts.count > 1 ? list(Array(parts[1].utf8)) : [])
+    }
+
     /// The line's words, lower case; apostrophes kept ("it's").
     static func words(of text: String) -> [String] {
         text.lowercased().split { !($0.isLetter || $0 == "'" || $0 == "’") }.map { $0.replacingOccurrences(of: "’", with: "'") }
     }
 
-    /// A line that introduces something and points at nothing there already.
+    /// A line that introduces something and points at nothing there already. An introducing word
+    /// that brings in a property or a degree ("rounder, with a soft shadow", "a bit bigger")
+    /// introduces nothing.
     public func introducesSomethingNew(_ text: String) -> Bool {
         let said = Self.words(of: text)
-        return said.contains(where: introducing.contains) && !said.contains(where: referring.contains)
+        guard !said.contains(where: referring.contains) else { return false }
+        return said.indices.contains { i in
+            introducing.contains(said[i])
+                && !(i > 0 && attributeBefore.contains(said[i - 1]))
+                && !(i + 1 < said.count && attributeAfter.contains(said[i + 1]))
+        }
     }
 }

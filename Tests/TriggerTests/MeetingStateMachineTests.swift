@@ -182,6 +182,43 @@ import Testing
         #expect(m.handle(.classified(nil, line: Self.line("u2", "no", at: 5))).isEmpty)
     }
 
+    @Test func anUnsureChangeLandsOnAWarmTableAndIsOfferedOnceItIsCold() {
+        var m = MeetingStateMachine()
+        let made = Self.hear(&m, Self.ask("u1", .search, "Let's build a search bar."), at: 0)
+        let rounder = Self.ask("u2", nil, "Rounder, with a soft shadow.", confidence: 0.6, cue: false, refine: true)
+        let warm = made + Self.hear(&m, rounder, at: 6) + m.handle(.tick(12))
+        #expect(Self.generated(warm).map { "\($0.id) \($0.target)" } == ["u1 c1", "u2 c1"],
+                "right after the search bar, a change read unsure lands on it")
+        let later = Self.ask("u3", nil, "Rounder, with a soft shadow.", confidence: 0.6, cue: false, refine: true)
+        let cold = Self.hear(&m, later, at: 300) + m.handle(.tick(310))
+        #expect(Self.generated(cold).isEmpty)
+        #expect(Self.suggested(cold).map(\.reason) == ["heard: maybe a change to the search bar c1 — enter to make it"])
+    }
+
+    @Test func anUnsureNewThingIsMadeOnlyWhileADesignSessionIsWarm() {
+        var m = MeetingStateMachine()
+        let pills = Self.ask("u1", .badge, "Tags as pills under the title.", confidence: 0.7, cue: false)
+        let alone = Self.hear(&m, pills, at: 0) + m.handle(.tick(10))
+        #expect(Self.generated(alone).isEmpty, "with nothing on the table it is only offered")
+        #expect(Self.suggested(alone).map(\.id) == ["u1"])
+
+        let sidebar = Self.hear(&m, Self.ask("u2", .sidebar, "Let's build a sidebar with the notebooks."), at: 20)
+        let dot = Self.ask("u3", .badge, "A little sync dot in the corner.", confidence: 0.7, cue: false)
+        let session = sidebar + Self.hear(&m, dot, at: 26) + m.handle(.tick(40))
+        #expect(Self.generated(session).map { "\($0.id) \($0.target) \($0.kind)" } == ["u2 c1 sidebar", "u3 c2 badge"])
+
+        Self.chatter(&m, from: 50, lines: 6)
+        let moved = Self.ask("u4", .modal, "A modal with the share link.", confidence: 0.7, cue: false)
+        let after = Self.hear(&m, moved, at: 90) + m.handle(.tick(100))
+        #expect(Self.generated(after).isEmpty, "once the talk has moved on, the session bar no longer holds")
+        #expect(Self.suggested(after).map(\.id) == ["u4"])
+        let unsure = Self.ask("u5", .modal, "Maybe a modal.", confidence: 0.65, cue: false)
+        let warmAgain = Self.hear(&m, Self.ask("u6", .card, "Let's build a plan card."), at: 120)
+            + Self.hear(&m, unsure, at: 126) + m.handle(.tick(140))
+        #expect(Self.generated(warmAgain).map(\.id) == ["u6"], "under the session bar a new thing is offered even on a warm table")
+        #expect(Self.suggested(warmAgain).map(\.id) == ["u5"])
+    }
+
     @Test func finishGeneratesWhatIsPending() {
         var m = MeetingStateMachine()
         _ = Self.hear(&m, Self.ask("u1", .card, "A plan card would be nice.", cue: false), at: 0)
@@ -195,5 +232,8 @@ import Testing
         #expect(words.introducing.contains("an"))
         #expect(words.introducesSomethingNew("let's do an invite flow like Notion's"))
         #expect(!words.introducesSomethingNew("make it a bit bigger"))
+        #expect(!words.introducesSomethingNew("A bit bigger."), "a degree, not a thing")
+        #expect(!words.introducesSomethingNew("Rounder, with a soft shadow."), "a property of what is there")
+        #expect(words.introducesSomethingNew("and for sharing, a dialog with a link"))
     }
 }
