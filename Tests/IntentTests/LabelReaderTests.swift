@@ -17,6 +17,12 @@ import Testing
         #expect(LabelReader.read(Words.split("so like really pay button")) == "Pay")
     }
 
+    @Test func aCreateVerbIsNeverPartOfALabel() {
+        // Heard in a design meeting about a remote: the verb came first, not a name.
+        #expect(LabelReader.read(Words.split("if multiple machines are used, create easy switch between the machines")) == "Easy switch")
+        #expect(LabelReader.read(Words.split("you can actually create switches or levers")) == nil)
+    }
+
     @Test func looksAloneBeforeAComponentAreNotALabel() throws {
         #expect(try Fixture.one("Let's mock up a dark navbar like Linear's.")?.label == nil)
         #expect(try Fixture.one("Let's build a Stripe pricing table.")?.label == nil)
