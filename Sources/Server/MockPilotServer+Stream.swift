@@ -10,7 +10,8 @@ import Whisper
 
 /// `GET /stream`: a WebSocket whose connection is one meeting, heard as `run` hears a microphone.
 /// The client's first text frame names the format (`{"format":"pcm16"}`: 16 kHz mono little-endian
-/// PCM16), then binary frames carry the audio and `{"type":"end"}` says it is all sent. Out go
+/// PCM16; `{"format":"opus"}`: one raw Opus packet a frame, at any rate, mono or stereo), then
+/// binary frames carry the audio and `{"type":"end"}` says it is all sent. Out go
 /// text frames: `session` (the id `/events?session=` follows), `partial` and `final` transcripts
 /// (`{"text","ts_start","ts_end"}`), `slow` while more than four segments wait for the recogniser,
 /// and `finished` once the meeting has worked through everything it heard. A bad frame is a JSON
@@ -56,9 +57,10 @@ extension MockPilotServer {
         // The library's own limit is set above ours, so an oversized frame reaches us and is
         // refused with a JSON reason rather than a bare close.
         var messages = inbound.messages(maxSize: configuration.maxFrameBytes * 4).makeAsyncIterator()
+        let format: StreamFormat
         do {
             guard let first = try await messages.next() else { return }
-            try Self.checkFormat(first)
+            format = try Self.checkFormat(first)
         } catch let refusal as StreamRefusal {
             await Self.refuse(refusal, on: outbound)
             return
@@ -104,13 +106,18 @@ extension MockPilotServer {
             }
             // The client's frames, until it says `end`, closes, or breaks a rule.
             do {
+                let opus = format == .opus ? try OpusPacketDecoder() : nil
                 frames: while let message = try await messages.next() {
                     switch message {
                     case .binary(let buffer):
                         guard buffer.readableBytes <= configuration.maxFrameBytes else {
                             throw StreamRefusal.tooLarge(configuration.maxFrameBytes)
                         }
-                        audio.append(pcm16: buffer.readableBytesView)
+                        if let opus {
+                            audio.append(samples: try opus.decode(buffer.readableBytesView))
+                        } else {
+                            audio.append(pcm16: buffer.readableBytesView)
+                        }
                     case .text(let text):
                         guard Self.isEnd(text) else {
                             throw StreamRefusal.badFormat("a text frame after the first must be {\"type\":\"end\"}")
@@ -120,6 +127,8 @@ extension MockPilotServer {
                 }
             } catch let refusal as StreamRefusal {
                 await writer.refuse(refusal)
+            } catch let packet as OpusPacketError {
+                await writer.refuse(.badFormat(packet.description))
             } catch {
                 // The connection failed (or the library refused a frame): the meeting still finishes.
             }
@@ -191,9 +200,18 @@ extension MockPilotServer {
         return (meeting, AudioFeed(transcriber: transcriber, source: audio, live: true))
     }
 
-    /// The first frame must be `{"format":"pcm16"}` (a `sample_rate`, if given, 16000).
-    static func checkFormat(_ message: WebSocketMessage) throws(StreamRefusal) {
-        let usage = "send {\"format\":\"pcm16\"} (16 kHz mono little-endian) as the first text frame"
+    /// What the binary frames of a stream carry.
+    enum StreamFormat: Equatable {
+        /// Little-endian PCM16, mono, 16 kHz.
+        case pcm16
+        /// One raw Opus packet a frame.
+        case opus
+    }
+
+    /// The first frame must be `{"format":"pcm16"}` (a `sample_rate`, if given, 16000) or
+    /// `{"format":"opus"}` (the packets say their own rate and channels).
+    static func checkFormat(_ message: WebSocketMessage) throws(StreamRefusal) -> StreamFormat {
+        let usage = "send {\"format\":\"pcm16\"} (16 kHz mono little-endian) or {\"format\":\"opus\"} (one Opus packet a frame) as the first text frame"
         guard case .text(let text) = message, text.utf8.count <= 1024,
               let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
               let format = object["format"] as? String
@@ -206,8 +224,9 @@ extension MockPilotServer {
             if let channels = object["channels"], (channels as? Int) != 1 {
                 throw .badFormat("channels must be 1: mix down to mono before sending")
             }
+            return .pcm16
         case "opus":
-            throw .badFormat("opus is not supported yet: \(usage)")
+            return .opus
         default:
             throw .badFormat("unknown format '\(format.prefix(40))': \(usage)")
         }

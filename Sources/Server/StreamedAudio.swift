@@ -1,8 +1,9 @@
 import Capture
 import Synchronization
 
-/// What a `/stream` client sends, as an `AudioSource`: little-endian PCM16 mono 16 kHz bytes in,
-/// 100 ms float chunks out (the size `FileSource` reads), numbered on the stream's own time line.
+/// What a `/stream` client sends, as an `AudioSource`: little-endian PCM16 mono 16 kHz bytes (or the
+/// samples of its Opus packets) in, 100 ms float chunks out (the size `FileSource` reads), numbered
+/// on the stream's own time line.
 /// Its one stream is read by one transcriber. Unbounded on purpose: nothing a client sent may be
 /// dropped, and the reader only finds speech in it (recognition waits in the transcriber's own
 /// queue), so it keeps up with any client; each frame is capped before it gets here.
@@ -28,7 +29,7 @@ final class StreamedAudio: AudioSource {
 
     /// Appends PCM16 bytes; a sample split across two frames is joined.
     func append<Bytes: Collection<UInt8>>(pcm16 bytes: Bytes) {
-        let ready: [AudioChunk] = pending.withLock { state in
+        enqueue { state in
             var iterator = bytes.makeIterator()
             while true {
                 let low: UInt8
@@ -47,6 +48,18 @@ final class StreamedAudio: AudioSource {
                 let sample = Int16(bitPattern: UInt16(low) | UInt16(high) << 8)
                 state.samples.append(Float(sample) / 32768)
             }
+        }
+    }
+
+    /// Appends samples already decoded (an Opus packet's), in -1...1.
+    func append(samples: [Float]) {
+        enqueue { $0.samples += samples }
+    }
+
+    /// Adds to the pending samples, sends the whole chunks they make, and notes when they came.
+    private func enqueue(_ add: (inout (samples: [Float], oddByte: UInt8?, sent: Int)) -> Void) {
+        let ready: [AudioChunk] = pending.withLock { state in
+            add(&state)
             var chunks: [AudioChunk] = []
             while state.samples.count >= Self.chunkSamples {
                 chunks.append(AudioChunk(samples: Array(state.samples.prefix(Self.chunkSamples)), startSample: state.sent))

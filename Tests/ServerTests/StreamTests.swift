@@ -7,8 +7,9 @@ import TestSupport
 @Suite(.serialized) struct StreamTests {
     /// A line spoken in real time: its final arrives with the words said, the meeting makes its
     /// component, `/events` follows it all with ids 1, 2, 3, ... and resumes after a `Last-Event-ID`;
-    /// meanwhile a stream sending an oversized frame and one with a bad first frame are refused
-    /// with a JSON error and their close codes, and the first stream goes on.
+    /// meanwhile the same line sent as Opus packets is heard too, and a stream sending an oversized
+    /// frame and one with a bad first frame are refused with a JSON error and their close codes,
+    /// and the first stream goes on.
     @Test func aSpokenLineArrivesAsAFinalAndAsEvents() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -18,14 +19,15 @@ import TestSupport
             async let spoken = StreamClient.run(server, wavs: [line.wav], options: ["--pace", "realtime", "--query-token"])
             async let oversized = StreamClient.run(server, wavs: [line.wav], options: ["--frame-bytes", "100000"])
             async let badFirst = StreamClient.run(server, wavs: [], options: ["--first", "hello"])
-            async let opus = StreamClient.run(server, wavs: [], options: ["--first", #"{"format":"opus"}"#])
-            let (run, big, bad, unsupported) = try await (spoken, oversized, badFirst, opus)
+            async let opus = StreamClient.run(server, wavs: [line.wav], options: ["--opus", "--pace", "fast"])
+            let (run, big, bad, packets) = try await (spoken, oversized, badFirst, opus)
 
             #expect(big.errorCode == 1009 && big.closeCode == 1009)
             #expect(big.error.contains("larger than 65536 bytes"), "\(big.received)")
             #expect(bad.received.count == 1 && bad.errorCode == 1003 && bad.closeCode == 1003)
             #expect(bad.error.contains(#"{"format":"pcm16"}"#), "\(bad.received)")
-            #expect(unsupported.error.contains("opus is not supported") && unsupported.closeCode == 1003)
+            #expect(packets.received.last?["type"] as? String == "finished" && packets.closeCode == 1000, "\(packets.received)")
+            #expect(StreamClient.recall(of: line.text, in: packets.finalText) >= 0.8, "heard from Opus: \(packets.finalText)")
 
             // Audio starts once the session frame is in; speech ends `line.seconds` later.
             let finalAt = run.frames("final").compactMap { $0["at"] as? Double }.max() ?? 0
