@@ -62,7 +62,7 @@ extension MockPilotServer {
         metrics.modelLatency.record(duration: ContinuousClock.now - start)
         for note in result.notes { logger.info("\(spec.specID): \(note)") }
         if result.source == .template {
-            metrics.modelFailures.increment()
+            metrics.countKeptTemplate(result.failure)
             logger.error("stage failure", metadata: ["stage": "model", "spec_id": "\(spec.specID)",
                                                      "reason": "the model failed; the template's version is returned"])
         }
