@@ -63,8 +63,11 @@ extension MockPilotServer {
         for note in result.notes { logger.info("\(spec.specID): \(note)") }
         if result.source == .template {
             metrics.countKeptTemplate(result.failure)
-            logger.error("stage failure", metadata: ["stage": "model", "spec_id": "\(spec.specID)",
-                                                     "reason": "the model failed; the template's version is returned"])
+            let refused = if case .checkerRejected = result.failure { true } else { false }
+            logger.error("stage failure", metadata: [
+                "stage": .string(refused ? "checker" : "model"), "spec_id": "\(spec.specID)",
+                "reason": .string(refused ? "the checker refused the model's code twice; the template's version is returned"
+                                          : "the model failed; the template's version is returned")])
         }
         guard let response = result.response else {
             throw APIError.unprocessable("\(spec.specID): no component could be generated")
