@@ -47,6 +47,7 @@ extension MockPilotServer {
             metrics.componentsWritten.increment()
             return response
         }
+        await publish(ComponentEvt(specID: response.specID, jsx: response.jsx, ts: Date().timeIntervalSince1970), name: nil)
         return Self.json(try JSONLines.encode(response))
     }
 

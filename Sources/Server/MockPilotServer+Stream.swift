@@ -150,6 +150,7 @@ extension MockPilotServer {
                 await writer.send(["type": "slow", "queued": queued])
             case .component(let written):
                 metrics.componentsWritten.increment()
+                await publish(written.event, name: written.name)
                 ServerMetrics.record(seconds: written.triggerToFile, on: metrics.triggerToFile)
             case .componentFailed(_, _, let reason):
                 if case .checkerRejected = reason { metrics.checkerRejections.increment() }
