@@ -1,8 +1,10 @@
+import Core
 import Foundation
 
 /// Builds a checked component into one script for the live preview's frame: the component, React
 /// and ReactDOM bundled by esbuild (as scripts/render-check.sh bundles them, from Debian's
-/// node-react), mounted under an error boundary into the frame's `#root`. Builds are kept by
+/// node-react), mounted under an error boundary into the frame's `#root`, with the Tailwind CSS of
+/// its classes when the Tailwind CLI `scripts/tools.sh` fetches is there. Builds are kept by
 /// their code (`POST /generate` may answer one spec id with new code), the newest `capacity` of them.
 actor PreviewBuilder {
     /// What the build needs and where it is: `scripts/deps.sh` installs both.
@@ -11,6 +13,8 @@ actor PreviewBuilder {
         var esbuild = "esbuild"
         /// Where React and ReactDOM are installed as node modules.
         var nodeModules = "/usr/share/nodejs"
+        /// The Tailwind v4 standalone CLI (scripts/tools.sh); without it components show unstyled.
+        var tailwind = Paths.dataHome() + "/tools/tailwindcss"
     }
 
     enum Failure: Error {
@@ -99,7 +103,28 @@ actor PreviewBuilder {
             let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
             throw .failed(String(said.prefix(400)).trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        return script
+        guard let css = await styles(in: folder, tools: tools) else { return script }
+        // The frame's policy takes inline styles, not stylesheets from elsewhere: the CSS goes in a <style>.
+        let literal = String(decoding: (try? JSONEncoder().encode(css)) ?? Data("\"\"".utf8), as: UTF8.self)
+        return "(function(){var s=document.createElement(\"style\");s.textContent=\(literal);document.head.appendChild(s);})();\n" + script
+    }
+
+    /// The Tailwind CSS of the component's classes (only its own file is scanned), or nil without
+    /// the CLI or when it fails: the component still shows, unstyled.
+    private static func styles(in folder: URL, tools: Tools) async -> String? {
+        guard FileManager.default.isExecutableFile(atPath: tools.tailwind) else { return nil }
+        let input = folder.appendingPathComponent("input.css"), output = folder.appendingPathComponent("component.css")
+        let source = "@import \"tailwindcss\" source(none);\n@source \"\(folder.appendingPathComponent("Component.jsx").path)\";\n"
+        guard (try? Data(source.utf8).write(to: input)) != nil else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tools.tailwind)
+        process.arguments = ["-i", input.path, "-o", output.path]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? await run(process)) == 0 else { return nil }
+        return try? String(contentsOf: output, encoding: .utf8)
     }
 
     /// Runs `process` to its end on a thread of its own, so no executor thread waits on it.

@@ -14,6 +14,7 @@ import TestSupport
         var problems: [String]
         var generate: Int?
         var address: String
+        var backgrounds: [String]
     }
 
     static func open(_ server: RunningServer, spec: String, wanted: String) async throws -> Seen {
@@ -27,10 +28,13 @@ import TestSupport
         }
         return Seen(state: object["state"] as? String ?? "", cards: object["cards"] as? [String] ?? [],
                     frames: object["frames"] as? [String] ?? [], problems: object["problems"] as? [String] ?? [],
-                    generate: object["generate"] as? Int, address: object["address"] as? String ?? "")
+                    generate: object["generate"] as? Int, address: object["address"] as? String ?? "",
+                    backgrounds: (object["backgrounds"] as? [Any])?.compactMap { $0 as? String } ?? [])
     }
 
     @Test func aGeneratedComponentAppearsInTheOpenPage() async throws {
+        // The Tailwind CLI the server styles components with (fetched once, as the render check does).
+        _ = try Program.run("/bin/bash", [Repository.root.path + "/scripts/tools.sh"])
         try await RunningServer.with { server in
             let spec = #"{"spec_id": "c7.v1", "component": "button", "label": "Pay with zanzibar"}"#
             let seen = try await Self.open(server, spec: spec, wanted: "Pay with zanzibar")
@@ -39,6 +43,9 @@ import TestSupport
             #expect(seen.problems.isEmpty, "\(seen.problems)")
             #expect(seen.cards.contains { $0.contains("c7.v1") }, "\(seen.cards)")
             #expect(seen.frames.contains { $0.contains("Pay with zanzibar") }, "\(seen.frames)")
+            // The button has a background (the template's bg-indigo-600) only if the Tailwind CSS
+            // came with it. Chromium runs a sandboxed frame in a process of its own, so it is read there.
+            #expect(seen.backgrounds.contains { !$0.isEmpty && $0 != "rgba(0, 0, 0, 0)" }, "\(seen.backgrounds)")
             // The token is read from the fragment and taken out of the address bar.
             #expect(!seen.address.contains("token"), "\(seen.address)")
         }

@@ -1,7 +1,9 @@
 """Opens mockpilot serve's live preview in headless Chromium (driven over the DevTools protocol)
 the way a person would: the page first, then a component is made (POST /generate), and what the
 page shows is read until WANTED appears or the deadline passes. Prints one JSON object: the
-page's state, the card titles, the text shown inside each component's frame, the /generate status.
+page's state, the card titles, the text shown inside each component's frame (and the computed
+background of its first element, for frames Chromium runs in a process of their own), the
+/generate status.
 
   preview_browser.py BASE_URL TOKEN SPEC_JSON WANTED
 """
@@ -90,7 +92,7 @@ def generate(base, token, spec):
 
 
 async def drive(base, token, spec, wanted, endpoint):
-    report = {"state": None, "cards": [], "frames": [], "generate": None}
+    report = {"state": None, "cards": [], "frames": [], "backgrounds": [], "generate": None}
     async with websockets.connect(endpoint, max_size=None) as socket:
         tools = DevTools(socket)
         target = (await tools.send("Target.createTarget", {"url": "about:blank"}))["targetId"]
@@ -114,9 +116,15 @@ async def drive(base, token, spec, wanted, endpoint):
             report["cards"] = await tools.evaluate("[...document.querySelectorAll('section > h2')].map(h => h.textContent)", page)
             report["problems"] = await tools.evaluate("[...document.querySelectorAll('.problem')].map(p => p.textContent)", page)
             frames = texts_in((await tools.send("DOM.getDocument", {"depth": -1, "pierce": True}, page))["root"], [])
+            # A frame in a process of its own is read through its own session; so is its first
+            # element's background, which only the Tailwind CSS sent with the component sets.
+            report["backgrounds"] = []
             for session in list(tools.attached):
                 try:
                     frames.append(await tools.evaluate("document.body ? document.body.innerText : ''", session) or "")
+                    report["backgrounds"].append(await tools.evaluate(
+                        "(() => { const e = document.querySelector('#root > *'); return e ? getComputedStyle(e).backgroundColor : null })()",
+                        session))
                 except (RuntimeError, asyncio.TimeoutError):
                     pass
             report["frames"] = frames
