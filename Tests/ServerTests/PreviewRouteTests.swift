@@ -13,7 +13,7 @@ import Testing
             await server.server.publish(refused, name: "A")
             let reply = try await server.authorised("POST", "/generate", body: #"{"spec_id": "c2.v1", "component": "button", "label": "Go"}"#)
             #expect(reply.status == 200, "\(reply.text)")
-            let published = try #require(await server.server.room.components.read(after: 0))
+            let published = await server.server.room.components.retained(after: 0)
             #expect(published.count == 1)
             let line = try #require(published.first?.line)
             #expect(line.contains(#""spec_id":"c2.v1""#) && !line.contains("dangerouslySetInnerHTML"), "\(line)")

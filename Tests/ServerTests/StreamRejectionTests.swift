@@ -39,6 +39,10 @@ import TestSupport
             #expect(rejections == Double(refusedByChecker ? given : 0), "\(metrics)")
             #expect(failures == Double(refusedByChecker ? 0 : given), "\(metrics)")
             #expect(StreamMetricsTests.sample("mockpilot_components_generated_total", in: metrics) == Double(components))
+            // The live preview's feed has the template's components and nothing of the refused code.
+            let published = await server.server.room.components.retained(after: 0).map(\.line)
+            #expect(published.count == components, "\(published)")
+            #expect(!published.contains { $0.contains("dangerouslySetInnerHTML") || $0.contains("<script") })
         }
     }
 }
