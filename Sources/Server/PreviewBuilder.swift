@@ -127,13 +127,20 @@ actor PreviewBuilder {
         return try? String(contentsOf: output, encoding: .utf8)
     }
 
-    /// Runs `process` to its end on a thread of its own, so no executor thread waits on it.
+    /// A build longer than this is stopped (and fails): esbuild and Tailwind take well under a second.
+    static let timeLimit = 30.0
+
+    /// Runs `process` to its end on a thread of its own, so no executor thread waits on it; one
+    /// that runs past `timeLimit` is terminated, so a request cannot hang on it.
     private static func run(_ process: Process) async throws -> Int32 {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 do {
                     try process.run()
+                    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+                    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
                     process.waitUntilExit()
+                    watchdog.cancel()
                     continuation.resume(returning: process.terminationStatus)
                 } catch {
                     continuation.resume(throwing: error)

@@ -44,4 +44,17 @@ import Testing
             #expect(try await server.send("GET", "/events?session=all", token: nil).status == 401)
         }
     }
+
+    /// Without esbuild the preview says what to install instead of failing somewhere in a browser.
+    @Test func aMissingBundlerIsNamed() async throws {
+        var tools = PreviewBuilder.Tools()
+        tools.esbuild = "/nonexistent/esbuild"
+        let builder = PreviewBuilder(tools: tools, capacity: 4)
+        do {
+            _ = try await builder.script(for: "export default function A() { return <p>a</p>; }")
+            Issue.record("a build without esbuild succeeded")
+        } catch {
+            #expect(error.reason == "the preview needs esbuild (scripts/deps.sh installs it)")
+        }
+    }
 }
