@@ -75,7 +75,7 @@ actor MeetingRoom: Service {
         session == Self.everySession ? components : logs[session]
     }
 
-    /// The session name `/events` takes for `components`; a meeting's id is a UUID, never this.
+    /// The session name `/events` takes for `components`; a meeting's id is dated ("2026-11-25-1432-ab12"), never this.
     static let everySession = "all"
 
     func run() async {

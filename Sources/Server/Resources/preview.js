@@ -16,11 +16,13 @@
     document.body.dataset.state = text;
   }
 
-  async function show(component) {
+  // `eventID` is the feed's own id: a reconnect replays what came after the last one seen, and
+  // an event seen twice is shown once; the same spec generated again is a new event and a new card.
+  async function show(component, eventID) {
     const evt = component.event || {};
     const id = String(evt.spec_id || "");
-    if (!id || shown.has(id)) return; // at-least-once: a replayed event is shown once
-    shown.add(id);
+    if (!id || shown.has(eventID)) return;
+    shown.add(eventID);
     const card = document.createElement("section");
     const title = document.createElement("h2");
     title.textContent = (component.name ? component.name + " · " : "") + id;
@@ -61,6 +63,6 @@
   source.addEventListener("message", (message) => {
     let line;
     try { line = JSON.parse(message.data); } catch { return; }
-    if (line.type === "component" && line.component) show(line.component);
+    if (line.type === "component" && line.component) show(line.component, message.lastEventId);
   });
 })();
