@@ -1,14 +1,17 @@
 """Opens mockpilot serve's live preview in headless Chromium (driven over the DevTools protocol)
-the way a person would: the page first, then a component is made (POST /generate), and what the
-page shows is read until WANTED appears or the deadline passes. Prints one JSON object: the
+the way a person would: the page first, then a component is made (POST /generate with SPEC_JSON,
+or a /stream meeting of a WAV file, `stream:PATH`, through stream_client.py beside this file), and
+what the page shows is read until WANTED appears (any text in a component's frame when WANTED is
+empty) or the deadline passes. Prints one JSON object: the
 page's state, the card titles, the text shown inside each component's frame (and the computed
 background of its first element, for frames Chromium runs in a process of their own), the
 /generate status.
 
-  preview_browser.py BASE_URL TOKEN SPEC_JSON WANTED
+  preview_browser.py BASE_URL TOKEN SPEC_JSON|stream:WAV WANTED
 """
 import asyncio
 import json
+import os
 import re
 import subprocess
 import sys
@@ -81,6 +84,15 @@ def texts_in(node, out):
     return out
 
 
+def make(base, token, action):
+    """The component: POST /generate's status, or the stream client's exit status."""
+    if action.startswith("stream:"):
+        client = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stream_client.py")
+        return subprocess.run([sys.executable, client, base, token, action[len("stream:"):]],
+                              stdout=subprocess.DEVNULL, timeout=300).returncode
+    return generate(base, token, action)
+
+
 def generate(base, token, spec):
     request = urllib.request.Request(base + "/generate", data=spec.encode(), method="POST",
                                      headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
@@ -111,24 +123,25 @@ async def drive(base, token, spec, wanted, endpoint):
         report["address"] = await tools.evaluate("location.href", page)
         if report["state"] != "following":
             return report
-        report["generate"] = generate(base, token, spec)
+        report["generate"] = await asyncio.get_running_loop().run_in_executor(None, make, base, token, spec)
+        start = time.monotonic()
         while time.monotonic() - start < DEADLINE:
             report["cards"] = await tools.evaluate("[...document.querySelectorAll('section > h2')].map(h => h.textContent)", page)
             report["problems"] = await tools.evaluate("[...document.querySelectorAll('.problem')].map(p => p.textContent)", page)
             frames = texts_in((await tools.send("DOM.getDocument", {"depth": -1, "pierce": True}, page))["root"], [])
             # A frame in a process of its own is read through its own session; so is its first
             # element's background, which only the Tailwind CSS sent with the component sets.
-            report["backgrounds"] = []
+            report["backgrounds"], inside = [], []
             for session in list(tools.attached):
                 try:
-                    frames.append(await tools.evaluate("document.body ? document.body.innerText : ''", session) or "")
+                    inside.append(await tools.evaluate("document.body ? document.body.innerText : ''", session) or "")
                     report["backgrounds"].append(await tools.evaluate(
                         "(() => { const e = document.querySelector('#root > *'); return e ? getComputedStyle(e).backgroundColor : null })()",
                         session))
                 except (RuntimeError, asyncio.TimeoutError):
                     pass
-            report["frames"] = frames
-            if any(wanted in text for text in frames) or report["problems"]:
+            report["frames"], report["inside"] = frames + inside, inside
+            if (any(wanted in text for text in report["frames"]) if wanted else any(t.strip() for t in inside)) or report["problems"]:
                 break
             await asyncio.sleep(0.25)
         report["console"] = tools.console
