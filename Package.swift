@@ -96,7 +96,9 @@ let package = Package(
                                                .product(name: "CoreMetrics", package: "swift-metrics"),
                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                .product(name: "Logging", package: "swift-log")],
-                resources: [.embedInCode("Resources/openapi.json")]),
+                resources: [.embedInCode("Resources/openapi.json"), .embedInCode("Resources/preview.html"),
+                            .embedInCode("Resources/preview.js"), .embedInCode("Resources/preview-frame.html"),
+                            .embedInCode("Resources/preview-frame.js")]),
         .executableTarget(
             name: "mockpilot",
             dependencies: [

@@ -4,7 +4,7 @@ import Foundation
 extension PipelineEvent: Encodable {
     enum CodingKeys: String, CodingKey {
         case type, utterance, intent, triggered, spec, component, specID = "spec_id", kind, reason, queued
-        case status, message, insight, model, label, name
+        case status, message, insight, model, label, name, cause
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -31,7 +31,8 @@ extension PipelineEvent: Encodable {
             try c.encode("component_failed", forKey: .type)
             try c.encode(id, forKey: .specID)
             try c.encode(kind, forKey: .kind)
-            try c.encode(reason, forKey: .reason)
+            try c.encode(reason.description, forKey: .reason)
+            try c.encode(reason.cause, forKey: .cause)
         case .slow(let queued):
             try c.encode("slow", forKey: .type)
             try c.encode(queued, forKey: .queued)

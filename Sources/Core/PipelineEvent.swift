@@ -11,7 +11,7 @@ public enum PipelineEvent: Sendable, Hashable {
     /// A component version written to the watched folder.
     case component(ComponentWritten)
     /// A spec whose code was not written (failed check, unwritable folder, ...).
-    case componentFailed(specID: String, component: ComponentKind, reason: String)
+    case componentFailed(specID: String, component: ComponentKind, reason: ComponentFailure)
     /// Recognition is behind: this many segments wait.
     case slow(queued: Int)
     case status(PipelineStatus)
@@ -152,12 +152,15 @@ public struct ModelActivity: Sendable, Hashable, Codable {
     public var phase: Phase
     /// Characters of the answer received so far (streaming).
     public var characters: Int
+    /// Why the template's version stays (`keptTemplate`); the notes before it say it in words.
+    public var failure: ComponentFailure?
 
-    public init(specID: String, component: ComponentKind, phase: Phase, characters: Int = 0) {
+    public init(specID: String, component: ComponentKind, phase: Phase, characters: Int = 0, failure: ComponentFailure? = nil) {
         self.specID = specID
         self.component = component
         self.phase = phase
         self.characters = characters
+        self.failure = failure
     }
 
     enum CodingKeys: String, CodingKey {

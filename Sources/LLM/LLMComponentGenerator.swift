@@ -22,6 +22,9 @@ public struct LLMGeneration: Sendable, Hashable {
     public var notes: [String]
     /// Token counts and latency of every model call made (nil when none was answered).
     public var usage: LLMUsage?
+    /// Why the template was used (nil when the model's component was): the checker refused the
+    /// last answer, or the model gave none that could be checked.
+    public var failure: ComponentFailure?
 }
 
 /// Writes a component with a model, checks it with the JSX checker and sanitiser, allows one
@@ -55,7 +58,8 @@ public struct LLMComponentGenerator: Sendable {
         do {
             first = try await client.complete(request(prompt, stream: progress != nil), progress: progress)
         } catch {
-            return fallback(spec, usage: nil, notes: ["\(who) failed: \(error.localizedDescription)"])
+            return fallback(spec, usage: nil, failure: .modelFailed(error.localizedDescription),
+                            notes: ["\(who) failed: \(error.localizedDescription)"])
         }
         usage = first.usage
         let firstCheck = validate(first, spec: spec)
@@ -70,7 +74,8 @@ public struct LLMComponentGenerator: Sendable {
             do {
                 second = try await client.complete(request(repairPrompt, stream: progress != nil), progress: progress)
             } catch {
-                return fallback(spec, usage: usage, notes: ["\(who)'s component was rejected (\(problems.short)); the repair request failed: \(error.localizedDescription)"])
+                return fallback(spec, usage: usage, failure: .modelFailed(error.localizedDescription),
+                                notes: ["\(who)'s component was rejected (\(problems.short)); the repair request failed: \(error.localizedDescription)"])
             }
             usage = first.usage + second.usage
             switch validate(second, spec: spec) {
@@ -80,7 +85,9 @@ public struct LLMComponentGenerator: Sendable {
                                      usage: usage)
             case .failure(let again):
                 let why = again.list == problems.list ? "the same problems both times: \(problems.short)" : "\(problems.short); then \(again.short)"
-                return fallback(spec, usage: usage, notes: ["\(who)'s component was rejected twice (\(why))"])
+                // The checker's refusal when it had findings; otherwise the answer was not a component at all.
+                let failure: ComponentFailure = again.findings.isEmpty ? .modelFailed(again.short) : .checkerRejected(findings: again.findings)
+                return fallback(spec, usage: usage, failure: failure, notes: ["\(who)'s component was rejected twice (\(why))"])
             }
         }
     }
@@ -90,19 +97,22 @@ public struct LLMComponentGenerator: Sendable {
                    schemaDescription: "One React + Tailwind component for the DesignSpec", schema: Self.schema, stream: stream)
     }
 
-    private func fallback(_ spec: DesignSpec, usage: LLMUsage?, notes: [String]) -> LLMGeneration {
+    private func fallback(_ spec: DesignSpec, usage: LLMUsage?, failure: ComponentFailure, notes: [String]) -> LLMGeneration {
         do {
             return LLMGeneration(response: try templates.generate(spec), source: .template,
-                                 notes: notes + ["used the template component instead"], usage: usage)
+                                 notes: notes + ["used the template component instead"], usage: usage, failure: failure)
         } catch {
             return LLMGeneration(response: nil, source: .template,
-                                 notes: notes + ["the template could not be built either: \(error.localizedDescription)"], usage: usage)
+                                 notes: notes + ["the template could not be built either: \(error.localizedDescription)"], usage: usage,
+                                 failure: failure)
         }
     }
 
     /// Problems that sent an answer back, with a short form for notes.
     struct Problems: Error {
         var list: [String]
+        /// The JSX checker's own findings among them (empty when the answer never reached it).
+        var findings: [String] = []
         var short: String {
             let shown = list.prefix(3).joined(separator: "; ")
             return list.count > 3 ? shown + "; and \(list.count - 3) more" : shown
@@ -137,7 +147,7 @@ public struct LLMComponentGenerator: Sendable {
                 problems.append("the jsx has no default export: end it with `export default \(exports.first ?? "Component");`")
             }
         }
-        if !problems.isEmpty { return .failure(Problems(list: problems)) }
+        if !problems.isEmpty { return .failure(Problems(list: problems, findings: diagnostics.map(\.description))) }
         var notes: [String] = []
         let answeredID = json["spec_id"]?.string ?? ""
         if answeredID != spec.specID {

@@ -52,7 +52,7 @@ extension Meeting {
         do {
             await write(try parts.generator.generate(spec), spec: spec, index: index, heard: heard, firedAt: firedAt)
         } catch {
-            fail(spec, error.localizedDescription)
+            fail(spec, .notWritten(error.localizedDescription))
         }
         askModel(for: spec, componentID: previous.id, current: previous.jsx, heard: heard, firedAt: firedAt)
     }
@@ -63,7 +63,7 @@ extension Meeting {
         let componentID = lineages[index].id, kind = lineages[index].kind
         let diagnostics = parts.checker.check(response.jsx)
         guard diagnostics.isEmpty else {
-            fail(spec, "failed the JSX check: " + diagnostics.map(\.description).joined(separator: "; "))
+            fail(spec, .checkerRejected(findings: diagnostics.map(\.description)))
             return
         }
         do {
@@ -85,7 +85,7 @@ extension Meeting {
                 emit.yield(.notice("\(file.name): you edited the earlier file, so this version was written beside it"))
             }
         } catch {
-            fail(spec, error.localizedDescription)
+            fail(spec, .notWritten(error.localizedDescription))
         }
     }
 

@@ -37,7 +37,10 @@ extension Meeting {
                                heard: Date?, firedAt: Date) async {
         outstanding.modelCalls[token] = nil
         if let usage = result.usage { count(usage) }
-        let activity = { (phase: ModelActivity.Phase) in ModelActivity(specID: spec.specID, component: spec.component, phase: phase) }
+        let activity = { (phase: ModelActivity.Phase) in
+            ModelActivity(specID: spec.specID, component: spec.component, phase: phase,
+                          failure: phase == .keptTemplate ? result.failure : nil)
+        }
         guard let index = lineages.firstIndex(where: { $0.id == componentID }),
               !cancelled, lineages[index].spec?.specID == spec.specID else {
             emit.yield(.model(activity(.superseded)))

@@ -49,7 +49,7 @@ extension Meeting {
         emit.yield(.status(status))
     }
 
-    func fail(_ spec: DesignSpec, _ reason: String) {
+    func fail(_ spec: DesignSpec, _ reason: ComponentFailure) {
         count(problem: "\(spec.component.typeName) not written: \(reason)")
         emit.yield(.componentFailed(specID: spec.specID, component: spec.component, reason: reason))
     }

@@ -2,11 +2,14 @@ import Foundation
 import Hummingbird
 
 /// Requires `Authorization: Bearer <JWT>` signed with the server's secret on every route but the
-/// ones monitoring scrapes (`/health`, `/metrics`); a missing, expired or wrongly signed token is a
-/// 401 with a JSON error saying which.
+/// ones monitoring scrapes (`/health`, `/metrics`) and the live preview's static page and frame
+/// (they hold no data; the page sends the token for what it reads); a missing, expired or wrongly
+/// signed token is a 401 with a JSON error saying which.
 struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
     let authority: TokenAuthority
-    static var openPaths: Set<String> { ["/health", "/metrics"] }
+    static var openPaths: Set<String> {
+        MockPilotServer.previewFilePaths.union(["/health", "/metrics"])
+    }
     /// Browsers cannot set headers on a WebSocket or an EventSource, so these take `?token=` too.
     static var queryTokenPaths: Set<String> { ["/stream", "/events"] }
 

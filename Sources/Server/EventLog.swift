@@ -38,12 +38,15 @@ actor EventLog {
     /// the meeting has finished and the follower has had everything.
     func read(after id: Int) async -> [Entry]? {
         while true {
-            let newer = retained.filter { $0.id > id }
+            let newer = retained(after: id)
             if !newer.isEmpty { return newer }
             if finished { return nil }
             await withCheckedContinuation { waiters.append($0) }
         }
     }
+
+    /// The events after `id` still retained, without waiting for more.
+    func retained(after id: Int) -> [Entry] { retained.filter { $0.id > id } }
 
     func waitUntilFinished() async {
         while !finished { await withCheckedContinuation { waiters.append($0) } }

@@ -11,16 +11,24 @@ actor MeetingRoom: Service {
 
     let maxStreams: Int
     let replay: Int
+    /// Every checked component of this server, from `/stream` meetings and `POST /generate`, as
+    /// `/events?session=all` serves them to the live preview; it ends when the server stops.
+    let components: EventLog
     private var logs: [String: EventLog] = [:]
     private var inputs: [String: StreamedAudio] = [:]
     /// Seats taken by streams that are still opening their meeting.
     private var opening = 0
     private var ended: [String] = []
     private var shuttingDown = false
+    /// The code of the components in `components`, by spec id, for the preview to build; as
+    /// many as the log replays.
+    private var published: [String: String] = [:]
+    private var publishedOrder: [String] = []
 
     init(maxStreams: Int, replay: Int) {
         self.maxStreams = maxStreams
         self.replay = replay
+        components = EventLog(capacity: replay)
     }
 
     /// Takes a seat for a new stream, or false when `maxStreams` are live (or the server is stopping).
@@ -53,7 +61,22 @@ actor MeetingRoom: Service {
         }
     }
 
-    func log(session: String) -> EventLog? { logs[session] }
+    /// A checked component for `/events?session=all` (`line`) and the preview (`jsx`).
+    func publish(specID: String, jsx: String, line: String) async {
+        if published.updateValue(jsx, forKey: specID) == nil { publishedOrder.append(specID) }
+        if publishedOrder.count > replay { published[publishedOrder.removeFirst()] = nil }
+        await components.append(line)
+    }
+
+    /// The code of a published component.
+    func publishedCode(specID: String) -> String? { published[specID] }
+
+    func log(session: String) -> EventLog? {
+        session == Self.everySession ? components : logs[session]
+    }
+
+    /// The session name `/events` takes for `components`; a meeting's id is dated ("2026-11-25-1432-ab12"), never this.
+    static let everySession = "all"
 
     func run() async {
         try? await gracefulShutdown()
@@ -61,5 +84,6 @@ actor MeetingRoom: Service {
         for input in inputs.values { input.finish() }
         // Each meeting finishes (its pending work, then `finished`), which ends its log.
         for log in logs.values { await log.waitUntilFinished() }
+        await components.finish()
     }
 }

@@ -1,8 +1,12 @@
+import Core
 import Foundation
 import Hummingbird
 
 /// `GET /events?session=ID`: a `/stream` meeting's pipeline events as Server-Sent Events, each
 /// `data:` line one JSON object as `run --no-tui` prints it, each with an `id:` counting from 1.
+/// `session=all` is every component this server has made (its meetings' and `POST /generate`'s),
+/// each `{"type":"component","component":{"event":ComponentEvt,"name"}}`, for the live preview;
+/// it ends when the server stops.
 /// A client that reconnects with `Last-Event-ID` (browsers send it themselves; curl can pass
 /// `?last_event_id=`) gets the events after it, from the meeting's replay buffer
 /// (`eventReplay`, 1024 by default); events older than the buffer are gone, and a comment line
@@ -40,5 +44,20 @@ extension MockPilotServer {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+    }
+
+    /// A component for `/events?session=all`, if the checker passes it here too: the folder renamed
+    /// its export after the meeting checked it, and the preview runs this code in a browser.
+    func publish(_ component: ComponentEvt, name: String?) async {
+        guard checker.check(component.jsx).isEmpty else {
+            logger.error("stage failure", metadata: ["stage": "checker", "spec_id": "\(component.specID)",
+                                                     "reason": "not published to the preview"])
+            return
+        }
+        var entry: [String: Any] = ["event": ["spec_id": component.specID, "jsx": component.jsx, "ts": component.ts]]
+        if let name { entry["name"] = name }
+        guard let data = try? JSONSerialization.data(withJSONObject: ["type": "component", "component": entry], options: [.sortedKeys])
+        else { return }
+        await room.publish(specID: component.specID, jsx: component.jsx, line: String(decoding: data, as: UTF8.self))
     }
 }

@@ -47,6 +47,7 @@ extension MockPilotServer {
             metrics.componentsWritten.increment()
             return response
         }
+        await publish(ComponentEvt(specID: response.specID, jsx: response.jsx, ts: Date().timeIntervalSince1970), name: nil)
         return Self.json(try JSONLines.encode(response))
     }
 
@@ -62,9 +63,12 @@ extension MockPilotServer {
         metrics.modelLatency.record(duration: ContinuousClock.now - start)
         for note in result.notes { logger.info("\(spec.specID): \(note)") }
         if result.source == .template {
-            metrics.modelFailures.increment()
-            logger.error("stage failure", metadata: ["stage": "model", "spec_id": "\(spec.specID)",
-                                                     "reason": "the model failed; the template's version is returned"])
+            metrics.countKeptTemplate(result.failure)
+            let refused = if case .checkerRejected = result.failure { true } else { false }
+            logger.error("stage failure", metadata: [
+                "stage": .string(refused ? "checker" : "model"), "spec_id": "\(spec.specID)",
+                "reason": .string(refused ? "the checker refused the model's code twice; the template's version is returned"
+                                          : "the model failed; the template's version is returned")])
         }
         guard let response = result.response else {
             throw APIError.unprocessable("\(spec.specID): no component could be generated")

@@ -159,10 +159,10 @@ extension MockPilotServer {
                 await writer.send(["type": "slow", "queued": queued])
             case .component(let written):
                 metrics.componentsWritten.increment()
+                await publish(written.event, name: written.name)
                 ServerMetrics.record(seconds: written.triggerToFile, on: metrics.triggerToFile)
             case .componentFailed(_, _, let reason):
-                // The meeting words a checker refusal this way (Meeting.fail); other failures are the folder's.
-                if reason.hasPrefix("failed the JSX check") { metrics.checkerRejections.increment() }
+                if case .checkerRejected = reason { metrics.checkerRejections.increment() }
             case .model(let activity):
                 switch activity.phase {
                 case .asking:
@@ -173,7 +173,7 @@ extension MockPilotServer {
                     if let start = asked.removeValue(forKey: activity.specID), activity.phase != .superseded {
                         metrics.modelLatency.record(duration: ContinuousClock.now - start)
                     }
-                    if activity.phase == .keptTemplate { metrics.modelFailures.increment() }
+                    if activity.phase == .keptTemplate { metrics.countKeptTemplate(activity.failure) }
                 }
             default:
                 break

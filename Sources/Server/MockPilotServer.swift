@@ -29,6 +29,8 @@ public struct MockPilotServer: Sendable {
     let meetingLog: MeetingLog
     /// The `/stream` meetings and their event logs.
     let room: MeetingRoom
+    /// Builds published components for the live preview's frames.
+    let previewBuilder: PreviewBuilder
 
     /// Validates `configuration` first (see `ServerConfiguration.validate`); `clock` times heartbeats.
     public init(configuration: ServerConfiguration, stages: ServerStages, clock: any MeetingClock = WallClock(),
@@ -48,6 +50,7 @@ public struct MockPilotServer: Sendable {
         templates = TemplateGenerator(brands: stages.brands)
         checker = JSXChecker(allowedImports: stages.allowedImports)
         room = MeetingRoom(maxStreams: configuration.maxStreams, replay: configuration.eventReplay)
+        previewBuilder = PreviewBuilder(capacity: configuration.eventReplay)
         authority = configuration.jwtSecret.isEmpty ? nil : try await TokenAuthority(secret: configuration.jwtSecret)
     }
 
@@ -105,6 +108,9 @@ public struct MockPilotServer: Sendable {
         case .events: try await events(request)
         case .sessions: try await sessions()
         case .sessionExport: try await export(context)
+        case .preview: previewPage()
+        case .previewFile: try previewFile(context)
+        case .previewComponent: try await previewComponent(context)
         case .stream: throw APIError.upgradeRequired("/stream is a WebSocket")   // routed by `ws` above
         }
     }

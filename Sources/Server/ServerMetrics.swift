@@ -1,3 +1,4 @@
+import Core
 import Metrics
 import CoreMetrics
 import Prometheus
@@ -8,10 +9,11 @@ final class ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     let componentsWritten: CoreMetrics.Counter
-    let checkerRejections: CoreMetrics.Counter
     let streamsOpened: CoreMetrics.Counter
-    /// Answers a model backend did not give (an error, a timeout, or two answers the checker refused).
+    /// Answers a model backend did not give: an error, a timeout, or answers that were not a component.
     let modelFailures: CoreMetrics.Counter
+    /// Code the JSX checker refused: a template's, or a model's answer refused again after its repair round.
+    let checkerRejections: CoreMetrics.Counter
     /// Wall time from a `/stream` client's audio reaching the end of a line to that line's final.
     let endOfSpeechToFinal: CoreMetrics.Timer
     /// From the trigger firing to the component file on disk (generate, check, write).
@@ -38,6 +40,16 @@ final class ServerMetrics: Sendable {
         endOfSpeechToFinal = CoreMetrics.Timer(label: Self.endOfSpeechLabel, factory: factory)
         triggerToFile = CoreMetrics.Timer(label: Self.triggerToFileLabel, factory: factory)
         modelLatency = CoreMetrics.Timer(label: Self.modelLatencyLabel, factory: factory)
+    }
+
+    /// The template's version was kept because of `failure`: a model's code the checker refused
+    /// twice is a checker rejection; anything else (or no reason given) is the model's failure.
+    func countKeptTemplate(_ failure: ComponentFailure?) {
+        if case .checkerRejected = failure {
+            checkerRejections.increment()
+        } else {
+            modelFailures.increment()
+        }
     }
 
     /// Records `seconds` (from an event, so checked: a negative or non-finite time is dropped).

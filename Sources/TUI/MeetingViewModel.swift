@@ -114,7 +114,7 @@ public struct MeetingViewModel: Sendable, Equatable {
                                                    versions: [written]))
             }
         case .componentFailed(let specID, let kind, let reason):
-            failures.append(Failure(specID: specID, component: kind, reason: reason))
+            failures.append(Failure(specID: specID, component: kind, reason: reason.description))
             warning = Warning(text: "\(kind.typeName) not written: \(reason)", at: time)
         case .slow(let queued):
             slowQueued = queued

@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
         take ?token= for browsers). Browsers may call it only \
         from the origins in [server] allowed_origins. It listens on 127.0.0.1 unless --host says \
         otherwise, and refuses any other host without JWT_SECRET. Prints the URL once listening. \
+        GET /preview is a live preview page: every component the server makes appears in it as it is \
+        made (no file is written for it), each run in a sandboxed frame; --open prints its URL (with a \
+        token in the #fragment when JWT_SECRET is set) and opens it when a display is present. \
         Each request and stage failure is a line in $XDG_STATE_HOME/mockpilot/mockpilot.log.
         """)
 
@@ -41,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The Themes folder holding design_mapper.yaml (default: found next to the binary).")
     var themes: String?
+
+    @Flag(help: "Print the live preview page's URL once listening (its token lasts 8 hours), and open it if a display is present.")
+    var open = false
 
     @Option(name: [.customLong("db"), .customLong("database")],
             help: ArgumentHelp("The post database /search reads (default: $XDG_DATA_HOME/mockpilot/mockpilot.sqlite).", valueName: "file"))
@@ -78,8 +84,10 @@ struct ServeCommand: AsyncParsableCommand {
         if !server.requiresTokens {
             warn("no JWT_SECRET: requests are not authenticated (loopback only)")
         }
+        let (open, secret) = (self.open, settings.jwtSecret)
         let services = server.services { url in
             FileHandle.standardOutput.write(Data("mockpilot serve: listening on \(url)\n".utf8))
+            if open { await Self.openPreview(base: url, secret: secret) }
         }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
         let running = Task { try await group.run() }
@@ -92,6 +100,37 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             // NIO's errors say what failed only in their description ("bind(...): Address already in use").
             throw CleanExit.failure("cannot serve on \(host):\(port): \(String(describing: error))")
+        }
+    }
+
+    /// A preview link lasts a working day: the page reconnects to `/events` with the same token.
+    static let previewTokenLifetime: TimeInterval = 8 * 3600
+
+    /// Prints the preview's URL (the token in the fragment, which the browser never sends) and
+    /// hands it to xdg-open when there is a display to open it on.
+    static func openPreview(base: String, secret: String) async {
+        var url = base + "/preview"
+        if !secret.isEmpty {
+            do {
+                url += "#token=" + (try await TokenAuthority(secret: secret).token(lifetime: previewTokenLifetime))
+            } catch {
+                warn("no token for the preview: \(error.localizedDescription)")
+            }
+        }
+        FileHandle.standardOutput.write(Data("mockpilot serve: live preview at \(url)\n".utf8))
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["DISPLAY"]?.isEmpty == false || environment["WAYLAND_DISPLAY"]?.isEmpty == false,
+              let opener = ["/usr/bin/xdg-open", "/usr/local/bin/xdg-open"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            warn("could not open the preview: \(error.localizedDescription)")
         }
     }
 

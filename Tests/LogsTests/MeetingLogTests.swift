@@ -11,7 +11,7 @@ struct MeetingLogTests {
 
     static func events() -> [PipelineEvent] {
         [.transcript(Utterance(id: "u1", msg: TranscriptMsg(text: words, tsStart: 1, tsEnd: 3))),
-         .componentFailed(specID: "c1.v1", component: .button, reason: "failed the JSX check: <script> is not allowed"),
+         .componentFailed(specID: "c1.v1", component: .button, reason: .checkerRejected(findings: ["<script> is not allowed"])),
          .model(ModelActivity(specID: "c2.v1", component: .card, phase: .keptTemplate)),
          .finished]
     }

@@ -118,7 +118,7 @@ import Testing
         let failures = events.compactMap { if case .componentFailed(_, let kind, let reason) = $0 { (kind, reason) } else { nil } }
         #expect(failures.count == 1)
         #expect(failures.first?.0 == .card)
-        #expect(failures.first?.1 == "\(components) is a file, not a folder; choose another output folder")
+        #expect(failures.first?.1.description == "\(components) is a file, not a folder; choose another output folder")
         #expect(events.contains { if case .transcript(let u) = $0 { u.id == "u2" } else { false } }, "the meeting goes on")
         #expect(events.last == .finished)
         #expect(await meeting.problems == 1)

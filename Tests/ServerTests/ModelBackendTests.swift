@@ -23,8 +23,10 @@ import Testing
         return stages
     }
 
-    @Test(arguments: [("good", true), ("hostile", false)])
-    func theModelsComponentOrTheTemplate(model: String, fromModel: Bool) async throws {
+    /// `hostile`'s code is refused twice by the checker (a checker rejection); `error500` never
+    /// answers (a model failure).
+    @Test(arguments: [("good", true, 0.0, 0.0), ("hostile", false, 0, 1), ("error500", false, 1, 0)])
+    func theModelsComponentOrTheTemplate(model: String, fromModel: Bool, modelFailures: Double, rejections: Double) async throws {
         let fake = try ScriptServer(script: "scripts/reference/llm/fake_llm_api.py",
                                     arguments: ["--lifetime", "120", "--stall", "4", "--key", Self.key])
         try await RunningServer.with(stages: try Self.stages(model: model, port: fake.port)) { server in
@@ -34,10 +36,11 @@ import Testing
             #expect(reply.object["spec_id"] as? String == "c1.v1")
             #expect(jsx.contains("from-model") == fromModel, "\(jsx)")
             #expect(!jsx.contains("<script") && !jsx.contains("dangerouslySetInnerHTML"))
-            // The call is timed, and a model that had to be replaced by the template is a failure.
+            // The call is timed, and the template's stand-in is counted by why it was needed.
             let metrics = try await server.send("GET", "/metrics", token: nil).text
             #expect(StreamMetricsTests.sample("mockpilot_model_latency_seconds_count", in: metrics) == 1, "\(metrics)")
-            #expect(StreamMetricsTests.sample("mockpilot_model_failures_total", in: metrics) == (fromModel ? 0 : 1))
+            #expect(StreamMetricsTests.sample("mockpilot_model_failures_total", in: metrics) == modelFailures)
+            #expect(StreamMetricsTests.sample("mockpilot_checker_rejections_total", in: metrics) == rejections)
         }
     }
 }

@@ -110,6 +110,55 @@ import Testing
         #expect(!text.contains(bearer))
     }
 
+    /// `--open` without a display prints the preview's URL (opening nothing): the page answers,
+    /// and the token in its fragment opens the data routes.
+    @Test func serveOpenPrintsThePreviewsURLWithAToken() async throws {
+        var environment = Self.environment
+        environment["DISPLAY"] = nil
+        environment["WAYLAND_DISPLAY"] = nil
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["serve", "--port", "0", "--open"]
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        defer { watchdog.cancel() }
+        let lines = try await Task.detached { () -> [String] in
+            var lines: [String] = [], bytes = Data()
+            while lines.count < 2, let chunk = try out.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty {
+                if chunk == Data("\n".utf8) {
+                    lines.append(String(decoding: bytes, as: UTF8.self))
+                    bytes = Data()
+                } else {
+                    bytes.append(chunk)
+                }
+            }
+            return lines
+        }.value
+        #expect(lines.count == 2, "\(lines)")
+        let base = try #require(lines.first?.split(separator: " ").last.map(String.init))
+        let prefix = "mockpilot serve: live preview at \(base)/preview#token="
+        let second = lines.count > 1 ? lines[1] : ""
+        #expect(second.hasPrefix(prefix), "\(second)")
+        let token = String(second.dropFirst(prefix.count))
+        #expect(token.split(separator: ".").count == 3)
+
+        let (page, pageResponse) = try await URLSession.shared.data(from: try #require(URL(string: base + "/preview")))
+        #expect((pageResponse as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: page, as: UTF8.self).contains("MockPilot live preview"))
+        var sessions = URLRequest(url: try #require(URL(string: base + "/openapi.json")))
+        sessions.setValue("Bearer " + token, forHTTPHeaderField: "Authorization")
+        let (_, sessionsResponse) = try await URLSession.shared.data(for: sessions)
+        #expect((sessionsResponse as? HTTPURLResponse)?.statusCode == 200)
+        process.terminate()
+        process.waitUntilExit()
+    }
+
     @Test func aNonLoopbackHostWithoutJWTSecretIsRefusedInOneLine() throws {
         var environment = Self.environment
         environment["JWT_SECRET"] = nil

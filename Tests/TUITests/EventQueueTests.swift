@@ -27,7 +27,7 @@ import Testing
                 events.append(.component(MeetingFixture.written("c\(n)", name: "Card\(n)", kind: .card, version: 1,
                                                                 jsx: "export default 1;")))
             }
-            if n % 97 == 0 { events.append(.componentFailed(specID: "x\(n).v1", component: .card, reason: "disk full")) }
+            if n % 97 == 0 { events.append(.componentFailed(specID: "x\(n).v1", component: .card, reason: .notWritten("disk full"))) }
             if n % 13 == 0 { events.append(n % 2 == 0 ? .notice("exported \(n)") : .warning("line \(n) had no timestamp")) }
         }
         events.append(.finished)

@@ -24,7 +24,7 @@ import Testing
 
     @Test func aFailedComponentBecomesAWarning() {
         var model = MeetingViewModel()
-        model.apply(.componentFailed(specID: "c9.v1", component: .card, reason: "unbalanced JSX"), at: 3)
+        model.apply(.componentFailed(specID: "c9.v1", component: .card, reason: .notWritten("unbalanced JSX")), at: 3)
         #expect(model.failures.count == 1)
         #expect(model.warning == MeetingViewModel.Warning(text: "Card not written: unbalanced JSX", at: 3))
     }
