@@ -41,29 +41,56 @@ import Testing
         return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
 
+    /// `mockpilot serve` running in the background, its standard output read a line at a time.
+    /// A server that never prints is ended after two minutes, so a read sees the end of its output
+    /// and the test fails instead of hanging.
+    final class Served {
+        let process: Process
+        let output: Pipe
+        let watchdog: DispatchWorkItem
+
+        init(_ arguments: [String], environment: [String: String]) throws {
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: ServeBinaryTests.binary)
+            process.arguments = arguments
+            process.environment = environment
+            output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let process = self.process
+            watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        }
+
+        /// The next `count` lines it prints (fewer if it ends first); reading blocks until they come.
+        func lines(_ count: Int) async throws -> [String] {
+            let handle = output.fileHandleForReading
+            return try await Task.detached { () -> [String] in
+                var lines: [String] = [], bytes = Data()
+                while lines.count < count, let chunk = try handle.read(upToCount: 1), !chunk.isEmpty {
+                    if chunk == Data("\n".utf8) {
+                        lines.append(String(decoding: bytes, as: UTF8.self))
+                        bytes = Data()
+                    } else {
+                        bytes.append(chunk)
+                    }
+                }
+                return lines
+            }.value
+        }
+
+        deinit {
+            watchdog.cancel()
+            if process.isRunning { process.terminate() }
+        }
+    }
+
     @Test func serveOnPortZeroPrintsItsURLAndATokenFromTokenWorks() async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--port", "0"]
-        process.environment = Self.environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        // A server that never says where it listens is ended, so the read below sees the end of
-        // its output and the test fails instead of hanging.
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        defer { watchdog.cancel() }
-        // The first line says where it listens; reading blocks until the server prints it.
-        let firstLine = try await Task.detached { () -> String in
-            var bytes = Data()
-            while let chunk = try out.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty, chunk != Data("\n".utf8) {
-                bytes.append(chunk)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }.value
+        let served = try Served(["serve", "--port", "0"], environment: Self.environment)
+        let process = served.process
+        // The first line says where it listens.
+        let firstLine = try await served.lines(1).first ?? ""
         #expect(firstLine.hasPrefix("mockpilot serve: listening on http://127.0.0.1:"))
         let url = try #require(firstLine.split(separator: " ").last.map(String.init))
         #expect(!url.hasSuffix(":0"))
@@ -116,30 +143,9 @@ import Testing
         var environment = Self.environment
         environment["DISPLAY"] = nil
         environment["WAYLAND_DISPLAY"] = nil
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--port", "0", "--open"]
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        defer { watchdog.cancel() }
-        let lines = try await Task.detached { () -> [String] in
-            var lines: [String] = [], bytes = Data()
-            while lines.count < 2, let chunk = try out.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty {
-                if chunk == Data("\n".utf8) {
-                    lines.append(String(decoding: bytes, as: UTF8.self))
-                    bytes = Data()
-                } else {
-                    bytes.append(chunk)
-                }
-            }
-            return lines
-        }.value
+        let served = try Served(["serve", "--port", "0", "--open"], environment: environment)
+        let process = served.process
+        let lines = try await served.lines(2)
         #expect(lines.count == 2, "\(lines)")
         let base = try #require(lines.first?.split(separator: " ").last.map(String.init))
         let prefix = "mockpilot serve: live preview at \(base)/preview#token="
