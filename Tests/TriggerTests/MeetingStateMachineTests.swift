@@ -234,6 +234,7 @@ import Testing
         #expect(!words.introducesSomethingNew("make it a bit bigger"))
         #expect(!words.introducesSomethingNew("A bit bigger."), "a degree, not a thing")
         #expect(!words.introducesSomethingNew("Rounder, with a soft shadow."), "a property of what is there")
+        #expect(!words.introducesSomethingNew("Amber, not red, red feels like an emergency."), "a comparison")
         #expect(words.introducesSomethingNew("and for sharing, a dialog with a link"))
     }
 }
