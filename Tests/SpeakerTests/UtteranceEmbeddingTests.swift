@@ -1,6 +1,7 @@
 import Capture
 import Foundation
 import Speaker
+import Tensor
 import TestSupport
 import Testing
 
@@ -87,6 +88,34 @@ import Testing
         #expect(difference <= Self.tolerance, "after speech went on: differs by \(difference)")
         #expect(utterance.agrees(with: reader[..<(12 * 16_000)]))
         #expect(!utterance.agrees(with: reader[1...]))
+    }
+
+    /// What is left at the cut, timed for the report: the ending of an utterance whose partials
+    /// were embedded while it was spoken, against the whole utterance embedded at its end (what
+    /// the final waited for before). One BLAS thread, as the labeller runs.
+    @Test func theEndingTakesLessTimeThanTheWholeUtterance() throws {
+        var encoder = VoiceEncoder(weights: try VoiceEncoderTests.model.get())
+        let voices = try Voices()
+        defer { voices.remove() }
+        let reader = try Self.reader(voices)
+        let threads = BLAS.threads
+        BLAS.setThreads(1)
+        defer { BLAS.setThreads(threads) }
+        let clock = ContinuousClock()
+        func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+        var random = SplitMix(seed: 1)
+        for seconds in [2, 4, 7, 12] {
+            let utterance = reader[..<(seconds * 16_000)]
+            _ = encoder.embed(utterance)   // warm
+            let whole = clock.measure { _ = encoder.embed(utterance) }
+            let heard = Self.heard(utterance, encoder: &encoder, random: &random)
+            let ending = clock.measure { _ = heard.embedding(encoder: &encoder) }
+            print(String(format: "speaker embedding of %d s at the cut: whole %.0f ms, heard ahead %.0f ms (%d partials ahead)",
+                         seconds, ms(whole), ms(ending), heard.embeddedAhead))
+            // At most two partials are left for the ending, against seven or more in one or two
+            // batches for the whole.
+            if seconds >= 7 { #expect(ending < whole, "\(seconds) s: ending \(ms(ending)) ms, whole \(ms(whole)) ms") }
+        }
     }
 
     /// How often the work ahead is thrown away: utterances quieter than -30 dBFS are embedded
