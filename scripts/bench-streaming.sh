@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Streaming latency: the recorded meetings played in real time through `run`, and for each final
 # transcript the time from the end of speech to the line reaching the pipeline's output, with its
-# speaker when the voice encoder is installed (speakers are on by default: the embedding runs
-# beside Whisper's decode, and the final waits for its label).
+# speaker when the voice encoder is installed (speakers are on by default: the voice is embedded
+# while it is spoken, the last partial or two beside Whisper's decode, and the final waits for its label).
 # Usage: scripts/bench-streaming.sh BIN [--no-speakers] [MEETING.wav ...]   (default: the three eval meetings)
 # --no-speakers: the same without speaker labels, to see what they cost.
 set -euo pipefail

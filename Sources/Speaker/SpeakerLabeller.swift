@@ -1,37 +1,25 @@
-import Dispatch
 import Synchronization
-import Tensor
 
 /// Who said each utterance of one audio stream, live or from a file: the voice encoder's
 /// embedding of the utterance's samples, fed to the online clustering in the order the
 /// utterances end, so "Speaker 2" means the same voice for the whole meeting.
 ///
-/// The embedding is the slow part (150-300 ms of CPU for a few seconds of speech), so it does
-/// not wait for the transcript: the speech stage hands over an utterance's samples as soon as
-/// it has them (`prepare`, at the pause where it starts decoding early, or when the utterance is
-/// cut), and the embedding runs on a queue of its own while Whisper decodes the same audio.
-/// `speaker(of:samples:)`, asked in the order the finals come out, then mostly only waits for
-/// what is already under way. One labeller per audio stream; the weights are shared.
+/// The embedding is the slow part (150-300 ms of CPU for a few seconds of speech), so it is not
+/// left to the end of the utterance. The speech stage hands over the samples of the utterance
+/// under way as they are heard (`hear`), and `run`, a child task of the speech stage, embeds its
+/// 1.6 s partials while the person is still speaking (`UtteranceEmbedding`). When the utterance
+/// is cut (`prepare`, at the pause where Whisper starts decoding early, or at its end) only the
+/// last partial or two are left, and they run beside Whisper's decode. `speaker(of:samples:)`,
+/// asked in the order the finals come out, then mostly only waits for what is already under way.
+/// One labeller per audio stream, and one `run`; the weights are shared.
 public final class SpeakerLabeller: Sendable {
     public let configuration: SpeakerStateMachine.Configuration
-    private let encoder: SharedEncoder
+    private let worker: SpeakerWorker
     private let state: Mutex<State>
-
-    private struct State {
-        var clustering: SpeakerStateMachine
-        /// Embeddings started for utterances not labelled yet, by their range of samples.
-        var embeddings: [Range<Int>: Embedding] = [:]
-    }
-
-    /// An embedding under way, and how to call it off when its utterance turned out longer.
-    private struct Embedding {
-        var task: Task<[Float], Never>
-        var cancelled: CancelFlag
-    }
 
     public init(weights: VoiceEncoderWeights, configuration: SpeakerStateMachine.Configuration = .init()) {
         self.configuration = configuration
-        encoder = SharedEncoder(encoder: VoiceEncoder(weights: weights))
+        worker = SpeakerWorker(encoder: VoiceEncoder(weights: weights))
         state = Mutex(State(clustering: SpeakerStateMachine(configuration: configuration)))
     }
 
@@ -41,17 +29,28 @@ public final class SpeakerLabeller: Sendable {
     /// Speakers met so far.
     public var speakerCount: Int { state.withLock { $0.clustering.speakerCount } }
 
+    /// `samples` continue the utterance that began at stream sample `start` (from its first
+    /// sample, the first time). Returns at once: the embedding work is `run`'s.
+    public func hear(_ samples: [Float], utteranceAt start: Int) {
+        guard !samples.isEmpty else { return }
+        update { state in
+            if let last = state.heard.indices.last, state.heard[last].start == start {
+                state.heard[last].samples += samples
+            } else {
+                state.heard.append((start, samples))
+            }
+        }
+    }
+
     /// Starts embedding the utterance at `range` (16 kHz sample indices of the stream) and returns
     /// at once. Asking again for the same range does nothing; a longer range from the same start
-    /// (speech went on after the pause) calls the shorter one off.
+    /// (speech went on after the pause) replaces the shorter one.
     public func prepare(_ range: Range<Int>, samples: [Float]) {
-        state.withLock { state in
-            guard state.embeddings[range] == nil, needsEmbedding(samples: samples.count, state.clustering) else { return }
-            for (other, embedding) in state.embeddings where other.lowerBound == range.lowerBound {
-                embedding.cancelled.cancel()
-                state.embeddings[other] = nil
-            }
-            state.embeddings[range] = start(samples)
+        update { state in
+            guard state.requests[range] == nil, !state.stopped,
+                  needsEmbedding(samples: samples.count, state.clustering) else { return }
+            for other in state.requests.keys where other.lowerBound == range.lowerBound { state.forget(other) }
+            state.ask(range, samples: samples)
         }
     }
 
@@ -60,17 +59,102 @@ public final class SpeakerLabeller: Sendable {
     /// one that were never labelled (their text was empty) are forgotten.
     public func speaker(of range: Range<Int>, samples: [Float]) async -> Int {
         let duration = Double(samples.count) / Double(VoiceEncoder.sampleRate)
-        let pending: Task<[Float], Never>? = state.withLock { state in
-            for (other, embedding) in state.embeddings where other != range && other.lowerBound < range.upperBound {
-                embedding.cancelled.cancel()
-                state.embeddings[other] = nil
+        let embedding: [Float] = await withCheckedContinuation { continuation in
+            let answer: [Float]?? = update { state in
+                for other in state.requests.keys where other != range && other.lowerBound < range.upperBound {
+                    state.forget(other)
+                }
+                guard !state.stopped, needsEmbedding(samples: samples.count, state.clustering) else {
+                    state.forget(range)
+                    return .some(nil)
+                }
+                if let done = state.requests[range]?.result {
+                    state.forget(range)
+                    return done
+                }
+                if state.requests[range] == nil { state.ask(range, samples: samples) }
+                state.requests[range]?.waiter = continuation
+                return nil
             }
-            let prepared = state.embeddings.removeValue(forKey: range)
-            guard needsEmbedding(samples: samples.count, state.clustering) else { return nil }
-            return (prepared ?? start(samples)).task
+            if let answer { continuation.resume(returning: answer ?? []) }
         }
-        let embedding = await pending?.value ?? []
         return state.withLock { $0.clustering.utterance(embedding: embedding, duration: duration).speaker }
+    }
+
+    /// Nothing more will be heard or asked: `run` returns once it has answered what it was asked.
+    public func close() {
+        update { $0.closed = true }
+    }
+
+    /// Does the embedding work, on the encoder's queue, until `close()` and nothing is left, or
+    /// until cancelled (whoever still waits is then answered at once, with no embedding).
+    /// Run it as a child task beside whoever hears and asks; it returns at once if run before.
+    public func run() async {
+        guard !state.withLock({ $0.stopped }) else { return }
+        var behind = false
+        while let step = await next(behind: behind) {
+            let done = await worker.perform(step)
+            behind = done.behind
+            if let request = step.request, let embedding = done.embedding {
+                let waiter: CheckedContinuation<[Float], Never>? = state.withLock { state in
+                    guard state.requests[request.range] != nil else { return nil }   // forgotten meanwhile
+                    if let waiter = state.requests[request.range]?.waiter {
+                        state.forget(request.range)
+                        return waiter
+                    }
+                    state.requests[request.range]?.result = embedding
+                    return nil
+                }
+                waiter?.resume(returning: embedding)
+            }
+        }
+        let waiting = state.withLock { state in
+            state.stopped = true
+            defer {
+                state.requests.removeAll()
+                state.order.removeAll()
+            }
+            return state.requests.values.compactMap(\.waiter)
+        }
+        for waiter in waiting { waiter.resume(returning: []) }
+    }
+
+    /// The next piece of work, waiting for one; nil once closed and done, or cancelled.
+    private func next(behind: Bool) async -> SpeakerWorker.Step? {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<SpeakerWorker.Step?, Never>) in
+                let now: SpeakerWorker.Step?? = state.withLock { state in
+                    if state.cancelled { return .some(nil) }
+                    if let step = state.takeStep(behind: behind) { return step }
+                    if state.closed { return .some(nil) }
+                    state.runner = continuation
+                    return nil
+                }
+                if let now { continuation.resume(returning: now) }
+            }
+        } onCancel: {
+            let runner = state.withLock { state in
+                state.cancelled = true
+                defer { state.runner = nil }
+                return state.runner
+            }
+            runner?.resume(returning: nil)
+        }
+    }
+
+    /// Changes the state, then hands `run` its next piece of work if it is waiting for one.
+    private func update<T: Sendable>(_ body: (inout State) -> T) -> T {
+        typealias Handoff = (runner: CheckedContinuation<SpeakerWorker.Step?, Never>, step: SpeakerWorker.Step?)
+        let (result, handoff): (T, Handoff?) = state.withLock { state in
+            let result = body(&state)
+            guard let runner = state.runner else { return (result, nil) }
+            let step = state.takeStep(behind: false)
+            guard step != nil || state.closed else { return (result, nil) }
+            state.runner = nil
+            return (result, (runner, step))
+        }
+        if let handoff { handoff.runner.resume(returning: handoff.step) }
+        return result
     }
 
     /// An utterance too short to carry a voice inherits the previous speaker once there is one,
@@ -78,44 +162,54 @@ public final class SpeakerLabeller: Sendable {
     private func needsEmbedding(samples count: Int, _ clustering: SpeakerStateMachine) -> Bool {
         clustering.speakerCount == 0 || Double(count) / Double(VoiceEncoder.sampleRate) >= configuration.minimumDuration
     }
-
-    private func start(_ samples: [Float]) -> Embedding {
-        let cancelled = CancelFlag(), encoder = encoder
-        return Embedding(task: Task { await encoder.embed(samples, unless: cancelled) }, cancelled: cancelled)
-    }
 }
 
-/// The encoder and its scratch, used on one serial queue shared by every labeller: an embedding
-/// is hundreds of milliseconds of CPU that must not block the cooperative threads capture and the
-/// screen run on, and two at once would only fight over the same two cores.
-private final class SharedEncoder: @unchecked Sendable {
-    // @unchecked: `encoder` is touched only on `queue`.
-    private var encoder: VoiceEncoder
-    private static let queue = DispatchQueue(label: "mockpilot.speakers")
+extension SpeakerLabeller {
+    /// What the capture side and the recognition side have handed over, under the lock.
+    fileprivate struct State {
+        var clustering: SpeakerStateMachine
+        /// Samples heard and not yet given to the worker, by the start of their utterance.
+        var heard: [(start: Int, samples: [Float])] = []
+        /// Embeddings asked for, by their range of samples.
+        var requests: [Range<Int>: Request] = [:]
+        /// The order they were asked in, so the oldest is done first.
+        var order: [Range<Int>] = []
+        /// `run` waiting for work.
+        var runner: CheckedContinuation<SpeakerWorker.Step?, Never>?
+        var closed = false
+        var cancelled = false
+        /// `run` has returned: answer at once, with no embedding.
+        var stopped = false
 
-    init(encoder: VoiceEncoder) { self.encoder = encoder }
+        mutating func ask(_ range: Range<Int>, samples: [Float]) {
+            requests[range] = Request(samples: samples)
+            order.append(range)
+        }
 
-    /// The embedding of `samples`, or nothing if it was called off before its turn came.
-    func embed(_ samples: [Float], unless cancelled: CancelFlag) async -> [Float] {
-        await withCheckedContinuation { continuation in
-            Self.queue.async {
-                guard !cancelled.isCancelled else { return continuation.resume(returning: []) }
-                // The LSTM's per-frame products are small (a few rows by 1024 x 256): OpenBLAS's
-                // worker threads cost more than they save there (a 4 s utterance 200 ms on one
-                // thread, 480 ms on two on a busy machine), and Whisper, decoding beside it, has
-                // the other core. Whisper gets its threads back after.
-                let threads = BLAS.threads
-                BLAS.setThreads(1)
-                defer { BLAS.setThreads(threads) }
-                continuation.resume(returning: self.encoder.embed(samples[...]))
+        mutating func forget(_ range: Range<Int>) {
+            requests[range] = nil
+            order.removeAll { $0 == range }
+        }
+
+        /// The oldest embedding not started yet, with what was heard; else, unless closed,
+        /// what was heard or more partials to embed ahead.
+        mutating func takeStep(behind: Bool) -> SpeakerWorker.Step? {
+            if let range = order.first(where: { requests[$0]?.started == false }), let request = requests[range] {
+                requests[range]?.started = true
+                defer { heard.removeAll() }
+                return SpeakerWorker.Step(heard: heard, request: .init(range: range, samples: request.samples))
             }
+            guard !closed, behind || !heard.isEmpty else { return nil }
+            defer { heard.removeAll() }
+            return SpeakerWorker.Step(heard: heard, request: nil)
         }
     }
-}
 
-/// Set once an embedding is no longer wanted; read on the encoder's queue.
-private final class CancelFlag: Sendable {
-    private let flag = Atomic<Bool>(false)
-    var isCancelled: Bool { flag.load(ordering: .relaxed) }
-    func cancel() { flag.store(true, ordering: .relaxed) }
+    /// An embedding asked for: the utterance's samples, and its answer or who waits for it.
+    fileprivate struct Request {
+        var samples: [Float]
+        var started = false
+        var result: [Float]?
+        var waiter: CheckedContinuation<[Float], Never>?
+    }
 }

@@ -24,25 +24,35 @@ struct SpeakerMel: Sendable {
     /// Frames in the spectrogram of `count` samples: one every hop, centred.
     static func frames(samples count: Int) -> Int { 1 + count / hop }
 
+    /// Samples heard before frame `frame`'s window has all it reads (later ones fall outside it).
+    static func settled(frame: Int) -> Int { frame * hop + nFFT / 2 }
+
     /// `[frames, bands]`, time-major.
     func compute(_ samples: UnsafeBufferPointer<Float>) -> [Float] {
-        let frames = Self.frames(samples: samples.count), half = Self.nFFT / 2, b = Self.bins
+        compute(samples, frames: 0..<Self.frames(samples: samples.count))
+    }
+
+    /// Frames `range` of the spectrogram of `samples`, zeros past their end as in `compute`:
+    /// `[range.count, bands]`. A frame reads only the samples under its window, so the frames of
+    /// audio still being heard can be computed a few at a time, each once.
+    func compute(_ samples: UnsafeBufferPointer<Float>, frames range: Range<Int>) -> [Float] {
+        let frames = range.count, half = Self.nFFT / 2, b = Self.bins
         var power = [Float](repeating: 0, count: frames * b)  // [frames, bins]
         var re = [Double](repeating: 0, count: Self.nFFT), im = re, outRe = re, outIm = re
-        for f in 0..<frames {
+        for (row, f) in range.enumerated() {
             for j in 0..<Self.nFFT {
                 let t = f * Self.hop + j - half
                 re[j] = t >= 0 && t < samples.count ? Double(samples[t]) * window[j] : 0
                 im[j] = 0
             }
             fft.transform(inRe: re, inIm: im, outRe: &outRe, outIm: &outIm)
-            for k in 0..<b { power[f * b + k] = Float(outRe[k] * outRe[k] + outIm[k] * outIm[k]) }
+            for k in 0..<b { power[row * b + k] = Float(outRe[k] * outRe[k] + outIm[k] * outIm[k]) }
         }
         var mel = [Float](repeating: 0, count: frames * Self.bands)  // [frames, bands]
         power.withUnsafeBufferPointer { p in
             filters.withUnsafeBufferPointer { w in
                 mel.withUnsafeMutableBufferPointer { m in
-                    guard let pb = p.baseAddress, let wb = w.baseAddress, let mb = m.baseAddress else { return }
+                    guard frames > 0, let pb = p.baseAddress, let wb = w.baseAddress, let mb = m.baseAddress else { return }
                     matmul(pb, lda: b, wb, ldb: b, transposeB: true, mb, ldc: Self.bands, m: frames, n: Self.bands, k: b)
                 }
             }

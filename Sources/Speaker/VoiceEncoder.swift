@@ -13,6 +13,8 @@ public struct VoiceEncoder: Sendable {
     static let partialFrames = 160
     static let partialRate = 1.3
     static let minCoverage = 0.75
+    /// Mel frames from one partial's start to the next's: 77.
+    static let partialStep = Int((Double(SpeakerMel.sampleRate) / partialRate / Double(SpeakerMel.hop)).rounded())
     static let targetRMS: Float = 0.031622775  // -30 dBFS: 10^(-30 / 20)
     /// Partials run through the LSTM together; longer utterances go in several batches, so
     /// memory stays bounded whatever the utterance's length.
@@ -50,28 +52,53 @@ public struct VoiceEncoder: Sendable {
             wav[i] = s
             sumSquares += Double(s) * Double(s)
         }
-        let rms = samples.isEmpty ? 0 : Float((sumSquares / Double(samples.count)).squareRoot())
-        if rms > 0, rms < Self.targetRMS {
-            let gain = Self.targetRMS / rms
+        if let gain = Self.gain(sumSquares: sumSquares, count: samples.count) {
             for i in wav.indices { wav[i] *= gain }
         }
         let spectrogram = wav.withUnsafeBufferPointer { mel.compute($0) }  // [frames, bands]
-        var sum = [Float](repeating: 0, count: W.embeddingSize)
+        var partials: [[Float]] = []
         var first = 0
         while first < starts.count {
             let group = Array(starts[first..<min(first + Self.batch, starts.count)])
-            partialEmbeddings(spectrogram, starts: group, sum: &sum)
+            partials += partialEmbeddings(spectrogram, firstFrame: 0, starts: group)
             first += Self.batch
         }
-        return Self.normalised(sum)
+        return Self.average(partials)
+    }
+
+    /// The mel frames `range` of `samples` (zeros past their end), gain 1: `[range.count, bands]`.
+    func melFrames(_ samples: UnsafeBufferPointer<Float>, _ range: Range<Int>) -> [Float] {
+        mel.compute(samples, frames: range)
+    }
+
+    /// The utterance's embedding from its partials' embeddings, summed in order and normalised.
+    static func average(_ partials: [[Float]]) -> [Float] {
+        var sum = [Float](repeating: 0, count: W.embeddingSize)
+        for partial in partials {
+            for i in sum.indices where i < partial.count { sum[i] += partial[i] }
+        }
+        return normalised(sum)
+    }
+
+    /// The gain that raises an utterance of `count` samples whose squares sum to `sumSquares`
+    /// to -30 dBFS, or nil when it is loud enough (or silent) and is left as it is.
+    static func gain(sumSquares: Double, count: Int) -> Float? {
+        let rms = count == 0 ? 0 : Float((sumSquares / Double(count)).squareRoot())
+        return rms > 0 && rms < targetRMS ? targetRMS / rms : nil
+    }
+
+    /// The gain `embed` gives `samples`, or nil.
+    static func gain(of samples: ArraySlice<Float>) -> Float? {
+        var sumSquares: Double = 0
+        for s in samples where s.isFinite { sumSquares += Double(s) * Double(s) }
+        return gain(sumSquares: sumSquares, count: samples.count)
     }
 
     /// First mel frame of each partial, as `compute_partial_slices(n, rate=1.3, min_coverage=0.75)`.
     static func partialStarts(samples n: Int) -> [Int] {
         let frames = (n + 1 + SpeakerMel.hop - 1) / SpeakerMel.hop  // ceil((n + 1) / hop)
-        let step = Int((Double(SpeakerMel.sampleRate) / partialRate / Double(SpeakerMel.hop)).rounded())
-        let count = max(1, frames - partialFrames + step + 1)
-        var starts = Array(stride(from: 0, to: count, by: step))
+        let count = max(1, frames - partialFrames + partialStep + 1)
+        var starts = Array(stride(from: 0, to: count, by: partialStep))
         if let last = starts.last, starts.count > 1 {
             let coverage = Double(n - last * SpeakerMel.hop) / Double(partialFrames * SpeakerMel.hop)
             if coverage < minCoverage { starts.removeLast() }
@@ -79,18 +106,23 @@ public struct VoiceEncoder: Sendable {
         return starts
     }
 
-    /// Runs the partials starting at `starts` through the network together and adds each one's
-    /// embedding (linear, ReLU, L2 norm) to `sum`.
-    private mutating func partialEmbeddings(_ spectrogram: [Float], starts: [Int], sum: inout [Float]) {
+    /// Runs the partials starting at mel frames `starts` (at most `batch` of them) through the
+    /// network together and returns each one's embedding (linear, ReLU, L2 norm). `spectrogram`
+    /// holds the frames from `firstFrame` on, `[frames, bands]`, up to the last partial's end.
+    mutating func partialEmbeddings(_ spectrogram: [Float], firstFrame: Int, starts: [Int]) -> [[Float]] {
+        precondition(starts.count <= Self.batch && (starts.min() ?? firstFrame) >= firstFrame, "partials out of range")
+        precondition(((starts.max() ?? 0) - firstFrame + Self.steps) * W.melBands <= spectrogram.count || starts.isEmpty,
+                     "spectrogram too short for its partials")
         let weights = weights, batch = starts.count, bands = W.melBands, h = W.hiddenSize, e = W.embeddingSize
-        arena.withUnsafeMutableBufferPointer { buffer in
+        guard batch > 0 else { return [] }
+        return arena.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { preconditionFailure("empty arena") }
             let x = base + Self.input
             spectrogram.withUnsafeBufferPointer { mel in
                 guard let m = mel.baseAddress else { return }
                 for t in 0..<Self.steps {
                     for (p, start) in starts.enumerated() {
-                        (x + (t * batch + p) * bands).update(from: m + (start + t) * bands, count: bands)
+                        (x + (t * batch + p) * bands).update(from: m + (start - firstFrame + t) * bands, count: bands)
                     }
                 }
             }
@@ -106,7 +138,7 @@ public struct VoiceEncoder: Sendable {
             let last = from + (Self.steps - 1) * batch * h
             let out = base + Self.embeddings
             linear(last, rows: batch, weight: weights.linear, bias: weights.linearBias, into: out)
-            for p in 0..<batch {
+            return (0..<batch).map { p in
                 let row = out + p * e
                 var norm: Float = 0
                 for i in 0..<e {
@@ -114,7 +146,7 @@ public struct VoiceEncoder: Sendable {
                     norm += row[i] * row[i]
                 }
                 let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-                for i in 0..<e { sum[i] += row[i] * scale }
+                return (0..<e).map { row[$0] * scale }
             }
         }
     }

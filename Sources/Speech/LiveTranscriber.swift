@@ -109,8 +109,9 @@ public struct LiveTranscriber: Sendable {
 
     /// `live` sources (a microphone, a paced file) cannot wait, so falling behind is reported;
     /// a recorded file is read only as fast as it is recognised. With `speakers`, every final
-    /// carries its speaker ("Speaker 1", ...): each utterance's samples go to the labeller as
-    /// soon as they are cut, so its voice embedding runs while Whisper decodes them.
+    /// carries its speaker ("Speaker 1", ...): the labeller hears each utterance as it is spoken
+    /// and embeds its voice ahead, beside capture, so at the cut only its last second or two is
+    /// left, and that runs while Whisper decodes the utterance.
     public func run(source: any AudioSource, live: Bool, speakers: SpeakerLabeller? = nil,
                     emit: @escaping @Sendable (SpeechEvent) -> Void) async throws {
         // Live audio cannot wait for recognition, so its backlog is shown; a file waits instead.
@@ -123,9 +124,12 @@ public struct LiveTranscriber: Sendable {
             prompting = Prompting(design: nil, fixed: nil)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
+            if let speakers { group.addTask { await speakers.run() } }
             group.addTask { try await capture(source: source, live: live, into: queue, speakers: speakers, emit: emit) }
             group.addTask { [prompting] in
                 await recognise(from: queue, live: live, prompting: prompting, speakers: speakers, emit: emit)
+                // Every label has been asked for: the labeller's work ends with the meeting's.
+                speakers?.close()
             }
             try await group.waitForAll()
         }
@@ -144,6 +148,8 @@ public struct LiveTranscriber: Sendable {
         let speculateAfter = live ? self.speculateAfter : .infinity
         var buffer = AudioWindow()
         var reportedDrops = 0
+        // The utterance under way and how far the labeller has heard it.
+        var heard = (start: -1, upTo: 0)
         do {
             for try await chunk in source.chunks() {
                 emit(.level(chunk.level))
@@ -161,6 +167,12 @@ public struct LiveTranscriber: Sendable {
                     segments.resumed()
                 }
                 jobs += segments.advance(by: chunk.samples.count)
+                if let speakers, let start = segments.utteranceStart {
+                    // Its voice is embedded while it is spoken, off this task.
+                    if heard.start != start { heard = (start, start) }
+                    speakers.hear(buffer.samples(heard.upTo..<segments.position), utteranceAt: start)
+                    heard.upTo = segments.position
+                }
                 for job in jobs {
                     let samples = buffer.samples(job.range)
                     // A speculative final is the utterance as it stands at a pause: its voice can

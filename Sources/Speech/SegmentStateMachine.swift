@@ -57,6 +57,9 @@ public struct SegmentStateMachine: Sendable {
         segmentStart ?? max(0, position - samples(settings.preroll + settings.detectionDelay))
     }
 
+    /// The first sample of the utterance under way, or nil between utterances.
+    public var utteranceStart: Int? { segmentStart }
+
     public mutating func speechStarted(at sample: Int) {
         guard segmentStart == nil else { return }
         segment += 1

@@ -6,8 +6,9 @@ import Speech
 import Whisper
 
 /// `transcribe --speakers`: each utterance's audio goes to the speaker labeller as the speech
-/// stage cuts it from the file it reads, once, so labels are what a live meeting would have
-/// shown and nothing holds the recording in memory.
+/// stage reads it from the file, once, as in a live meeting (embedded ahead while it is read, the
+/// rest when it is cut), so labels are what a live meeting would have shown and nothing holds the
+/// recording in memory.
 extension TranscribeCommand {
     /// Resemblyzer's encoder, loaded once for every file; nil without --speakers.
     func speakerWeights() throws -> VoiceEncoderWeights? {

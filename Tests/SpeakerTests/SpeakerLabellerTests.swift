@@ -5,9 +5,10 @@ import TestSupport
 import Testing
 
 /// The labeller the speech stage drives, on real voices: utterances of two people laid end to
-/// end as one stream, handed over as the speech stage does (a speculative cut at a pause, then
-/// the final; sometimes speech goes on after the pause, so the final is longer), must get the
-/// labels the encoder and the clustering give them one by one, in order.
+/// end as one stream, handed over as the speech stage does (heard chunk by chunk as spoken, a
+/// speculative cut at a pause, then the final; sometimes speech goes on after the pause, so the
+/// final is longer), must get the labels the encoder and the clustering give them one by one,
+/// in order. The labeller's work runs beside, as the speech stage runs it.
 @Suite struct SpeakerLabellerTests {
     /// One utterance of the stream: its range of sample indices and its samples.
     struct Cut {
@@ -41,6 +42,15 @@ import Testing
         return cuts
     }
 
+    /// `body` with `labeller.run()` beside it, closed after, as `LiveTranscriber` runs it.
+    static func running<T: Sendable>(_ labeller: SpeakerLabeller, _ body: () async -> T) async -> T {
+        async let work: Void = labeller.run()
+        let result = await body()
+        labeller.close()
+        await work
+        return result
+    }
+
     /// What the labels must be: each utterance embedded alone and clustered in order.
     static func reference(_ cuts: [Cut], weights: VoiceEncoderWeights) -> [Int] {
         var encoder = VoiceEncoder(weights: weights)
@@ -56,24 +66,36 @@ import Testing
         let expected = Self.reference(cuts, weights: weights)
         #expect(expected == [1, 2, 3, 1, 2], "the encoder and clustering alone: \(expected)")
 
-        // As live: a speculative cut at a pause two thirds in (speech went on), then the whole
-        // utterance at the pause that ends it, then its label once its text is decoded.
+        // As live: heard in 30 ms chunks, a speculative cut at a pause two thirds in (speech went
+        // on), then the whole utterance at the pause that ends it, then its label once its text
+        // is decoded.
         let live = SpeakerLabeller(weights: weights)
-        var labels: [Int] = []
-        for cut in cuts {
-            let early = cut.prefix(2.0 / 3)
-            live.prepare(early.range, samples: early.samples)
-            live.prepare(cut.range, samples: cut.samples)
-            labels.append(await live.speaker(of: cut.range, samples: cut.samples))
+        let labels = await Self.running(live) {
+            var labels: [Int] = []
+            for cut in cuts {
+                let early = cut.prefix(2.0 / 3)
+                for at in stride(from: 0, to: cut.samples.count, by: 480) {
+                    live.hear(Array(cut.samples[at..<min(at + 480, cut.samples.count)]), utteranceAt: cut.range.lowerBound)
+                    if at + 480 >= early.samples.count && at < early.samples.count {
+                        live.prepare(early.range, samples: early.samples)
+                    }
+                }
+                live.prepare(cut.range, samples: cut.samples)
+                labels.append(await live.speaker(of: cut.range, samples: cut.samples))
+            }
+            return labels
         }
         #expect(labels == expected)
         #expect(live.speakerCount == 3)
 
         // As a file read ahead of its decoding: every utterance handed over before any label.
         let file = SpeakerLabeller(weights: weights)
-        for cut in cuts { file.prepare(cut.range, samples: cut.samples) }
-        var fileLabels: [Int] = []
-        for cut in cuts { fileLabels.append(await file.speaker(of: cut.range, samples: cut.samples)) }
+        let fileLabels = await Self.running(file) {
+            for cut in cuts { file.prepare(cut.range, samples: cut.samples) }
+            var fileLabels: [Int] = []
+            for cut in cuts { fileLabels.append(await file.speaker(of: cut.range, samples: cut.samples)) }
+            return fileLabels
+        }
         #expect(fileLabels == expected)
     }
 
@@ -86,10 +108,14 @@ import Testing
         defer { voices.remove() }
         let cuts = try Self.stream(voices)
         let labeller = SpeakerLabeller(weights: weights)
-        labeller.prepare(cuts[0].range, samples: cuts[0].samples)   // Allison: no text
-        labeller.prepare(cuts[1].range, samples: cuts[1].samples)
-        #expect(await labeller.speaker(of: cuts[1].range, samples: cuts[1].samples) == 1)
-        #expect(await labeller.speaker(of: cuts[3].range, samples: cuts[3].samples) == 2)
+        let labels = await Self.running(labeller) {
+            labeller.hear(cuts[0].samples, utteranceAt: cuts[0].range.lowerBound)
+            labeller.prepare(cuts[0].range, samples: cuts[0].samples)   // Allison: no text
+            labeller.prepare(cuts[1].range, samples: cuts[1].samples)
+            return [await labeller.speaker(of: cuts[1].range, samples: cuts[1].samples),
+                    await labeller.speaker(of: cuts[3].range, samples: cuts[3].samples)]
+        }
+        #expect(labels == [1, 2])
         #expect(labeller.speakerCount == 2)
     }
 
@@ -101,11 +127,31 @@ import Testing
         defer { voices.remove() }
         let cuts = try Self.stream(voices)
         let labeller = SpeakerLabeller(weights: weights)
-        #expect(await labeller.speaker(of: cuts[0].range, samples: cuts[0].samples) == 1)
         let snippet = cuts[1].prefix(0.1)   // 0.7 s of the reader
-        labeller.prepare(snippet.range, samples: snippet.samples)
-        #expect(await labeller.speaker(of: snippet.range, samples: snippet.samples) == 1)
+        let labels = await Self.running(labeller) {
+            let first = await labeller.speaker(of: cuts[0].range, samples: cuts[0].samples)
+            labeller.prepare(snippet.range, samples: snippet.samples)
+            return [first, await labeller.speaker(of: snippet.range, samples: snippet.samples)]
+        }
+        #expect(labels == [1, 1])
         #expect(labeller.speakerCount == 1)
         #expect(SpeakerLabeller.name(of: 2) == "Speaker 2")
+    }
+
+    /// Quitting: once the labeller's work is cancelled, whoever asks for a label is answered at
+    /// once (with no embedding) instead of hanging the speech stage's shutdown.
+    @Test(.timeLimit(.minutes(1))) func afterItsWorkIsCancelledLabelsAreAnsweredAtOnce() async throws {
+        let weights = try VoiceEncoderTests.model.get()
+        let voices = try Voices()
+        defer { voices.remove() }
+        let cuts = try Self.stream(voices)
+        let labeller = SpeakerLabeller(weights: weights)
+        let work = Task { await labeller.run() }
+        work.cancel()
+        await work.value
+        labeller.prepare(cuts[0].range, samples: cuts[0].samples)
+        let label = await labeller.speaker(of: cuts[0].range, samples: cuts[0].samples)
+        #expect(label == 1)
+        await labeller.run()   // a second run has nothing to do
     }
 }

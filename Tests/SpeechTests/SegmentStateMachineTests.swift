@@ -30,6 +30,25 @@ import Testing
         #expect(m.paused(endingAt: 60_000) == [])                  // no utterance, nothing to ask
     }
 
+    /// What the speaker labeller is fed while someone speaks: the samples from the start of the
+    /// utterance under way, the same start its speculative and final jobs have.
+    @Test func theUtteranceUnderWayStartsWhereItsJobsStart() {
+        var m = SegmentStateMachine()
+        _ = m.advance(by: 16_000)
+        #expect(m.utteranceStart == nil)
+        m.speechStarted(at: 16_000)
+        _ = m.advance(by: 16_000)
+        #expect(m.utteranceStart == 11_200)
+        #expect(m.paused(endingAt: 30_000).map(\.range.lowerBound) == [11_200])
+        #expect(m.speechEnded(at: 30_000).map(\.range.lowerBound) == [11_200])
+        #expect(m.utteranceStart == nil)
+        // A monologue cut at 28 s goes on as a new utterance from the cut.
+        m.speechStarted(at: 40_000)
+        var cut: [SegmentStateMachine.Job] = []
+        for _ in 0..<30 { cut += m.advance(by: 16_000).filter(\.isFinal) }
+        #expect(cut.count == 1 && m.utteranceStart == cut.first?.range.upperBound)
+    }
+
     @Test func aLongMonologueIsCutBeforeWhispersWindow() {
         var m = SegmentStateMachine()
         m.speechStarted(at: 0)
