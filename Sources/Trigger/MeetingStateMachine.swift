@@ -19,13 +19,10 @@ import Core
 ///   thing the lexicon lacks: offered, so it cannot restyle the previous component;
 /// - a change with no component yet is offered, not made into a new component.
 /// Readings between `suggestionFloor` and `threshold` are offered too (or first given to a model,
-/// when one is configured), except while a design session is under way, when the table is warm:
-/// - a change to the warm table lands from `suggestionFloor` ("Rounder, with a soft shadow." right
-///   after a search bar was made is a change to it, though alone it reads as little);
-/// - a new thing lands from `sessionThreshold` ("tags as pills under the title" while a notes
-///   screen is being drawn). Talk with nothing on the table never meets these lower bars, so a
-///   podcast or a design review of a TV remote still needs a sure ask to start.
-/// `g` makes what is pending, else the newest offer, else reads the talk.
+/// when one is configured), except a change to a warm table, which lands from `suggestionFloor`
+/// ("Rounder, with a soft shadow." right after a search bar was made is a change to it, though
+/// alone it reads as little). A new thing gets no such lower bar: "Sounds good, and the footer
+/// can wait." right after a component reads like an ask, and is not one. `g` makes what is pending, else the newest offer, else reads the talk.
 ///
 /// It owns the speakers' names: lines keep the label they were heard with ("Speaker 1", "Call", a
 /// VTT name), and a rename from the screen names that label for the rest of the meeting.
@@ -46,17 +43,12 @@ public struct MeetingStateMachine: Sendable {
         /// are not probabilities: "I would love a button that ..." reads as a wish at 0.9 whether it
         /// is about a screen or a car.
         public var newNeedsCue: Bool
-        /// While the table is warm, a new thing read at or above this is acted on (nil: never
-        /// under `threshold`). 0.7 is the most the extractor gives a line it reads no request frame
-        /// in, so in a session such lines are made when the head is sure of them.
-        public var sessionThreshold: Double?
         public var trigger: TriggerStateMachine.Settings
 
         public init(threshold: Double = 0.75, suggestionFloor: Double = 0.5, modelFloor: Double? = nil,
                     recency: Double = 120, topicChangeLines: Int = 6, newNeedsCue: Bool = false,
-                    sessionThreshold: Double? = 0.7, trigger: TriggerStateMachine.Settings = .init()) {
+                    trigger: TriggerStateMachine.Settings = .init()) {
             self.newNeedsCue = newNeedsCue
-            self.sessionThreshold = sessionThreshold
             self.threshold = threshold
             self.suggestionFloor = suggestionFloor
             self.modelFloor = modelFloor
@@ -201,7 +193,7 @@ public struct MeetingStateMachine: Sendable {
             return []
         }
         if reading.confidence >= settings.threshold { return land(reading, at: line.msg.tsEnd) }
-        if inSession(reading, at: line.msg.tsEnd) { return land(reading, at: line.msg.tsEnd) }
+        if changesWarmTable(reading, at: line.msg.tsEnd) { return land(reading, at: line.msg.tsEnd) }
         if let floor = settings.modelFloor, reading.confidence >= floor { return [.askModel(reading, line: line)] }
         guard reading.confidence >= settings.suggestionFloor else {
             otherTalk += 1
@@ -244,18 +236,11 @@ public struct MeetingStateMachine: Sendable {
         return .existing(table)
     }
 
-    /// An unsure reading that a warm table makes sure enough: a change to the table from the
-    /// suggestion floor, a new thing from the session threshold.
-    private func inSession(_ reading: IntentMsg, at time: Double) -> Bool {
+    /// An unsure reading that changes the warm table: sure enough, from the suggestion floor.
+    private func changesWarmTable(_ reading: IntentMsg, at time: Double) -> Bool {
         guard let table, isWarm(at: time), reading.confidence >= settings.suggestionFloor else { return false }
-        switch plan(for: reading, at: time, warmOnly: true) {
-        case .existing(let i):
-            return i == table
-        case .new:
-            return settings.sessionThreshold.map { reading.confidence >= $0 } ?? false
-        case .nothing:
-            return false
-        }
+        if case .existing(let i) = plan(for: reading, at: time, warmOnly: true) { return i == table }
+        return false
     }
 
     /// The table was discussed recently and the talk has not moved on.
