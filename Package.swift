@@ -114,7 +114,7 @@ let package = Package(
 
         // Test helpers shared by test targets: the repository's paths, the installed models, fixtures
         // (WAVs, file-backed ALSA PCMs, a seeded generator), tools run to their end, stand-ins for remote APIs.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Tensor"], path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),

@@ -24,7 +24,7 @@ import Testing
 
     /// `samples` heard in chunks of 10-120 ms, with partials embedded ahead after each chunk, as
     /// the labeller does while capture goes on.
-    static func heard(_ samples: ArraySlice<Float>, encoder: inout VoiceEncoder, random: inout SplitMix) -> UtteranceEmbedding {
+    static func heard(_ samples: ArraySlice<Float>, encoder: inout VoiceEncoder, random: inout SeededRandom) -> UtteranceEmbedding {
         var utterance = UtteranceEmbedding()
         var at = samples.startIndex
         while at < samples.endIndex {
@@ -46,7 +46,7 @@ import Testing
         defer { voices.remove() }
         let reader = try Self.reader(voices)
         #expect(reader.count > 12 * 16_000)
-        var random = SplitMix(seed: 13)
+        var random = SeededRandom(seed: 13)
         // Around one partial (25 600 samples; its frames read 25 640), the coverage rule of the
         // last partial, several batches of eight, and random lengths.
         var lengths = [0, 1, 2_400, 16_000, 25_599, 25_600, 25_639, 25_640, 25_641, 38_000, 16_000 * 9]
@@ -76,7 +76,7 @@ import Testing
         let voices = try Voices()
         defer { voices.remove() }
         let reader = try Self.reader(voices)
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         var utterance = Self.heard(reader[..<(8 * 16_000)], encoder: &encoder, random: &random)
         for cut in [5 * 16_000, 7 * 16_000 + 333, 8 * 16_000] {
             let difference = Self.largestDifference(utterance.embedding(of: cut, encoder: &encoder), encoder.embed(reader[..<cut]))
@@ -103,7 +103,7 @@ import Testing
         defer { BLAS.setThreads(threads) }
         let clock = ContinuousClock()
         func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
-        var random = SplitMix(seed: 1)
+        var random = SeededRandom(seed: 1)
         for seconds in [2, 4, 7, 12] {
             let utterance = reader[..<(seconds * 16_000)]
             _ = encoder.embed(utterance)   // warm
@@ -143,18 +143,5 @@ import Testing
         print("utterances quieter than -30 dBFS in the dev meetings: \(quiet) of \(utterances)")
         #expect(utterances >= 40)
         #expect(Double(quiet) <= 0.05 * Double(utterances), "\(quiet) of \(utterances) utterances embedded again at their end")
-    }
-}
-
-/// A small seeded generator, so a failing length comes back on the next run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 import TestSupport
 import Testing
 @testable import Whisper
