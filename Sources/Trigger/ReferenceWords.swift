@@ -30,16 +30,19 @@ public struct ReferenceWords: Sendable, Hashable {
 
     /// One word a line; blank lines and `#` comments skipped.
     static func list(_ bytes: [UInt8]) -> Set<String> {
-        Set(String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        words(lines: String(decoding: bytes, as: UTF8.self))
     }
 
     /// A list in two sections, split at the line "[after]".
     static func sections(_ bytes: [UInt8]) -> (before: Set<String>, after: Set<String>) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let parts = text.components(separatedBy: "\n[after]\n")
-        return (list(Array((parts.first ?? "").utf8)), parts.count > 1 ? list(Array(parts[1].utf8)) : [])
+        let parts = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n[after]\n")
+        return (words(lines: parts.first ?? ""), parts.count > 1 ? words(lines: parts[1]) : [])
+    }
+
+    private static func words(lines text: String) -> Set<String> {
+        Set(text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }
 
     /// The line's words, lower case; apostrophes kept ("it's").
