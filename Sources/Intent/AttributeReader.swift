@@ -3,11 +3,11 @@
 /// A style is not asked when it is negated ("not pills", "without a shadow"), removed
 /// ("lose the borders") or names a purpose ("a toggle for dark mode").
 enum AttributeReader {
-    private static let negators: Set<String> = ["not", "no", "without", "lose", "remove", "less", "never", "nor"]
-    private static let hoverScaleWords: Set<String> = ["grow", "grows", "scale", "scales", "zoom", "zooms", "enlarge", "lift", "lifts", "pop", "pops"]
+    private static let negators = Lexicon.words.set("negators")
+    private static let hoverScaleWords = Lexicon.words.set("hoverScaleWords")
 
     /// Styles named only by adjectives.
-    private static let adjectiveStyles: Set<String> = ["dark", "light", "bold", "large", "small", "minimal", "square", "rounded", "centered", "sticky"]
+    private static let adjectiveStyles = Lexicon.words.set("adjectiveStyles")
 
     private static let styleIndex = PhraseIndex<String>(Lexicon.styles.map { (words: $0.words, value: $0.style, fuzzy: false) })
 
@@ -68,11 +68,8 @@ enum AttributeReader {
         return (styles, readColors(words))
     }
 
-    private static let centerLeads: Set<String> = [
-        "the", "in", "at", "to", "and", "be", "is", "are", "more", "it", "them", "everything", "all", "vertically",
-        "horizontally", "perfectly", "then", "or", "text", "headline", "title", "content", "logo", "heading",
-    ]
-    private static let controls: Set<String> = ["toggle", "switch", "button", "option", "setting", "settings", "checkbox", "tab"]
+    private static let centerLeads = Lexicon.words.set("centerLeads")
+    private static let controls = Lexicon.words.set("modeControls")
 
     /// "a toggle for compact mode", "a dark mode switch": the mode is what a control switches,
     /// not how it looks.
@@ -92,10 +89,8 @@ enum AttributeReader {
         return false
     }
 
-    private static let manners: Set<String> = [
-        "smoothly", "gently", "gradually", "softly", "slowly", "quickly", "automatically", "nicely", "continuously", "endlessly",
-    ]
-    private static let paths: Set<String> = ["in", "out", "from", "across", "into", "away", "down", "up"]
+    private static let manners = Lexicon.words.set("mannerAdverbs")
+    private static let paths = Lexicon.words.set("pathParticles")
 
     /// A movement asked for: a motion verb with a manner ("fills smoothly", "opens gently"), a
     /// sliding or fading verb with a path ("slides in from the left"), or one that runs by itself
@@ -116,10 +111,7 @@ enum AttributeReader {
         return false
     }
 
-    private static let ornaments: Set<String> = [
-        "fancy", "flashy", "frills", "frilly", "busy", "cluttered", "ornate", "elaborate", "decoration", "decorations",
-        "decorative", "loud", "gimmicky", "bells",
-    ]
+    private static let ornaments = Lexicon.words.set("ornaments")
 
     /// Plainness asked for by negating ornament: "nothing fancy", "no frills", "not too busy".
     private static func asksForPlainness(_ words: [Word]) -> Bool {

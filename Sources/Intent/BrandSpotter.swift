@@ -29,9 +29,9 @@ struct BrandSpotter: Sendable {
         index = PhraseIndex(list.map { (words: $0.words, value: $0.brand, fuzzy: false) })
     }
 
-    private static let after: Set<String> = ["style", "styled", "ish", "esque", "inspired", "vibe", "vibes", "look", "looking", "feel", "like", "type", "kind"]
-    private static let likeWords: Set<String> = ["like", "than"]
-    private static let bridge: Set<String> = ["what", "whats", "the", "in", "on", "how", "hows", "a", "la", "to", "by", "of", "does", "at", "ones", "one", "those"]
+    private static let after = Lexicon.words.set("brandStyleSuffixes")
+    private static let likeWords = Lexicon.words.set("comparisonWords")
+    private static let bridge = Lexicon.words.set("brandBridges")
 
     /// Brands cited as a style reference, in the order heard.
     func references(in words: [Word], components: [ComponentMention]) -> [String] {

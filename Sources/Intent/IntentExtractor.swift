@@ -144,7 +144,7 @@ public struct IntentExtractor: Sendable {
     /// component it names (the current one or a part of it again: a change to it), else a change
     /// of looks to the current component, else the rest of a request just made but not yet
     /// published (as `continuation` reads looks). A line naming nothing with no looks asks nothing.
-    private static let vagueParts: Set<String> = ["one", "ones", "version", "plan", "type", "copy", "mode"]
+    private static let vagueParts = Lexicon.words.set("vagueParts")
 
     private func headDecision(_ reading: Reading) -> Decision? {
         // A question about how things are, or a statement of it ("the profile page has an avatar",

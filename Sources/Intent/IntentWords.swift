@@ -59,6 +59,12 @@ struct IntentWords: Sendable {
         return Set(list)
     }
 
+    /// One named list of phrases, each split into its words.
+    func phrases(_ name: String) -> [[String]] {
+        guard let list = lists[name] else { preconditionFailure("intent-words.json has no list \"\(name)\"") }
+        return list.map { $0.split(separator: " ").map(String.init) }
+    }
+
     static func hash(of data: Data) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data {

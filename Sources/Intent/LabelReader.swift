@@ -8,14 +8,9 @@ import Foundation
 enum LabelReader {
     /// Words of talk that name nothing.
     static let fillers = WordList.fillers
-    private static let heads: Set<String> = ["button", "buttons", "cta", "link"]
-    private static let stops: Set<String> = ["a", "an", "the", "and", "or", "to", "one", "that", "this", "our", "their", "your", "my", "of",
-                                                "another", "some", "any", "every", "each", "these", "those", "its"]
-    private static let descriptive: Set<String> = [
-        "primary", "secondary", "tertiary", "main", "big", "little", "small", "large", "huge", "tiny", "round", "rounded",
-        "new", "nice", "single", "two", "three", "four", "several", "few", "some", "more", "other", "same", "icon",
-        "submit", "default",
-    ]
+    private static let heads = Lexicon.words.set("labelHeads")
+    private static let stops = Lexicon.words.set("labelStops")
+    private static let descriptive = Lexicon.words.set("labelDescriptive")
 
     static func read(_ words: [Word]) -> String? {
         if let said = quoted(words) { return said }

@@ -29,4 +29,10 @@ extension Lexicon {
     /// Auxiliaries after which an "-ed" word is a finished event: "hasn't reviewed", "was declined".
     static let pastAuxiliaries = words.set("pastAuxiliaries")
     static let linkingVerbs = words.set("linkingVerbs")
+    /// Question words that ask about the world, not for a design ("why does", "did the", "is it",
+    /// "which one"): a sentence they open is a question, not a description of what to build.
+    static let worldQuestionWords = words.set("worldQuestionWords")
+    static let modals = words.set("modals")
+    /// Words that open a subordinate clause ("when", "if", "because").
+    static let subordinators = words.set("subordinators")
 }

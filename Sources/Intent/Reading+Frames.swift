@@ -6,15 +6,11 @@ extension Reading {
         findEdit()
     }
 
-    private static let adverbs: Set<String> = ["also", "maybe", "just", "quickly", "please", "perhaps", "actually", "still", "then"]
-    private static let requestLeads: Set<String> = ["lets", "can", "could", "would", "please", "should", "want", "to", "go", "me"]
-    private static let objectBlockers: Set<String> = [
-        "on", "for", "at", "about", "to", "in", "from", "by", "into", "after", "before", "when", "that", "which", "who",
-        "because", "so", "but", "if", "is", "are", "was", "were", "will", "sure", "out", "it", "them", "this",
-        "than", "then", "up", "and", "or", "late", "early", "tonight", "today", "tomorrow",
-        // A verb ends the object too ("create invoice should be one screen" has none).
-        "be", "should", "would", "could", "can", "will", "must",
-    ]
+    private static let adverbs = Lexicon.words.set("requestAdverbs")
+    private static let requestLeads = Lexicon.words.set("requestLeads")
+    /// Words that end a create verb's object before it names anything: prepositions, clause
+    /// openers, times, and verbs ("create invoice should be one screen" has none).
+    private static let objectBlockers = Lexicon.words.set("objectBlockers")
 
     private mutating func findCreateCue() {
         for verb in Lexicon.createVerbs {
@@ -68,11 +64,7 @@ extension Reading {
     }
 
     /// Phrasal verbs with "up" that are words of their own, never a mis-heard "mock up"/"spin up".
-    private static let otherUpVerbs: Set<String> = [
-        "sign", "set", "pick", "back", "wrap", "line", "open", "hang", "step", "look", "show", "make", "keep", "pull",
-        "mess", "sum", "sped", "speed", "stay", "shut", "sit", "stand", "sort", "send", "mix", "meet", "move", "man",
-        "mop", "mount", "sync", "spit", "split", "slip", "stir", "stack",
-    ]
+    private static let otherUpVerbs = Lexicon.words.set("otherUpVerbs")
 
     /// "mark up" for "mock up", "sleep up" for "spin up": a short verb before "up" with the
     /// same first letter whose consonant key is one sound away.
@@ -116,7 +108,7 @@ extension Reading {
 
     /// Verbs that only ever ask for a design ("mock up", "prototype"): after them a
     /// short sound-alike ("firm" for "form") is a safe guess; after "build" it is not ("a model").
-    private static let designOnlyVerbs: Set<String> = ["mock", "mockup", "prototype", "proto", "spin", "sketch", "draft", "whip"]
+    private static let designOnlyVerbs = Lexicon.words.set("designOnlyVerbs")
 
     /// A component name heard wrong in the object slot of a create verb: "a cover sale of
     /// logos" (carousel), "a model with frosted glass" (modal), "a multi step firm" (form).
@@ -145,23 +137,9 @@ extension Reading {
         return nil
     }
 
-    private static let desirePhrases: [[String]] = [
-        ["i", "want"], ["we", "want"], ["id", "love"], ["id", "like"], ["i", "would", "like"], ["i", "would", "love"],
-        ["we", "need"], ["need"], ["needs"], ["should", "be"], ["should", "have"], ["should", "just", "be"],
-        ["there", "should", "be"], ["we", "should", "have"], ["would", "be", "nice"], ["how", "about"],
-        ["what", "about"], ["ideally"], ["im", "thinking"], ["should", "like", "have"], ["should", "look"],
-        ["could", "use"], ["we", "could", "use"], ["i", "wish"], ["what", "if", "we", "had"], ["what", "if", "there", "was"],
-        ["imagine"], ["imagining"], ["picture"], ["lets", "do"], ["lets", "have"], ["lets", "try"], ["lets", "add"],
-        ["can", "we", "do"], ["could", "we", "do"], ["can", "we", "have"], ["could", "we", "have"], ["can", "i", "have"],
-        ["we", "could", "have"], ["it", "would", "be", "cool"], ["wouldnt", "it", "be"],
-        // Hedged and pictured asks: "I wonder if we could maybe have", "is it possible to put",
-        // "I'm picturing", "what if the cards had".
-        ["i", "wonder", "if"], ["wondering", "if"], ["could", "we", "maybe"], ["we", "could", "maybe"],
-        ["is", "it", "possible"], ["possible", "to", "have"], ["any", "chance"], ["picturing"], ["envisioning"],
-        ["id", "want"], ["i", "keep", "thinking"], ["what", "if"], ["id", "go", "with"], ["my", "vote", "is"],
-        ["it", "would", "help"], ["it", "would", "be", "great"], ["would", "be", "great"], ["itd", "be"],
-        ["would", "be", "useful"],
-    ]
+    /// Phrases of wanting, hedged and pictured asks among them: "I wonder if we could maybe
+    /// have", "is it possible to put", "I'm picturing", "what if the cards had".
+    private static let desirePhrases = Lexicon.words.phrases("desirePhrases")
 
     private mutating func findDesire() {
         for phrase in Self.desirePhrases where !PhraseMatcher.find(phrase, in: words).isEmpty {
@@ -182,7 +160,7 @@ extension Reading {
         }
     }
 
-    private static let pronouns: Set<String> = ["it", "that", "them", "this", "those", "these", "its", "thats"]
+    private static let pronouns = Lexicon.words.set("pronouns")
 
     private mutating func findEdit() {
         for (i, w) in words.enumerated() where Lexicon.editVerbs.contains(w.text) {

@@ -7,26 +7,15 @@
 /// what to build; talk about a component always has a verb ("the modal is broken", "why does
 /// the nav flicker", "we shipped the sidebar").
 extension Reading {
-    private static let inquiries: Set<String> = [
-        "why", "did", "does", "do", "is", "are", "was", "were", "who", "when", "where", "whose", "has", "have", "how",
-        "which", "anyone",
-    ]
-    private static let modals: Set<String> = ["can", "could", "should", "would", "will", "must", "might", "shall", "cant", "wont", "dont", "doesnt"]
+    /// A modal, or a negated auxiliary ("dont", "doesnt"), is a verb: the sentence says something.
+    private static let modals = Lexicon.modals.union(Lexicon.words.set("negatedAuxiliaries"))
     /// A subject and its verb in one word.
-    private static let contractions: Set<String> = [
-        "im", "ive", "ill", "youre", "youve", "youll", "theyre", "theyve", "weve", "hes", "shes", "itll", "theres", "whats",
-    ]
-    /// Words that open a clause about how the thing behaves: its verbs are the design's.
-    private static let subordinators: Set<String> = [
-        "when", "whenever", "if", "while", "until", "once", "so", "that", "which", "where", "after", "before", "unless", "what",
-        "whats", "every",
-    ]
+    private static let contractions = Lexicon.words.set("subjectVerbContractions")
+    /// Words that open a clause about how the thing behaves ("when", "if", and "every", "what"):
+    /// its verbs are the design's.
+    private static let subordinators = Lexicon.subordinators.union(Lexicon.words.set("behaviourOpeners"))
     /// Words after a component that place it or say what it holds.
-    private static let details: Set<String> = [
-        "with", "for", "of", "showing", "per", "each", "on", "in", "at", "under", "above", "below", "across", "along",
-        "top", "bottom", "left", "right", "corner", "middle", "inside", "beside", "next", "between", "behind", "to",
-        "over", "underneath", "around",
-    ]
+    private static let details = Lexicon.words.set("detailWords")
 
     /// The component a verbless sentence describes, if the line is one.
     var describedComponent: ComponentMention? {
@@ -39,7 +28,7 @@ extension Reading {
         if let first = words.first, Self.greetings.contains(first.text) { return nil }
         let sentence = words.indices.filter { words[$0].sentence == words[at].sentence }
         if let opener = sentence.first(where: { !Lexicon.fillers.contains(words[$0].text) }),
-           Self.inquiries.contains(words[opener].text) { return nil }
+           Lexicon.worldQuestionWords.contains(words[opener].text) { return nil }
         for i in sentence {
             let w = words[i].text
             if i > at, Self.subordinators.contains(w) { break }
@@ -68,5 +57,5 @@ extension Reading {
         return sentence.contains { $0 >= mention.hit.end && (Self.details.contains(words[$0].text) || Self.subordinators.contains(words[$0].text)) }
     }
 
-    private static let greetings: Set<String> = ["hi", "hello", "hiya", "hey", "morning", "afternoon", "evening", "welcome", "thanks"]
+    private static let greetings = Lexicon.words.set("greetings")
 }

@@ -90,7 +90,7 @@ struct Reading: Sendable {
     }
 
     /// Words by which a speaker takes back what they just said.
-    private static let corrections: Set<String> = ["actually", "sorry", "rather", "instead", "scratch", "mean", "say"]
+    private static let corrections = Lexicon.words.set("corrections")
 
     /// "a detail modal... no, a detail card": the name after a correction replaces the one before.
     private var correctedComponent: ComponentMention? {
@@ -119,10 +119,7 @@ struct Reading: Sendable {
         return design.count * 2 >= content.count
     }
 
-    private static let functionWords: Set<String> = [
-        "a", "an", "the", "with", "and", "or", "of", "for", "on", "in", "to", "some", "more", "less", "bit", "little",
-        "very", "really", "too", "please", "maybe", "also", "kind", "sort", "slightly", "quite", "than",
-    ]
+    private static let functionWords = Lexicon.words.set("functionWords")
 
     private func isDesignWord(_ word: String) -> Bool {
         Lexicon.knownWords.contains(word) || Lexicon.colors[word] != nil || Lexicon.uiContext.contains(word)
@@ -138,16 +135,8 @@ struct Reading: Sendable {
 
     /// Nouns that turn a component word before them into a modifier: "button team", "card
     /// reader", "search engine", "checkout revamp". Plurals ("search results", "button clicks") are read by their shape.
-    private static let modifierFollowers: Set<String> = [
-        "engine", "query", "term", "history", "team", "data", "logic", "conversion", "file", "bug", "ranking", "index",
-        "api", "traffic", "rate", "volume", "flow", "detail", "number", "reader", "report", "image", "holder", "payment",
-        "issue", "ticket", "owner", "count", "review", "meeting", "test", "metrics", "game", "budget", "provider", "vendor",
-        "copy", "customer", "user", "account", "experiment", "service", "server", "backend", "database", "strategy",
-        "process", "policy", "algorithm", "feature", "integration", "analytics", "performance", "request", "job",
-        // Work about a component, not the component: "the checkout revamp", "the login migration".
-        "revamp", "rework", "overhaul", "migration", "rewrite", "rollout", "project", "initiative", "kickoff", "audit",
-        "sprint", "roadmap", "launch", "research", "workstream", "epic",
-    ]
+    // Work about a component, not the component: "the checkout revamp", "the login migration".
+    private static let modifierFollowers = Lexicon.words.set("modifierFollowers")
 
     /// Whether the word after a component name makes the name a modifier of another noun.
     static func isModifier(endingAt end: Int, in words: [Word]) -> Bool {
@@ -161,14 +150,7 @@ struct Reading: Sendable {
 
     /// Words ending in "s" that are not plural nouns, mostly verbs in the third person ("needs",
     /// "looks"): a component before them is still the subject.
-    static let thirdPersonVerbs: Set<String> = [
-        "is", "has", "was", "does", "goes", "needs", "looks", "shows", "says", "stays", "sticks", "seems", "feels", "gets",
-        "makes", "uses", "works", "lives", "sits", "comes", "opens", "closes", "slides", "fades", "appears", "expands",
-        "collapses", "scrolls", "fills", "grows", "shrinks", "changes", "turns", "moves", "loads", "displays", "pops",
-        "glows", "shakes", "bounces", "stands", "takes", "keeps", "lets", "wraps", "snaps", "floats", "spins", "hides",
-        "matches", "follows", "leads", "reads", "tells", "explains", "breaks", "crashes", "fails", "lags", "means", "lists",
-        "animates", "contains", "includes", "holds", "lights", "its", "this", "thus", "yes",
-    ]
+    static let thirdPersonVerbs = Lexicon.words.set("thirdPersonVerbs")
 
     /// Looks like a plural noun ("results", "clicks", "requests") rather than a verb or an adverb.
     private static func isPluralNoun(_ word: String) -> Bool {

@@ -18,21 +18,14 @@ struct ReportEvidence: Sendable, Equatable {
 }
 
 enum ReportReader {
-    private static let adverbs: Set<String> = [
-        "just", "already", "still", "finally", "actually", "recently", "also", "never", "totally", "literally", "really",
-        "only", "even", "apparently", "basically", "all", "both", "ever", "kind", "sort", "of",
-    ]
-    private static let intensifiers: Set<String> = ["so", "really", "too", "very", "pretty", "super", "kind", "of", "a", "bit", "kinda", "quite", "way", "still", "not"]
+    private static let adverbs = Lexicon.words.set("reportAdverbs")
+    private static let intensifiers = Lexicon.words.set("intensifiers")
     /// Words that open a clause describing how the asked-for thing behaves.
-    private static let subordinators: Set<String> = ["when", "whenever", "if", "until", "unless", "once", "while", "that", "which", "so", "after", "before", "where"]
-    private static let determiners: Set<String> = ["a", "an", "the", "this", "that", "these", "those", "our", "your", "my", "their", "some", "each", "every", "no"]
+    private static let subordinators = Lexicon.subordinators
+    private static let determiners = Lexicon.words.set("determiners")
     /// Participles that take "by" in a design: "sorted by date", "opened by the menu button".
-    private static let orderings: Set<String> = [
-        "sorted", "grouped", "filtered", "ordered", "colored", "coloured", "sized", "ranked", "separated", "divided",
-        "inspired", "followed", "triggered", "powered", "driven", "controlled", "opened", "revealed", "activated",
-        "toggled", "surrounded", "framed", "backed", "replaced", "labelled", "labeled", "marked", "highlighted",
-    ]
-    private static let hypothetical: Set<String> = ["if", "wish", "imagine", "suppose"]
+    private static let orderings = Lexicon.words.set("orderings")
+    private static let hypothetical = Lexicon.words.set("hypotheticals")
 
     /// `asked`: where the requested component's description runs, if the line asks for one.
     /// `from`: where a create request starts; what comes before it ("they kept asking for

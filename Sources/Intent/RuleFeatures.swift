@@ -19,9 +19,8 @@ enum RuleFeatures {
     /// had", "right now the search bar sits"): a description of it, not an ask.
     private static let existing = Lexicon.words.set("pointersToWhatExists")
 
-    /// Question words that ask about the world, not for a design ("why does", "did the", "is it").
-    private static let inquiries = Lexicon.words.set("worldQuestionWords")
-    private static let modals = Lexicon.words.set("modals")
+    private static let inquiries = Lexicon.worldQuestionWords
+    private static let modals = Lexicon.modals
 
     /// A question about the world ("Why does the nav flicker", "did the checkout ever load"), read
     /// from the first word that is not a filler; "how about", "what if" suggest instead.

@@ -42,9 +42,7 @@ enum Words {
         return joinSpelledLetters(words)
     }
 
-    private static let contractions: Set<String> = [
-        "let's", "what's", "that's", "it's", "there's", "here's", "who's", "he's", "she's", "where's", "how's",
-    ]
+    private static let contractions = Lexicon.words.set("apostropheContractions")
 
     private static func makeWord(_ piece: String, clause: Int, sentence: Int) -> Word? {
         var lower = piece.lowercased()
