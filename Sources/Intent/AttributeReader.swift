@@ -3,6 +3,14 @@
 /// A style is not asked when it is negated ("not pills", "without a shadow"), removed
 /// ("lose the borders") or names a purpose ("a toggle for dark mode").
 enum AttributeReader {
+    /// Nouns that make an ambiguous palette name a colour: "stone colour", "rose tone".
+    private static let colourNouns = Lexicon.words.set("colourNouns")
+    /// Words that negate ornament into plainness: "nothing fancy", "no frills".
+    private static let plainnessNegators = Lexicon.words.set("plainnessNegators")
+    /// Nouns after which "light" is a thing ("light switch", "light level"), not a theme.
+    private static let lightFixtures = Lexicon.words.set("lightFixtures")
+    /// Pictures a size word may size ("large icons"): then it is not the component's size.
+    private static let iconWords = Lexicon.words.set("iconWords")
     private static let negators = Lexicon.words.set("negators")
     private static let hoverScaleWords = Lexicon.words.set("hoverScaleWords")
 
@@ -30,7 +38,7 @@ enum AttributeReader {
             covered.formUnion(hit.start..<hit.end)
             if isNegated(hit.start, in: words) { continue }
             // "a magnifying glass icon" names the picture on an icon; "a big logo" is still a size.
-            if hit.end < words.count, ["icon", "icons", "emoji", "logo"].contains(words[hit.end].text),
+            if hit.end < words.count, Self.iconWords.contains(words[hit.end].text),
                !["large", "small", "bold"].contains(style) { continue }
             if hit.start > 0, words[hit.start - 1].text == "for", ["dark", "light"].contains(style) { continue }
             if namesAMode(hit, in: words) { continue }
@@ -41,7 +49,7 @@ enum AttributeReader {
                !centerLeads.contains(words[hit.start - 1].text), !Lexicon.fillers.contains(words[hit.start - 1].text) { continue }
             // "clean up", "light up", "round up": phrasal verbs, not looks.
             if hit.length == 1, hit.end < words.count, words[hit.end].text == "up" { continue }
-            if style == "light", hit.end < words.count, ["switch", "bulb", "weight", "level", "levels", "sensor"].contains(words[hit.end].text) { continue }
+            if style == "light", hit.end < words.count, Self.lightFixtures.contains(words[hit.end].text) { continue }
             add(style)
         }
         // "run the corners", "for width": a style phrase with one word heard wrong.
@@ -117,7 +125,7 @@ enum AttributeReader {
     private static func asksForPlainness(_ words: [Word]) -> Bool {
         for (i, w) in words.enumerated() where ornaments.contains(w.text) {
             let before = words[max(0, i - 2)..<i].filter { $0.clause == w.clause }.map(\.text)
-            if before.contains(where: { ["nothing", "no", "not", "without", "none"].contains($0) }) { return true }
+            if before.contains(where: { Self.plainnessNegators.contains($0) }) { return true }
         }
         return false
     }
@@ -157,7 +165,7 @@ enum AttributeReader {
             if let c = Lexicon.colors[w.text] {
                 found = c
             } else if Lexicon.ambiguousColors.contains(w.text), i + 1 < words.count,
-                      Int(words[i + 1].text) != nil || ["color", "colour", "tone", "shade"].contains(words[i + 1].text) {
+                      Int(words[i + 1].text) != nil || Self.colourNouns.contains(words[i + 1].text) {
                 found = w.text
             } else if w.text.hasPrefix("#"), [4, 7].contains(w.text.count), w.text.dropFirst().allSatisfy(\.isHexDigit) {
                 found = w.text

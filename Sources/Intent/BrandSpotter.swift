@@ -7,6 +7,10 @@ import Brands
 /// Names are matched exactly, split or merged ("air b n b"), or by sound when the
 /// reference frame makes a brand likely ("like what's to rip has" -> Stripe).
 struct BrandSpotter: Sendable {
+    /// Words before a brand in a like-phrase: "like what Stripe has", "like the Linear one".
+    private static let leads = Lexicon.words.set("brandLeads")
+    /// Words fused to a brand as a style reference: "Stripe-style", "Notion-ish".
+    private static let suffixes = Lexicon.words.set("brandSuffixes")
     private struct Alias: Sendable {
         var brand: String
         var words: [String]
@@ -85,7 +89,7 @@ struct BrandSpotter: Sendable {
     /// consonant key is one sound away from a brand's (keys of four or more consonants).
     private func styleSoundAlikes(in words: [Word]) -> [(Int, String)] {
         var result: [(Int, String)] = []
-        for (i, w) in words.enumerated() where ["style", "ish", "esque", "inspired"].contains(w.text) && i > 0 {
+        for (i, w) in words.enumerated() where Self.suffixes.contains(w.text) && i > 0 {
             for n in 1...2 where i - n >= 0 && words[i - n].clause == w.clause {
                 let heard = words[(i - n)..<i].map(\.text).joined()
                 let key = SoundAlike.key(heard)
@@ -124,7 +128,7 @@ struct BrandSpotter: Sendable {
         for (i, w) in words.enumerated() where Self.likeWords.contains(w.text) {
             var start = i + 1
             var lead = ""
-            if start < words.count, ["what", "whats", "the", "in", "a"].contains(words[start].text) {
+            if start < words.count, Self.leads.contains(words[start].text) {
                 lead = words[start].text.hasSuffix("s") ? "s" : ""
                 start += 1
             }

@@ -6,6 +6,10 @@ import Foundation
 /// other components, the ask's own nouns: "an invite dialog" -> "Invite dialog". Filler words
 /// ("then", "maybe", "just": Core's `WordList.fillers`) are never part of a label.
 enum LabelReader {
+    /// Verbs that introduce a label: "a button that says Join now".
+    private static let labelVerbs = Lexicon.words.set("labelVerbs")
+    /// Words that end a look description ("pill-shaped", "Stripe-style"): no part of a label.
+    private static let lookSuffixes = Lexicon.words.set("lookSuffixes")
     /// Words of talk that name nothing.
     static let fillers = WordList.fillers
     private static let heads = Lexicon.words.set("labelHeads")
@@ -25,7 +29,7 @@ enum LabelReader {
                 j -= 1
             }
             // "pill shaped", "Stripe style": everything up to such a word describes the button.
-            if let last = taken.lastIndex(where: { ["shaped", "shape", "style", "styled", "ish", "like", "looking"].contains($0.text) }) {
+            if let last = taken.lastIndex(where: { Self.lookSuffixes.contains($0.text) || $0.text == "like" }) {
                 taken.removeSubrange(...last)
             }
             // Colours, styles and sizes describe the button; they are not its text.
@@ -63,7 +67,7 @@ enum LabelReader {
     private static func isContent(_ word: Word, in words: [Word], at i: Int, clause: Int) -> Bool {
         guard word.clause == clause, !stops.contains(word.text), !fillers.contains(word.text), !isDescriptive(word.text),
               !word.possessive, Int(word.text) == nil, word.text.count > 1,
-              !["shaped", "shape", "style", "styled", "ish", "looking"].contains(word.text) else { return false }
+              !Self.lookSuffixes.contains(word.text) else { return false }
         // A capital inside a sentence is a name ("Stripe", "Linear"), which the brand reader has.
         let sentenceStart = i == 0 || words[i - 1].sentence != word.sentence
         if !sentenceStart, word.original.first?.isUppercase == true { return false }
@@ -77,7 +81,7 @@ enum LabelReader {
 
     /// "that says Join now", "labelled Start trial".
     private static func quoted(_ words: [Word]) -> String? {
-        for (i, w) in words.enumerated() where ["says", "saying", "labelled", "labeled", "reads", "reading"].contains(w.text) {
+        for (i, w) in words.enumerated() where Self.labelVerbs.contains(w.text) {
             let rest = words[(i + 1)...].prefix { $0.clause == w.clause }.prefix(3)
             if !rest.isEmpty { return capitalised(Array(rest)) }
         }

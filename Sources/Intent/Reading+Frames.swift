@@ -1,5 +1,9 @@
 /// The request frames of a line: a create verb and its object, a wish, an edit.
 extension Reading {
+    /// Words after an edit verb that make an idiom, not an edit: "make sure", "make time".
+    private static let idiomObjects = Lexicon.words.set("idiomObjects")
+    /// What follows "make" when something is to be made: "let's make a card", "make us a form".
+    private static let makeObjects = Lexicon.words.set("makeObjects")
     mutating func readFrames() {
         findCreateCue()
         findDesire()
@@ -30,7 +34,7 @@ extension Reading {
                     let led = Self.requestLeads.contains(before) || (before == "us" && before2 == "let")
                     guard next < words.count else { continue }
                     let object = words[next].text
-                    if !(led && ["a", "an", "the", "some", "me", "us"].contains(object))
+                    if !(led && Self.makeObjects.contains(object))
                         && !(clauseStart && Lexicon.articles.contains(object)) { continue }
                 case "get":
                     // "can we get", "let's get"; not "I get started" or "we get a lot of tickets".
@@ -168,7 +172,7 @@ extension Reading {
             while j >= 0, words[j].clause == w.clause, Lexicon.fillers.contains(words[j].text) { j -= 1 }
             let opensClause = j < 0 || words[j].clause != w.clause
             guard opensClause else { continue }
-            if i + 1 < words.count, ["sure", "up", "certain", "sense", "time", "me"].contains(words[i + 1].text) { continue }
+            if i + 1 < words.count, Self.idiomObjects.contains(words[i + 1].text) { continue }
             edit = true
             if i + 1 < words.count, Self.pronouns.contains(words[i + 1].text) { anaphora = true }
             if addsToPage(verb: i) { placesOnPage = true }

@@ -7,6 +7,8 @@
 /// what to build; talk about a component always has a verb ("the modal is broken", "why does
 /// the nav flicker", "we shipped the sidebar").
 extension Reading {
+    /// Determiners of a thing already known: "the sidebar", "our footer" is talk about it.
+    private static let definite = Lexicon.words.set("definiteDeterminers")
     /// A modal, or a negated auxiliary ("dont", "doesnt"), is a verb: the sentence says something.
     private static let modals = Lexicon.modals.union(Lexicon.words.set("negatedAuxiliaries"))
     /// A subject and its verb in one word.
@@ -49,7 +51,7 @@ extension Reading {
     private func saysSomething(about mention: ComponentMention, in sentence: [Int]) -> Bool {
         if !styles.isEmpty || !colors.isEmpty || !brandRefs.isEmpty || designParts > 0 { return true }
         let at = mention.hit.start
-        if at > 0, ["the", "our", "their", "this", "that"].contains(words[at - 1].text) { return false }
+        if at > 0, Self.definite.contains(words[at - 1].text) { return false }
         if words[max(0, at - 2)..<at].contains(where: { $0.text == "as" }) { return true }
         // "Apply form. Name, email, CV upload.": the name first, then clauses of what it holds.
         if words[mention.hit.end...].contains(where: { $0.clause != words[at].clause }),

@@ -13,6 +13,8 @@ struct ComponentMention: Sendable, Hashable {
 
 /// What one utterance says, before any decision: components, attributes and request frames.
 struct Reading: Sendable {
+    /// Determiners skipped when looking back from a component for where it goes.
+    private static let placeDeterminers = Lexicon.words.set("placeDeterminers")
     var words: [Word]
     var components: [ComponentMention] = []
     var styles: [String] = []
@@ -205,7 +207,7 @@ struct Reading: Sendable {
         while j >= 0, skipped < 4, words[j].clause == words[start].clause {
             let w = words[j].text
             if Lexicon.locators.contains(w) { return true }
-            if ["the", "a", "an", "each", "every", "our", "my", "your", "this", "that"].contains(w) || words[j].possessive {
+            if Self.placeDeterminers.contains(w) || words[j].possessive {
                 j -= 1
                 skipped += 1
                 continue

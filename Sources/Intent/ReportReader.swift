@@ -18,6 +18,8 @@ struct ReportEvidence: Sendable, Equatable {
 }
 
 enum ReportReader {
+    /// Words before a participle that make it an adjective: "with lost password help", "custom built".
+    private static let adjectivalLeads = Lexicon.words.set("adjectivalLeads")
     private static let adverbs = Lexicon.words.set("reportAdverbs")
     private static let intensifiers = Lexicon.words.set("intensifiers")
     /// Words that open a clause describing how the asked-for thing behaves.
@@ -73,7 +75,7 @@ enum ReportReader {
         if needsSubject { return Lexicon.subjectPronouns.contains(words[j].text) || Lexicon.pastAuxiliaries.contains(words[j].text) }
         // "a built-in timer", "with lost password help": a participle used as an adjective.
         return !determiners.contains(words[j].text) && !Lexicon.locators.contains(words[j].text)
-            && !["with", "of", "for", "slightly", "more", "less", "subtly", "very", "nicely", "custom", "hand"].contains(words[j].text)
+            && !Self.adjectivalLeads.contains(words[j].text)
     }
 
     private static func isJudgement(at i: Int, in words: [Word]) -> Bool {

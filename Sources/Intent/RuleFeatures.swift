@@ -5,6 +5,10 @@
 /// evidence, question and subject shapes, and whether a request came just before. Each is
 /// scaled to about 0...1 so no single one swamps the others before standardisation.
 enum RuleFeatures {
+    /// Verbs after "I"/"we" that wish for something rather than report what someone does.
+    private static let wishingVerbs = Lexicon.words.set("wishingVerbs")
+    /// Words ending in "s" that the third-person reader would take for verbs.
+    private static let notStatingVerbs = Lexicon.words.set("notStatingVerbs")
     static let names = [
         "rule_confidence", "create_cue", "desire", "edit", "anaphora", "component", "guessed_component", "looks",
         "brand", "design_parts", "ui_words", "past_events", "judgements", "topic_words", "asks_about", "someone_does",
@@ -36,7 +40,7 @@ enum RuleFeatures {
         let words = reading.words
         return words.indices.contains { i in
             (stating.contains(words[i].text) || Reading.thirdPersonVerbs.contains(words[i].text))
-                && !["is", "its", "thats", "this", "yes", "thus", "lets"].contains(words[i].text)
+                && !Self.notStatingVerbs.contains(words[i].text)
                 && (i == 0 || !(modals.contains(words[i - 1].text) || words[i - 1].text == "to"))
         }
     }
@@ -61,7 +65,7 @@ enum RuleFeatures {
         let asksAbout = asksAboutTheWorld(reading)
         let someoneDoes = zip(words, words.dropFirst()).contains { a, b in
             Lexicon.subjectPronouns.contains(a.text) && !Self.modals.contains(b.text) && a.clause == b.clause
-                && !["want", "need", "like", "love", "wish", "think", "imagine", "picture", "guess", "mean"].contains(b.text)
+                && !Self.wishingVerbs.contains(b.text)
         }
         let firstComponent = reading.components.first?.hit.start ?? words.count
         let states = statesHowThingsAre(reading)

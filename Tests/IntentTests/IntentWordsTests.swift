@@ -36,7 +36,9 @@ import Testing
         #expect(stored.subtracting(read).isEmpty, "in intent-words.json but never read: \(stored.subtracting(read).sorted())")
     }
 
+    /// No `static let` word list, and no inline list of four words or more checked with `contains`.
     @Test func theSourcesHoldNoWordListsOfTheirOwn() throws {
+        let inline = try Regex(#"\["[a-z']+"(, "[a-z']+"){3,}\]\.contains"#)
         let files = try FileManager.default.contentsOfDirectory(at: Self.sources, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "swift" }
         for file in files {
@@ -44,6 +46,10 @@ import Testing
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where line.contains("static let") && (line.contains(": Set<String> = [") || line.contains(": [[String]] = [")) {
                 Issue.record("\(file.lastPathComponent):\(number + 1) declares a word list in Swift; put it in intent-words.json")
+            }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains(inline) {
+                Issue.record("\(file.lastPathComponent):\(number + 1) checks words against a list written in Swift; put it in intent-words.json")
             }
         }
     }
