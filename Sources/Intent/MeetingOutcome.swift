@@ -32,6 +32,8 @@ public struct MeetingOutcome: Sendable, Hashable {
     public var asksMade = 0
     public var changes = 0
     public var changesLanded = 0
+    /// Asks not made but offered as a suggestion of their kind: one key press away on the screen.
+    public var asksOffered = 0
     /// Asks labelled with no kind: nothing to check them against.
     public var unscored = 0
     /// Components whose first version came from no labelled design line.
@@ -49,6 +51,7 @@ public struct MeetingOutcome: Sendable, Hashable {
     public mutating func absorb(_ other: MeetingOutcome) {
         asks += other.asks
         asksMade += other.asksMade
+        asksOffered += other.asksOffered
         changes += other.changes
         changesLanded += other.changesLanded
         unscored += other.unscored
@@ -56,8 +59,10 @@ public struct MeetingOutcome: Sendable, Hashable {
         misses += other.misses
     }
 
-    /// Scores one meeting: `lines` in the order they were said, `versions` in the order written.
-    public static func score(_ lines: [LabelledLine], versions: [Version]) -> MeetingOutcome {
+    /// Scores one meeting: `lines` in the order they were said, `versions` in the order written,
+    /// `offered` the kind each line was offered as a suggestion (by utterance id).
+    public static func score(_ lines: [LabelledLine], versions: [Version],
+                             offered: [String: ComponentKind] = [:]) -> MeetingOutcome {
         // Where each line went: the first version (in writing order) that names it.
         var cameFrom: [String: (component: String, first: Bool)] = [:]
         var kindOf: [String: ComponentKind] = [:]
@@ -73,7 +78,10 @@ public struct MeetingOutcome: Sendable, Hashable {
             }
         }
         func describe(_ id: String) -> String {
-            guard let went = cameFrom[id] else { return "wrote nothing" }
+            guard let went = cameFrom[id] else {
+                guard let kind = offered[id]?.rawValue else { return "wrote nothing" }
+                return "offered as \("aeiou".contains(kind.prefix(1)) ? "an" : "a") \(kind), not made"
+            }
             let kind = kindOf[went.component].map(\.rawValue) ?? "?"
             return went.first ? "made \(went.component) (\(kind))" : "changed \(went.component) (\(kind))"
         }
@@ -87,7 +95,12 @@ public struct MeetingOutcome: Sendable, Hashable {
                 let went = cameFrom[line.id]
                 let made = went.map { $0.first && kindOf[$0.component] == kind } ?? false
                 madeFrom[kind] = (line.id, made ? went?.component : nil)
-                if made { outcome.asksMade += 1 } else { outcome.misses.append("\(line.id) ask (\(kind.rawValue)): \(describe(line.id))") }
+                if made {
+                    outcome.asksMade += 1
+                } else {
+                    if went == nil, offered[line.id] == kind { outcome.asksOffered += 1 }
+                    outcome.misses.append("\(line.id) ask (\(kind.rawValue)): \(describe(line.id))")
+                }
             } else {
                 outcome.changes += 1
                 let target = line.refersTo ?? line.component

@@ -63,4 +63,15 @@ struct MeetingOutcomeTests {
         #expect(outcome.misses.first { $0.hasPrefix("m-03") }?.contains("which was not made") == true)
         #expect(outcome.falseComponents == 1)
     }
+
+    /// An ask only offered is still a miss, counted apart as one key press away; an offer of
+    /// another kind is not counted.
+    @Test func anAskOfferedButNotMadeIsAMissCountedAsOffered() {
+        let written = [Self.version("c1", .button, "m-02")]
+        let outcome = MeetingOutcome.score(Self.meeting, versions: written, offered: ["m-04": .card, "m-06": .alert])
+        #expect(outcome.asksMade == 1 && outcome.asksOffered == 1)
+        #expect(outcome.misses.first { $0.hasPrefix("m-04") }?.contains("offered as a card, not made") == true)
+        #expect(outcome.misses.first { $0.hasPrefix("m-06") }?.contains("offered as an alert, not made") == true)
+        #expect(outcome.rate == 0.2)
+    }
 }
