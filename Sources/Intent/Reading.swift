@@ -145,6 +145,9 @@ struct Reading: Sendable {
         guard end < words.count, end > 0, words[end].clause == words[end - 1].clause else { return false }
         let next = words[end].text
         if modifierFollowers.contains(next) { return true }
+        // "a button that's big", "the card it's on": a contraction or a linking verb is never the
+        // plural noun a component would modify, though it ends in "s".
+        if words[end].original.contains("'") || Lexicon.linkingVerbs.contains(next) { return false }
         // A plural that is not itself a UI word: "search results", "table numbers", "card details".
         guard isPluralNoun(next), !Lexicon.knownWords.contains(next) else { return false }
         return componentIndex.find(in: [words[end]], fuzzy: false).isEmpty && !Lexicon.uiPlurals.contains(next)

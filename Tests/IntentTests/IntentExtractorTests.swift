@@ -33,6 +33,19 @@ import Testing
         #expect(intent.cue)
     }
 
+    /// "that's" ends in "s" like "clicks" in "button clicks", but it is a verb: the button is
+    /// still what is asked for.
+    @Test(arguments: [
+        ("Can we get a start button that's really big and bright green?", ComponentKind.button),
+        ("Let's build a pricing table that's easy to scan.", .pricing),
+        ("Mock up a toast that\u{2019}s red when the upload fails.", .alert),
+    ])
+    func aComponentBeforeAContractedVerbIsStillAsked(line: String, kind: ComponentKind) throws {
+        let intent = try #require(try Fixture.one(line), "\(line)")
+        #expect(intent.component == kind)
+        #expect(intent.cue)
+    }
+
     @Test func wishesAndPrescriptionsAreIntentsWithoutACue() throws {
         for line in ["We need badges for the order status.", "The footer should be dark with four columns of links.",
                      "I'd like the tooltips to be small and dark."] {
