@@ -112,12 +112,13 @@ import Testing
         #expect(file.contains("from-model"))
     }
 
-    /// "So, tabs up top I think." opening a meeting is a guess of 0.72 with the installed intent head: between the floor and the threshold it goes to
-    /// the model, and only the model's confident answer is published.
+    /// "So, tabs up top I think." opening a meeting is an unsure guess with the installed intent head
+    /// (0.72 or so, as it was last trained): between the floor and the threshold it goes to the model,
+    /// and only the model's confident answer is published. A failed model says so, with the guess.
     @Test(arguments: [
         ("intent-yes", true, ""),
         ("intent-low", false, ""),
-        ("error500", false, "u1: the model could not classify this line (OpenAI-compatible server is unavailable (HTTP 500) after 3 attempts: The server had an error); the rules' guess (0.72) is not published"),
+        ("error500", false, "u1: the model could not classify this line (OpenAI-compatible server is unavailable (HTTP 500) after 3 attempts: The server had an error); the rules' guess ("),
     ])
     func anUnsureLineIsDecidedByTheModel(scenario: String, published: Bool, notice: String) async throws {
         let run = try Run(scenario: scenario)
@@ -130,7 +131,12 @@ import Testing
         } else {
             #expect(Self.components(events).isEmpty)
         }
-        if !notice.isEmpty { #expect(Self.notices(events).contains(notice), "\(Self.notices(events))") }
+        if !notice.isEmpty {
+            let said = try #require(Self.notices(events).first { $0.hasPrefix(notice) }, "\(Self.notices(events))")
+            let guess = try #require(Double(said.dropFirst(notice.count).prefix { $0 != ")" }), "\(said)")
+            #expect(guess >= 0.5 && guess < 0.75, "an unsure guess, between the floor and the threshold: \(said)")
+            #expect(said.hasSuffix(") is not published"), "\(said)")
+        }
     }
 
     /// intent.model_floor decides which unsure lines cost a request.
