@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -29,13 +32,21 @@ import TestSupport
                 return String(decoding: bytes, as: UTF8.self)
             }
             guard let port = line.split(separator: " ").dropFirst(5).first.flatMap({ Int($0) }) else {
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
                 throw TestFailure("python3 -m http.server did not say its port: \(line)")
             }
             url = "http://127.0.0.1:\(port)"
         }
 
-        deinit { if process.isRunning { process.terminate() } }
+        /// Ends it with SIGKILL: a child of the test process starts with SIGTERM and SIGINT
+        /// blocked (the mask of the thread that spawned it), and Python does not unblock them.
+        func stop() {
+            guard process.isRunning else { return }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+
+        deinit { stop() }
     }
 
     @Test func aGeneratedComponentAppearsInTheKitWithoutAFile() async throws {
@@ -80,6 +91,6 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: components.path).isEmpty)
         served.process.terminate()
         served.process.waitUntilExit()
-        site.process.terminate()
+        site.stop()
     }
 }
