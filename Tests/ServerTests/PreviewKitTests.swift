@@ -61,6 +61,8 @@ import TestSupport
         var environment = ServeBinaryTests.environment
         environment["MOCKPILOT_SERVER_ALLOWED_ORIGINS"] = "[\"\(site.url)\"]"
         environment["MOCKPILOT_STORE_DATABASE"] = home.appendingPathComponent("sessions.sqlite").path
+        // A log of its own: ServeBinaryTests counts the lines of the log it shares with its own servers.
+        environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
         let served = try ServeBinaryTests.Served(["serve", "--port", "0"], environment: environment)
         let firstLine = try await served.lines(1).first ?? ""
         let base = try #require(firstLine.split(separator: " ").last.map(String.init), "serve printed no URL: \(firstLine)")
