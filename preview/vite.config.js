@@ -28,11 +28,24 @@ function mockpilotSource() {
   };
 }
 
+// MOCKPILOT_SERVE=http://127.0.0.1:8787: the page also follows that running `mockpilot serve`
+// (src/ServedCards.jsx), which must list this page's origin in [server] allowed_origins. Its token
+// comes from the page URL's #token= fragment or, under `npm run dev` only, from MOCKPILOT_TOKEN
+// (never baked into a build).
+const serve = (process.env.MOCKPILOT_SERVE ?? "").replace(/\/+$/, "");
+if (serve && !/^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(serve)) {
+  throw new Error(`MOCKPILOT_SERVE must be an origin like http://127.0.0.1:8787, got ${serve}`);
+}
+
 // A production build serves components under the Content-Security-Policy in
 // content-security-policy.txt (no other host, no inline script, no eval, no frames), so a payload
 // that got past `mockpilot check` still cannot run or call out. scripts/redteam-render.sh renders
 // the red-team probes under the same policy. The dev server needs inline scripts for hot reload.
-const policy = fs.readFileSync(path.join(here, "content-security-policy.txt"), "utf8").trim();
+// Following a server, the page may also open its /events and frame its sandboxed component frames.
+const basePolicy = fs.readFileSync(path.join(here, "content-security-policy.txt"), "utf8").trim();
+const policy = serve
+  ? basePolicy.replace("connect-src 'self'", `connect-src 'self' ${serve}`).replace("frame-src 'none'", `frame-src ${serve}`)
+  : basePolicy;
 function contentSecurityPolicy() {
   return {
     name: "mockpilot-csp",
@@ -43,15 +56,19 @@ function contentSecurityPolicy() {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [mockpilotSource(), react(), tailwindcss(), contentSecurityPolicy()],
   resolve: {
     alias: { "@components": components },
     // Components outside the project still get this kit's single copy of React.
     dedupe: ["react", "react-dom"],
   },
-  define: { __MOCKPILOT_OUT__: JSON.stringify(out) },
+  define: {
+    __MOCKPILOT_OUT__: JSON.stringify(out),
+    __MOCKPILOT_SERVE__: JSON.stringify(serve),
+    __MOCKPILOT_TOKEN__: JSON.stringify(command === "serve" ? process.env.MOCKPILOT_TOKEN ?? "" : ""),
+  },
   server: { fs: { allow: [here, out] } },
   // `vite preview` serves the build with the policy as a header too.
   preview: { headers: { "Content-Security-Policy": policy } },
-});
+}));

@@ -35,7 +35,7 @@ print(f"peak memory          {rss:.1f} MB")
 PY
 
 # Stage figures owned by each stage's script, when present.
-for stage in bench-whisper bench-transcribe bench-streaming bench-jsx bench-tui bench-insights; do
+for stage in bench-whisper bench-transcribe bench-streaming bench-jsx bench-tui bench-insights bench-serve; do
   if [ -x "$here/$stage.sh" ]; then
     echo
     "$here/$stage.sh" "$bin" || echo "$stage: failed (exit $?)"

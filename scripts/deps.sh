@@ -11,6 +11,8 @@ packages=(
   pocketsphinx-testdata asterisk-core-sounds-en-wav python3-torch
   tmux alsa-utils pulseaudio pulseaudio-utils sox espeak-ng opus-tools time
   nodejs node-babel7 esbuild node-react node-react-dom chromium unzip
+  # make bench: HTTP load on `serve` (scripts/bench-serve.sh)
+  wrk
 )
 
 missing=()

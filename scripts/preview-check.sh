@@ -7,6 +7,11 @@
 # usage: scripts/preview-check.sh COMPONENTS_DIR OUTDIR
 # prints one "preview: NAME ok|FAIL reason" line per card, then "preview: N cards, M failed";
 # OUTDIR keeps the bundle, CSS, index.html, dom.html, report.json and shot.png. Exits 1 if any failed.
+#
+# With MOCKPILOT_SERVE=URL (as `npm run dev` takes it), the page also follows that running
+# `mockpilot serve`; then only OUTDIR/index.html is written and its path printed ("preview: page
+# OUTDIR/index.html"): the page must be opened from an origin the server allows, with the token in
+# its #token= fragment (Tests/ServerTests/PreviewKitTests.swift serves it so and drives Chromium).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 components=$(cd "${1:?usage: preview-check.sh COMPONENTS_DIR OUTDIR}" && pwd)
@@ -14,6 +19,14 @@ mkdir -p "${2:?usage: preview-check.sh COMPONENTS_DIR OUTDIR}"
 out=$(cd "$2" && pwd)
 tailwind=$("$here/scripts/tools.sh")
 export NODE_PATH=/usr/share/nodejs
+
+# As vite.config.js takes it: an origin, without a trailing slash.
+serve=${MOCKPILOT_SERVE:-}
+serve=${serve%/}
+origin='^https?://[][A-Za-z0-9.:-]+$'
+if [ -n "$serve" ] && ! [[ $serve =~ $origin ]]; then
+  echo "preview-check: MOCKPILOT_SERVE must be an origin like http://127.0.0.1:8787, got $serve" >&2; exit 2
+fi
 
 shopt -s nullglob
 files=("$components"/*.jsx)
@@ -37,6 +50,7 @@ grep -q 'import.meta.glob("@components/\*.jsx", { eager: true })' "$here/preview
 if ! esbuild "$here/preview/src/main.jsx" --bundle --format=iife --jsx=automatic --loader:.js=jsx --loader:.css=empty \
      --define:import.meta.glob=__mockpilotGlob --inject:"$out/glob-shim.js" \
      --define:__MOCKPILOT_OUT__="\"$(dirname "$(dirname "$components")")\"" \
+     --define:__MOCKPILOT_SERVE__="\"$serve\"" --define:__MOCKPILOT_TOKEN__='""' \
      --define:process.env.NODE_ENV='"development"' --log-level=error --outfile="$out/app.js" 2> "$out/esbuild.log"; then
   echo "preview: FAIL: bundle: $(head -c 600 "$out/esbuild.log" | tr '\n' ' ')"
   exit 1
@@ -53,6 +67,10 @@ sed "s#@source \"[^\"]*\";#@source \"$components\";\n@source \"$here/preview/src
   sed 's#</script#<\\/script#g' "$out/app.js"
   printf '\n</script>\n</body></html>\n'
 } > "$out/index.html"
+if [ -n "$serve" ]; then
+  echo "preview: page $out/index.html"
+  exit 0
+fi
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
         --disable-sync --no-first-run --hide-scrollbars)
 timeout 90 "${chrome[@]}" --user-data-dir="$(mktemp -d)" --virtual-time-budget=4000 --window-size=1280,4000 \

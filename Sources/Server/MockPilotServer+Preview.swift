@@ -9,6 +9,7 @@ import HummingbirdWebSocket
 /// `/events` and for each component's built script (`/preview/components/{id}`), which need it
 /// like every other data route. Each component runs in a sandboxed frame (an opaque origin) whose
 /// policy allows no network, so even code that got past the checker sees no token and can call nothing.
+/// The preview kit (preview/, `MOCKPILOT_SERVE`) shows the same frames from an allowed origin.
 extension MockPilotServer {
     /// The static files under `/preview/`, with their types.
     static let previewFiles: [String: (bytes: [UInt8], type: String)] = [
@@ -24,8 +25,28 @@ extension MockPilotServer {
     static let pagePolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; frame-src 'self'; "
         + "style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     /// A component's frame: its loader and the blob: script it is given; no connections, no forms.
-    static let framePolicy = "default-src 'none'; script-src 'self' blob:; style-src 'unsafe-inline'; img-src data:; "
-        + "font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+    /// It may be framed by this server's page and by the pages of `server.allowed_origins` (the
+    /// preview kit following this server), which already may read the components themselves.
+    static func framePolicy(allowing origins: Set<String>) -> String {
+        let ancestors = (["'self'"] + origins.filter(isSourceExpression).sorted()).joined(separator: " ")
+        return "default-src 'none'; script-src 'self' blob:; style-src 'unsafe-inline'; img-src data:; "
+            + "font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors \(ancestors)"
+    }
+
+    /// An origin that is safe to put in a policy as it is: `http(s)://host[:port]`, nothing that
+    /// could end the directive (`;`, `,`, spaces) or widen it (`*`, a path).
+    static func isSourceExpression(_ origin: String) -> Bool {
+        let rest: Substring
+        if origin.hasPrefix("http://") {
+            rest = origin.dropFirst(7)
+        } else if origin.hasPrefix("https://") {
+            rest = origin.dropFirst(8)
+        } else {
+            return false
+        }
+        return !rest.isEmpty && rest.count <= 255
+            && rest.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0)) }
+    }
 
     func previewPage() -> Response {
         Self.file(PackageResources.preview_html, type: "text/html; charset=utf-8", policy: Self.pagePolicy)
@@ -36,7 +57,8 @@ extension MockPilotServer {
         guard let file = Self.previewFiles[name] else {
             throw APIError.notFound("no preview file \(name.prefix(80))")
         }
-        return Self.file(file.bytes, type: file.type, policy: name == "frame.html" ? Self.framePolicy : Self.pagePolicy)
+        let policy = name == "frame.html" ? Self.framePolicy(allowing: configuration.allowedOrigins) : Self.pagePolicy
+        return Self.file(file.bytes, type: file.type, policy: policy)
     }
 
     /// A published component's code, built for its frame.

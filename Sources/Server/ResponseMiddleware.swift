@@ -16,7 +16,7 @@ struct ResponseMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             response = try error.response(from: request, context: context)
         } catch let error as any HTTPResponseError {
-            response = APIError.json(status: error.status, reason: Self.reason(for: error.status))
+            response = Self.response(to: error, request: request)
         } catch {
             context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             response = APIError.json(status: .internalServerError, reason: "the request could not be served")
@@ -31,6 +31,18 @@ struct ResponseMiddleware<Context: RequestContext>: RouterMiddleware {
             "method": .string(request.method.rawValue), "path": .string(request.uri.path),
             "status": .stringConvertible(response.status.code), "duration_ms": .string(String(format: "%.1f", milliseconds))])
         return response
+    }
+
+    /// The router's 404 for a path that is a route, asked with a method it does not take, is 405
+    /// with the methods it does take in `Allow`; otherwise the error's own status.
+    static func response(to error: any HTTPResponseError, request: Request) -> Response {
+        let allowed = error.status == .notFound ? Route.methods(at: request.uri.path) : []
+        guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else {
+            return APIError.json(status: error.status, reason: Self.reason(for: error.status))
+        }
+        let list = allowed.joined(separator: ", ")
+        return APIError.json(status: .methodNotAllowed, reason: "\(request.uri.path.prefix(100)) takes \(list) only",
+                             headers: [.allow: list])
     }
 
     /// Hummingbird's own errors carry no text meant for a client: say what the status means.

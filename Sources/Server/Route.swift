@@ -23,4 +23,17 @@ enum Route: String, CaseIterable, Sendable {
         default: "/" + rawValue
         }
     }
+
+    /// The methods of the routes at `path` (a request path, matched segment by segment, `{name}`
+    /// matching any one segment), in a fixed order; empty when no route has that path.
+    static func methods(at path: String) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        let matching = allCases.filter { route in
+            let pattern = route.path.split(separator: "/", omittingEmptySubsequences: false)
+            return pattern.count == segments.count && zip(pattern, segments).allSatisfy { expected, given in
+                expected == given || (expected.hasPrefix("{") && expected.hasSuffix("}") && !given.isEmpty)
+            }
+        }
+        return ["GET", "POST"].filter { method in matching.contains { $0.method.rawValue == method } }
+    }
 }

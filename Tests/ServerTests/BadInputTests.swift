@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    /// A route asked with a method it does not take says which it takes (405 and `Allow`), as
+    /// HTTP asks; a path no route has is still 404.
+    @Test func aWrongMethodIs405WithTheMethodsAllowed() async throws {
+        try await RunningServer.with { server in
+            for (method, path, allowed) in [("GET", "/generate", "POST"), ("DELETE", "/search", "GET"), ("PUT", "/health", "GET"),
+                                            ("POST", "/sessions/2026-01-01-0000-abcd/export", "GET"), ("PATCH", "/preview/frame.js", "GET")] {
+                let reply = try await server.authorised(method, path)
+                #expect(reply.status == 405, "\(method) \(path): \(reply.text)")
+                #expect(reply.headers["allow"] == allowed, "\(method) \(path)")
+                #expect(reply.error.contains("takes \(allowed) only"), "\(reply.error)")
+            }
+            #expect(try await server.authorised("DELETE", "/nope").status == 404)
+            #expect(try await server.authorised("POST", "/sessions/a/b/export").status == 404)
+        }
+    }
+
     @Test func anUnknownRouteIsAJSON404() async throws {
         try await RunningServer.with { server in
             let reply = try await server.authorised("GET", "/nope")

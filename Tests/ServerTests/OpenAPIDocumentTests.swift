@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Server
@@ -23,6 +24,16 @@ struct OpenAPIDocumentTests {
         #expect(routes.subtracting(documented).isEmpty, "routes missing from openapi.json")
         #expect(documented.subtracting(routes).isEmpty, "openapi.json documents routes the server does not have")
         #expect(routes.count == 14)
+    }
+
+    /// A DesignSpec the document allows is one the server makes: its component kinds are the
+    /// templates' (a kind outside them is 422, which Schemathesis would count as a valid spec refused).
+    @Test func theDocumentedComponentKindsAreTheKnownOnes() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(PackageResources.openapi_json)) as? [String: Any])
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        let properties = (schemas?["DesignSpec"] as? [String: Any])?["properties"] as? [String: Any]
+        let kinds = try #require((properties?["component"] as? [String: Any])?["enum"] as? [String])
+        #expect(kinds == ComponentKind.allCases.map(\.rawValue))
     }
 
     @Test func theServerServesTheDocumentAndItsRoutesAnswer() async throws {

@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    /// The preview kit, on an origin of `server.allowed_origins`, may frame a component's frame;
+    /// an entry that is not a plain origin never reaches the policy, where it could widen it.
+    @Test func theFrameMayBeFramedByAnAllowedOriginOnly() async throws {
+        let allowed: Set<String> = ["http://127.0.0.1:5173", "http://x.test; script-src *", "*"]
+        try await RunningServer.with(allowedOrigins: allowed) { server in
+            let frame = try await server.send("GET", "/preview/frame.html", token: nil)
+            #expect(frame.status == 200)
+            let policy = frame.headers["content-security-policy"] ?? ""
+            #expect(policy.hasSuffix("; frame-ancestors 'self' http://127.0.0.1:5173"), "\(policy)")
+            #expect(!policy.contains("x.test") && !policy.contains("*"), "\(policy)")
+            // The page itself is still framed by no one.
+            let page = try await server.send("GET", "/preview", token: nil)
+            #expect(page.headers["content-security-policy"]?.hasSuffix("frame-ancestors 'none'") == true)
+        }
+    }
+
     /// Without esbuild the preview says what to install instead of failing somewhere in a browser.
     @Test func aMissingBundlerIsNamed() async throws {
         var tools = PreviewBuilder.Tools()

@@ -26,6 +26,12 @@ public enum ReferencePython {
         try python(venv: "serve-client", ["websockets==15.0.1"])
     }
 
+    /// Schemathesis, which fuzzes `serve` from its OpenAPI document (its `schemathesis` command
+    /// is beside the python this returns).
+    public static func schemathesis() throws -> String {
+        try python(venv: "schemathesis", ["schemathesis==4.32.5"])
+    }
+
     /// The venv's python path; a venv that cannot be made throws with the script's reason.
     static func python(venv name: String, _ packages: [String]) throws -> String {
         try Program.run("/bin/bash", [Repository.root.path + "/scripts/venv.sh", name] + packages)

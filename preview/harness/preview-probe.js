@@ -5,9 +5,10 @@
   const errors = window.__mockpilotErrors;
 
   function report() {
-    // The page's cards only: components may hold <section>s and <h2>s of their own.
+    // The page's cards only: components may hold <section>s and <h2>s of their own. The folder's
+    // cards: those of a followed `serve` (#served) hold frames, read by the tests that start one.
     const page = document.querySelector("#root > main");
-    const cards = [...(page ? page.querySelectorAll(":scope > div > section") : [])].map((section) => {
+    const cards = [...(page ? page.querySelectorAll(":scope > div:not(#served) > section") : [])].map((section) => {
       const name = (section.querySelector(":scope > h2") || {}).textContent || "";
       const stage = section.querySelector(":scope > h2 + div");
       const first = stage && stage.firstElementChild;

@@ -1,4 +1,5 @@
 import React from "react";
+import ServedCards from "./ServedCards.jsx";
 
 // Every component MockPilot has written, loaded eagerly so a new file appears on the next hot reload.
 const modules = import.meta.glob("@components/*.jsx", { eager: true });
@@ -28,6 +29,7 @@ export default function Gallery() {
         <h1 className="text-2xl font-bold text-slate-800">MockPilot preview</h1>
         <span className="text-sm text-slate-500">{entries.length} component{entries.length === 1 ? "" : "s"} in {__MOCKPILOT_OUT__}</span>
       </header>
+      {__MOCKPILOT_SERVE__ && <ServedCards serve={__MOCKPILOT_SERVE__} />}
       {entries.length === 0 && <p className="text-slate-500">No components yet: start a meeting with <code>mockpilot</code> and talk about a UI.</p>}
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         {entries.map(([file, mod]) => {

@@ -7,7 +7,10 @@ page's state, the card titles, the text shown inside each component's frame (and
 background of its first element, for frames Chromium runs in a process of their own), the
 /generate status.
 
-  preview_browser.py BASE_URL TOKEN SPEC_JSON|stream:WAV WANTED
+  preview_browser.py BASE_URL TOKEN SPEC_JSON|stream:WAV WANTED [PAGE_URL]
+
+PAGE_URL: another page following BASE_URL (the preview kit, preview/), opened with the token in
+its #token= fragment as the server's own /preview is.
 """
 import asyncio
 import json
@@ -103,7 +106,7 @@ def generate(base, token, spec):
         return error.code
 
 
-async def drive(base, token, spec, wanted, endpoint):
+async def drive(base, token, spec, wanted, endpoint, page_url):
     report = {"state": None, "cards": [], "frames": [], "backgrounds": [], "generate": None}
     async with websockets.connect(endpoint, max_size=None) as socket:
         tools = DevTools(socket)
@@ -112,7 +115,7 @@ async def drive(base, token, spec, wanted, endpoint):
         await tools.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": True}, page)
         await tools.send("Log.enable", {}, page)
         await tools.send("Runtime.enable", {}, page)
-        await tools.send("Page.navigate", {"url": f"{base}/preview#token={token}"}, page)
+        await tools.send("Page.navigate", {"url": f"{page_url}#token={token}"}, page)
         start = time.monotonic()
         # The page follows /events before anything is made, so the component arrives live.
         while time.monotonic() - start < DEADLINE:
@@ -151,6 +154,7 @@ async def drive(base, token, spec, wanted, endpoint):
 
 def main():
     base, token, spec, wanted = sys.argv[1:5]
+    page_url = sys.argv[5] if len(sys.argv) > 5 else base + "/preview"
     profile = tempfile.mkdtemp(prefix="mockpilot-preview-browser-")
     chromium = subprocess.Popen(
         ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -168,7 +172,7 @@ def main():
             sys.exit("chromium did not start its DevTools endpoint")
         # Chromium keeps writing to stderr; a pipe nobody reads would stall it.
         threading.Thread(target=lambda: [None for _ in chromium.stderr], daemon=True).start()
-        print(json.dumps(asyncio.run(drive(base, token, spec, wanted, endpoint))))
+        print(json.dumps(asyncio.run(drive(base, token, spec, wanted, endpoint, page_url))))
     finally:
         chromium.terminate()
         try:
