@@ -3,14 +3,21 @@
 # transcript the time from the end of speech to the line reaching the pipeline's output, with its
 # speaker when the voice encoder is installed (speakers are on by default: the voice is embedded
 # while it is spoken, the last partial or two beside Whisper's decode, and the final waits for its label).
-# Usage: scripts/bench-streaming.sh BIN [--no-speakers] [MEETING.wav ...]   (default: the three eval meetings)
-# --no-speakers: the same without speaker labels, to see what they cost.
+# Usage: scripts/bench-streaming.sh BIN [--no-speakers] [--model NAME] [MEETING.wav ...]   (default: the three eval meetings)
+# --no-speakers: the same without speaker labels, to see what they cost; --model: another Whisper
+# model (base), to see what it costs live.
 set -euo pipefail
 bin=${1:-.build/release/mockpilot}
 shift || true
 here=$(cd "$(dirname "$0")/.." && pwd)
 flags=()
-if [ "${1:-}" = "--no-speakers" ]; then flags=(--no-speakers); shift; fi
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-speakers) flags+=(--no-speakers); shift;;
+    --model) flags+=(--model "$2"); shift 2;;
+    *) break;;
+  esac
+done
 meetings=("$@")
 [ ${#meetings[@]} -gt 0 ] || meetings=("$here"/../shared/eval/audio/meetings/meeting_0*.wav)
 [ -f "${meetings[0]}" ] || { echo "streaming: ${meetings[0]} not found" >&2; exit 1; }
