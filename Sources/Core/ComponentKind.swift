@@ -17,4 +17,16 @@ public enum ComponentKind: String, Codable, Sendable, CaseIterable, Hashable {
         default: rawValue.prefix(1).uppercased() + rawValue.dropFirst()
         }
     }
+
+    /// The kind as said: "PricingTable" -> "pricing table"; with `article`, "a pricing table",
+    /// "an alert".
+    public func spoken(article: Bool) -> String {
+        var words = ""
+        for c in typeName {
+            if c.isUppercase, !words.isEmpty { words.append(" ") }
+            words.append(contentsOf: c.lowercased())
+        }
+        guard article else { return words }
+        return (words.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + words
+    }
 }

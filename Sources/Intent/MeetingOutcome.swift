@@ -79,8 +79,8 @@ public struct MeetingOutcome: Sendable, Hashable {
         }
         func describe(_ id: String) -> String {
             guard let went = cameFrom[id] else {
-                guard let kind = offered[id]?.rawValue else { return "wrote nothing" }
-                return "offered as \("aeiou".contains(kind.prefix(1)) ? "an" : "a") \(kind), not made"
+                guard let kind = offered[id] else { return "wrote nothing" }
+                return "offered as \(kind.spoken(article: true)), not made"
             }
             let kind = kindOf[went.component].map(\.rawValue) ?? "?"
             return went.first ? "made \(went.component) (\(kind))" : "changed \(went.component) (\(kind))"

@@ -275,9 +275,9 @@ public struct MeetingStateMachine: Sendable {
     private func reason(for intent: IntentMsg, plan: Offer.Plan, unsure: Bool) -> String {
         switch plan {
         case .new(let kind):
-            return "heard: maybe \(Self.spoken(kind, article: true)) — enter to make it"
+            return "heard: maybe \(kind.spoken(article: true)) — enter to make it"
         case .existing(let i):
-            let name = "\(Self.spoken(components[i].kind, article: false)) \(components[i].id)"
+            let name = "\(components[i].kind.spoken(article: false)) \(components[i].id)"
             if intent.component == nil, words.introducesSomethingNew(intent.text ?? "") {
                 return "heard: maybe something new MockPilot has no template for — enter to apply it to the \(name)"
             }
@@ -286,17 +286,6 @@ public struct MeetingStateMachine: Sendable {
         case .nothing:
             return "heard: a change, but no component exists yet"
         }
-    }
-
-    /// A kind as said: "PricingTable" -> "a pricing table", "Alert" -> "an alert".
-    static func spoken(_ kind: ComponentKind, article: Bool) -> String {
-        var words = ""
-        for c in kind.typeName {
-            if c.isUppercase, !words.isEmpty { words.append(" ") }
-            words.append(contentsOf: c.lowercased())
-        }
-        guard article else { return words }
-        return (words.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + words
     }
 
     private mutating func key(_ command: PipelineCommand) -> [Effect] {
