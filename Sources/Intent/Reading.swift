@@ -136,8 +136,8 @@ struct Reading: Sendable {
     // MARK: components
 
     /// Nouns that turn a component word before them into a modifier: "button team", "card
-    /// reader", "search engine", "checkout revamp". Plurals ("search results", "button clicks") are read by their shape.
-    // Work about a component, not the component: "the checkout revamp", "the login migration".
+    /// reader", "search engine", and work about a component ("checkout revamp", "login
+    /// migration"). Plurals ("search results", "button clicks") are read by their shape.
     private static let modifierFollowers = Lexicon.words.set("modifierFollowers")
 
     /// Whether the word after a component name makes the name a modifier of another noun.
@@ -145,11 +145,8 @@ struct Reading: Sendable {
         guard end < words.count, end > 0, words[end].clause == words[end - 1].clause else { return false }
         let next = words[end].text
         if modifierFollowers.contains(next) { return true }
-        // "a button that's big", "the card it's on": a contraction or a linking verb is never the
-        // plural noun a component would modify, though it ends in "s".
-        if words[end].original.contains("'") || Lexicon.linkingVerbs.contains(next) { return false }
         // A plural that is not itself a UI word: "search results", "table numbers", "card details".
-        guard isPluralNoun(next), !Lexicon.knownWords.contains(next) else { return false }
+        guard isPluralNoun(words[end]), !Lexicon.knownWords.contains(next) else { return false }
         return componentIndex.find(in: [words[end]], fuzzy: false).isEmpty && !Lexicon.uiPlurals.contains(next)
     }
 
@@ -157,10 +154,14 @@ struct Reading: Sendable {
     /// "looks"): a component before them is still the subject.
     static let thirdPersonVerbs = Lexicon.words.set("thirdPersonVerbs")
 
-    /// Looks like a plural noun ("results", "clicks", "requests") rather than a verb or an adverb.
-    private static func isPluralNoun(_ word: String) -> Bool {
-        guard word.count >= 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"),
-              !word.hasSuffix("ous"), !word.hasSuffix("ways"), !thirdPersonVerbs.contains(word) else { return false }
+    /// Looks like a plural noun ("results", "clicks", "requests") rather than a verb, an adverb, or
+    /// a contraction ("that's", "it's": written with an apostrophe, or a linking verb, though it
+    /// ends in "s").
+    private static func isPluralNoun(_ heard: Word) -> Bool {
+        let word = heard.text
+        guard !heard.original.contains("'"), !Lexicon.linkingVerbs.contains(word), word.count >= 4, word.hasSuffix("s"),
+              !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"), !word.hasSuffix("ous"),
+              !word.hasSuffix("ways"), !thirdPersonVerbs.contains(word) else { return false }
         return true
     }
 
