@@ -18,8 +18,9 @@ extension MockPilotServer {
         "frame.js": (PackageResources.preview_frame_js, "text/javascript; charset=utf-8"),
     ]
 
-    /// The page and its files: static, no data in them.
-    static var previewFilePaths: Set<String> { Set(["/preview"] + previewFiles.keys.map { "/preview/" + $0 }) }
+    /// The page and its files: static, no data in them. Made once: the CORS and token checks
+    /// look a path up in it on every request.
+    static let previewFilePaths: Set<String> = Set(["/preview"] + previewFiles.keys.map { "/preview/" + $0 })
 
     /// The page: its own scripts, `/events` and the builds over fetch, frames from here; nothing else.
     static let pagePolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; frame-src 'self'; "
