@@ -22,13 +22,13 @@ actor MeetingRoom: Service {
     private var shuttingDown = false
     /// The code of the components in `components`, by spec id, for the preview to build; as
     /// many as the log replays.
-    private var published: [String: String] = [:]
-    private var publishedOrder: [String] = []
+    private var published: RecentTable<String, String>
 
     init(maxStreams: Int, replay: Int) {
         self.maxStreams = maxStreams
         self.replay = replay
         components = EventLog(capacity: replay)
+        published = RecentTable(capacity: replay)
     }
 
     /// Takes a seat for a new stream, or false when `maxStreams` are live (or the server is stopping).
@@ -63,8 +63,7 @@ actor MeetingRoom: Service {
 
     /// A checked component for `/events?session=all` (`line`) and the preview (`jsx`).
     func publish(specID: String, jsx: String, line: String) async {
-        if published.updateValue(jsx, forKey: specID) == nil { publishedOrder.append(specID) }
-        if publishedOrder.count > replay { published[publishedOrder.removeFirst()] = nil }
+        published.set(jsx, for: specID)
         await components.append(line)
     }
 

@@ -31,20 +31,19 @@ actor PreviewBuilder {
 
     let tools: Tools
     let capacity: Int
-    private var built: [String: String] = [:]
-    private var order: [String] = []
+    private var built: RecentTable<String, String>
 
     init(tools: Tools = Tools(), capacity: Int) {
         self.tools = tools
         self.capacity = max(1, capacity)
+        built = RecentTable(capacity: self.capacity)
     }
 
     /// The built script for `jsx` (already checked).
     func script(for jsx: String) async throws(Failure) -> String {
         if let script = built[jsx] { return script }
         let script = try await Self.build(jsx, tools: tools)
-        if built.updateValue(script, forKey: jsx) == nil { order.append(jsx) }
-        if order.count > capacity { built[order.removeFirst()] = nil }
+        built.set(script, for: jsx)
         return script
     }
 
