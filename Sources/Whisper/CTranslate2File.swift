@@ -157,6 +157,15 @@ struct CTranslate2File {
         return try Tensor(shape: v.shape, data: values)
     }
 
+    /// The variable's float16 bit patterns as stored, or nil when it is stored in another type
+    /// (then a float16 copy would not hold the values exactly).
+    func halfBits(_ alias: String) -> [UInt16]? {
+        guard let v = variables[aliases[alias] ?? alias], v.dtype == .float16 else { return nil }
+        return bytes.withUnsafeBytes { raw -> [UInt16] in
+            (0..<v.count).map { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: v.offset + 2 * $0, as: UInt16.self)) }
+        }
+    }
+
     /// Every float16 bit pattern's float32 value: without F16C in the baseline x86-64
     /// target, Swift converts halves in software, which made loading twice as slow.
     private static let halfToFloat: [Float] = (0...UInt16.max).map { Float(Float16(bitPattern: $0)) }

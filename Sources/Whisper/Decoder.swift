@@ -10,12 +10,11 @@ enum Decoder {
     static func forward(model: WhisperModel, state s: InferenceState, tokens: UnsafeBufferPointer<Int>, start: Int) {
         let d = model.dims.nTextState, n = tokens.count
         precondition(start + n <= model.dims.nTextCtx, "decoder context overflow")
-        model.tokenEmbedding.withPointer { emb in
-            model.textPositions.withPointer { pos in
-                for i in 0..<n {
-                    let row = s.tx.pointer + i * d, e = emb + tokens[i] * d, p = pos + (start + i) * d
-                    for j in 0..<d { row[j] = e[j] + p[j] }
-                }
+        model.textPositions.withPointer { pos in
+            for i in 0..<n {
+                let row = s.tx.pointer + i * d, p = pos + (start + i) * d
+                model.tokenEmbedding.copyRow(tokens[i], into: row)
+                for j in 0..<d { row[j] += p[j] }
             }
         }
         for (l, layer) in model.decoderLayers.enumerated() {
@@ -29,10 +28,7 @@ enum Decoder {
     static func logits(model: WhisperModel, state s: InferenceState, row: Int) {
         let d = model.dims.nTextState
         Encoder.layerNorm(s.tx.pointer + row * d, rows: 1, model.decoderLN, into: s.th.pointer)
-        model.tokenEmbedding.withPointer { emb in
-            matmul(s.th.pointer, lda: d, emb, ldb: d, transposeB: true, s.logits.pointer, ldc: model.dims.nVocab,
-                   m: 1, n: model.dims.nVocab, k: d)
-        }
+        linear(s.th.pointer, rows: 1, weight: model.tokenEmbedding, bias: nil, into: s.logits.pointer)
     }
 
     /// x += Attention(LN(x)) over this and all earlier positions.

@@ -3,12 +3,16 @@ import Tensor
 
 /// `model.f32`: the tensors of a `model.bin` already converted to what the model computes with
 /// (float32, little-endian, dequantised), written once beside it and memory-mapped at every
-/// later load instead of converting 37 M float16 values again.
+/// later load instead of converting 37 M float16 values again; beside the decoder's weights,
+/// their float16 values as the model file holds them, which a decoder step reads.
 ///
 ///     "MPWF32\r\n" · u32 version · u32 tensor count · u64 model.bin size · i64 model.bin
 ///     mtime (ns) · u64 payload checksum · u64 payload offset · u64 payload bytes
-///     per tensor: u16 name length · name · u8 rank · u64 × rank shape · u64 payload offset
+///     per tensor: u16 name length · name · u8 element type (0 float32, 1 float16) · u8 rank ·
+///     u64 × rank shape · u64 payload offset
 ///     payload (page-aligned; each tensor on a 64-byte boundary)
+///
+/// Version 1 had no element type; such a file is made again at the next load.
 ///
 /// A file that does not match its `model.bin` (size or modification time), or whose payload
 /// checksum is wrong, is not used: the model loads from `model.bin` and writes a fresh one.
@@ -18,10 +22,24 @@ final class MappedWeights: WeightSource, @unchecked Sendable {
     private let base: UnsafeRawPointer
     private let size: Int
     private let payload: Int
-    private let entries: [String: (shape: [Int], count: Int, offset: Int)]
+    private let entries: [String: Entry]
+    private let halfEntries: [String: Entry]
+
+    private struct Entry {
+        let shape: [Int]
+        let count: Int
+        let offset: Int
+    }
+
+    /// The element types a tensor may have, by their code in the file.
+    enum ElementType: UInt8 {
+        case float32 = 0, float16 = 1
+
+        var size: Int { self == .float32 ? 4 : 2 }
+    }
 
     static let magic = Array("MPWF32\r\n".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 48
 
     /// The converted file for `model.bin` at `sourcePath`, or nil when there is none that
@@ -57,21 +75,27 @@ final class MappedWeights: WeightSource, @unchecked Sendable {
         guard let payload = Int(exactly: try r.u64()), let payloadBytes = Int(exactly: try r.u64()),
               payload % 4096 == 0, payload <= size, payloadBytes <= size - payload else { throw MappedError() }
         self.payload = payload
-        var entries: [String: (shape: [Int], count: Int, offset: Int)] = [:]
+        var entries: [String: Entry] = [:], halfEntries: [String: Entry] = [:]
         for _ in 0..<count {
             let name = String(decoding: try r.bytes(Int(try r.u16())), as: UTF8.self)
+            guard let type = ElementType(rawValue: try r.u8()) else { throw MappedError() }
             var shape: [Int] = []
             for _ in 0..<Int(try r.u8()) {
                 guard let d = Int(exactly: try r.u64()) else { throw MappedError() }
                 shape.append(d)
             }
             guard let elements = CTranslate2File.product(shape), let offset = Int(exactly: try r.u64()),
-                  offset % 4 == 0, offset <= payloadBytes, elements <= (payloadBytes - offset) / 4 else {
+                  offset % type.size == 0, offset <= payloadBytes, elements <= (payloadBytes - offset) / type.size else {
                 throw MappedError()
             }
-            entries[name] = (shape, elements, offset)
+            let entry = Entry(shape: shape, count: elements, offset: offset)
+            switch type {
+            case .float32: entries[name] = entry
+            case .float16: halfEntries[name] = entry
+            }
         }
         self.entries = entries
+        self.halfEntries = halfEntries
         guard Self.checksum(base + payload, bytes: payloadBytes) == checksum else { throw MappedError() }
     }
 
@@ -82,7 +106,12 @@ final class MappedWeights: WeightSource, @unchecked Sendable {
         (base + payload + offset).assumingMemoryBound(to: Float.self)
     }
 
-    func shape(of name: String) -> [Int]? { entries[name]?.shape }
+    /// The float16 bit patterns at byte `offset` of the payload.
+    func halves(at offset: Int) -> UnsafePointer<UInt16> {
+        (base + payload + offset).assumingMemoryBound(to: UInt16.self)
+    }
+
+    func shape(of name: String) -> [Int]? { entries[name]?.shape ?? halfEntries[name]?.shape }
 
     func scalar(_ name: String) -> Int? {
         guard let e = entries[name], e.count == 1 else { return nil }
@@ -94,12 +123,19 @@ final class MappedWeights: WeightSource, @unchecked Sendable {
         return try Tensor(shape: e.shape, data: Array(UnsafeBufferPointer(start: floats(at: e.offset), count: e.count)))
     }
 
-    func weights(_ name: String, shape: [Int]) throws -> Weights {
+    func weights(_ name: String, shape: [Int], half copy: HalfCopy) throws -> Weights {
+        let half = copy == .none ? nil : halfEntries[name].flatMap { $0.shape == shape ? $0 : nil }
+        if entries[name] == nil, let half {
+            // Only float16 was kept: read in place where the CPU can, else converted once here.
+            if HalfMatrix.isAvailable { return Weights(shape: shape, count: half.count, mapped: self, halfOnlyAt: half.offset) }
+            let h = halves(at: half.offset)
+            return Weights(try Tensor(shape: shape, data: (0..<half.count).map { Float(Float16(bitPattern: h[$0])) }))
+        }
         let e = try entry(name, shape: shape)
-        return Weights(shape: e.shape, count: e.count, mapped: self, offset: e.offset)
+        return Weights(shape: e.shape, count: e.count, mapped: self, offset: e.offset, halfOffset: half?.offset)
     }
 
-    private func entry(_ name: String, shape: [Int]) throws -> (shape: [Int], count: Int, offset: Int) {
+    private func entry(_ name: String, shape: [Int]) throws -> Entry {
         guard let e = entries[name] else { throw WhisperError.modelCorrupt(path: path, reason: "missing tensor \(name)") }
         guard e.shape == shape else {
             throw WhisperError.modelCorrupt(path: path, reason: "tensor \(name) has shape \(e.shape), expected \(shape)")

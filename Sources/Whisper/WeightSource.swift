@@ -11,8 +11,24 @@ protocol WeightSource {
     func scalar(_ name: String) -> Int?
     /// A small tensor (bias, layer-norm gain) copied into memory of its own.
     func tensor(named name: String, shape: [Int]) throws -> Tensor
-    /// A weight matrix, mapped where the source allows.
-    func weights(_ name: String, shape: [Int]) throws -> Weights
+    /// A weight matrix, mapped where the source allows, with its float16 values as `half` says.
+    func weights(_ name: String, shape: [Int], half: HalfCopy) throws -> Weights
+}
+
+extension WeightSource {
+    func weights(_ name: String, shape: [Int]) throws -> Weights {
+        try weights(name, shape: shape, half: .none)
+    }
+}
+
+/// Whether a weight keeps its float16 values, when the model file holds them exactly so.
+enum HalfCopy {
+    case none
+    /// Beside the float32 ones: a decoder weight, read by one-row steps (float16) and by the
+    /// prompt's many rows at once (float32).
+    case beside
+    /// Instead of them in `model.f32`: the token embedding, only ever read a row at a time.
+    case instead
 }
 
 extension CTranslate2File: WeightSource {
@@ -20,8 +36,8 @@ extension CTranslate2File: WeightSource {
 
     func tensor(named name: String, shape: [Int]) throws -> Tensor { try tensor(name, shape: shape) }
 
-    func weights(_ name: String, shape: [Int]) throws -> Weights {
-        Weights(try tensor(named: name, shape: shape))
+    func weights(_ name: String, shape: [Int], half: HalfCopy) throws -> Weights {
+        Weights(try tensor(named: name, shape: shape), half: half == .none ? nil : halfBits(name))
     }
 }
 
@@ -30,6 +46,10 @@ extension CTranslate2File: WeightSource {
 final class RecordingWeightSource: WeightSource {
     let file: CTranslate2File
     private(set) var tensors: [(name: String, tensor: Tensor)] = []
+    /// The float16 copies kept, by the name of the tensor they copy.
+    private(set) var halves: [(name: String, bits: [UInt16])] = []
+    /// The tensors whose float16 copy stands in for them in `model.f32`.
+    private(set) var replacedByHalf: Set<String> = []
 
     init(_ file: CTranslate2File) { self.file = file }
 
@@ -51,7 +71,12 @@ final class RecordingWeightSource: WeightSource {
         return t
     }
 
-    func weights(_ name: String, shape: [Int]) throws -> Weights {
-        Weights(try tensor(named: name, shape: shape))
+    func weights(_ name: String, shape: [Int], half copy: HalfCopy) throws -> Weights {
+        let half = copy == .none ? nil : file.halfBits(name)
+        if let half {
+            halves.append((name, half))
+            if copy == .instead { replacedByHalf.insert(name) }
+        }
+        return Weights(try tensor(named: name, shape: shape), half: half)
     }
 }

@@ -138,8 +138,9 @@ public final class WhisperModel: Sendable {
         }
 
         let d = nAudioState
-        func linear(_ p: String, _ nOut: Int, _ nIn: Int, bias: Bool = true) throws -> Linear {
-            let w = try file.weights(p + "/weight", shape: [nOut, nIn])
+        // half: a decoder weight, read one row at a time, also keeps its float16 values.
+        func linear(_ p: String, _ nOut: Int, _ nIn: Int, bias: Bool = true, half: Bool = false) throws -> Linear {
+            let w = try file.weights(p + "/weight", shape: [nOut, nIn], half: half ? .beside : .none)
             let b = bias || file.shape(of: p + "/bias") != nil ? try file.tensor(named: p + "/bias", shape: [nOut]) : nil
             return Linear(weight: w, bias: b)
         }
@@ -165,21 +166,21 @@ public final class WhisperModel: Sendable {
                 fc2: try linear(p + "/ffn/linear_1", d, 4 * d))
         }
         encoderLN = try norm("encoder/layer_norm")
-        tokenEmbedding = try file.weights("decoder/embeddings/weight", shape: [dims.nVocab, d])
+        tokenEmbedding = try file.weights("decoder/embeddings/weight", shape: [dims.nVocab, d], half: .instead)
         textPositions = try file.weights("decoder/position_encodings/encodings", shape: [dims.nTextCtx, d])
         decoderLayers = try (0..<dims.nTextLayer).map { i in
             let p = "decoder/layer_\(i)"
             return DecoderLayer(
                 attnLN: try norm(p + "/self_attention/layer_norm"),
-                attnQKV: try linear(p + "/self_attention/linear_0", 3 * d, d),
-                attnOut: try linear(p + "/self_attention/linear_1", d, d),
+                attnQKV: try linear(p + "/self_attention/linear_0", 3 * d, d, half: true),
+                attnOut: try linear(p + "/self_attention/linear_1", d, d, half: true),
                 crossLN: try norm(p + "/attention/layer_norm"),
-                crossQ: try linear(p + "/attention/linear_0", d, d),
+                crossQ: try linear(p + "/attention/linear_0", d, d, half: true),
                 crossKV: try linear(p + "/attention/linear_1", 2 * d, d),
-                crossOut: try linear(p + "/attention/linear_2", d, d),
+                crossOut: try linear(p + "/attention/linear_2", d, d, half: true),
                 mlpLN: try norm(p + "/ffn/layer_norm"),
-                fc1: try linear(p + "/ffn/linear_0", 4 * d, d),
-                fc2: try linear(p + "/ffn/linear_1", d, 4 * d))
+                fc1: try linear(p + "/ffn/linear_0", 4 * d, d, half: true),
+                fc2: try linear(p + "/ffn/linear_1", d, 4 * d, half: true))
         }
         decoderLN = try norm("decoder/layer_norm")
 
@@ -187,7 +188,8 @@ public final class WhisperModel: Sendable {
         suppressTokens = config.suppress
         suppressAtBegin = config.suppressBegin
         if let recording, let identity = FileIdentity(path: binPath) {
-            try? MappedWeights.write(recording.tensors, to: mappedPath, source: identity)
+            try? MappedWeights.write(recording.tensors, halves: recording.halves,
+                                      replacedByHalf: recording.replacedByHalf, to: mappedPath, source: identity)
         }
     }
 

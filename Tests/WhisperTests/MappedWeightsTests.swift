@@ -41,8 +41,8 @@ import Capture
         #expect(try b.transcribe(samples).map(\.tokens) == expected.map(\.tokens))
     }
 
-    /// A damaged payload or a model.bin changed since is not mapped: the model loads from
-    /// model.bin and writes a fresh model.f32.
+    /// A damaged payload, an older layout or a model.bin changed since is not mapped: the model
+    /// loads from model.bin and writes a fresh model.f32.
     @Test func aDamagedOrStaleFileIsReplaced() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -54,6 +54,14 @@ import Capture
         #expect(MappedWeights.open(path: path, sourcePath: source) == nil, "a flipped bit fails the checksum")
         _ = try WhisperModel.load(directory: dir)
         #expect(MappedWeights.open(path: path, sourcePath: source) != nil, "loading wrote a good one again")
+
+        // A file in the first layout (version 1, no element types) is made again in this one.
+        bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[8] = 1
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(MappedWeights.open(path: path, sourcePath: source) == nil, "an older layout")
+        _ = try WhisperModel.load(directory: dir)
+        #expect(MappedWeights.open(path: path, sourcePath: source) != nil)
 
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: source)
         #expect(MappedWeights.open(path: path, sourcePath: source) == nil, "made from another model.bin")
