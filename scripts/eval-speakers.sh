@@ -36,6 +36,12 @@ for truth in "$shared"/meeting_*.json; do
   run "espeak $name" "$shared/$name.wav" "$truth"
 done
 
+echo "== speakers: how alike the voices are to the encoder (mean cosine within and between, lines cut at their true times)"
+python=$("$ROOT/scripts/venv.sh" speaker --debian torch --debian numpy librosa==0.10.2.post1 webrtcvad-wheels==2.0.14 \
+    --no-deps resemblyzer==0.1.4)
+models="${XDG_DATA_HOME:-$HOME/.local/share}/mockpilot/models"
+"$python" "$ROOT/scripts/reference/speaker_pairs.py" "$models/resemblyzer/pretrained.pt" "$work/four.json" "$shared"/meeting_*.json
+
 echo "== speakers live: the real-voice meetings played through run --realtime, each final's speaker"
 python3 "$ROOT/scripts/speaker-meeting.py" two "$work/two.wav" "$work/two.json"
 for meeting in two four; do
