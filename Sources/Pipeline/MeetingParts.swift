@@ -72,6 +72,7 @@ struct MeetingParts: Sendable {
         machine = MeetingStateMachine(settings: .init(
             threshold: settings.intentThreshold, modelFloor: llm == nil ? nil : floor,
             newNeedsCue: intents.scorer == nil,
+            sessionThreshold: intents.scorer?.combination == .headUnlessSure ? IntentCombination.sureUnframed : nil,
             trigger: .init(silence: settings.silenceSeconds, debounce: settings.debounceSeconds)),
             idPrefix: session.id + "-")
         resolver = SpecResolver(brands: brands)

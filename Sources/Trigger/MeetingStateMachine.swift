@@ -21,8 +21,11 @@ import Core
 /// Readings between `suggestionFloor` and `threshold` are offered too (or first given to a model,
 /// when one is configured), except a change to a warm table, which lands from `suggestionFloor`
 /// ("Rounder, with a soft shadow." right after a search bar was made is a change to it, though
-/// alone it reads as little). A new thing gets no such lower bar: "Sounds good, and the footer
-/// can wait." right after a component reads like an ask, and is not one. `g` makes what is pending, else the newest offer, else reads the talk.
+/// alone it reads as little). A new thing gets a lower bar on a warm table only from
+/// `sessionThreshold`, which the extractor gives a line with no request frame that its head is
+/// all but sure of ("tags as pills under the note title" while a notes screen is being drawn):
+/// "Sounds good, and the footer can wait." right after a component reads like an ask at 0.7, and
+/// is not one. `g` makes what is pending, else the newest offer, else reads the talk.
 ///
 /// It owns the speakers' names: lines keep the label they were heard with ("Speaker 1", "Call", a
 /// VTT name), and a rename from the screen names that label for the rest of the meeting.
@@ -43,12 +46,17 @@ public struct MeetingStateMachine: Sendable {
         /// are not probabilities: "I would love a button that ..." reads as a wish at 0.9 whether it
         /// is about a screen or a car.
         public var newNeedsCue: Bool
+        /// While the table is warm, a new thing read at or above this is made (nil: never under
+        /// `threshold`). The pipeline sets it to what the intent head gives a line it is all but
+        /// sure of that has no request frame; talk with nothing on the table never meets it.
+        public var sessionThreshold: Double?
         public var trigger: TriggerStateMachine.Settings
 
         public init(threshold: Double = 0.75, suggestionFloor: Double = 0.5, modelFloor: Double? = nil,
                     recency: Double = 120, topicChangeLines: Int = 6, newNeedsCue: Bool = false,
-                    trigger: TriggerStateMachine.Settings = .init()) {
+                    sessionThreshold: Double? = nil, trigger: TriggerStateMachine.Settings = .init()) {
             self.newNeedsCue = newNeedsCue
+            self.sessionThreshold = sessionThreshold
             self.threshold = threshold
             self.suggestionFloor = suggestionFloor
             self.modelFloor = modelFloor
@@ -193,7 +201,9 @@ public struct MeetingStateMachine: Sendable {
             return []
         }
         if reading.confidence >= settings.threshold { return land(reading, at: line.msg.tsEnd) }
-        if changesWarmTable(reading, at: line.msg.tsEnd) { return land(reading, at: line.msg.tsEnd) }
+        if changesWarmTable(reading, at: line.msg.tsEnd) || isNewInSession(reading, at: line.msg.tsEnd) {
+            return land(reading, at: line.msg.tsEnd)
+        }
         if let floor = settings.modelFloor, reading.confidence >= floor { return [.askModel(reading, line: line)] }
         guard reading.confidence >= settings.suggestionFloor else {
             otherTalk += 1
@@ -240,6 +250,13 @@ public struct MeetingStateMachine: Sendable {
     private func changesWarmTable(_ reading: IntentMsg, at time: Double) -> Bool {
         guard let table, isWarm(at: time), reading.confidence >= settings.suggestionFloor else { return false }
         if case .existing(let i) = plan(for: reading, at: time, warmOnly: true) { return i == table }
+        return false
+    }
+
+    /// An unsure new thing read at the session threshold while the table is warm: sure enough.
+    private func isNewInSession(_ reading: IntentMsg, at time: Double) -> Bool {
+        guard let bar = settings.sessionThreshold, reading.confidence >= bar, isWarm(at: time) else { return false }
+        if case .new = plan(for: reading, at: time, warmOnly: true) { return true }
         return false
     }
 

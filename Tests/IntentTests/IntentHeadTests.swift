@@ -87,6 +87,9 @@ import Testing
         #expect(IntentCombination.headUnlessSure.confidence(rules: 0.95, head: 0.05) == IntentCombination.unframed)
         #expect(IntentCombination.headUnlessSure.confidence(rules: 0.9, head: 0.2) == 0.2)
         #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.93) == IntentCombination.unframed)
+        // One the head is all but sure of is still under the bar a component is written at alone.
+        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.97) == IntentCombination.sureUnframed)
+        #expect(IntentCombination.sureUnframed > IntentCombination.unframed && IntentCombination.sureUnframed < 0.75)
     }
 }
 

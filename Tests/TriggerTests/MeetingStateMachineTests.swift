@@ -205,6 +205,37 @@ import Testing
         #expect(Self.suggested(effects).map(\.id) == ["u2"])
     }
 
+    /// A new thing read at the session threshold (a line with no request frame the head is all but
+    /// sure of) is made while the table is warm, and only offered with nothing on the table or once
+    /// the talk has moved on: design talk under way lowers the bar, talk about UI alone does not.
+    @Test func aNewThingAtTheSessionThresholdIsMadeOnAWarmTableOnly() {
+        let settings = MeetingStateMachine.Settings(sessionThreshold: 0.74)
+        let tags = { (id: String) in Self.ask(id, .badge, "Tags as pills under the note title.", confidence: 0.74, cue: false) }
+
+        var warm = MeetingStateMachine(settings: settings)
+        let made = Self.hear(&warm, Self.ask("u1", .card, "Let's build a note card."), at: 0)
+            + Self.hear(&warm, tags("u2"), at: 10) + warm.handle(.tick(30))
+        #expect(Self.generated(made).map(\.kind) == [.card, .badge])
+        #expect(Self.suggested(made).isEmpty)
+
+        var empty = MeetingStateMachine(settings: settings)
+        let alone = Self.hear(&empty, tags("u1"), at: 0) + empty.handle(.tick(20))
+        #expect(Self.generated(alone).isEmpty)
+        #expect(Self.suggested(alone).map(\.id) == ["u1"])
+
+        var cold = MeetingStateMachine(settings: settings)
+        _ = Self.hear(&cold, Self.ask("u1", .card, "Let's build a note card."), at: 0)
+        Self.chatter(&cold, from: 10, lines: 8)
+        let later = Self.hear(&cold, tags("u9"), at: 300) + cold.handle(.tick(320))
+        #expect(Self.generated(later).isEmpty)
+        #expect(Self.suggested(later).map(\.id) == ["u9"])
+
+        var unset = MeetingStateMachine()
+        let noBar = Self.hear(&unset, Self.ask("u1", .card, "Let's build a note card."), at: 0)
+            + Self.hear(&unset, tags("u2"), at: 10) + unset.handle(.tick(30))
+        #expect(Self.generated(noBar).map(\.id) == ["u1"], "without a session threshold the bar is the threshold")
+    }
+
     @Test func finishGeneratesWhatIsPending() {
         var m = MeetingStateMachine()
         _ = Self.hear(&m, Self.ask("u1", .card, "A plan card would be nice.", cue: false), at: 0)
