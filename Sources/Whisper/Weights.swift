@@ -66,20 +66,12 @@ struct Weights: Sendable {
     func withPointer<R>(_ body: (UnsafePointer<Float>) throws -> R) rethrows -> R {
         switch storage {
         case .owned(let values):
-            return try values.withUnsafeBufferPointer { buffer in
-                // Tensors are never empty, so there is always a base address.
-                guard let base = buffer.baseAddress else { preconditionFailure("empty weights") }
-                return try body(base)
-            }
+            return try Self.withBase(values, body)
         case .mapped(let file, let offset):
             return try body(file.floats(at: offset))
         case .halfOnly:
             // Converted for the caller: only tests and comparisons read such a matrix whole.
-            let values = withHalfPointer { h in (0..<count).map { Float(Float16(bitPattern: h[$0])) } } ?? []
-            return try values.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { preconditionFailure("empty weights") }
-                return try body(base)
-            }
+            return try Self.withBase(withHalfPointer { h in (0..<count).map { Float(Float16(bitPattern: h[$0])) } } ?? [], body)
         }
     }
 
@@ -104,12 +96,17 @@ struct Weights: Sendable {
         case nil:
             return nil
         case .owned(let values):
-            return try values.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { preconditionFailure("empty weights") }
-                return try body(base)
-            }
+            return try Self.withBase(values, body)
         case .mapped(let file, let offset):
             return try body(file.halves(at: offset))
+        }
+    }
+
+    /// The first element's address; tensors are never empty, so there always is one.
+    private static func withBase<T, R>(_ values: [T], _ body: (UnsafePointer<T>) throws -> R) rethrows -> R {
+        try values.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { preconditionFailure("empty weights") }
+            return try body(base)
         }
     }
 
