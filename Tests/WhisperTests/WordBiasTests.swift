@@ -11,11 +11,11 @@ import Testing
         let bias: WordBias
         let n: Int
 
-        init(_ words: [String], bonus: Float = 2) throws {
+        init(_ words: [String], cited: [String] = [], citing: [String] = [], bonus: Float = 2) throws {
             let model = try Fixtures.whisper.get()
             tokenizer = model.tokenizer
             n = model.dims.nVocab
-            bias = try #require(WordBias(words: words, tokenizer: tokenizer, bonus: bonus))
+            bias = try #require(WordBias(words: words, cited: cited, citing: citing, tokenizer: tokenizer, bonus: bonus))
         }
 
         func ids(_ text: String) throws -> [Int] { try #require(tokenizer.encode(text)) }
@@ -72,6 +72,19 @@ import Testing
         let atStart = w.raised(after: [w.tokenizer.timestampBegin])
         #expect(atStart.raised == spaced.union(bare))
         #expect(w.raised(after: []).raised == spaced.union(bare))
+    }
+
+    /// A brand that is an ordinary word too ("Notion", "ĠNot" "ion") starts only where one is
+    /// cited ("like Notion"), and is continued only there.
+    @Test func aCitedWordStartsOnlyAfterACitingWord() throws {
+        let w = try Words(["badge"], cited: ["Notion"], citing: ["like"])
+        let notion = try w.ids(" Notion")
+        try #require(notion.count == 2)
+        let badge = try w.ids(" badge")[0]
+        #expect(w.raised(after: try w.ids(" I do")).raised == [badge])
+        #expect(w.raised(after: try w.ids(" just like")).raised == [badge, notion[0]])
+        #expect(w.raised(after: try w.ids(" just like") + [notion[0]]).raised.contains(notion[1]))
+        #expect(!w.raised(after: try w.ids(" I do") + [notion[0]]).raised.contains(notion[1]))
     }
 
     /// A forbidden token (the rules set it to -inf) stays forbidden.
