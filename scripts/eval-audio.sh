@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Intent figures from speech: the spoken dev lines through Whisper (with and without the design
 # prompt), then the intent stage, next to design-word recall and word error rate on the lines and
-# on the dev meetings (those through `run`'s speech stage, --vad). Usage: scripts/eval-audio.sh BIN
+# on the dev meetings (those through `run`'s speech stage, --vad), and design words heard that were
+# not said (invented). Usage: scripts/eval-audio.sh BIN
+# MOCKPILOT_DESIGN_BIAS=LAMBDA runs the prompted decodes with that decoder bias (0: off).
 set -euo pipefail
 BIN=${1:-.build/release/mockpilot}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,6 +12,7 @@ TEXT_SET="$ROOT/../shared/eval/intents.dev.jsonl"
 # MOCKPILOT_EVAL_KEEP=DIR keeps the transcripts there, to see what was misheard.
 if [[ -n "${MOCKPILOT_EVAL_KEEP:-}" ]]; then work=$MOCKPILOT_EVAL_KEEP; mkdir -p "$work"
 else work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
+bias=(); [[ -z "${MOCKPILOT_DESIGN_BIAS:-}" ]] || bias=(--design-bias "$MOCKPILOT_DESIGN_BIAS")
 
 mapfile -t wavs < <(python3 -c "
 import json,sys
@@ -17,15 +20,16 @@ for l in open('$AUDIO/manifest.jsonl'):
     r=json.loads(l)
     if r['kind']=='line': print('$AUDIO/'+r['wav'])")
 "$BIN" transcribe "${wavs[@]}" > "$work/plain.jsonl"
-"$BIN" transcribe --design-prompt "${wavs[@]}" > "$work/prompted.jsonl"
+"$BIN" transcribe --design-prompt "${bias[@]}" "${wavs[@]}" > "$work/prompted.jsonl"
 "$BIN" transcribe --vad "$AUDIO"/meetings/meeting_0{1,2,3}.wav > "$work/meetings-plain.jsonl"
-"$BIN" transcribe --vad --design-prompt "$AUDIO"/meetings/meeting_0{1,2,3}.wav > "$work/meetings-prompted.jsonl"
+"$BIN" transcribe --vad --design-prompt "${bias[@]}" "$AUDIO"/meetings/meeting_0{1,2,3}.wav > "$work/meetings-prompted.jsonl"
 
 python3 - "$AUDIO/manifest.jsonl" "$work" "$ROOT/Themes/design_mapper.yaml" "$ROOT/scripts/reference" <<'PY'
 import json, re, sys
 manifest, work, brands_file, reference = sys.argv[1:5]
 sys.path.insert(0, reference)
 from wer import wer
+from design_words import invented
 rows = [json.loads(l) for l in open(manifest) if json.loads(l)["kind"] == "line"]
 brands = [m.group(1) for m in re.finditer(r"- name: (\S+)", open(brands_file).read())]
 component_words = ["button", "navbar", "nav bar", "modal", "card", "hero", "pricing", "footer", "avatar", "badge",
@@ -38,10 +42,12 @@ for name in ("plain", "prompted"):
         heard[seg["id"]] = heard.get(seg["id"], "") + " " + seg["text"]
     labelled = []
     hit = want = 0
+    extra = []
     for r in rows:
         key = r["wav"].split("/")[-1].rsplit(".", 1)[0]
         text = heard.get(key, "").strip()
         said, got = r["text"].lower(), text.lower()
+        extra += invented(said, got, [b.lower() for b in brands] + component_words)
         for w in [b.lower() for b in brands] + component_words:
             if re.search(r"\b" + re.escape(w) + r"\b", said):
                 want += 1
@@ -62,6 +68,7 @@ for name in ("plain", "prompted"):
         hyps[seg["id"]] += " " + seg["text"]
     for key in refs:
         said, got = refs[key].lower(), hyps[key].lower()
+        extra += invented(said, got, [b.lower() for b in brands] + component_words)
         for w in [b.lower() for b in brands] + component_words:
             pattern = r"\b" + re.escape(w) + r"\b"
             n_said = len(re.findall(pattern, said))
@@ -73,7 +80,8 @@ for name in ("plain", "prompted"):
     print(f"design-word recall ({name:8}) lines {hit}/{want} = {hit / max(want, 1):.1%}, "
           f"meetings {m_hit}/{m_want} = {m_hit / max(m_want, 1):.1%}, "
           f"both {hit + m_hit}/{want + m_want} = {(hit + m_hit) / max(want + m_want, 1):.1%}; "
-          f"WER lines {errors / max(words, 1):.1%}, meetings {m_errors / max(m_words, 1):.1%}")
+          f"WER lines {errors / max(words, 1):.1%}, meetings {m_errors / max(m_words, 1):.1%}; "
+          f"invented {len(extra)} {sorted(extra)}")
 PY
 echo
 echo "== intents from speech, no prompt (40 spoken lines, Whisper tiny.en)"

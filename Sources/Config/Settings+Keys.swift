@@ -76,6 +76,7 @@ extension Settings {
         number("speech.vad_threshold", \.vadThreshold, 0.05...0.99),
         string("speech.vad", \.vad, oneOf: ["energy", "silero"]),
         bool("speech.design_prompt", \.designPrompt),
+        number("speech.design_bias", \.designBias, 0...10),
         bool("speech.speakers", \.speakers),
         number("intent.threshold", \.intentThreshold, 0...1),
         number("intent.model_floor", \.intentModelFloor, 0...1),

@@ -15,6 +15,8 @@ public struct Settings: Sendable, Hashable {
     /// The voice detector `run` cuts utterances with: "energy" or "silero".
     public var vad = "energy"
     public var designPrompt = true
+    /// With the design prompt: the decoder's bonus for design words (natural log per token, 0 off).
+    public var designBias = 3.0
     /// Label live audio's utterances with their speakers (when the voice encoder is installed).
     public var speakers = true
     // [intent]

@@ -189,6 +189,7 @@ extension MockPilotServer {
         let meetingSetup = MeetingSetup(settings: settings)
         let meeting = try await meetingSetup.open(source: "websocket", model: setup.whisper.name)
         var prompt = settings.designPrompt ? DesignPrompt(brands: try meetingSetup.brands()) : nil
+        prompt?.biasBonus = Float(settings.designBias)
         if prompt != nil, let problem = LiveTranscriber.promptUnavailable(model: setup.whisper) {
             prompt = nil
             await meeting.report(notice: "design prompt off: \(problem)")

@@ -89,4 +89,17 @@ struct TokenSelector {
         }
         return (chosen, Double((logits[chosen] - maxValue) * inv) - log(total))
     }
+
+    /// The log-probability of `token` under softmax(logits / temperature) (plain log-softmax at
+    /// temperature 0): a chosen token's score after a bias that helped choose it is taken back.
+    func logProbability(of token: Int, logits: UnsafeMutablePointer<Float>, temperature: Double) -> Double {
+        let n = vocabularySize
+        if temperature <= 0 { return Double(logits[token] - VectorOps.logSumExp(logits, count: n)) }
+        var maxValue = -Float.infinity
+        for i in 0..<n where logits[i] > maxValue { maxValue = logits[i] }
+        let inv = Float(1 / temperature)
+        var total: Double = 0
+        for i in 0..<n { total += Double(expf((logits[i] - maxValue) * inv)) }
+        return Double((logits[token] - maxValue) * inv) - log(total)
+    }
 }

@@ -3,6 +3,9 @@ public struct TranscriptionOptions: Sendable {
     /// Words to bias recognition toward ("Stripe, Airbnb, navbar, pill button"), fed to
     /// the decoder after `<|startofprev|>` like earlier text. Needs tokenizer.json.
     public var prompt: String?
+    /// Contextual biasing: a bonus for tokens that start or continue one of its words at each
+    /// step. nil (the default) decodes exactly as without it.
+    public var bias: WordBias?
     /// Retry a window at temperatures 0.2 ... 1.0 when the text is too repetitive
     /// (compression ratio > 2.4) or too unlikely (average log-probability < -1).
     public var temperatureFallback: Bool

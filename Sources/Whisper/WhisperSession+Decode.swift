@@ -74,8 +74,20 @@ extension WhisperSession {
         var generated = 0
         while generated < maxTokens {
             try checkCancellation()
-            selector.applyRules(state.logits.pointer, sampled: sequence[prompt.count...])
-            let (token, logProb) = selector.select(state.logits.pointer, temperature: temperature, rng: &rng)
+            let logits = state.logits.pointer, sampled = sequence[prompt.count...]
+            selector.applyRules(logits, sampled: sampled)
+            let token: Int, logProb: Double
+            if let bias = options.bias {
+                // Chosen with the bonus, scored without it: fallback judges the model's own confidence.
+                bias.apply(logits, sampled: sampled, raised: &biasRaised)
+                let chosen = selector.select(logits, temperature: temperature, rng: &rng)
+                bias.restore(logits, raised: biasRaised)
+                token = chosen.token
+                logProb = biasRaised.isEmpty ? chosen.logProb
+                    : selector.logProbability(of: token, logits: logits, temperature: temperature)
+            } else {
+                (token, logProb) = selector.select(logits, temperature: temperature, rng: &rng)
+            }
             sumLogProb += logProb
             if token == tokenizer.endOfText { break }
             sequence.append(token)

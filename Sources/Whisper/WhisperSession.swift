@@ -13,6 +13,8 @@ public struct WhisperSession {
     var rng: SplitMix64
     /// Prompt and sampled tokens of the window being decoded, capacity n_text_ctx.
     var sequence: [Int]
+    /// The tokens `options.bias` raised at this step, to take the bonus back (capacity kept).
+    var biasRaised: [Int] = []
     /// Looked at between windows and tokens, with `Task.isCancelled`, for callers that run the
     /// session on a thread of their own.
     public var cancellation: CancellationFlag?
@@ -38,6 +40,7 @@ public struct WhisperSession {
         rng = SplitMix64(state: options.seed)
         sequence = []
         sequence.reserveCapacity(model.dims.nTextCtx)
+        biasRaised.reserveCapacity(1024)
         BLAS.setThreads(options.threads)
     }
 

@@ -63,6 +63,7 @@ extension RunCommand {
             throw CleanExit.failure(error.localizedDescription)
         }
         var prompt = settings.designPrompt ? DesignPrompt(brands: try setup.brands()) : nil
+        prompt?.biasBonus = Float(settings.designBias)
         if prompt != nil, let problem = LiveTranscriber.promptUnavailable(model: whisper) {
             // On by default, so a model folder without tokenizer.json must not cost the meeting
             // its text: recognise without the prompt, and say so once.

@@ -37,6 +37,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Flag(help: "Bias recognition toward design words (brands, components, cue phrases), as `run` does.")
     var designPrompt = false
 
+    @Option(help: "With --design-prompt: the decoder's bonus (natural log, per token) for tokens that start or continue a design word; 0 turns it off.")
+    var designBias: Float = DesignPrompt.defaultBiasBonus
+
     @Option(help: "Spoken language: auto (a multilingual model such as base detects it from each file's first 30 s and says so on stderr), or a code the model knows (en, de, fr, ...); English-only models (tiny.en) take only en.")
     var language = TranscriptionOptions.autoLanguage
 
@@ -62,6 +65,7 @@ struct TranscribeCommand: AsyncParsableCommand {
         guard !audio.isEmpty else { throw ValidationError("give an audio file to transcribe") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         if let window, !(1...30).contains(window) { throw ValidationError("--window must be between 1 and 30 seconds") }
+        guard designBias.isFinite, (0...10).contains(designBias) else { throw ValidationError("--design-bias must be between 0 and 10") }
     }
 
     func run() async throws {
@@ -82,10 +86,12 @@ struct TranscribeCommand: AsyncParsableCommand {
                 throw ValidationError("cannot find Themes/design_mapper.yaml for --design-prompt (set MOCKPILOT_THEMES)")
             }
             design = DesignPrompt(brands: try BrandTable.load(themesDirectory: themes, userFile: nil))
+            design?.biasBonus = designBias
             prompt = design?.prompt(recent: [])
         }
-        let options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
+        var options = TranscriptionOptions(prompt: prompt, temperatureFallback: !noFallback, threads: threads,
                                            language: language, window: window)
+        options.bias = design?.bias(tokenizer: whisper.tokenizer)
         let detector = try vadDetector.load()
         let voices = try speakerWeights()
         // Speakers are told apart per utterance, so --speakers cuts the audio as --vad does.
@@ -148,6 +154,7 @@ struct TranscribeCommand: AsyncParsableCommand {
         var prompt: DesignPrompt?
         if designPrompt, let themes = ThemesLocator.locate(configured: nil) {
             prompt = DesignPrompt(brands: try BrandTable.load(themesDirectory: themes, userFile: nil))
+            prompt?.biasBonus = designBias
             options.prompt = nil
         }
         var transcriber = LiveTranscriber(model: model, options: options, prompt: prompt)
