@@ -12,12 +12,15 @@ public enum HalfMatrix {
 
     /// `y[rows] = W[rows, columns] · x[columns]`, plus the old `y` when `accumulate` (a bias
     /// laid down first). `w` holds float16 bit patterns, row-major.
-    @inlinable
     public static func multiply(
         _ w: UnsafePointer<UInt16>, rows: Int, columns: Int,
         _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool = false
     ) {
         precondition(rows >= 0 && columns >= 0, "negative matrix size")
-        mockpilot_half_gemv(w, x, y, rows, columns, accumulate ? 1 : 0)
+        // The output projection's 51,864 rows are split over the BLAS threads: one core alone
+        // cannot draw all the memory bandwidth there is.
+        Parallel.ranges(rows, minimum: 8192) { part in
+            mockpilot_half_gemv(w + part.lowerBound * columns, x, y + part.lowerBound, part.count, columns, accumulate ? 1 : 0)
+        }
     }
 }
