@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// Whisper's log-mel spectrogram computed as the samples arrive, holding only the samples the
 /// next frames need: the same frames and ceiling as `LogMel.compute` on the whole recording, the
@@ -63,20 +64,25 @@ public struct LogMelStream {
         let nBins = LogMel.nFFT / 2 + 1, half = LogMel.nFFT / 2
         let first = pendingFrames, count = last - nextFrame
         pending += [Float](repeating: 0, count: count * nBins)
-        var scratch = LogMel.Scratch()
         let firstFrame = nextFrame, offset = start, available = samples.count
         let length = paddedLength ?? Int.max
+        let logMel = logMel
         samples.withUnsafeBufferPointer { x in
             pending.withUnsafeMutableBufferPointer { p in
                 guard let pb = p.baseAddress else { return }
-                for i in 0..<count {
-                    logMel.spectrum(frame: firstFrame + i, scratch: &scratch, into: pb + (first + i) * nBins) { t in
-                        // Reflect at the start (and at the padded end); past the last sample, the
-                        // hop of silence faster-whisper appends.
-                        var t = t < 0 ? -t : t
-                        if t >= length { t = 2 * (length - 1) - t }
-                        let index = t - offset
-                        return index < available ? x[index] : 0
+                // Frames are independent: a block's are spread over the BLAS threads, which would
+                // otherwise wait while one core computes them.
+                Parallel.ranges(count, minimum: 16) { part in
+                    var scratch = LogMel.Scratch()
+                    for i in part {
+                        logMel.spectrum(frame: firstFrame + i, scratch: &scratch, into: pb + (first + i) * nBins) { t in
+                            // Reflect at the start (and at the padded end); past the last sample, the
+                            // hop of silence faster-whisper appends.
+                            var t = t < 0 ? -t : t
+                            if t >= length { t = 2 * (length - 1) - t }
+                            let index = t - offset
+                            return index < available ? x[index] : 0
+                        }
                     }
                 }
             }
