@@ -13,15 +13,10 @@ extension DesignPrompt {
     /// starts with ordinary words' tokens ("Badge" is "ĠBad" "ge") and, favoured mid-sentence,
     /// turned "a star rating badge on each product card" into "a starting in Bad".
     static func biasVocabulary(designWords: String) -> [String] {
-        var words = ComponentKind.allCases.map(\.rawValue)
-        for line in designWords.split(whereSeparator: \.isNewline) {
-            var word = line.trimmingCharacters(in: .whitespaces).lowercased()
-            // A word the corrector puts back only before another ("pill > shaped") sounds like an
-            // ordinary word alone: biased everywhere, it would be heard where that word was said.
-            guard !word.isEmpty, !word.hasPrefix("#"), !word.contains(">") else { continue }
-            if word.hasSuffix("+") { word.removeLast() }
-            words.append(word)
-        }
+        // A word the corrector puts back only before another ("pill > shaped") sounds like an
+        // ordinary word alone: biased everywhere, it would be heard where that word was said.
+        let words = ComponentKind.allCases.map(\.rawValue)
+            + DesignWordCorrector.entries(designWords).filter { $0.before == nil }.map(\.word)
         return words + words.filter { !$0.hasSuffix("s") && !$0.contains(" ") }.map { $0 + "s" }
     }
 

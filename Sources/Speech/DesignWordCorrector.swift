@@ -42,19 +42,9 @@ public struct DesignWordCorrector: Sendable {
 
     init(brands: BrandTable, designWords: String, talkWords: Set<String>, slotWords: Set<String>,
          styleWords: Set<String>) {
-        var targets: [Target] = []
-        for line in designWords.split(whereSeparator: \.isNewline) {
-            var word = line.trimmingCharacters(in: .whitespaces).lowercased()
-            guard !word.isEmpty, !word.hasPrefix("#") else { continue }
-            var before: String?
-            if let arrow = word.firstIndex(of: ">") {
-                before = word[word.index(after: arrow)...].trimmingCharacters(in: .whitespaces)
-                word = word[..<arrow].trimmingCharacters(in: .whitespaces)
-            }
-            let splits = word.hasSuffix("+")
-            if splits { word.removeLast() }
-            targets.append(Target(written: word, letters: Self.letters(word), key: PhoneticKey(word),
-                                  isBrand: false, splits: splits, before: before))
+        var targets = Self.entries(designWords).map { entry in
+            Target(written: entry.word, letters: Self.letters(entry.word), key: PhoneticKey(entry.word),
+                   isBrand: false, splits: entry.splits, before: entry.before)
         }
         for brand in brands.brands {
             for alias in Set(brand.aliases + [brand.name.lowercased()]) where Self.letters(alias).count >= 4 {
@@ -68,6 +58,23 @@ public struct DesignWordCorrector: Sendable {
         self.talkWords = talkWords.union(known)
         self.slotWords = slotWords
         self.styleWords = styleWords
+    }
+
+    /// The lines of design-words.txt: a word or phrase in lower case, whether a trailing `+` says
+    /// it may be heard split in two, and the word after `>` it is put back only before.
+    static func entries(_ designWords: String) -> [(word: String, splits: Bool, before: String?)] {
+        designWords.split(whereSeparator: \.isNewline).compactMap { line in
+            var word = line.trimmingCharacters(in: .whitespaces).lowercased()
+            guard !word.isEmpty, !word.hasPrefix("#") else { return nil }
+            var before: String?
+            if let arrow = word.firstIndex(of: ">") {
+                before = word[word.index(after: arrow)...].trimmingCharacters(in: .whitespaces)
+                word = word[..<arrow].trimmingCharacters(in: .whitespaces)
+            }
+            let splits = word.hasSuffix("+")
+            if splits { word.removeLast() }
+            return (word, splits, before)
+        }
     }
 
     /// The text with design words put back; unchanged unless it is design talk.
