@@ -201,9 +201,7 @@ public struct MeetingStateMachine: Sendable {
             return []
         }
         if reading.confidence >= settings.threshold { return land(reading, at: line.msg.tsEnd) }
-        if changesWarmTable(reading, at: line.msg.tsEnd) || isNewInSession(reading, at: line.msg.tsEnd) {
-            return land(reading, at: line.msg.tsEnd)
-        }
+        if landsOnWarmTable(reading, at: line.msg.tsEnd) { return land(reading, at: line.msg.tsEnd) }
         if let floor = settings.modelFloor, reading.confidence >= floor { return [.askModel(reading, line: line)] }
         guard reading.confidence >= settings.suggestionFloor else {
             otherTalk += 1
@@ -246,18 +244,15 @@ public struct MeetingStateMachine: Sendable {
         return .existing(table)
     }
 
-    /// An unsure reading that changes the warm table: sure enough, from the suggestion floor.
-    private func changesWarmTable(_ reading: IntentMsg, at time: Double) -> Bool {
-        guard let table, isWarm(at: time), reading.confidence >= settings.suggestionFloor else { return false }
-        if case .existing(let i) = plan(for: reading, at: time, warmOnly: true) { return i == table }
-        return false
-    }
-
-    /// An unsure new thing read at the session threshold while the table is warm: sure enough.
-    private func isNewInSession(_ reading: IntentMsg, at time: Double) -> Bool {
-        guard let bar = settings.sessionThreshold, reading.confidence >= bar, isWarm(at: time) else { return false }
-        if case .new = plan(for: reading, at: time, warmOnly: true) { return true }
-        return false
+    /// An unsure reading that a warm table makes sure enough: a change to the table from the
+    /// suggestion floor, a new thing from the session threshold.
+    private func landsOnWarmTable(_ reading: IntentMsg, at time: Double) -> Bool {
+        guard let table, isWarm(at: time) else { return false }
+        switch plan(for: reading, at: time, warmOnly: true) {
+        case .existing(let i): return i == table && reading.confidence >= settings.suggestionFloor
+        case .new: return settings.sessionThreshold.map { reading.confidence >= $0 } ?? false
+        case .nothing: return false
+        }
     }
 
     /// The table was discussed recently and the talk has not moved on.
