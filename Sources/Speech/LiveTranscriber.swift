@@ -85,12 +85,13 @@ public struct LiveTranscriber: Sendable {
     /// The settings above are read when the first run of a kind (live or file) makes its session.
     func recogniser(live: Bool) -> any Recogniser {
         switch backend {
-        case .whisper(let model, var options):
-            // The design prompt's words are favoured token by token too, when the prompt is on.
-            if options.bias == nil, let prompt { options.bias = prompt.bias(tokenizer: model.tokenizer) }
+        case .whisper(let model, let options):
             return sessions.recogniser(live: live) {
-                WhisperRecogniser(model: model, options: options, partialWindowMargin: partialWindowMargin,
-                                  finalWindowMargin: finalWindowMargin, fallbackTimeLimit: live ? fallbackTimeLimit : nil)
+                var options = options
+                // The design prompt's words are favoured token by token too, when the prompt is on.
+                if options.bias == nil, let prompt { options.bias = prompt.bias(tokenizer: model.tokenizer) }
+                return WhisperRecogniser(model: model, options: options, partialWindowMargin: partialWindowMargin,
+                                         finalWindowMargin: finalWindowMargin, fallbackTimeLimit: live ? fallbackTimeLimit : nil)
             }
         case .custom(let recogniser):
             return recogniser
