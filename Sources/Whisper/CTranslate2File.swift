@@ -166,10 +166,6 @@ struct CTranslate2File {
         }
     }
 
-    /// Every float16 bit pattern's float32 value: without F16C in the baseline x86-64
-    /// target, Swift converts halves in software, which made loading twice as slow.
-    private static let halfToFloat: [Float] = (0...UInt16.max).map { Float(Float16(bitPattern: $0)) }
-
     private func floats(_ v: Variable) -> [Float] {
         let n = v.count
         return bytes.withUnsafeBytes { raw -> [Float] in
@@ -180,7 +176,7 @@ struct CTranslate2File {
                 case .float32:
                     for i in 0..<n { out[i] = base.loadUnaligned(fromByteOffset: 4 * i, as: Float.self) }
                 case .float16:
-                    Self.halfToFloat.withUnsafeBufferPointer { table in
+                    HalfFloat.table.withUnsafeBufferPointer { table in
                         for i in 0..<n { out[i] = table[Int(base.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))] }
                     }
                 case .bfloat16:

@@ -129,7 +129,7 @@ final class MappedWeights: WeightSource, @unchecked Sendable {
             // Only float16 was kept: read in place where the CPU can, else converted once here.
             if HalfMatrix.isAvailable { return Weights(shape: shape, count: half.count, mapped: self, halfOnlyAt: half.offset) }
             let h = halves(at: half.offset)
-            return Weights(try Tensor(shape: shape, data: (0..<half.count).map { Float(Float16(bitPattern: h[$0])) }))
+            return Weights(try Tensor(shape: shape, data: (0..<half.count).map { HalfFloat.table[Int(h[$0])] }))
         }
         let e = try entry(name, shape: shape)
         return Weights(shape: e.shape, count: e.count, mapped: self, offset: e.offset, halfOffset: half?.offset)

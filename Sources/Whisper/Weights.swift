@@ -71,7 +71,7 @@ struct Weights: Sendable {
             return try body(file.floats(at: offset))
         case .halfOnly:
             // Converted for the caller: only tests and comparisons read such a matrix whole.
-            return try Self.withBase(withHalfPointer { h in (0..<count).map { Float(Float16(bitPattern: h[$0])) } } ?? [], body)
+            return try Self.withBase(withHalfPointer { h in (0..<count).map { HalfFloat.table[Int(h[$0])] } } ?? [], body)
         }
     }
 
@@ -80,7 +80,7 @@ struct Weights: Sendable {
         let columns = shape[1]
         if case .halfOnly = storage {
             _ = withHalfPointer { h in
-                for j in 0..<columns { out[j] = Float(Float16(bitPattern: h[row * columns + j])) }
+                for j in 0..<columns { out[j] = HalfFloat.table[Int(h[row * columns + j])] }
             }
         } else {
             withPointer { out.update(from: $0 + row * columns, count: columns) }
