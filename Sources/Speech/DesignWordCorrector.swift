@@ -84,11 +84,12 @@ public struct DesignWordCorrector: Sendable {
         var i = 0
         var changed = false
         while i < words.count {
-            if let (length, target) = match(at: i, in: words) {
+            if let (length, target) = match(at: i, in: words) ?? possessiveBrand(at: i, in: words) {
                 let last = words[i + length - 1]
                 var written = target.written
                 if words[i].capitalised && !target.isBrand { written = written.prefix(1).uppercased() + written.dropFirst() }
-                let replacement = Word(lead: words[i].lead, core: written + (last.possessive ? "'s" : ""), trail: last.trail)
+                let possessive = last.possessive || (target.isBrand && last.bare == target.letters + "s")
+                let replacement = Word(lead: words[i].lead, core: written + (possessive ? "'s" : ""), trail: last.trail)
                 words.replaceSubrange(i..<(i + length), with: [replacement])
                 changed = true
             }
@@ -123,6 +124,18 @@ public struct DesignWordCorrector: Sendable {
             if let best { return (length, best.target) }
         }
         return nil
+    }
+
+    /// A cited brand written as a plural ("like AirBnbs, with the search in the middle"): the
+    /// recogniser drops the apostrophe of a possessive. Only a capitalised word in a brand's
+    /// citing place: "like apples" is fruit, "like Apples" a brand's look.
+    private func possessiveBrand(at i: Int, in words: [Word]) -> (Int, Target)? {
+        let word = words[i]
+        guard word.capitalised, !word.possessive, word.bare.hasSuffix("s") else { return nil }
+        let stem = String(word.bare.dropLast())
+        guard let target = targets.first(where: { $0.isBrand && $0.letters == stem }),
+              accepts(target, at: i, length: 1, in: words) else { return nil }
+        return (1, target)
     }
 
     /// Sounds a heard run may differ by. A brand in its citing place may be one sound off when

@@ -29,6 +29,8 @@ import TestSupport
         ("make them capsule shaped and blue like coin bays", "make them capsule shaped and blue like Coinbase"),
         ("draft a prizing page for recruiters", "draft a pricing page for recruiters"),
         ("Let's build a new Lingo style progress bar", "Let's build a Duolingo style progress bar"),
+        ("Let's make the navbar like AirBnbs, with the search in the middle.",
+         "Let's make the navbar like Airbnb's, with the search in the middle."),
     ])
     func soundAlikesInDesignTalkArePutBack(heard: String, meant: String) throws {
         #expect(try Self.corrector().correct(heard) == meant)
@@ -42,6 +44,8 @@ import TestSupport
         "Stage as a progress stepper across the top of that modal.",         // "stepper" is not "sidebar"
         "We mark up the invoice by ten percent.",                             // no design talk
         "She said strike while it's hot.",                                    // no citing word
+        "A card for the fruit, a button for people who like apples.",         // fruit, not Apple's
+        "Let's build a navbar. Airbnbs are cheaper than hotels.",             // not cited
     ])
     func ordinaryWordsStay(line: String) throws {
         #expect(try Self.corrector().correct(line) == line)
