@@ -61,7 +61,7 @@ let package = Package(
                             .embedInCode("Resources/intent-kinds.json")]),
         .target(name: "Trigger", dependencies: ["Core"],
                 resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt"),
-                            .embedInCode("Resources/attribute-words.txt")]),
+                            .embedInCode("Resources/attribute-words.txt"), .embedInCode("Resources/part-kinds.txt")]),
         // JavaScript + JSX parser and sanitiser.
         .target(name: "JSX", dependencies: ["Core"], resources: [.embedInCode("Resources/allowlist.json")]),
         .target(name: "CodeGen", dependencies: ["Core", "Brands", "JSX"],

@@ -11,7 +11,9 @@ import Core
 /// - a change naming a kind ("the button, bigger") lands on the newest component of that kind,
 ///   unless both `recency` has passed since it was discussed and the talk has moved on (then it
 ///   is offered: a podcast about buttons is not twenty changes to one Button); if no component
-///   of that kind exists it is a new component of that kind, never merged into another kind;
+///   of that kind exists it changes the warm table when the table's kind holds such parts
+///   (`KindParts`: "frozen badge in light blue" while a list with badges is drawn), and is
+///   otherwise a new component of that kind, never merged into another kind;
 /// - a vague change ("make it bigger") lands on the component on the table only while the table is
 ///   warm: discussed within `recency` seconds of meeting time with fewer than `topicChangeLines`
 ///   lines of other talk since. Otherwise it is offered, never applied silently;
@@ -122,6 +124,7 @@ public struct MeetingStateMachine: Sendable {
 
     public let settings: Settings
     private let words: ReferenceWords
+    private let parts: KindParts
     private var trigger: TriggerStateMachine
     private(set) var components: [Tracked] = []
     /// Index into `components` of the component under discussion.
@@ -143,9 +146,11 @@ public struct MeetingStateMachine: Sendable {
     /// a folder or a database ("2026-12-06-0932-1a2b-c1").
     private let idPrefix: String
 
-    public init(settings: Settings = Settings(), words: ReferenceWords = .bundled, idPrefix: String = "") {
+    public init(settings: Settings = Settings(), words: ReferenceWords = .bundled, parts: KindParts = .bundled,
+                idPrefix: String = "") {
         self.settings = settings
         self.words = words
+        self.parts = parts
         self.idPrefix = idPrefix
         trigger = TriggerStateMachine(settings: settings.trigger)
     }
@@ -230,7 +235,12 @@ public struct MeetingStateMachine: Sendable {
     /// Where an intent would go. `warmOnly`: a vague change needs a warm table (else `.nothing`).
     private func plan(for intent: IntentMsg, at time: Double, warmOnly: Bool) -> Offer.Plan {
         if let kind = intent.component {
-            guard intent.refine, let i = components.lastIndex(where: { $0.kind == kind }) else { return .new(kind) }
+            guard intent.refine else { return .new(kind) }
+            guard let i = components.lastIndex(where: { $0.kind == kind }) else {
+                // A change to a part nothing was made for: a part of the holder under discussion.
+                if let table, parts.holds(components[table].kind, kind), isWarm(at: time) { return .existing(table) }
+                return .new(kind)
+            }
             // Named, so the reference is sure; only a component both long undiscussed and talked past is cold.
             if warmOnly, time - components[i].lastDiscussed > settings.recency, otherTalk >= settings.topicChangeLines {
                 return .nothing

@@ -121,6 +121,26 @@ import Testing
         #expect(made.map(\.kind) == [.table], "never merged into the button")
     }
 
+    @Test func aChangeToAPartNothingWasMadeForChangesItsHolderOnAWarmTable() {
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .list, "Drops as a list below, with a little badge for fragile or frozen."), at: 0)
+        let badges = Self.ask("u2", .badge, "Frozen badge in light blue, fragile in orange.", cue: false, refine: true,
+                              refersTo: .badge)
+        let effects = Self.hear(&m, badges, at: 8) + m.handle(.tick(20))
+        #expect(Self.generated(effects).map(\.target) == ["c1"], "the list's badges change; no badge of its own")
+
+        // Once the talk has moved on, the same line is a badge of its own, as a button is no holder.
+        var cold = MeetingStateMachine()
+        _ = Self.hear(&cold, Self.ask("u1", .list, "Drops as a list below, with a little badge for fragile or frozen."), at: 0)
+        Self.chatter(&cold, from: 5, lines: 6)
+        let late = Self.generated(Self.hear(&cold, badges, at: 140) + cold.handle(.tick(150)))
+        #expect(late.map(\.target) == ["c2"] && late.map(\.kind) == [.badge])
+        var button = MeetingStateMachine()
+        _ = Self.hear(&button, Self.ask("u1", .button, "Let's build a send button."), at: 0)
+        let notHeld = Self.generated(Self.hear(&button, badges, at: 8) + button.handle(.tick(20)))
+        #expect(notHeld.map(\.target) == ["c2"] && notHeld.map(\.kind) == [.badge], "a button holds no badge")
+    }
+
     @Test func aNewThingTheLexiconLacksDoesNotRestyleThePreviousComponent() {
         var m = MeetingStateMachine()
         _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
@@ -241,6 +261,15 @@ import Testing
         _ = Self.hear(&m, Self.ask("u1", .card, "A plan card would be nice.", cue: false), at: 0)
         #expect(m.pendingCount == 1)
         #expect(Self.generated(m.handle(.finish)).map(\.target) == ["c1"])
+    }
+
+    @Test func partKindsComeFromTheBundledTableAndNameOnlyKnownKinds() {
+        let text = String(decoding: PackageResources.part_kinds_txt, as: UTF8.self)
+        #expect(KindParts.unknownNames(in: text).isEmpty, "\(KindParts.unknownNames(in: text))")
+        #expect(KindParts.unknownNames(in: "list: badge chip\ncard badge") == ["chip", "card badge"])
+        let parts = KindParts.bundled
+        #expect(parts.holds(.list, .badge) && parts.holds(.form, .input) && parts.holds(.modal, .button))
+        #expect(!parts.holds(.button, .table) && !parts.holds(.badge, .list))
     }
 
     @Test func referenceWordsComeFromTheBundledLists() {
