@@ -52,12 +52,18 @@ public struct MeetingStateMachine: Sendable {
         /// `threshold`). The pipeline sets it to what the intent head gives a line it is all but
         /// sure of that has no request frame; talk with nothing on the table never meets it.
         public var sessionThreshold: Double?
+        /// A change heard right after a new thing was offered, with at most this many lines of
+        /// other talk between, takes the offer up: "a card for each room" offered, then "make
+        /// it rounder", makes the card and changes it. Never with `newNeedsCue`.
+        public var followUpLines: Int
         public var trigger: TriggerStateMachine.Settings
 
         public init(threshold: Double = 0.75, suggestionFloor: Double = 0.5, modelFloor: Double? = nil,
                     recency: Double = 120, topicChangeLines: Int = 6, newNeedsCue: Bool = false,
-                    sessionThreshold: Double? = nil, trigger: TriggerStateMachine.Settings = .init()) {
+                    sessionThreshold: Double? = nil, followUpLines: Int = 1,
+                    trigger: TriggerStateMachine.Settings = .init()) {
             self.newNeedsCue = newNeedsCue
+            self.followUpLines = followUpLines
             self.sessionThreshold = sessionThreshold
             self.threshold = threshold
             self.suggestionFloor = suggestionFloor
@@ -135,6 +141,14 @@ public struct MeetingStateMachine: Sendable {
     private var targets: [String: Target] = [:]
     /// Offers not yet made, oldest first (the newest few only).
     private(set) var offers: [Offer] = []
+    /// The newest offer of a new thing, while no other reading has come since: a change right
+    /// after it may take it up.
+    private var openOffer: OpenOffer?
+    struct OpenOffer: Sendable, Hashable {
+        var utteranceID: String
+        var heardAt: Double
+        var talkSince = 0
+    }
     private var latest: Double = 0
     static let offersKept = 20
     /// Speaker labels heard so far, and the names given to some of them.
@@ -203,8 +217,53 @@ public struct MeetingStateMachine: Sendable {
         trigger.speech(endingAt: line.msg.tsEnd)
         guard let reading, reading.confidence >= min(settings.suggestionFloor, settings.modelFloor ?? 1) else {
             otherTalk += 1
+            openOffer?.talkSince += 1
             return []
         }
+        if let taken = takeUp(with: reading, at: line.msg.tsEnd) { return taken }
+        let effects = read(reading, line: line)
+        // Only an offer of a new thing, with nothing read after it, is open to a follow-up.
+        let offered = effects.contains { if case .suggest(let intent, _) = $0 { intent == reading } else { false } }
+        if offered, case .new = offers.last?.plan {
+            openOffer = OpenOffer(utteranceID: reading.utteranceID, heardAt: line.msg.tsEnd)
+        } else if reading.confidence >= settings.suggestionFloor {
+            openOffer = nil
+        } else {
+            openOffer?.talkSince += 1
+        }
+        return effects
+    }
+
+    /// A change right after an offered new thing takes it up: the offer is made, and the change
+    /// lands on it. Talk about a car that ends "make it bigger" gets here only if the car was
+    /// offered as a screen component, and one line later.
+    ///
+    /// The change must say how the thing looks (a style, a colour, a brand): talk that goes on
+    /// about a form someone mentioned ("you design a form, you put it on a server") says none.
+    /// It may come read as the offered kind again, not as a change: with the offer in its
+    /// context, "make it rounder" reads as the card just mentioned. A line of that kind that
+    /// points at something ("it", "the") and introduces nothing is taken as a change.
+    private mutating func takeUp(with reading: IntentMsg, at time: Double) -> [Effect]? {
+        let text = reading.text ?? ""
+        guard !settings.newNeedsCue, let open = openOffer, reading.confidence >= settings.suggestionFloor,
+              open.talkSince <= settings.followUpLines, time - open.heardAt <= settings.recency,
+              let i = offers.firstIndex(where: { $0.intent.utteranceID == open.utteranceID }),
+              case .new(let kind) = offers[i].plan,
+              reading.component.map({ $0 == kind }) ?? true, reading.refersTo.map({ $0 == kind }) ?? true,
+              !(reading.styles.isEmpty && reading.colors.isEmpty && reading.brandRefs.isEmpty),
+              !words.introducesSomethingNew(text),
+              reading.refine || (reading.component == kind && words.pointsAtSomething(text)) else { return nil }
+        let offer = offers.remove(at: i)
+        openOffer = nil
+        guard let target = resolve(.new(kind), at: time) else { return nil }
+        targets[offer.intent.utteranceID] = target
+        var change = reading
+        change.refine = true
+        return [.publish(offer.intent)] + fired(trigger.intent(offer.intent, at: time)) + land(change, at: time)
+    }
+
+    /// A reading over the floors: landed, asked about, or offered.
+    private mutating func read(_ reading: IntentMsg, line: Utterance) -> [Effect] {
         if reading.confidence >= settings.threshold { return land(reading, at: line.msg.tsEnd) }
         if landsOnWarmTable(reading, at: line.msg.tsEnd) { return land(reading, at: line.msg.tsEnd) }
         if let floor = settings.modelFloor, reading.confidence >= floor { return [.askModel(reading, line: line)] }

@@ -172,6 +172,48 @@ import Testing
         #expect(m.handle(.key(.generateNow)) == [.readTalk], "no offer left: g reads the talk")
     }
 
+    @Test func aChangeRightAfterAnOfferedNewThingTakesItUp() {
+        let card = Self.ask("u1", .card, "The home screen could have a card for each room.", confidence: 0.6, cue: false)
+        var rounder = Self.ask("u2", nil, "Make it rounder, with a soft shadow.", confidence: 0.6, cue: false, refine: true)
+        rounder.styles = ["rounded", "shadow"]
+        var m = MeetingStateMachine()
+        #expect(Self.suggested(Self.hear(&m, card, at: 0)).map(\.id) == ["u1"])
+        let effects = Self.hear(&m, rounder, at: 6) + m.handle(.tick(12))
+        #expect(Self.generated(effects).map { "\($0.id) \($0.target) \($0.kind)" } == ["u1 c1 card", "u2 c1 card"])
+        #expect(m.handle(.key(.makeSuggestion(utteranceID: "u1"))) == [.notice("nothing to make: that suggestion was already made")])
+
+        // Two lines of other talk between: the offer stays an offer, and the change has nothing to land on.
+        var late = MeetingStateMachine()
+        _ = Self.hear(&late, card, at: 0)
+        Self.chatter(&late, from: 3, lines: 2)
+        let lateEffects = Self.hear(&late, rounder, at: 15) + late.handle(.tick(30))
+        #expect(Self.generated(lateEffects).isEmpty)
+        #expect(Self.suggested(lateEffects).map(\.reason) == ["heard: a change, but no component exists yet"])
+
+        // A change naming another kind does not take it up.
+        var other = MeetingStateMachine()
+        _ = Self.hear(&other, card, at: 0)
+        let button = Self.ask("u2", .button, "The button bigger.", confidence: 0.6, cue: false, refine: true, refersTo: .button)
+        #expect(Self.generated(Self.hear(&other, button, at: 6) + other.handle(.tick(20))).isEmpty)
+
+        // Read as the card again, it is a change when it points at it; one that says nothing of
+        // the look is talk going on about the card, not a change.
+        var again = MeetingStateMachine()
+        _ = Self.hear(&again, card, at: 0)
+        var cardAgain = rounder
+        (cardAgain.component, cardAgain.refine) = (.card, false)
+        #expect(Self.generated(Self.hear(&again, cardAgain, at: 6) + again.handle(.tick(12))).map(\.target) == ["c1", "c1"])
+        var talk = MeetingStateMachine()
+        _ = Self.hear(&talk, card, at: 0)
+        let onAbout = Self.ask("u2", .card, "You get the card, you put it on the server.", confidence: 0.7, cue: false, refine: true)
+        #expect(Self.generated(Self.hear(&talk, onAbout, at: 6) + talk.handle(.tick(20))).isEmpty)
+
+        // From the rules alone, whose confidences are no probabilities, nothing is taken up.
+        var rules = MeetingStateMachine(settings: .init(newNeedsCue: true))
+        _ = Self.hear(&rules, card, at: 0)
+        #expect(Self.generated(Self.hear(&rules, rounder, at: 6) + rules.handle(.tick(20))).isEmpty)
+    }
+
     @Test func aReadingUnderTheFloorIsTalk() {
         var m = MeetingStateMachine()
         let effects = Self.hear(&m, Self.ask("u1", .button, "The button broke last week.", confidence: 0.3), at: 0)
