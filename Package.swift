@@ -38,6 +38,8 @@ let package = Package(
         // its headers and libraries are on the default paths.
         .systemLibrary(name: "CPulse", path: "Sources/CPulse", providers: [.apt(["libpulse-dev"])]),
         .systemLibrary(name: "CCBLAS", path: "Sources/CCBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // The process's thread count for numeric work (OpenBLAS itself runs on one thread).
+        .target(name: "CThreadCount", path: "Sources/CThreadCount"),
 
         // Messages, events, clock: the contract every stage speaks.
         .target(name: "Core", resources: [.embedInCode("Resources/filler-words.txt")]),
@@ -47,7 +49,7 @@ let package = Package(
         // Audio in: ALSA, PulseAudio/PipeWire, WAV, Ogg Opus, resampling, voice activity (Silero VAD runs on Tensor).
         .target(name: "Capture", dependencies: ["Core", "CALSA", "CPulse", "COpus", "Tensor"], swiftSettings: numeric),
         // The one place that calls BLAS; also reads safetensors weights (MiniLM, Silero VAD).
-        .target(name: "Tensor", dependencies: ["CCBLAS"], swiftSettings: numeric),
+        .target(name: "Tensor", dependencies: ["CCBLAS", "CThreadCount"], swiftSettings: numeric),
         .target(name: "Whisper", dependencies: ["Core", "Tensor"], swiftSettings: numeric),
         // The brand table (Themes/design_mapper.yaml) that intent and codegen share.
         .target(name: "Brands", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),

@@ -1,15 +1,26 @@
 import CCBLAS
+import CThreadCount
 
 /// The only calls into BLAS. Every matrix here is row-major; a leading dimension
 /// (`lda`, `ldb`, `ldc`) is the distance in floats between two rows, which lets callers
 /// multiply views such as one attention head inside a `[n_ctx, 3 * n_state]` buffer.
+///
+/// OpenBLAS runs on the calling thread only; a large product is cut into row blocks run on
+/// MockPilot's own threads (`Parallel`), the same threads as the element-wise work between
+/// products. OpenBLAS's idle workers would spin against those threads (see CThreadCount).
 public enum BLAS {
-    /// OpenBLAS runs its own worker threads; inference sets their number once per session.
+    /// The threads numeric work is spread over; inference sets it once per session.
     public static func setThreads(_ count: Int) {
-        openblas_set_num_threads(Int32(max(1, count)))
+        mockpilot_set_thread_count(Int32(clamping: max(1, count)))
     }
 
-    public static var threads: Int { Int(openblas_get_num_threads()) }
+    public static var threads: Int { Int(mockpilot_thread_count()) }
+
+    /// Rows a block of a product gets at least: fewer, and the split costs more than it saves.
+    @usableFromInline static let rowsPerBlock = 32
+    /// A one-row product is split over the threads from this many weights (a float32 output
+    /// projection where float16 is not available: 51,864 × 384).
+    @usableFromInline static let splitVectorProduct = 1 << 22
 }
 
 /// `C[m, n] = alpha * A[m, k] · B + beta * C`, where B is `[k, n]`, or `[n, k]` read
@@ -27,19 +38,30 @@ public func matmul(
     if m == 1 {
         // One row (a decoder step): sgemv reads B in place, where sgemm would first
         // copy all of B into packed panels — for the 51864-row output projection that
-        // copy cost more than the product.
-        if transposeB {
-            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(k), alpha, b, Int32(ldb), a, 1, beta, c, 1)
-        } else {
-            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), alpha, b, Int32(ldb), a, 1, beta, c, 1)
+        // copy cost more than the product. Only a large one is split, by output columns.
+        let blocks = n * k >= BLAS.splitVectorProduct ? BLAS.threads : 1
+        Parallel.ranges(n, minimum: n / max(1, blocks)) { columns in
+            let count = Int32(columns.count), start = columns.lowerBound
+            if transposeB {
+                cblas_sgemv(CblasRowMajor, CblasNoTrans, count, Int32(k), alpha, b + start * ldb, Int32(ldb),
+                            a, 1, beta, c + start, 1)
+            } else {
+                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(k), count, alpha, b + start, Int32(ldb),
+                            a, 1, beta, c + start, 1)
+            }
         }
         return
     }
-    cblas_sgemm(
-        CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-        Int32(m), Int32(n), Int32(k),
-        alpha, a, Int32(lda), b, Int32(ldb),
-        beta, c, Int32(ldc))
+    // Row blocks of C are independent. OpenBLAS's own blocking of a block's rows differs from
+    // that of the whole, so an output may differ in its last bit from one call (as it did when
+    // OpenBLAS split the rows over its own threads).
+    Parallel.ranges(m, minimum: BLAS.rowsPerBlock) { rows in
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(rows.count), Int32(n), Int32(k),
+            alpha, a + rows.lowerBound * lda, Int32(lda), b, Int32(ldb),
+            beta, c + rows.lowerBound * ldc, Int32(ldc))
+    }
 }
 
 /// A linear layer on `rows` inputs: `y[rows, n_out] = x[rows, n_in] · Wᵀ + bias`, with

@@ -17,7 +17,7 @@ public enum HalfMatrix {
         _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool = false
     ) {
         precondition(rows >= 0 && columns >= 0, "negative matrix size")
-        // The output projection's 51,864 rows are split over the BLAS threads: one core alone
+        // The output projection's 51,864 rows are split over the threads: one core alone
         // cannot draw all the memory bandwidth there is.
         Parallel.ranges(rows, minimum: 8192) { part in
             mockpilot_half_gemv(w + part.lowerBound * columns, x, y + part.lowerBound, part.count, columns, accumulate ? 1 : 0)

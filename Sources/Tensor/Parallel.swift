@@ -1,8 +1,8 @@
 import Dispatch
 
-/// Element-wise work BLAS does not do (softmax over the encoder's [1500, 1500] attention
-/// weights, GELU over its MLP), spread over the same number of threads BLAS uses. Without
-/// it one core computes while the other's BLAS worker spins.
+/// MockPilot's own threads for numeric work: the row blocks of every matrix product (BLAS runs
+/// on the calling thread), and the element-wise work between them (softmax over the encoder's
+/// [1500, 1500] attention weights, GELU over its MLP), so one pool of threads does it all.
 public enum Parallel {
     /// Runs `body` on `count` items cut into `BLAS.threads` contiguous ranges, concurrently.
     /// Below `minimum` items a range, or with one thread, it runs inline.

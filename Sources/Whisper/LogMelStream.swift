@@ -70,7 +70,7 @@ public struct LogMelStream {
         samples.withUnsafeBufferPointer { x in
             pending.withUnsafeMutableBufferPointer { p in
                 guard let pb = p.baseAddress else { return }
-                // Frames are independent: a block's are spread over the BLAS threads, which would
+                // Frames are independent: a block's are spread over the threads, which would
                 // otherwise wait while one core computes them.
                 Parallel.ranges(count, minimum: 16) { part in
                     var scratch = LogMel.Scratch()
