@@ -43,7 +43,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(help: "Spoken language: auto (a multilingual model such as base detects it from each file's first 30 s and says so on stderr), or a code the model knows (en, de, fr, ...); English-only models (tiny.en) take only en.")
     var language = TranscriptionOptions.autoLanguage
 
-    @Option(help: "OpenBLAS threads.")
+    @Option(help: "Threads for the model's arithmetic (matrix products, spectra).")
     var threads: Int = 2
 
     @Flag(help: "Decode greedily only, without the temperature fallback.")
