@@ -18,9 +18,10 @@ public enum BLAS {
 
     /// Rows a block of a product gets at least: fewer, and the split costs more than it saves.
     @usableFromInline static let rowsPerBlock = 32
-    /// A one-row product is split over the threads from this many weights (a float32 output
-    /// projection where float16 is not available: 51,864 × 384).
-    @usableFromInline static let splitVectorProduct = 1 << 22
+    /// A one-row product is split over the threads from this many weights: a decoder step's
+    /// cross-attention (a head's 1500 keys of 64), which OpenBLAS threaded when it had threads,
+    /// and a float32 output projection where float16 is not available (51,864 × 384).
+    @usableFromInline static let splitVectorProduct = 1 << 16
 }
 
 /// `C[m, n] = alpha * A[m, k] · B + beta * C`, where B is `[k, n]`, or `[n, k]` read
