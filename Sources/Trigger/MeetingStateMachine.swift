@@ -255,11 +255,9 @@ public struct MeetingStateMachine: Sendable {
               reading.refine || (reading.component == kind && words.pointsAtSomething(text)) else { return nil }
         let offer = offers.remove(at: i)
         openOffer = nil
-        guard let target = resolve(.new(kind), at: time) else { return nil }
-        targets[offer.intent.utteranceID] = target
         var change = reading
         change.refine = true
-        return [.publish(offer.intent)] + fired(trigger.intent(offer.intent, at: time)) + land(change, at: time)
+        return publish(offer.intent, to: .new(kind), at: time) + land(change, at: time)
     }
 
     /// A reading over the floors: landed, asked about, or offered.
@@ -282,13 +280,18 @@ public struct MeetingStateMachine: Sendable {
         }
         switch warm {
         case .existing, .new:
-            guard let target = resolve(warm, at: time) else { return [] }
-            targets[intent.utteranceID] = target
-            return [.publish(intent)] + fired(trigger.intent(intent, at: time))
+            return publish(intent, to: warm, at: time)
         case .nothing:
             // Not warm enough or nothing to change: offered with what it would change, if anything.
             return offer(intent, plan: plan(for: intent, at: time, warmOnly: false), unsure: false)
         }
+    }
+
+    /// Publishes an intent bound for `plan`'s component and gives it to the trigger.
+    private mutating func publish(_ intent: IntentMsg, to plan: Offer.Plan, at time: Double) -> [Effect] {
+        guard let target = resolve(plan, at: time) else { return [] }
+        targets[intent.utteranceID] = target
+        return [.publish(intent)] + fired(trigger.intent(intent, at: time))
     }
 
     /// Where an intent would go. `warmOnly`: a vague change needs a warm table (else `.nothing`).
