@@ -40,8 +40,7 @@ public func matmul(
         // One row (a decoder step): sgemv reads B in place, where sgemm would first
         // copy all of B into packed panels — for the 51864-row output projection that
         // copy cost more than the product. Only a large one is split, by output columns.
-        let blocks = n * k >= BLAS.splitVectorProduct ? BLAS.threads : 1
-        Parallel.ranges(n, minimum: n / max(1, blocks)) { columns in
+        Parallel.ranges(n, minimum: n * k >= BLAS.splitVectorProduct ? 1 : n) { columns in
             let count = Int32(columns.count), start = columns.lowerBound
             if transposeB {
                 cblas_sgemv(CblasRowMajor, CblasNoTrans, count, Int32(k), alpha, b + start * ldb, Int32(ldb),
