@@ -7,9 +7,14 @@ public enum WordList {
     public static let fillers = read(PackageResources.filler_words_txt)
 
     public static func read(_ bytes: [UInt8]) -> Set<String> {
-        Set(String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+        Set(lines(String(decoding: bytes, as: UTF8.self)).map { $0.filter { $0.isLetter || $0.isNumber } })
+    }
+
+    /// The lines of a data file, trimmed and in lower case, blank lines and `#` comments skipped:
+    /// the one reading every word list and table under Resources/ starts from.
+    public static func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-            .map { $0.filter { $0.isLetter || $0.isNumber } })
     }
 }

@@ -63,9 +63,8 @@ public struct DesignWordCorrector: Sendable {
     /// The lines of design-words.txt: a word or phrase in lower case, whether a trailing `+` says
     /// it may be heard split in two, and the word after `>` it is put back only before.
     static func entries(_ designWords: String) -> [(word: String, splits: Bool, before: String?)] {
-        designWords.split(whereSeparator: \.isNewline).compactMap { line in
-            var word = line.trimmingCharacters(in: .whitespaces).lowercased()
-            guard !word.isEmpty, !word.hasPrefix("#") else { return nil }
+        WordList.lines(designWords).map { line in
+            var word = line
             var before: String?
             if let arrow = word.firstIndex(of: ">") {
                 before = word[word.index(after: arrow)...].trimmingCharacters(in: .whitespaces)

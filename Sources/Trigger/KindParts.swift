@@ -35,13 +35,10 @@ public struct KindParts: Sendable, Hashable {
     }
 
     private static func lines(_ text: String) -> [(holder: String, parts: [String])] {
-        text.split(whereSeparator: \.isNewline).compactMap { line in
-            let line = line.trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
-            guard let colon = line.firstIndex(of: ":") else { return (line.lowercased(), []) }
-            let holder = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let parts = line[line.index(after: colon)...].split(separator: " ").map { $0.lowercased() }
-            return (holder, parts)
+        WordList.lines(text).map { line in
+            guard let colon = line.firstIndex(of: ":") else { return (line, []) }
+            let holder = line[..<colon].trimmingCharacters(in: .whitespaces)
+            return (holder, line[line.index(after: colon)...].split(separator: " ").map(String.init))
         }
     }
 }

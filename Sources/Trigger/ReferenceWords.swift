@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// The words that tell a change of what is on the table ("make it bigger") from a new thing the
 /// lexicon has no name for ("an invite flow like Notion's"). Data, not code: Resources/.
@@ -40,9 +41,7 @@ public struct ReferenceWords: Sendable, Hashable {
     }
 
     private static func words(lines text: String) -> Set<String> {
-        Set(text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        Set(WordList.lines(text))
     }
 
     /// The line's words, lower case; apostrophes kept ("it's").
