@@ -33,6 +33,19 @@ import Testing
         #expect(intent.cue)
     }
 
+    /// A banner is a notice across the page (every labelled one in the sets is), unless it is
+    /// the hero's.
+    @Test(arguments: [
+        ("Let's whip up a cookie banner, bottom of the screen, accept and reject buttons equal size.", ComponentKind.alert),
+        ("Mock up a banner for scheduled maintenance.", .alert),
+        ("Let's build a hero banner with a big headline.", .hero),
+    ])
+    func aBannerIsANoticeUnlessItIsTheHeros(line: String, kind: ComponentKind) throws {
+        let intent = try #require(try Fixture.one(line), "\(line)")
+        #expect(intent.component == kind)
+        #expect(intent.cue)
+    }
+
     /// "that's" ends in "s" like "clicks" in "button clicks", but it is a verb: the button is
     /// still what is asked for.
     @Test(arguments: [
