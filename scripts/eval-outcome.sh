@@ -6,8 +6,9 @@
 # from the ask it refers to. Meetings are told apart by their ids (own-hotel-01: own-hotel).
 # Usage: scripts/eval-outcome.sh BIN [--cross | --built-in | --rules-only] [--verbose]
 #   --cross       (default) the sets the head is trained on, each replayed with a head trained
-#                 without its set (scripts/train-intents.sh --cross --heads; FOLDS=4 folds of sets,
-#                 set i in fold i mod 4, as one fit takes minutes with the real talk), pooled detection F1
+#                 without its set (scripts/train-intents.sh --cross --heads: one set left out at a
+#                 time, 16 fits of about 15 s; FOLDS=N leaves them out in N folds, set i in fold
+#                 i mod N, which leaves each head less to learn from), pooled detection F1
 #                 and component accuracy of the same heads beside; then the held-out and everyday
 #                 sets, never trained on, with the built-in head
 #   --built-in    every set with the built-in head (in-sample for the training sets)
@@ -81,7 +82,7 @@ case "$MODE" in
     heads=${KEEP_HEADS:-$work/heads}
     mkdir -p "$heads"
     if [[ ! -f "$heads/cross.txt" ]]; then
-      FOLDS=${FOLDS:-4} BIN="$BIN" "$ROOT/scripts/train-intents.sh" --cross --heads "$heads" > "$heads/cross.txt.part"
+      FOLDS=${FOLDS:-} BIN="$BIN" "$ROOT/scripts/train-intents.sh" --cross --heads "$heads" > "$heads/cross.txt.part"
       mv "$heads/cross.txt.part" "$heads/cross.txt"
     fi
     for set in "${TRAINED[@]}"; do
@@ -91,7 +92,7 @@ case "$MODE" in
     for set in "${BLIND[@]}"; do
       for dir in "$work/meetings/$(basename "$set" .jsonl)"/*; do replay "$dir"; done
     done
-    echo "meeting outcome, cross-set: each training set replayed with a head trained without it (${FOLDS:-4} folds of sets)"
+    echo "meeting outcome, cross-set: each training set replayed with a head trained without it (${FOLDS:-one set at a time}${FOLDS:+ folds of sets})"
     score "training sets (cross-set), ${#TRAINED[@]} sets" "${TRAINED[@]}"
     combine=${COMBINE:-head-unless-sure}
     grep -E "^l2 [0-9.]+, $combine, (threshold ${INTENT_THRESHOLD:-0.75}, )?pooled" "$heads/cross.txt" | sed 's/^/   lines, same heads: /' || true
