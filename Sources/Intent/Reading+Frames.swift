@@ -87,7 +87,16 @@ extension Reading {
     }
 
     /// The component a create verb asks for: the first one after it, before a preposition or clause end.
-    private func objectAfter(_ start: Int, clause: Int, verb: String) -> ComponentMention? {
+    private func objectAfter(_ start: Int, clause verbClause: Int, verb: String) -> ComponentMention? {
+        // A filler set off on its own ("can we get, like, a heart toggle") is an aside: the
+        // object is in the clause after it.
+        var start = start, clause = verbClause
+        while start < words.count, words[start].clause != clause, Lexicon.fillers.contains(words[start].text) {
+            let aside = words[start...].prefix { $0.clause == words[start].clause }
+            guard aside.allSatisfy({ Lexicon.fillers.contains($0.text) }), start + aside.count < words.count else { break }
+            start += aside.count
+            clause = words[start].clause
+        }
         var i = start
         var steps = 0
         while i < words.count, steps < 9 {

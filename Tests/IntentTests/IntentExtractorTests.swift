@@ -33,6 +33,18 @@ import Testing
         #expect(intent.cue)
     }
 
+    /// A filler set off by commas between a create verb and its object is an aside, not the
+    /// end of the request; an aside before something that is no component still asks for nothing.
+    @Test func aFillerAsideBetweenTheVerbAndItsObjectKeepsTheRequest() throws {
+        for (line, kind) in [("Can we get, like, a heart toggle for favourites?", ComponentKind.toggle),
+                             ("Can we get, uh, a search bar?", .search)] {
+            let intent = try #require(try Fixture.one(line), "\(line)")
+            #expect(intent.component == kind, "\(line)")
+            #expect(intent.cue, "\(line)")
+        }
+        #expect(try Fixture.one("Can we get, like, the numbers by Friday?") == nil)
+    }
+
     /// A banner is a notice across the page (every labelled one in the sets is), unless it is
     /// the hero's.
     @Test(arguments: [
