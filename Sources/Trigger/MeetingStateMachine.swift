@@ -10,10 +10,13 @@ import Core
 /// - a new ask ("let's build a modal") makes a new component of its kind;
 /// - a change naming a kind ("the button, bigger") lands on the newest component of that kind,
 ///   unless both `recency` has passed since it was discussed and the talk has moved on (then it
-///   is offered: a podcast about buttons is not twenty changes to one Button); if no component
-///   of that kind exists it changes the warm table when the table's kind holds such parts
-///   (`KindParts`: "frozen badge in light blue" while a list with badges is drawn), and is
-///   otherwise a new component of that kind, never merged into another kind;
+///   is offered: a podcast about buttons is not twenty changes to one Button). But while the
+///   table is warm and its kind holds such parts (`KindParts`), it changes the table when no
+///   component of that kind exists ("frozen badge in light blue" while a list with badges is
+///   drawn) or the newest was made before the table's ("make the continue button black" right
+///   after a login form, though a pay button was made earlier) and is not called what its ask
+///   called it ("the send button" after "a send button" is that button). With no component of the kind
+///   and no such holder, it is a new component of that kind, never merged into another kind;
 /// - a vague change ("make it bigger") lands on the component on the table only while the table is
 ///   warm: discussed within `recency` seconds of meeting time with fewer than `topicChangeLines`
 ///   lines of other talk since. Otherwise it is offered, never applied silently;
@@ -115,6 +118,9 @@ public struct MeetingStateMachine: Sendable {
         var id: String
         var kind: ComponentKind
         var lastDiscussed: Double
+        /// What the ask that made it called it ("send button"), lower case: a change calling a
+        /// part by the same name means this component, whatever holder is on the table.
+        var label: String?
     }
 
     /// An offer and what making it would do.
@@ -289,7 +295,7 @@ public struct MeetingStateMachine: Sendable {
 
     /// Publishes an intent bound for `plan`'s component and gives it to the trigger.
     private mutating func publish(_ intent: IntentMsg, to plan: Offer.Plan, at time: Double) -> [Effect] {
-        guard let target = resolve(plan, at: time) else { return [] }
+        guard let target = resolve(plan, for: intent, at: time) else { return [] }
         targets[intent.utteranceID] = target
         return [.publish(intent)] + fired(trigger.intent(intent, at: time))
     }
@@ -298,11 +304,15 @@ public struct MeetingStateMachine: Sendable {
     private func plan(for intent: IntentMsg, at time: Double, warmOnly: Bool) -> Offer.Plan {
         if let kind = intent.component {
             guard intent.refine else { return .new(kind) }
+            // A change to a part while a holder of such parts is under discussion: the holder's
+            // part, unless a component of the part's own kind was made after the holder or the
+            // line calls it what its ask did ("the send button" after "a send button").
+            let holder = table.flatMap { parts.holds(components[$0].kind, kind) && isWarm(at: time) ? $0 : nil }
             guard let i = components.lastIndex(where: { $0.kind == kind }) else {
-                // A change to a part nothing was made for: a part of the holder under discussion.
-                if let table, parts.holds(components[table].kind, kind), isWarm(at: time) { return .existing(table) }
-                return .new(kind)
+                return holder.map { .existing($0) } ?? .new(kind)
             }
+            let calledAsMade = intent.label.map { $0.lowercased() == components[i].label } ?? false
+            if let holder, holder > i, !calledAsMade { return .existing(holder) }
             // Named, so the reference is sure; only a component both long undiscussed and talked past is cold.
             if warmOnly, time - components[i].lastDiscussed > settings.recency, otherTalk >= settings.topicChangeLines {
                 return .nothing
@@ -334,12 +344,13 @@ public struct MeetingStateMachine: Sendable {
     }
 
     /// Makes a planned target real: a new component gets its id here. It is now on the table.
-    private mutating func resolve(_ plan: Offer.Plan, at time: Double) -> Target? {
+    private mutating func resolve(_ plan: Offer.Plan, for intent: IntentMsg, at time: Double) -> Target? {
         let index: Int
         switch plan {
         case .existing(let i): index = i
         case .new(let kind):
-            components.append(Tracked(id: componentID(number: components.count + 1), kind: kind, lastDiscussed: time))
+            components.append(Tracked(id: componentID(number: components.count + 1), kind: kind, lastDiscussed: time,
+                                      label: intent.label?.lowercased()))
             index = components.count - 1
         case .nothing: return nil
         }
@@ -421,7 +432,7 @@ public struct MeetingStateMachine: Sendable {
 
     /// Generates at once, past the trigger: the user asked.
     private mutating func make(_ intent: IntentMsg, plan: Offer.Plan, reason: TriggerStateMachine.Reason) -> [Effect] {
-        guard let target = resolve(plan, at: latest) else {
+        guard let target = resolve(plan, for: intent, at: latest) else {
             return [.notice("nothing to make: \(intent.utteranceID) changes a component, and none exists yet")]
         }
         return [.generate(intent, target, reason: reason)]

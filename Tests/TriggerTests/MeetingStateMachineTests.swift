@@ -11,9 +11,9 @@ import Testing
 
     /// A reading as the extractor gives it.
     static func ask(_ id: String, _ kind: ComponentKind?, _ text: String, confidence: Double = 0.9, cue: Bool = true,
-                    refine: Bool = false, refersTo: ComponentKind? = nil) -> IntentMsg {
+                    refine: Bool = false, refersTo: ComponentKind? = nil, label: String? = nil) -> IntentMsg {
         IntentMsg(utteranceID: id, component: kind, confidence: confidence, cue: cue, refine: refine, refersTo: refersTo,
-                  text: text)
+                  label: label, text: text)
     }
 
     /// Feeds a line with its reading; returns the effects.
@@ -87,20 +87,22 @@ import Testing
 
     @Test func aChangeNamingAKindLandsOnThatKindNotOnTheTable() {
         var m = MeetingStateMachine()
-        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button."), at: 0)
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button.", label: "Send button"), at: 0)
         _ = Self.hear(&m, Self.ask("u2", .card, "Let's build a plan card."), at: 10)
-        let effects = Self.hear(&m, Self.ask("u3", .button, "The send button should be green.", cue: false, refine: true), at: 20)
+        let effects = Self.hear(&m, Self.ask("u3", .button, "The send button should be green.", cue: false, refine: true,
+                                             label: "Send button"), at: 20)
             + m.handle(.tick(30))
-        #expect(Self.generated(effects).map(\.target) == ["c1"], "the button, though the card is on the table")
+        #expect(Self.generated(effects).map(\.target) == ["c1"], "the send button, though a card with buttons is on the table")
     }
 
     @Test func aNamedChangeAfterLongOtherTalkIsOfferedButAfterOtherDesignWorkItLands() {
         var m = MeetingStateMachine()
-        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button."), at: 0)
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a send button.", label: "Send button"), at: 0)
         // Three minutes of designing a card: the talk is still design, so the named button is changed.
         _ = Self.hear(&m, Self.ask("u2", .card, "Let's build a plan card."), at: 60)
         _ = Self.hear(&m, Self.ask("u3", nil, "Give it a shadow.", cue: false, refine: true), at: 120)
-        var effects = Self.hear(&m, Self.ask("u4", .button, "The send button should be green.", cue: false, refine: true), at: 180)
+        var effects = Self.hear(&m, Self.ask("u4", .button, "The send button should be green.", cue: false, refine: true,
+                                             label: "Send button"), at: 180)
             + m.handle(.tick(190))
         #expect(Self.generated(effects).map { "\($0.id) \($0.target)" } == ["u3 c2", "u4 c1"])
         // Then ten minutes of talk about something else: "the button" again is only offered.
@@ -139,6 +141,39 @@ import Testing
         _ = Self.hear(&button, Self.ask("u1", .button, "Let's build a send button."), at: 0)
         let notHeld = Self.generated(Self.hear(&button, badges, at: 8) + button.handle(.tick(20)))
         #expect(notHeld.map(\.target) == ["c2"] && notHeld.map(\.kind) == [.badge], "a button holds no badge")
+    }
+
+    @Test func aChangeToAPartGoesToTheHolderOnTheTableUnlessThePartsOwnComponentIsNewer() {
+        let black = Self.ask("u3", .button, "Make the continue button black.", cue: false, refine: true, refersTo: .button)
+        var m = MeetingStateMachine()
+        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
+        _ = Self.hear(&m, Self.ask("u2", .login, "Let's mock up a login screen with a continue button."), at: 8)
+        let held = Self.generated(Self.hear(&m, black, at: 16) + m.handle(.tick(30)))
+        #expect(held.map(\.target) == ["c2"] && held.map(\.kind) == [.login], "the login's button, not the pay button made before it")
+
+        // A button made after the login is the one meant.
+        var newer = MeetingStateMachine()
+        _ = Self.hear(&newer, Self.ask("u1", .login, "Let's mock up a login screen."), at: 0)
+        _ = Self.hear(&newer, Self.ask("u2", .button, "Let's build a pay button."), at: 8)
+        let own = Self.generated(Self.hear(&newer, black, at: 16) + newer.handle(.tick(30)))
+        #expect(own.map(\.target) == ["c2"] && own.map(\.kind) == [.button])
+
+        // Tabs hold no buttons: the change goes to the button.
+        var tabs = MeetingStateMachine()
+        _ = Self.hear(&tabs, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
+        _ = Self.hear(&tabs, Self.ask("u2", .tabs, "Let's build tabs for billing and members."), at: 8)
+        let notHeld = Self.generated(Self.hear(&tabs, black, at: 16) + tabs.handle(.tick(30)))
+        #expect(notHeld.map(\.target) == ["c1"] && notHeld.map(\.kind) == [.button], "tabs hold no button")
+
+        // Once the talk has moved on from the login, its buttons are not meant: the pay button
+        // is named, so the change is offered for it, as any change to a long-undiscussed component.
+        var cold = MeetingStateMachine()
+        _ = Self.hear(&cold, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
+        _ = Self.hear(&cold, Self.ask("u2", .login, "Let's mock up a login screen."), at: 8)
+        Self.chatter(&cold, from: 12, lines: 6)
+        let late = Self.hear(&cold, black, at: 150) + cold.handle(.tick(160))
+        #expect(Self.generated(late).isEmpty)
+        #expect(Self.suggested(late).map(\.id) == ["u3"])
     }
 
     @Test func aNewThingTheLexiconLacksDoesNotRestyleThePreviousComponent() {
