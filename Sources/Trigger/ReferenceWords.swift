@@ -12,13 +12,16 @@ public struct ReferenceWords: Sendable, Hashable {
     public let attributeBefore: Set<String>
     /// Words just after an introducing word that make it a degree ("a bit bigger").
     public let attributeAfter: Set<String>
+    /// Parts of a look that make the phrase they end a property ("a light gray background").
+    public let propertyNouns: Set<String>
 
     public init(referring: Set<String>, introducing: Set<String>, attributeBefore: Set<String> = [],
-                attributeAfter: Set<String> = []) {
+                attributeAfter: Set<String> = [], propertyNouns: Set<String> = []) {
         self.referring = referring
         self.introducing = introducing
         self.attributeBefore = attributeBefore
         self.attributeAfter = attributeAfter
+        self.propertyNouns = propertyNouns
     }
 
     /// The lists built into MockPilot.
@@ -26,7 +29,8 @@ public struct ReferenceWords: Sendable, Hashable {
         let attributes = sections(PackageResources.attribute_words_txt)
         return ReferenceWords(referring: list(PackageResources.referring_words_txt),
                               introducing: list(PackageResources.new_thing_words_txt),
-                              attributeBefore: attributes.before, attributeAfter: attributes.after)
+                              attributeBefore: attributes.before, attributeAfter: attributes.after,
+                              propertyNouns: attributes.property)
     }()
 
     /// One word a line; blank lines and `#` comments skipped.
@@ -34,10 +38,18 @@ public struct ReferenceWords: Sendable, Hashable {
         words(lines: String(decoding: bytes, as: UTF8.self))
     }
 
-    /// A list in two sections, split at the line "[after]".
-    static func sections(_ bytes: [UInt8]) -> (before: Set<String>, after: Set<String>) {
-        let parts = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n[after]\n")
-        return (words(lines: parts.first ?? ""), parts.count > 1 ? words(lines: parts[1]) : [])
+    /// A list in three sections, split at the lines "[after]" and "[property]".
+    static func sections(_ bytes: [UInt8]) -> (before: Set<String>, after: Set<String>, property: Set<String>) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let (head, property) = split(text, at: "[property]")
+        let (before, after) = split(head, at: "[after]")
+        return (words(lines: before), words(lines: after), words(lines: property))
+    }
+
+    /// The text before and after the line `marker` (all of it before, when there is none).
+    private static func split(_ text: String, at marker: String) -> (String, String) {
+        let parts = text.components(separatedBy: "\n\(marker)\n")
+        return (parts[0], parts.dropFirst().joined(separator: "\n"))
     }
 
     private static func words(lines text: String) -> Set<String> {
@@ -55,8 +67,8 @@ public struct ReferenceWords: Sendable, Hashable {
     }
 
     /// A line that introduces something and points at nothing there already. An introducing word
-    /// that brings in a property or a degree ("rounder, with a soft shadow", "a bit bigger")
-    /// introduces nothing.
+    /// that brings in a property or a degree ("rounder, with a soft shadow", "a bit bigger",
+    /// "done steps get a green tick") introduces nothing.
     public func introducesSomethingNew(_ text: String) -> Bool {
         let said = Self.words(of: text)
         guard !said.contains(where: referring.contains) else { return false }
@@ -64,6 +76,7 @@ public struct ReferenceWords: Sendable, Hashable {
             introducing.contains(said[i])
                 && !(i > 0 && attributeBefore.contains(said[i - 1]))
                 && !(i + 1 < said.count && attributeAfter.contains(said[i + 1]))
+                && !said[(i + 1)...].prefix(3).contains(where: propertyNouns.contains)
         }
     }
 }

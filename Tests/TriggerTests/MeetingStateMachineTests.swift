@@ -359,5 +359,8 @@ import Testing
         #expect(!words.introducesSomethingNew("Rounder, with a soft shadow."), "a property of what is there")
         #expect(!words.introducesSomethingNew("Amber, not red, red feels like an emergency."), "a comparison")
         #expect(words.introducesSomethingNew("and for sharing, a dialog with a link"))
+        #expect(!words.introducesSomethingNew("rounded corners and a light gray background"), "a look's part")
+        #expect(!words.introducesSomethingNew("Done steps get a green tick."), "a look's part")
+        #expect(words.introducesSomethingNew("let's do a dark onboarding flow like Notion's"), "a thing, though dark")
     }
 }
