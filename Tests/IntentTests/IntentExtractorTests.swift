@@ -26,6 +26,10 @@ import Testing
         ("Could we draft a notification toast for failed payments?", .alert),
         ("Create a data table for invoices.", .table),
         ("Let's make a card carousel of the team.", .carousel),
+        // A banner is a notice across the page (every labelled one in the sets is), unless it is the hero's.
+        ("Let's whip up a cookie banner, bottom of the screen, accept and reject buttons equal size.", .alert),
+        ("Mock up a banner for scheduled maintenance.", .alert),
+        ("Let's build a hero banner with a big headline.", .hero),
     ])
     func synonymsNameTheirComponent(line: String, kind: ComponentKind) throws {
         let intent = try #require(try Fixture.one(line))
@@ -43,19 +47,6 @@ import Testing
             #expect(intent.cue, "\(line)")
         }
         #expect(try Fixture.one("Can we get, like, the numbers by Friday?") == nil)
-    }
-
-    /// A banner is a notice across the page (every labelled one in the sets is), unless it is
-    /// the hero's.
-    @Test(arguments: [
-        ("Let's whip up a cookie banner, bottom of the screen, accept and reject buttons equal size.", ComponentKind.alert),
-        ("Mock up a banner for scheduled maintenance.", .alert),
-        ("Let's build a hero banner with a big headline.", .hero),
-    ])
-    func aBannerIsANoticeUnlessItIsTheHeros(line: String, kind: ComponentKind) throws {
-        let intent = try #require(try Fixture.one(line), "\(line)")
-        #expect(intent.component == kind)
-        #expect(intent.cue)
     }
 
     /// "that's" ends in "s" like "clicks" in "button clicks", but it is a verb: the button is

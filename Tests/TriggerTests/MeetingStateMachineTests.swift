@@ -145,31 +145,27 @@ import Testing
 
     @Test func aChangeToAPartGoesToTheHolderOnTheTableUnlessThePartsOwnComponentIsNewer() {
         let black = Self.ask("u3", .button, "Make the continue button black.", cue: false, refine: true, refersTo: .button)
-        var m = MeetingStateMachine()
-        _ = Self.hear(&m, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
-        _ = Self.hear(&m, Self.ask("u2", .login, "Let's mock up a login screen with a continue button."), at: 8)
-        let held = Self.generated(Self.hear(&m, black, at: 16) + m.handle(.tick(30)))
-        #expect(held.map(\.target) == ["c2"] && held.map(\.kind) == [.login], "the login's button, not the pay button made before it")
-
-        // A button made after the login is the one meant.
-        var newer = MeetingStateMachine()
-        _ = Self.hear(&newer, Self.ask("u1", .login, "Let's mock up a login screen."), at: 0)
-        _ = Self.hear(&newer, Self.ask("u2", .button, "Let's build a pay button."), at: 8)
-        let own = Self.generated(Self.hear(&newer, black, at: 16) + newer.handle(.tick(30)))
-        #expect(own.map(\.target) == ["c2"] && own.map(\.kind) == [.button])
-
-        // Tabs hold no buttons: the change goes to the button.
-        var tabs = MeetingStateMachine()
-        _ = Self.hear(&tabs, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
-        _ = Self.hear(&tabs, Self.ask("u2", .tabs, "Let's build tabs for billing and members."), at: 8)
-        let notHeld = Self.generated(Self.hear(&tabs, black, at: 16) + tabs.handle(.tick(30)))
-        #expect(notHeld.map(\.target) == ["c1"] && notHeld.map(\.kind) == [.button], "tabs hold no button")
+        let pay = Self.ask("u1", .button, "Let's build a pay button.")
+        /// What `black` changes when heard 8 s after `first` and `second` were made.
+        func landing(after first: IntentMsg, _ second: IntentMsg) -> [String] {
+            var m = MeetingStateMachine()
+            _ = Self.hear(&m, first, at: 0)
+            _ = Self.hear(&m, second, at: 8)
+            return Self.generated(Self.hear(&m, black, at: 16) + m.handle(.tick(30))).map { "\($0.target) \($0.kind)" }
+        }
+        let login = Self.ask("u2", .login, "Let's mock up a login screen with a continue button.")
+        #expect(landing(after: pay, login) == ["c2 login"], "the login's button, not the pay button made before it")
+        let newerPay = Self.ask("u2", .button, "Let's build a pay button.")
+        #expect(landing(after: Self.ask("u1", .login, "Let's mock up a login screen."), newerPay) == ["c2 button"],
+                "a button made after the login is the one meant")
+        #expect(landing(after: pay, Self.ask("u2", .tabs, "Let's build tabs for billing and members.")) == ["c1 button"],
+                "tabs hold no button")
 
         // Once the talk has moved on from the login, its buttons are not meant: the pay button
         // is named, so the change is offered for it, as any change to a long-undiscussed component.
         var cold = MeetingStateMachine()
-        _ = Self.hear(&cold, Self.ask("u1", .button, "Let's build a pay button."), at: 0)
-        _ = Self.hear(&cold, Self.ask("u2", .login, "Let's mock up a login screen."), at: 8)
+        _ = Self.hear(&cold, pay, at: 0)
+        _ = Self.hear(&cold, login, at: 8)
         Self.chatter(&cold, from: 12, lines: 6)
         let late = Self.hear(&cold, black, at: 150) + cold.handle(.tick(160))
         #expect(Self.generated(late).isEmpty)
