@@ -83,11 +83,10 @@ public struct DesignWordCorrector: Sendable {
         var i = 0
         var changed = false
         while i < words.count {
-            if let (length, target) = match(at: i, in: words) ?? possessiveBrand(at: i, in: words) {
+            if let (length, target, possessive) = match(at: i, in: words) ?? possessiveBrand(at: i, in: words) {
                 let last = words[i + length - 1]
                 var written = target.written
                 if words[i].capitalised && !target.isBrand { written = written.prefix(1).uppercased() + written.dropFirst() }
-                let possessive = last.possessive || (target.isBrand && last.bare == target.letters + "s")
                 let replacement = Word(lead: words[i].lead, core: written + (possessive ? "'s" : ""), trail: last.trail)
                 words.replaceSubrange(i..<(i + length), with: [replacement])
                 changed = true
@@ -97,8 +96,9 @@ public struct DesignWordCorrector: Sendable {
         return changed ? words.map(\.text).joined(separator: " ") : text
     }
 
-    /// The longest run of words from `i` that sounds like a design word, where one fits.
-    private func match(at i: Int, in words: [Word]) -> (Int, Target)? {
+    /// The longest run of words from `i` that sounds like a design word, where one fits, and
+    /// whether it was said as a possessive.
+    private func match(at i: Int, in words: [Word]) -> (Int, Target, Bool)? {
         for length in stride(from: min(3, words.count - i), through: 1, by: -1) {
             let run = words[i..<(i + length)]
             // A word already right is never part of a rewrite, nor is a run across a sentence end.
@@ -120,21 +120,21 @@ public struct DesignWordCorrector: Sendable {
                 }
                 if best == nil || distance < best?.distance ?? .max { best = (distance, target) }
             }
-            if let best { return (length, best.target) }
+            if let best { return (length, best.target, run.last?.possessive ?? false) }
         }
         return nil
     }
 
     /// A cited brand written as a plural ("like AirBnbs, with the search in the middle"): the
     /// recogniser drops the apostrophe of a possessive. Only a capitalised word in a brand's
-    /// citing place: "like apples" is fruit, "like Apples" a brand's look.
-    private func possessiveBrand(at i: Int, in words: [Word]) -> (Int, Target)? {
+    /// citing place: "like apples" is fruit, "like Apples" a brand's look. Put back as the possessive.
+    private func possessiveBrand(at i: Int, in words: [Word]) -> (Int, Target, Bool)? {
         let word = words[i]
         guard word.capitalised, !word.possessive, word.bare.hasSuffix("s") else { return nil }
         let stem = String(word.bare.dropLast())
         guard let target = targets.first(where: { $0.isBrand && $0.letters == stem }),
               accepts(target, at: i, length: 1, in: words) else { return nil }
-        return (1, target)
+        return (1, target, true)
     }
 
     /// Sounds a heard run may differ by. A brand in its citing place may be one sound off when

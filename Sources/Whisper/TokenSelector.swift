@@ -69,29 +69,33 @@ struct TokenSelector {
     /// The chosen token and its log-probability: argmax at temperature 0, otherwise a
     /// sample from softmax(logits / temperature) drawn with `rng`.
     func select(_ logits: UnsafeMutablePointer<Float>, temperature: Double, rng: inout SplitMix64) -> (token: Int, logProb: Double) {
+        let token = choose(logits, temperature: temperature, rng: &rng)
+        return (token, logProbability(of: token, logits: logits, temperature: temperature))
+    }
+
+    /// The chosen token alone: argmax at temperature 0, otherwise a sample from
+    /// softmax(logits / temperature) drawn with `rng`.
+    func choose(_ logits: UnsafeMutablePointer<Float>, temperature: Double, rng: inout SplitMix64) -> Int {
         let n = vocabularySize
         var best = 0
         for i in 1..<n where logits[i] > logits[best] { best = i }
+        if temperature <= 0 { return best }
         let maxValue = logits[best]
-        if temperature <= 0 {
-            return (best, Double(maxValue - VectorOps.logSumExp(logits, count: n)))
-        }
         let inv = Float(1 / temperature)
         var total: Double = 0
         for i in 0..<n { total += Double(expf((logits[i] - maxValue) * inv)) }
         var target = rng.nextUnit() * total
-        var chosen = best
         for i in 0..<n {
             let p = Double(expf((logits[i] - maxValue) * inv))
             if p == 0 { continue }
             target -= p
-            if target <= 0 { chosen = i; break }
+            if target <= 0 { return i }
         }
-        return (chosen, Double((logits[chosen] - maxValue) * inv) - log(total))
+        return best
     }
 
     /// The log-probability of `token` under softmax(logits / temperature) (plain log-softmax at
-    /// temperature 0): a chosen token's score after a bias that helped choose it is taken back.
+    /// temperature 0): also a chosen token's score once a bias that helped choose it is taken back.
     func logProbability(of token: Int, logits: UnsafeMutablePointer<Float>, temperature: Double) -> Double {
         let n = vocabularySize
         if temperature <= 0 { return Double(logits[token] - VectorOps.logSumExp(logits, count: n)) }

@@ -80,11 +80,9 @@ extension WhisperSession {
             if let bias = options.bias {
                 // Chosen with the bonus, scored without it: fallback judges the model's own confidence.
                 bias.apply(logits, sampled: sampled, raised: &biasRaised)
-                let chosen = selector.select(logits, temperature: temperature, rng: &rng)
+                token = selector.choose(logits, temperature: temperature, rng: &rng)
                 bias.restore(logits, raised: biasRaised)
-                token = chosen.token
-                logProb = biasRaised.isEmpty ? chosen.logProb
-                    : selector.logProbability(of: token, logits: logits, temperature: temperature)
+                logProb = selector.logProbability(of: token, logits: logits, temperature: temperature)
             } else {
                 (token, logProb) = selector.select(logits, temperature: temperature, rng: &rng)
             }
