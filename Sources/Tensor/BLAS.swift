@@ -78,18 +78,25 @@ public func linear(
 }
 
 /// The same layer with the weight `[outputs, inputs]` given as memory of its own (a mapped file,
-/// say): the one place the bias is laid down and the product taken.
+/// say).
 @inlinable
 public func linear(
     _ x: UnsafePointer<Float>, rows: Int,
     weight w: UnsafePointer<Float>, outputs nOut: Int, inputs nIn: Int, bias: Tensor?,
     into y: UnsafeMutablePointer<Float>
 ) {
-    if let bias {
-        bias.withPointer { b in
-            for r in 0..<rows { (y + r * nOut).update(from: b, count: nOut) }
-        }
-    }
+    let biased = layBias(bias, rows: rows, outputs: nOut, into: y)
     matmul(x, lda: nIn, w, ldb: nIn, transposeB: true, y, ldc: nOut,
-           m: rows, n: nOut, k: nIn, beta: bias == nil ? 0 : 1)
+           m: rows, n: nOut, k: nIn, beta: biased ? 1 : 0)
+}
+
+/// Sets each of `rows` rows of `y` (`[rows, outputs]`) to the bias, for a product that adds onto
+/// them; whether there was one (without, `y` is left as it is and the product overwrites it).
+@inlinable
+public func layBias(_ bias: Tensor?, rows: Int, outputs nOut: Int, into y: UnsafeMutablePointer<Float>) -> Bool {
+    guard let bias else { return false }
+    bias.withPointer { b in
+        for r in 0..<rows { (y + r * nOut).update(from: b, count: nOut) }
+    }
+    return true
 }

@@ -122,9 +122,9 @@ struct Weights: Sendable {
 func linear(_ x: UnsafePointer<Float>, rows: Int, weight: Weights, bias: Tensor?, into y: UnsafeMutablePointer<Float>) {
     if rows == 1, HalfMatrix.isAvailable, weight.hasHalf {
         let nOut = weight.shape[0], nIn = weight.shape[1]
-        bias?.withPointer { y.update(from: $0, count: nOut) }
+        let biased = layBias(bias, rows: 1, outputs: nOut, into: y)
         _ = weight.withHalfPointer { w in
-            HalfMatrix.multiply(w, rows: nOut, columns: nIn, x, into: y, accumulate: bias != nil)
+            HalfMatrix.multiply(w, rows: nOut, columns: nIn, x, into: y, accumulate: biased)
         }
         return
     }
