@@ -247,8 +247,9 @@ public struct MeetingStateMachine: Sendable {
     /// The change must say how the thing looks (a style, a colour, a brand): talk that goes on
     /// about a form someone mentioned ("you design a form, you put it on a server") says none.
     /// It may come read as the offered kind again, not as a change: with the offer in its
-    /// context, "make it rounder" reads as the card just mentioned. A line of that kind that
-    /// points at something ("it", "the") and introduces nothing is taken as a change.
+    /// context, "make it rounder" (or "Red, full width, above everything." after a banner) reads
+    /// as the thing just mentioned. A line of that kind that introduces nothing is taken as a
+    /// change: the one thing, made from both lines, not a second one made from the later line.
     private mutating func takeUp(with reading: IntentMsg, at time: Double) -> [Effect]? {
         let text = reading.text ?? ""
         guard !settings.newNeedsCue, let open = openOffer, reading.confidence >= settings.suggestionFloor,
@@ -258,7 +259,7 @@ public struct MeetingStateMachine: Sendable {
               reading.component.map({ $0 == kind }) ?? true, reading.refersTo.map({ $0 == kind }) ?? true,
               !(reading.styles.isEmpty && reading.colors.isEmpty && reading.brandRefs.isEmpty),
               !words.introducesSomethingNew(text),
-              reading.refine || (reading.component == kind && words.pointsAtSomething(text)) else { return nil }
+              reading.refine || reading.component == kind else { return nil }
         let offer = offers.remove(at: i)
         openOffer = nil
         var change = reading

@@ -227,13 +227,26 @@ import Testing
         let button = Self.ask("u2", .button, "The button bigger.", confidence: 0.6, cue: false, refine: true, refersTo: .button)
         #expect(Self.generated(Self.hear(&other, button, at: 6) + other.handle(.tick(20))).isEmpty)
 
-        // Read as the card again, it is a change when it points at it; one that says nothing of
+        // Read as the card again, it is a change to the one card, pointing at it or not (a
+        // sure reading that introduces nothing is not a second card); one that says nothing of
         // the look is talk going on about the card, not a change.
         var again = MeetingStateMachine()
         _ = Self.hear(&again, card, at: 0)
         var cardAgain = rounder
         (cardAgain.component, cardAgain.refine) = (.card, false)
         #expect(Self.generated(Self.hear(&again, cardAgain, at: 6) + again.handle(.tick(12))).map(\.target) == ["c1", "c1"])
+        var bare = MeetingStateMachine()
+        _ = Self.hear(&bare, card, at: 0)
+        var redAgain = Self.ask("u2", .card, "Red, full width, above everything.", confidence: 0.99, cue: false)
+        redAgain.colors = ["red"]
+        #expect(Self.generated(Self.hear(&bare, redAgain, at: 6) + bare.handle(.tick(12))).map { "\($0.id) \($0.target)" }
+                == ["u1 c1", "u2 c1"], "the offered card made from both lines")
+        var second = MeetingStateMachine()
+        _ = Self.hear(&second, card, at: 0)
+        var another = redAgain
+        another.text = "And another card in red for bedrooms."
+        #expect(Self.generated(Self.hear(&second, another, at: 6) + second.handle(.tick(12))).map { "\($0.id) \($0.target)" }
+                == ["u2 c1"], "another card is a card of its own; the offer stays an offer")
         var talk = MeetingStateMachine()
         _ = Self.hear(&talk, card, at: 0)
         let onAbout = Self.ask("u2", .card, "You get the card, you put it on the server.", confidence: 0.7, cue: false, refine: true)
