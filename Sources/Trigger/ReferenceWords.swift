@@ -61,11 +61,6 @@ public struct ReferenceWords: Sendable, Hashable {
         text.lowercased().split { !($0.isLetter || $0 == "'" || $0 == "’") }.map { $0.replacingOccurrences(of: "’", with: "'") }
     }
 
-    /// A line with a word pointing at something already there ("make it rounder").
-    public func pointsAtSomething(_ text: String) -> Bool {
-        Self.words(of: text).contains(where: referring.contains)
-    }
-
     /// A line that introduces something and points at nothing there already. An introducing word
     /// that brings in a property or a degree ("rounder, with a soft shadow", "a bit bigger",
     /// "done steps get a green tick") introduces nothing.
