@@ -67,19 +67,35 @@ struct TokenSelector {
     }
 
     /// The chosen token and its log-probability: argmax at temperature 0, otherwise a
-    /// sample from softmax(logits / temperature) drawn with `rng`.
+    /// sample from softmax(logits / temperature) drawn with `rng`. A sample's normaliser is the
+    /// one it was drawn with, so the softmax is summed once.
     func select(_ logits: UnsafeMutablePointer<Float>, temperature: Double, rng: inout SplitMix64) -> (token: Int, logProb: Double) {
-        let token = choose(logits, temperature: temperature, rng: &rng)
-        return (token, logProbability(of: token, logits: logits, temperature: temperature))
+        guard temperature > 0 else {
+            let token = argmax(logits)
+            return (token, logProbability(of: token, logits: logits, temperature: 0))
+        }
+        let drawn = sample(logits, temperature: temperature, rng: &rng)
+        return (drawn.token, Double((logits[drawn.token] - drawn.maxValue) * Float(1 / temperature)) - log(drawn.total))
     }
 
-    /// The chosen token alone: argmax at temperature 0, otherwise a sample from
-    /// softmax(logits / temperature) drawn with `rng`.
+    /// The chosen token alone, as `select` chooses it: for a step whose score is taken on other
+    /// logits (a bias taken back).
     func choose(_ logits: UnsafeMutablePointer<Float>, temperature: Double, rng: inout SplitMix64) -> Int {
-        let n = vocabularySize
+        temperature > 0 ? sample(logits, temperature: temperature, rng: &rng).token : argmax(logits)
+    }
+
+    private func argmax(_ logits: UnsafeMutablePointer<Float>) -> Int {
         var best = 0
-        for i in 1..<n where logits[i] > logits[best] { best = i }
-        if temperature <= 0 { return best }
+        for i in 1..<vocabularySize where logits[i] > logits[best] { best = i }
+        return best
+    }
+
+    /// A draw from softmax(logits / temperature), with the largest logit and the sum of
+    /// exp((logit - largest) / temperature) it was drawn by.
+    private func sample(_ logits: UnsafeMutablePointer<Float>, temperature: Double,
+                        rng: inout SplitMix64) -> (token: Int, maxValue: Float, total: Double) {
+        let n = vocabularySize
+        let best = argmax(logits)
         let maxValue = logits[best]
         let inv = Float(1 / temperature)
         var total: Double = 0
@@ -89,9 +105,9 @@ struct TokenSelector {
             let p = Double(expf((logits[i] - maxValue) * inv))
             if p == 0 { continue }
             target -= p
-            if target <= 0 { return i }
+            if target <= 0 { return (i, maxValue, total) }
         }
-        return best
+        return (best, maxValue, total)
     }
 
     /// The log-probability of `token` under softmax(logits / temperature) (plain log-softmax at
