@@ -15,8 +15,9 @@ import Core
 ///   component of that kind exists ("frozen badge in light blue" while a list with badges is
 ///   drawn) or the newest was made before the table's ("make the continue button black" right
 ///   after a login form, though a pay button was made earlier) and is not called what its ask
-///   called it ("the send button" after "a send button" is that button). With no component of the kind
-///   and no such holder, it is a new component of that kind, never merged into another kind;
+///   called it ("the send button" after "a send button" is that button). With no component of
+///   the kind and no such holder, it is a new component of that kind, never merged into another
+///   kind;
 /// - a vague change ("make it bigger") lands on the component on the table only while the table is
 ///   warm: discussed within `recency` seconds of meeting time with fewer than `topicChangeLines`
 ///   lines of other talk since. Otherwise it is offered, never applied silently;
