@@ -58,12 +58,15 @@ done
 L2=${L2:-3}
 COMBINE=${COMBINE:-head-unless-sure}
 TALK_WEIGHT=${TALK_WEIGHT:-0.15}
-CONTEXT=${CONTEXT:-}
+# CONTEXT_LINES: the head also reads the mean embedding of the meeting's last N lines, so it
+# knows whether the meeting is about screens at all (10: cross-set outcome 81.3% against 79.2%
+# without, false components 7 against 9; 0 turns it off).
+CONTEXT_LINES=${CONTEXT_LINES:-10}
 if [[ $CROSS == 1 ]]; then
   "$BIN" eval train-intents --cross "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" \
-    --combine "$COMBINE" --threshold ${THRESHOLDS:-${INTENT_THRESHOLD:-0.75}} ${FOLDS:+--folds "$FOLDS"} "${HEADS[@]}" $CONTEXT
+    --combine "$COMBINE" --threshold ${THRESHOLDS:-${INTENT_THRESHOLD:-0.75}} ${FOLDS:+--folds "$FOLDS"} "${HEADS[@]}" --context "$CONTEXT_LINES"
   exit 0
 fi
-"$BIN" eval train-intents "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" --combine "$COMBINE" $CONTEXT --out "$OUT"
+"$BIN" eval train-intents "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" --combine "$COMBINE" --context "$CONTEXT_LINES" --out "$OUT"
 [[ "$OUT" == "$ROOT/Sources/Intent/Resources/intent-head.json" ]] && echo "now rebuild (swift build -c release) to compile the new weights in"
 exit 0

@@ -70,13 +70,38 @@ public enum IntentEvaluation {
         return lines
     }
 
+    /// The meeting a labelled line belongs to: its id without the line number ("own-hotel-07"
+    /// is in "own-hotel"), as scripts/eval-outcome.sh replays them.
+    public static func meeting(of id: String) -> Substring {
+        var name = id[...]
+        while name.last?.isASCII == true, name.last?.isNumber == true { name.removeLast() }
+        if name.last == "-" { name.removeLast() }
+        return name
+    }
+
+    /// A file's lines cut into its meetings, in order: each starts with nothing heard.
+    public static func meetings(_ lines: [LabelledLine]) -> [[LabelledLine]] {
+        var meetings: [[LabelledLine]] = []
+        for line in lines {
+            if let last = meetings.last?.last, meeting(of: last.id) == meeting(of: line.id) {
+                meetings[meetings.count - 1].append(line)
+            } else {
+                meetings.append([line])
+            }
+        }
+        return meetings
+    }
+
     /// Runs every line through `extractor` in file order (refinements need the lines before
-    /// them) and scores the lines whose 0-based index `scored` accepts.
+    /// them), each meeting from a fresh start, and scores the lines whose 0-based index `scored`
+    /// accepts.
     public static func score(_ lines: [LabelledLine], extractor: IntentExtractor,
                              scored: (Int) -> Bool = { _ in true }) -> IntentReport {
+        let fresh = extractor
         var extractor = extractor
         var report = IntentReport()
         for (index, line) in lines.enumerated() {
+            if index > 0, meeting(of: lines[index - 1].id) != meeting(of: line.id) { extractor = fresh }
             let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))
             let candidate = extractor.assess(utterance)
             let found = candidate.flatMap { $0.confidence >= extractor.threshold ? $0 : nil }

@@ -20,8 +20,8 @@ public struct IntentExtractor: Sendable {
     public let scorer: IntentScorer?
     /// Embeds lines for the trainer, which has no head yet to score them with.
     private let featureEmbedder: (any SentenceEmbedding)?
-    /// Whether the trainer records the embedding of the lines before each line too.
-    private let recordsContext: Bool
+    /// How many lines before each line the trainer records the mean embedding of (0: none).
+    private let recordedContextLines: Int
     /// The kinds as embeddings: what an ask naming no component asks for.
     private let prototypes: KindPrototypes?
     /// The head's input for the last line assessed (with an embedding), for the trainer.
@@ -40,6 +40,9 @@ public struct IntentExtractor: Sendable {
     /// The last three lines, for requests split over lines: "let's do a card for the plan." then
     /// "purple gradient, pill corners."
     private var window: [Heard] = []
+    /// The meeting's last lines, each with its embedding once something needed it: the head's
+    /// context. A line is embedded at most once, and only when a line after it is scored.
+    private var recent: [(text: String, embedding: [Float]?)] = []
     /// Utterance ids already read: delivery may repeat a line, and a repeat must not ask twice.
     private var seen: Set<String> = []
 
@@ -48,18 +51,18 @@ public struct IntentExtractor: Sendable {
         self.threshold = threshold
         self.scorer = scorer
         featureEmbedder = nil
-        recordsContext = false
+        recordedContextLines = 0
         prototypes = scorer?.prototypes
     }
 
     /// Rules alone, recording the head's input (`lastInput`) for every line the head would be
-    /// asked about: for training. `context`: with the embedding of the lines just before.
-    init(brands: BrandTable, recordingWith embedder: any SentenceEmbedding, context: Bool = false) {
+    /// asked about: for training. `contextLines`: with the mean embedding of that many lines before.
+    init(brands: BrandTable, recordingWith embedder: any SentenceEmbedding, contextLines: Int = 0) {
         self.brands = BrandSpotter(brands: brands)
         threshold = 0.75
         scorer = nil
         featureEmbedder = embedder
-        recordsContext = context
+        recordedContextLines = min(max(contextLines, 0), IntentHead.maximumContextLines)
         prototypes = KindPrototypes(embedder: embedder)
     }
 
@@ -84,6 +87,8 @@ public struct IntentExtractor: Sendable {
         // when the line was at least an even bet (a guess that weak is not worth carrying).
         let asked = found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
         remember(Heard(text: utterance.msg.text, reading: reading, asked: asked))
+        recent.append((utterance.msg.text, input.map { x in x.prefix(featureEmbedder?.dimension ?? scorer?.embedder.dimension ?? 0).map(Float.init) }))
+        if recent.count > IntentHead.maximumContextLines { recent.removeFirst() }
         currentParts = []
         if published, let intent = found, !intent.refine, let kind = intent.component {
             current = kind
@@ -94,7 +99,7 @@ public struct IntentExtractor: Sendable {
 
     /// The best reading of an utterance with its confidence, published or not, and the head's
     /// input when there is an embedding to build it from.
-    func candidate(for utterance: Utterance, reading heard: Reading) -> (IntentMsg?, [Double]?) {
+    mutating func candidate(for utterance: Utterance, reading heard: Reading) -> (IntentMsg?, [Double]?) {
         var reading = heard
         if reading.createCue == nil, window.last?.reading.danglingCue == true,
            let first = reading.components.first(where: { !$0.located && !$0.weak }), first.hit.start <= 3 {
@@ -108,17 +113,18 @@ public struct IntentExtractor: Sendable {
             return d
         }
         var input: [Double]?
-        let ruleFeatures = { RuleFeatures.of(reading, rules: decision?.confidence, recentRequest: self.window.contains { $0.asked != nil }) }
+        let recentRequest = window.contains { $0.asked != nil }
+        let ruleFeatures = { RuleFeatures.of(reading, rules: decision?.confidence, recentRequest: recentRequest) }
         if let featureEmbedder, decision != nil || headDecision(reading) != nil {
             // Only lines the head would be asked about at run time are worth training it on.
-            input = IntentScorer.input(utterance.msg.text, before: recordsContext ? window.map(\.text) : nil,
-                                       rules: ruleFeatures(), embedder: featureEmbedder)
+            let context = recordedContextLines > 0 ? contextMean(lines: recordedContextLines, embedder: featureEmbedder) : nil
+            input = IntentScorer.input(featureEmbedder.embed(utterance.msg.text), context: context, rules: ruleFeatures())
         } else if let scorer, let asked = decision ?? headDecision(reading), scorer.needsHead(rules: decision?.confidence) {
             // Embedding costs far more than the rules, so it is only done when the head could change
             // the outcome: never for a line no intent can be built from.
             let rules = decision?.confidence
-            let x = IntentScorer.input(utterance.msg.text, before: scorer.head.context ? window.map(\.text) : nil,
-                                       rules: ruleFeatures(), embedder: scorer.embedder)
+            let context = scorer.head.context ? contextMean(lines: scorer.head.contextLines, embedder: scorer.embedder) : nil
+            let x = IntentScorer.input(scorer.embedder.embed(utterance.msg.text), context: context, rules: ruleFeatures())
             if x.count == scorer.head.weights.count {
                 decision = asked
                 if asked.byDescription {
@@ -277,6 +283,19 @@ public struct IntentExtractor: Sendable {
     private func isCurrent(_ mention: ComponentMention, in reading: Reading) -> Bool {
         guard let current else { return false }
         return mention.kind == current || (currentParts.contains(mention.kind) && !reading.hasArticle(before: mention))
+    }
+
+    /// The mean embedding of the last `lines` lines before this one over `lines` slots, a slot
+    /// with no line yet counting as zeros: a meeting just begun has told little of what it is
+    /// about, and one line of it must not count as ten. Lines not yet embedded are embedded now.
+    private mutating func contextMean(lines: Int, embedder: any SentenceEmbedding) -> [Double] {
+        var mean = [Double](repeating: 0, count: embedder.dimension)
+        for i in max(recent.count - lines, 0)..<recent.count {
+            let embedding = recent[i].embedding ?? embedder.embed(recent[i].text)
+            recent[i].embedding = embedding
+            for (j, v) in embedding.enumerated() where j < mean.count { mean[j] += Double(v) / Double(lines) }
+        }
+        return mean
     }
 
     private mutating func remember(_ heard: Heard) {

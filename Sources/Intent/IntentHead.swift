@@ -9,12 +9,18 @@ import Foundation
 public struct IntentHead: Sendable, Equatable {
     public static let formatVersion = 1
 
-    /// Length of the embedding part of the input: the line's embedding, and with `context` the
+    /// The most lines of context a head may read: the extractor keeps this many lines.
+    public static let maximumContextLines = 50
+
+    /// Length of the embedding part of the input: the line's embedding, and with context the
     /// mean embedding of the lines before it (each half the length).
     public var dimension: Int
-    /// Whether the head reads the lines before the line too (talk about a physical remote, a
-    /// podcast's story, a chair's instructions make the same words mean something else).
-    public var context: Bool
+    /// How many of the meeting's lines before the line the head reads, as their mean embedding
+    /// (0: none). Whether a meeting is about screens at all moves what its words mean: talk about
+    /// a physical remote, a podcast's story, a chair's instructions, against a design review.
+    public var contextLines: Int
+    /// Whether the head reads the lines before the line.
+    public var context: Bool { contextLines > 0 }
     /// The rule features after the embedding, by name; must equal `RuleFeatures.names`.
     public var ruleFeatures: [String]
     public var weights: [Double]  // [dimension + ruleFeatures.count]
@@ -26,10 +32,10 @@ public struct IntentHead: Sendable, Equatable {
     /// The hash of the word lists (`intent-words.json`) its rule features were made with.
     public var wordsHash: String
 
-    public init(dimension: Int, context: Bool = false, ruleFeatures: [String], weights: [Double], bias: Double,
+    public init(dimension: Int, contextLines: Int = 0, ruleFeatures: [String], weights: [Double], bias: Double,
                 combination: IntentCombination, notes: [String: String] = [:], wordsHash: String? = nil) {
         self.dimension = dimension
-        self.context = context
+        self.contextLines = contextLines
         self.ruleFeatures = ruleFeatures
         self.weights = weights
         self.bias = bias
@@ -84,7 +90,12 @@ public struct IntentHead: Sendable, Equatable {
         guard file.wordsHash == words.hash else {
             throw IntentError.wordsChanged(head: source, trained: file.wordsHash ?? "(none recorded)", now: words.hash)
         }
-        self.init(dimension: file.dimension, context: file.context ?? false, ruleFeatures: file.ruleFeatures, weights: file.weights, bias: file.bias,
+        // A head from before context_lines read the three lines before when `context` was true.
+        let contextLines = file.contextLines ?? (file.context == true ? 3 : 0)
+        guard (0...IntentHead.maximumContextLines).contains(contextLines), file.dimension % (contextLines > 0 ? 2 : 1) == 0 else {
+            throw IntentError.badHead(source: source, reason: "context of \(contextLines) lines for \(file.dimension) embedding values")
+        }
+        self.init(dimension: file.dimension, contextLines: contextLines, ruleFeatures: file.ruleFeatures, weights: file.weights, bias: file.bias,
                   combination: combination, notes: file.notes, wordsHash: words.hash)
     }
 
@@ -109,7 +120,7 @@ public struct IntentHead: Sendable, Equatable {
           "combination": \(string(combination.rawValue)),
           "words_hash": \(string(wordsHash)),
           "dimension": \(dimension),
-          "context": \(context),
+          "context_lines": \(contextLines),
           "rule_features": [\(ruleFeatures.map(string).joined(separator: ", "))],
           "bias": \(number(bias)),
           "weights": [
@@ -127,6 +138,7 @@ public struct IntentHead: Sendable, Equatable {
         var wordsHash: String?
         var dimension: Int
         var context: Bool?
+        var contextLines: Int?
         var ruleFeatures: [String]
         var bias: Double
         var weights: [Double]
@@ -134,6 +146,7 @@ public struct IntentHead: Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case version, notes, combination, dimension, context, bias, weights
             case ruleFeatures = "rule_features"
+            case contextLines = "context_lines"
             case wordsHash = "words_hash"
         }
     }

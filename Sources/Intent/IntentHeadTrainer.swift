@@ -17,10 +17,10 @@ public enum IntentHeadTrainer {
     /// Every line of every meeting through the rules in meeting order (their state carries
     /// from line to line, as in a meeting), with its embedding and rule features.
     public static func examples(meetings: [[LabelledLine]], brands: BrandTable, embedder: any SentenceEmbedding,
-                                context: Bool = false) -> [Example] {
+                                contextLines: Int = 0) -> [Example] {
         var examples: [Example] = []
         for meeting in meetings {
-            var extractor = IntentExtractor(brands: brands, recordingWith: embedder, context: context)
+            var extractor = IntentExtractor(brands: brands, recordingWith: embedder, contextLines: contextLines)
             for line in meeting {
                 let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))
                 _ = extractor.assess(utterance)
@@ -30,10 +30,27 @@ public enum IntentHeadTrainer {
         return examples
     }
 
+    /// How much a copy of each line with no context counts beside the line itself. With context,
+    /// every line is also trained on as if the meeting had just begun: the head must read a
+    /// meeting's first ask on its own, and the context then only moves it. Without the copies,
+    /// heads trained without a set made 65% of its asks when each line was read with no context,
+    /// against 76% with it; with them, 76% and 78% (0.3 chosen among 0.3 and 1 by cross-set scores).
+    static let openingWeight = 0.3
+
     /// The head fitted to `examples`. `l2` is the penalty on the standardised weights (the bias
     /// is free); larger trusts the embedding less.
-    public static func train(_ examples: [Example], dimension: Int, context: Bool = false, l2: Double,
+    public static func train(_ examples: [Example], dimension: Int, contextLines: Int = 0, l2: Double,
                              combination: IntentCombination, notes: [String: String] = [:]) -> IntentHead {
+        var examples = examples
+        if contextLines > 0 {
+            let line = dimension / 2
+            examples += examples.map { e in
+                var opening = e
+                for j in line..<dimension { opening.input[j] = 0 }
+                opening.weight *= openingWeight
+                return opening
+            }
+        }
         let weight = examples.map(\.weight)
         let d = dimension + RuleFeatures.names.count
         precondition(examples.allSatisfy { $0.input.count == d }, "every example needs \(d) inputs")
@@ -84,7 +101,7 @@ public enum IntentHeadTrainer {
             weights[j] = w[j] / spread[j]
             bias -= w[j] * mean[j] / spread[j]
         }
-        return IntentHead(dimension: dimension, context: context, ruleFeatures: RuleFeatures.names, weights: weights, bias: bias,
+        return IntentHead(dimension: dimension, contextLines: contextLines, ruleFeatures: RuleFeatures.names, weights: weights, bias: bias,
                           combination: combination, notes: notes)
     }
 

@@ -33,17 +33,9 @@ public struct IntentScorer: Sendable {
         }
     }
 
-    /// The head's input for one line: its embedding, then (with `before`) the mean embedding of
+    /// The head's input for one line: its embedding, then (with `context`) the mean embedding of
     /// the lines just before it (zeros at the start of a meeting), then the rule features.
-    static func input(_ text: String, before: [String]?, rules: [Double], embedder: any SentenceEmbedding) -> [Double] {
-        var x = embedder.embed(text).map(Double.init)
-        if let before {
-            var mean = [Double](repeating: 0, count: embedder.dimension)
-            for line in before {
-                for (i, v) in embedder.embed(line).enumerated() where i < mean.count { mean[i] += Double(v) / Double(before.count) }
-            }
-            x += mean
-        }
-        return x + rules
+    static func input(_ embedding: [Float], context: [Double]?, rules: [Double]) -> [Double] {
+        embedding.map(Double.init) + (context ?? []) + rules
     }
 }

@@ -149,8 +149,8 @@ struct TrainIntentsCommand: ParsableCommand {
     @Flag(help: "Cross-set validation instead of training: each file scored by a head trained without it.")
     var cross = false
 
-    @Flag(help: "The head also reads the mean embedding of the three lines before each line.")
-    var context = false
+    @Option(help: "The head also reads the mean embedding of this many lines before each line in its meeting (0: none).")
+    var context = 0
 
     @Option(parsing: .upToNextOption, help: "With --cross, publish at this confidence when scoring each file left out (several to compare).")
     var threshold: [Double] = [0.75]
@@ -176,6 +176,9 @@ struct TrainIntentsCommand: ParsableCommand {
         if cross, files.count < 2 { throw ValidationError("--cross needs two files or more") }
         if heads != nil, !cross { throw ValidationError("--heads goes with --cross") }
         if let folds, folds < 2 { throw ValidationError("--folds must be 2 or more") }
+        if !(0...IntentHead.maximumContextLines).contains(context) {
+            throw ValidationError("--context must be within 0-\(IntentHead.maximumContextLines)")
+        }
         if threshold.contains(where: { !(0...1).contains($0) }) { throw ValidationError("--threshold must be within 0-1") }
     }
 
@@ -190,10 +193,10 @@ struct TrainIntentsCommand: ParsableCommand {
         let embedder = Remembered(model: model)
         let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
         let talkMeetings = try talk.map { try IntentEvaluation.load(file: $0) }
-        let talked = IntentHeadTrainer.examples(meetings: talkMeetings, brands: brands, embedder: embedder, context: context)
+        let talked = IntentHeadTrainer.examples(meetings: talkMeetings.flatMap(IntentEvaluation.meetings), brands: brands, embedder: embedder, contextLines: context)
             .map { var e = $0; e.weight = talkWeight; return e }
         if cross { return try crossValidate(meetings, talk: talked, names: names, brands: brands, embedder: embedder) }
-        let examples = IntentHeadTrainer.examples(meetings: meetings, brands: brands, embedder: embedder, context: context) + talked
+        let examples = IntentHeadTrainer.examples(meetings: meetings.flatMap(IntentEvaluation.meetings), brands: brands, embedder: embedder, contextLines: context) + talked
         let penalty = l2.first ?? HeadOptions.defaultL2
         let notes = [
             "trained_on": zip(names, meetings).map { "\($0) (\($1.count))" }.joined(separator: ", "),
@@ -203,7 +206,7 @@ struct TrainIntentsCommand: ParsableCommand {
             "l2": "\(penalty)",
             "how": "scripts/train-intents.sh: L2 logistic regression by Newton's method; combination chosen by --cross",
         ]
-        let trained = IntentHeadTrainer.train(examples, dimension: embedder.dimension * (context ? 2 : 1), context: context,
+        let trained = IntentHeadTrainer.train(examples, dimension: embedder.dimension * (context > 0 ? 2 : 1), contextLines: context,
                                               l2: penalty, combination: IntentCombination(rawValue: combine) ?? .maximum, notes: notes)
         let path = out ?? ""
         do { try trained.json.write(toFile: path, atomically: true, encoding: .utf8) } catch {
@@ -214,7 +217,7 @@ struct TrainIntentsCommand: ParsableCommand {
 
     private func crossValidate(_ meetings: [[LabelledLine]], talk: [IntentHeadTrainer.Example], names: [String], brands: BrandTable,
                                embedder: Remembered) throws {
-        let examples = meetings.map { IntentHeadTrainer.examples(meetings: [$0], brands: brands, embedder: embedder, context: context) }
+        let examples = meetings.map { IntentHeadTrainer.examples(meetings: IntentEvaluation.meetings($0), brands: brands, embedder: embedder, contextLines: context) }
         func row(_ name: String, _ r: IntentReport) -> String {
             func pct(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
             return name.padding(toLength: max(30, name.count + 2), withPad: " ", startingAt: 0)
@@ -232,7 +235,7 @@ struct TrainIntentsCommand: ParsableCommand {
             for fold in 0..<foldCount {
                 let held = meetings.indices.filter { $0 % foldCount == fold }
                 let training = examples.indices.filter { !held.contains($0) }.flatMap { examples[$0] } + talk
-                let head = IntentHeadTrainer.train(training, dimension: embedder.dimension * (context ? 2 : 1), context: context,
+                let head = IntentHeadTrainer.train(training, dimension: embedder.dimension * (context > 0 ? 2 : 1), contextLines: context,
                                                    l2: penalty, combination: IntentCombination(rawValue: combine) ?? .head,
                                                    notes: ["trained_without": held.map { names[$0] }.joined(separator: ", "), "l2": "\(penalty)"])
                 for file in held {

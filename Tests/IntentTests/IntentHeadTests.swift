@@ -7,9 +7,10 @@ import Testing
 @Suite struct IntentHeadTests {
     @Test func theBuiltInWeightsLoad() throws {
         let head = try IntentHead.bundled()
-        #expect(head.dimension == 384)
+        // The line's embedding and the mean of the meeting's last ten lines before it.
+        #expect(head.dimension == 2 * 384 && head.contextLines == 10)
         #expect(head.ruleFeatures == RuleFeatures.names)
-        #expect(head.weights.count == 384 + RuleFeatures.names.count)
+        #expect(head.weights.count == 2 * 384 + RuleFeatures.names.count)
         #expect(head.combination == .headUnlessSure)
         #expect(head.wordsHash == Lexicon.words.hash)
         // Trained on the tuning sets only: the blind held-out and everyday sets are never among them.
@@ -67,6 +68,58 @@ import Testing
         for example in examples {
             #expect((first.probability(example.input) > 0.5) == example.design)
         }
+    }
+
+    @Test func theHeadReadsTheMeanOfTheMeetingsLastLinesAndNothingFromTheMeetingBefore() throws {
+        let lines = [
+            LabelledLine(id: "lunch-01", text: "Lunch at one?", design: false),
+            LabelledLine(id: "lunch-02", text: "Fine, lunch at one.", design: false),
+            LabelledLine(id: "lunch-03", text: "And the quarterly numbers.", design: false),
+            LabelledLine(id: "lunch-04", text: "Can we get a dark card for the plan?", design: true, component: .card),
+            LabelledLine(id: "review-01", text: "Can we get a dark card for the plan?", design: true, component: .card),
+        ]
+        let meetings = IntentEvaluation.meetings(lines)
+        #expect(meetings.map { $0.map(\.id) } == [["lunch-01", "lunch-02", "lunch-03", "lunch-04"], ["review-01"]])
+        let examples = IntentHeadTrainer.examples(meetings: meetings, brands: try Fixture.brands(), embedder: WordFlags(), contextLines: 2)
+        let asks = examples.filter(\.design)
+        #expect(asks.count == 2)
+        // [line 4 values, mean of the two lines before it, rule features]: one of them spoke of lunch.
+        #expect(Array(asks[0].input[0..<8]) == [0, 1, 1, 1, 0.5, 0, 0, 1])
+        // The first line of a meeting has no context, whatever the meeting before said.
+        #expect(Array(asks[1].input[4..<8]) == [0, 0, 0, 0])
+    }
+
+    @Test func theSameAskScoresLowerInAMeetingAboutSomethingElse() throws {
+        // A head that only reads its context: lunch talk in the last two lines counts against an ask.
+        var weights = [Double](repeating: 0, count: 8 + RuleFeatures.names.count)
+        weights[4] = -8
+        let head = IntentHead(dimension: 8, contextLines: 2, ruleFeatures: RuleFeatures.names, weights: weights, bias: 2, combination: .head)
+        let scorer = try IntentScorer(head: head, embedder: WordFlags())
+        func confidence(after before: [String]) throws -> Double {
+            var extractor = IntentExtractor(brands: try Fixture.brands(), scorer: scorer)
+            for (i, text) in before.enumerated() { _ = extractor.assess(Utterance(id: "b\(i)", msg: TranscriptMsg(text: text, tsStart: 0, tsEnd: 0))) }
+            let ask = Utterance(id: "ask", msg: TranscriptMsg(text: "Can we get a dark card for the plan?", tsStart: 0, tsEnd: 0))
+            let intent = extractor.assess(ask)
+            return try #require(intent).confidence
+        }
+        let design = try confidence(after: ["The pricing page needs work.", "Agreed, the plans are hard to compare."])
+        let lunch = try confidence(after: ["Lunch at one?", "Fine, lunch at one."])
+        // Lunch three lines back is out of the window.
+        let earlier = try confidence(after: ["Lunch at one?", "The pricing page needs work.", "Agreed, the plans are hard to compare."])
+        #expect(design == 0.88 && earlier == 0.88)
+        #expect(lunch == 0.0)
+    }
+
+    @Test func aHeadsContextIsReadBackAndCheckedAndOldHeadsReadThreeLines() throws {
+        let head = IntentHead(dimension: 8, contextLines: 2, ruleFeatures: RuleFeatures.names,
+                              weights: [Double](repeating: 0.5, count: 8 + RuleFeatures.names.count), bias: 0, combination: .head)
+        #expect(try IntentHead(json: Data(head.json.utf8), source: "h.json").contextLines == 2)
+        let tooMany = head.json.replacingOccurrences(of: "\"context_lines\": 2", with: "\"context_lines\": 5000")
+        #expect(throws: IntentError.badHead(source: "h.json", reason: "context of 5000 lines for 8 embedding values")) {
+            try IntentHead(json: Data(tooMany.utf8), source: "h.json")
+        }
+        let old = head.json.replacingOccurrences(of: "\"context_lines\": 2", with: "\"context\": true")
+        #expect(try IntentHead(json: Data(old.utf8), source: "old.json").contextLines == 3)
     }
 
     @Test func theSolverSolvesASymmetricSystem() throws {

@@ -39,7 +39,8 @@ struct IntentScorerTests {
         let assessed = reader.assess(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
         let intent = try #require(assessed)
         #expect(intent.component == .table && !intent.refine)
-        #expect(intent.confidence == IntentCombination.unframed)
+        // Above the meeting's suggestion floor (0.5), at most the cap of a line with no request frame.
+        #expect(intent.confidence >= 0.5 && intent.confidence <= IntentCombination.unframed)
         #expect(one(line, with: try extractor()) == nil)
     }
 
