@@ -141,17 +141,23 @@ import Capture
 }
 
 @Suite struct CancellationTests {
-    /// A cancelled task stops transcribing instead of finishing the recording.
+    /// A cancelled task stops transcribing in the middle of a decode, at the next token, instead
+    /// of finishing the recording. It is cancelled once decoding is seen under way (a flag that is
+    /// never set counts the decoder's looks), not after a guessed delay.
     @Test func cancellingTheTaskStopsTranscription() async throws {
         let model = try Fixtures.whisper.get()
         let samples = try AudioFile.decode(path: Repository.shared.path + "/eval/audio/meetings/meeting_01.wav")
+        let looks = CancellationFlag()
         let task = Task {
             var session = WhisperSession(model: model, options: TranscriptionOptions())
+            session.cancellation = looks
             return try session.transcribe(samples)
         }
-        try await Task.sleep(for: .milliseconds(300))
+        while looks.checks < 8 { await Task.yield() }
+        let atCancel = looks.checks
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
+        #expect(looks.checks <= atCancel + 2, "looked \(looks.checks - atCancel) more times after the task was cancelled")
     }
 
     /// Off the task tree (a dispatch queue, as live recognition runs it) the session's flag
