@@ -41,6 +41,12 @@ ready() {
     [[ ${#debian[@]} -eq 0 ]] || "$VENV/bin/python" -c "import $(IFS=,; echo "${debian[*]}")" 2>/dev/null
 }
 
+# One caller at a time builds or extends a venv: tests run in parallel (`swift test` without
+# --no-parallel) would otherwise find a half-made one and call a pip that is not there yet.
+mkdir -p "$(dirname "$VENV")"
+exec 9> "$VENV.lock"
+flock 9
+
 if ! ready; then
     pip=(--quiet --disable-pip-version-check)
     if [[ ${#debian[@]} -gt 0 ]]; then
