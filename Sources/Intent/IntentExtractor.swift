@@ -87,7 +87,10 @@ public struct IntentExtractor: Sendable {
         // when the line was at least an even bet (a guess that weak is not worth carrying).
         let asked = found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
         remember(Heard(text: utterance.msg.text, reading: reading, asked: asked))
-        recent.append((utterance.msg.text, input.map { x in x.prefix(featureEmbedder?.dimension ?? scorer?.embedder.dimension ?? 0).map(Float.init) }))
+        // The line's own embedding, when the head's input was made, is its part of the context of
+        // the lines after it.
+        let dimension = featureEmbedder?.dimension ?? scorer?.embedder.dimension ?? 0
+        recent.append((utterance.msg.text, input.map { $0.prefix(dimension).map(Float.init) }))
         if recent.count > IntentHead.maximumContextLines { recent.removeFirst() }
         currentParts = []
         if published, let intent = found, !intent.refine, let kind = intent.component {
