@@ -97,15 +97,17 @@ public enum IntentEvaluation {
     /// accepts.
     public static func score(_ lines: [LabelledLine], extractor: IntentExtractor,
                              scored: (Int) -> Bool = { _ in true }) -> IntentReport {
-        let fresh = extractor
-        var extractor = extractor
         var report = IntentReport()
-        for (index, line) in lines.enumerated() {
-            if index > 0, meeting(of: lines[index - 1].id) != meeting(of: line.id) { extractor = fresh }
-            let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))
-            let candidate = extractor.assess(utterance)
-            let found = candidate.flatMap { $0.confidence >= extractor.threshold ? $0 : nil }
-            if scored(index) { report.add(gold: line, found: found, confidence: candidate?.confidence) }
+        var index = 0
+        for meeting in meetings(lines) {
+            var extractor = extractor
+            for line in meeting {
+                let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))
+                let candidate = extractor.assess(utterance)
+                let found = candidate.flatMap { $0.confidence >= extractor.threshold ? $0 : nil }
+                if scored(index) { report.add(gold: line, found: found, confidence: candidate?.confidence) }
+                index += 1
+            }
         }
         return report
     }

@@ -14,12 +14,13 @@ public enum IntentHeadTrainer {
         public var weight = 1.0
     }
 
-    /// Every line of every meeting through the rules in meeting order (their state carries
-    /// from line to line, as in a meeting), with its embedding and rule features.
-    public static func examples(meetings: [[LabelledLine]], brands: BrandTable, embedder: any SentenceEmbedding,
+    /// Every line of every labelled file through the rules in order, each file cut into its
+    /// meetings (`IntentEvaluation.meetings`): the rules' state and the context carry from line to
+    /// line within a meeting, as in one, never into the next. With its embedding and rule features.
+    public static func examples(files: [[LabelledLine]], brands: BrandTable, embedder: any SentenceEmbedding,
                                 contextLines: Int = 0) -> [Example] {
         var examples: [Example] = []
-        for meeting in meetings {
+        for meeting in files.flatMap(IntentEvaluation.meetings) {
             var extractor = IntentExtractor(brands: brands, recordingWith: embedder, contextLines: contextLines)
             for line in meeting {
                 let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))

@@ -91,7 +91,7 @@ struct EvalIntentsCommand: ParsableCommand {
                 about = "intent head: \(head.headFile ?? "built in"), combination \(scorer?.combination.rawValue ?? "")"
             } else {
                 let training = try trainOn.map { try IntentEvaluation.load(file: $0) }
-                let examples = IntentHeadTrainer.examples(meetings: training, brands: brands, embedder: embedder)
+                let examples = IntentHeadTrainer.examples(files: training, brands: brands, embedder: embedder)
                 let trained = IntentHeadTrainer.train(examples, dimension: embedder.dimension, l2: l2,
                                                       combination: head.combination ?? HeadOptions.defaultCombination)
                 scorer = try IntentScorer(head: trained, embedder: embedder)
@@ -193,10 +193,10 @@ struct TrainIntentsCommand: ParsableCommand {
         let embedder = Remembered(model: model)
         let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
         let talkMeetings = try talk.map { try IntentEvaluation.load(file: $0) }
-        let talked = IntentHeadTrainer.examples(meetings: talkMeetings.flatMap(IntentEvaluation.meetings), brands: brands, embedder: embedder, contextLines: context)
+        let talked = IntentHeadTrainer.examples(files: talkMeetings, brands: brands, embedder: embedder, contextLines: context)
             .map { var e = $0; e.weight = talkWeight; return e }
         if cross { return try crossValidate(meetings, talk: talked, names: names, brands: brands, embedder: embedder) }
-        let examples = IntentHeadTrainer.examples(meetings: meetings.flatMap(IntentEvaluation.meetings), brands: brands, embedder: embedder, contextLines: context) + talked
+        let examples = IntentHeadTrainer.examples(files: meetings, brands: brands, embedder: embedder, contextLines: context) + talked
         let penalty = l2.first ?? HeadOptions.defaultL2
         let notes = [
             "trained_on": zip(names, meetings).map { "\($0) (\($1.count))" }.joined(separator: ", "),
@@ -217,7 +217,7 @@ struct TrainIntentsCommand: ParsableCommand {
 
     private func crossValidate(_ meetings: [[LabelledLine]], talk: [IntentHeadTrainer.Example], names: [String], brands: BrandTable,
                                embedder: Remembered) throws {
-        let examples = meetings.map { IntentHeadTrainer.examples(meetings: IntentEvaluation.meetings($0), brands: brands, embedder: embedder, contextLines: context) }
+        let examples = meetings.map { IntentHeadTrainer.examples(files: [$0], brands: brands, embedder: embedder, contextLines: context) }
         func row(_ name: String, _ r: IntentReport) -> String {
             func pct(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
             return name.padding(toLength: max(30, name.count + 2), withPad: " ", startingAt: 0)

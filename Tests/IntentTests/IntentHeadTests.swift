@@ -57,10 +57,10 @@ import Testing
     @Test func trainingIsDeterministicAndLearnsWhatItIsShown() throws {
         // The stand-in "embedding" says whether a line talks about lunch: what tells these apart.
         let lines = (0..<12).flatMap { i in [
-            LabelledLine(id: "d\(i)", text: "A little card for plan \(i), dark.", design: true, component: .card),
-            LabelledLine(id: "n\(i)", text: "Lunch at \(i) by the card machine.", design: false),
+            LabelledLine(id: "plans-\(2 * i)", text: "A little card for plan \(i), dark.", design: true, component: .card),
+            LabelledLine(id: "plans-\(2 * i + 1)", text: "Lunch at \(i) by the card machine.", design: false),
         ] }
-        let examples = IntentHeadTrainer.examples(meetings: [lines], brands: try Fixture.brands(), embedder: WordFlags())
+        let examples = IntentHeadTrainer.examples(files: [lines], brands: try Fixture.brands(), embedder: WordFlags())
         #expect(examples.count == 24)
         let first = IntentHeadTrainer.train(examples, dimension: 4, l2: 1, combination: .head)
         let second = IntentHeadTrainer.train(examples, dimension: 4, l2: 1, combination: .head)
@@ -78,9 +78,9 @@ import Testing
             LabelledLine(id: "lunch-04", text: "Can we get a dark card for the plan?", design: true, component: .card),
             LabelledLine(id: "review-01", text: "Can we get a dark card for the plan?", design: true, component: .card),
         ]
-        let meetings = IntentEvaluation.meetings(lines)
-        #expect(meetings.map { $0.map(\.id) } == [["lunch-01", "lunch-02", "lunch-03", "lunch-04"], ["review-01"]])
-        let examples = IntentHeadTrainer.examples(meetings: meetings, brands: try Fixture.brands(), embedder: WordFlags(), contextLines: 2)
+        #expect(IntentEvaluation.meetings(lines).map { $0.map(\.id) } == [["lunch-01", "lunch-02", "lunch-03", "lunch-04"], ["review-01"]])
+        // One file of two meetings: the trainer cuts it.
+        let examples = IntentHeadTrainer.examples(files: [lines], brands: try Fixture.brands(), embedder: WordFlags(), contextLines: 2)
         let asks = examples.filter(\.design)
         #expect(asks.count == 2)
         // [line 4 values, mean of the two lines before it, rule features]: one of them spoke of lunch.
