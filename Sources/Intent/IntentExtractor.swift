@@ -20,8 +20,9 @@ public struct IntentExtractor: Sendable {
     public let scorer: IntentScorer?
     /// Embeds lines for the trainer, which has no head yet to score them with.
     private let featureEmbedder: (any SentenceEmbedding)?
-    /// How many lines before each line the trainer records the mean embedding of (0: none).
-    private let recordedContextLines: Int
+    /// How many lines before each line the head reads the mean embedding of (0: none): the
+    /// scorer's head's, or what the trainer records. Only that many lines are kept.
+    private let contextLines: Int
     /// The kinds as embeddings: what an ask naming no component asks for.
     private let prototypes: KindPrototypes?
     /// The head's input for the last line assessed (with an embedding), for the trainer.
@@ -40,8 +41,8 @@ public struct IntentExtractor: Sendable {
     /// The last three lines, for requests split over lines: "let's do a card for the plan." then
     /// "purple gradient, pill corners."
     private var window: [Heard] = []
-    /// The meeting's last lines, each with its embedding once something needed it: the head's
-    /// context. A line is embedded at most once, and only when a line after it is scored.
+    /// The meeting's last `contextLines` lines, each with its embedding once something needed it:
+    /// the head's context. A line is embedded at most once, and only when a line after it is scored.
     private var recent: [(text: String, embedding: [Float]?)] = []
     /// Utterance ids already read: delivery may repeat a line, and a repeat must not ask twice.
     private var seen: Set<String> = []
@@ -51,7 +52,7 @@ public struct IntentExtractor: Sendable {
         self.threshold = threshold
         self.scorer = scorer
         featureEmbedder = nil
-        recordedContextLines = 0
+        contextLines = scorer?.head.contextLines ?? 0
         prototypes = scorer?.prototypes
     }
 
@@ -62,7 +63,7 @@ public struct IntentExtractor: Sendable {
         threshold = 0.75
         scorer = nil
         featureEmbedder = embedder
-        recordedContextLines = min(max(contextLines, 0), IntentHead.maximumContextLines)
+        self.contextLines = min(max(contextLines, 0), IntentHead.maximumContextLines)
         prototypes = KindPrototypes(embedder: embedder)
     }
 
@@ -89,9 +90,11 @@ public struct IntentExtractor: Sendable {
         remember(Heard(text: utterance.msg.text, reading: reading, asked: asked))
         // The line's own embedding, when the head's input was made, is its part of the context of
         // the lines after it.
-        let dimension = featureEmbedder?.dimension ?? scorer?.embedder.dimension ?? 0
-        recent.append((utterance.msg.text, input.map { $0.prefix(dimension).map(Float.init) }))
-        if recent.count > IntentHead.maximumContextLines { recent.removeFirst() }
+        if contextLines > 0 {
+            let dimension = featureEmbedder?.dimension ?? scorer?.embedder.dimension ?? 0
+            recent.append((utterance.msg.text, input.map { $0.prefix(dimension).map(Float.init) }))
+            if recent.count > contextLines { recent.removeFirst() }
+        }
         currentParts = []
         if published, let intent = found, !intent.refine, let kind = intent.component {
             current = kind
@@ -120,13 +123,13 @@ public struct IntentExtractor: Sendable {
         let ruleFeatures = { RuleFeatures.of(reading, rules: decision?.confidence, recentRequest: recentRequest) }
         if let featureEmbedder, decision != nil || headDecision(reading) != nil {
             // Only lines the head would be asked about at run time are worth training it on.
-            let context = recordedContextLines > 0 ? contextMean(lines: recordedContextLines, embedder: featureEmbedder) : nil
+            let context = contextLines > 0 ? contextMean(embedder: featureEmbedder) : nil
             input = IntentScorer.input(featureEmbedder.embed(utterance.msg.text), context: context, rules: ruleFeatures())
         } else if let scorer, let asked = decision ?? headDecision(reading), scorer.needsHead(rules: decision?.confidence) {
             // Embedding costs far more than the rules, so it is only done when the head could change
             // the outcome: never for a line no intent can be built from.
             let rules = decision?.confidence
-            let context = scorer.head.context ? contextMean(lines: scorer.head.contextLines, embedder: scorer.embedder) : nil
+            let context = contextLines > 0 ? contextMean(embedder: scorer.embedder) : nil
             let x = IntentScorer.input(scorer.embedder.embed(utterance.msg.text), context: context, rules: ruleFeatures())
             if x.count == scorer.head.weights.count {
                 decision = asked
@@ -288,15 +291,16 @@ public struct IntentExtractor: Sendable {
         return mention.kind == current || (currentParts.contains(mention.kind) && !reading.hasArticle(before: mention))
     }
 
-    /// The mean embedding of the last `lines` lines before this one over `lines` slots, a slot
-    /// with no line yet counting as zeros: a meeting just begun has told little of what it is
-    /// about, and one line of it must not count as ten. Lines not yet embedded are embedded now.
-    private mutating func contextMean(lines: Int, embedder: any SentenceEmbedding) -> [Double] {
+    /// The mean embedding of the last `contextLines` lines before this one over `contextLines`
+    /// slots, a slot with no line yet counting as zeros: a meeting just begun has told little of
+    /// what it is about, and one line of it must not count as ten. Lines not yet embedded are
+    /// embedded now.
+    private mutating func contextMean(embedder: any SentenceEmbedding) -> [Double] {
         var mean = [Double](repeating: 0, count: embedder.dimension)
-        for i in max(recent.count - lines, 0)..<recent.count {
+        for i in recent.indices {
             let embedding = recent[i].embedding ?? embedder.embed(recent[i].text)
             recent[i].embedding = embedding
-            for (j, v) in embedding.enumerated() where j < mean.count { mean[j] += Double(v) / Double(lines) }
+            for (j, v) in embedding.enumerated() where j < mean.count { mean[j] += Double(v) / Double(contextLines) }
         }
         return mean
     }

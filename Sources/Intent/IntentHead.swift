@@ -9,7 +9,7 @@ import Foundation
 public struct IntentHead: Sendable, Equatable {
     public static let formatVersion = 1
 
-    /// The most lines of context a head may read: the extractor keeps this many lines.
+    /// The most lines of context a head may read (the extractor keeps as many as its head reads).
     public static let maximumContextLines = 50
 
     /// Length of the embedding part of the input: the line's embedding, and with context the
