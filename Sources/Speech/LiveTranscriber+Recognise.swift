@@ -41,7 +41,12 @@ extension LiveTranscriber {
                 case .final, .speculative: final = true
                 }
                 do {
-                    text = try await recogniser.recognise(entry.samples, prompt: prompting.text(recent: recent), final: final)
+                    var heard = try await recogniser.recognise(entry.samples, prompt: prompting.text(recent: recent), final: final)
+                    // A copy of the recent lines, not what was said: heard again without them.
+                    if final, let design = prompting.design, design.echo(in: heard, recent: recent) != nil {
+                        heard = try await recogniser.recognise(entry.samples, prompt: design.prompt(recent: []), final: final)
+                    }
+                    text = heard
                 } catch is CancellationError {
                     break decoding   // quitting: the decode in flight stopped at its next token
                 } catch {

@@ -1,0 +1,36 @@
+/// Whisper conditions on its prompt as if it were earlier transcript, and now and then it copies
+/// that transcript instead of hearing the audio: after "Notion's pricing changed, so our team plan
+/// costs more now.", "The hero, the hero, like, have a big headline" came back as "Notion, notion,
+/// like, have a mid-headline". The copy shows itself as a design word of the recent lines said
+/// twice running; such a final is decoded again with the vocabulary alone.
+extension DesignPrompt {
+    /// The design word (a brand or one of the biased words) that `text` says twice running and the
+    /// recent lines hold, or nil. Function words and other words repeat in speech all the time
+    /// ("the, the") and are never taken for a copy.
+    public func echo(in text: String, recent: [String]) -> String? {
+        let heard = Self.words(text)
+        guard heard.count >= 2, !recent.isEmpty else { return nil }
+        let said = Set(recent.flatMap(Self.words))
+        for (first, second) in zip(heard, heard.dropFirst()) where first == second && said.contains(first) {
+            if echoWords.contains(first) { return first }
+        }
+        return nil
+    }
+
+    /// The design words an echo is looked for among, in lower case.
+    var echoWords: Set<String> {
+        Set((biasWords + brandNames).map { $0.lowercased() }.filter { !$0.contains(" ") })
+    }
+
+    /// Lower-case words, letters and digits only, a possessive "'s" dropped ("Notion's" is "notion").
+    static func words(_ text: String) -> [String] {
+        text.lowercased()
+            .split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }
+            .map { word in
+                var w = String(word)
+                for suffix in ["'s", "’s"] where w.hasSuffix(suffix) { w.removeLast(2) }
+                return w.filter { $0.isLetter || $0.isNumber }
+            }
+            .filter { !$0.isEmpty }
+    }
+}
