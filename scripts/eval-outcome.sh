@@ -21,7 +21,7 @@ VERBOSE=${3:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MODELS="${XDG_DATA_HOME:-$HOME/.local/share}/mockpilot/models"
 TRAINED=("$ROOT/../shared/eval/intents.dev.jsonl" "$ROOT/Tests/Eval/intents.dev2.jsonl" "$ROOT"/Tests/IntentTests/Meetings/*.jsonl)
-BLIND=("$ROOT/Tests/Eval/intents.heldout.jsonl" "$ROOT/Tests/Eval/intents.everyday.jsonl")
+BLIND=("$ROOT/Tests/Eval/intents.heldout.jsonl" "$ROOT/Tests/Eval/intents.everyday.jsonl" "$ROOT/Tests/Eval/intents.heldout2.jsonl")
 if [[ ! -x "$BIN" ]]; then echo "eval-outcome.sh: no binary at $BIN (run swift build -c release)" >&2; exit 1; fi
 for set in "${TRAINED[@]}" "${BLIND[@]}"; do
   if [[ ! -f "$set" ]]; then echo "eval-outcome.sh: labelled set not found: $set" >&2; exit 1; fi
@@ -98,6 +98,7 @@ case "$MODE" in
     grep -E "^l2 [0-9.]+, $combine, (threshold ${INTENT_THRESHOLD:-0.75}, )?pooled" "$heads/cross.txt" | sed 's/^/   lines, same heads: /' || true
     score "held-out set (never trained on), built-in head" "${BLIND[0]}"
     score "everyday words (never trained on), built-in head" "${BLIND[1]}"
+    score "second held-out set (four other writers, never trained on), built-in head" "${BLIND[2]}"
     ;;
   --built-in|--rules-only)
     for set in "${TRAINED[@]}" "${BLIND[@]}"; do
@@ -107,6 +108,7 @@ case "$MODE" in
     score "training sets (in-sample)" "${TRAINED[@]}"
     score "held-out set" "${BLIND[0]}"
     score "everyday words" "${BLIND[1]}"
+    score "second held-out set" "${BLIND[2]}"
     ;;
   *) echo "eval-outcome.sh: unknown mode $MODE" >&2; exit 1;;
 esac

@@ -36,6 +36,11 @@ else
   echo "== intents: held-out set, $HELDOUT: not scored (MOCKPILOT_EVAL_HELDOUT=0)"
 fi
 
+if [[ "${MOCKPILOT_EVAL_HELDOUT:-1}" == "1" ]]; then
+  echo "== intents: second held-out set, $ROOT/Tests/Eval/intents.heldout2.jsonl (written blind by four other writers, never tuned or trained on)"
+  "$BIN" eval intents "$ROOT/Tests/Eval/intents.heldout2.jsonl"
+  echo
+fi
 echo "== intents: everyday words, $ROOT/Tests/Eval/intents.everyday.jsonl (written before tuning, never trained on)"
 "$BIN" eval intents "$ROOT/Tests/Eval/intents.everyday.jsonl"
 echo
