@@ -139,9 +139,9 @@ import Testing
         // A create request the head all but rules out is only offered.
         #expect(IntentCombination.headUnlessSure.confidence(rules: 0.95, head: 0.05) == IntentCombination.unframed)
         #expect(IntentCombination.headUnlessSure.confidence(rules: 0.9, head: 0.2) == 0.2)
-        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.85) == IntentCombination.unframed)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.75) == IntentCombination.unframed)
         // One the head is all but sure of is still under the bar a component is written at alone.
-        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.92) == IntentCombination.sureUnframed)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.85) == IntentCombination.sureUnframed)
         #expect(IntentCombination.sureUnframed > IntentCombination.unframed && IntentCombination.sureUnframed < 0.75)
     }
 }
