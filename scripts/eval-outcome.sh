@@ -98,7 +98,7 @@ case "$MODE" in
     grep -E "^l2 [0-9.]+, $combine, (threshold ${INTENT_THRESHOLD:-0.75}, )?pooled" "$heads/cross.txt" | sed 's/^/   lines, same heads: /' || true
     score "held-out set (never trained on), built-in head" "${BLIND[0]}"
     score "everyday words (never trained on), built-in head" "${BLIND[1]}"
-    score "second held-out set (four other writers, never trained on), built-in head" "${BLIND[2]}"
+    score "second held-out set (ten other writers, never trained on), built-in head" "${BLIND[2]}"
     ;;
   --built-in|--rules-only)
     for set in "${TRAINED[@]}" "${BLIND[@]}"; do

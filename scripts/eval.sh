@@ -37,7 +37,7 @@ else
 fi
 
 if [[ "${MOCKPILOT_EVAL_HELDOUT:-1}" == "1" ]]; then
-  echo "== intents: second held-out set, $ROOT/Tests/Eval/intents.heldout2.jsonl (written blind by four other writers, never tuned or trained on)"
+  echo "== intents: second held-out set, $ROOT/Tests/Eval/intents.heldout2.jsonl (written blind by ten other writers, never tuned or trained on)"
   "$BIN" eval intents "$ROOT/Tests/Eval/intents.heldout2.jsonl"
   echo
 fi
