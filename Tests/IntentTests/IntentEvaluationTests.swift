@@ -70,6 +70,31 @@ import Testing
         }
     }
 
+    /// Every labelled set the figures come from reads, and keeps its meetings apart: ids are
+    /// unique, a meeting's lines are consecutive (else it would be scored as two meetings), a
+    /// change is a design line, and every style is one MockPilot can read.
+    @Test func everyLabelledSetReadsWithItsMeetingsInOnePiece() throws {
+        let folders = [Repository.root.appendingPathComponent("Tests/Eval"), Fixture.meetings]
+        var files = [Repository.shared.appendingPathComponent("eval/intents.dev.jsonl")]
+        for folder in folders {
+            files += try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "jsonl" }
+        }
+        #expect(files.contains { $0.lastPathComponent == "intents.heldout2.jsonl" })
+        let styles = Set(Lexicon.styles.map(\.style))
+        for file in files {
+            let lines = try IntentEvaluation.load(file: file.path)
+            let name = file.lastPathComponent
+            #expect(Set(lines.map(\.id)).count == lines.count, "\(name): an id is used twice")
+            let meetings = IntentEvaluation.meetings(lines)
+            #expect(Set(meetings.map { IntentEvaluation.meeting(of: $0[0].id) }).count == meetings.count,
+                    "\(name): a meeting's lines are not together")
+            #expect(lines.allSatisfy { !$0.refine || $0.design }, "\(name): a change that is not a design line")
+            let unknown = Set(lines.flatMap(\.styles)).subtracting(styles)
+            #expect(unknown.isEmpty, "\(name): styles MockPilot cannot read: \(unknown.sorted())")
+        }
+    }
+
     @Test func theDevSetScoresAboveTheBar() throws {
         let file = Repository.shared.appendingPathComponent("eval/intents.dev.jsonl").path
         let report = IntentEvaluation.score(try IntentEvaluation.load(file: file), extractor: try Fixture.extractor())
