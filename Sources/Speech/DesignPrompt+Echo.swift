@@ -1,6 +1,6 @@
 /// Whisper conditions on its prompt as if it were earlier transcript, and now and then it copies
 /// that transcript instead of hearing the audio: after "Notion's pricing changed, so our team plan
-/// costs more now.", "The hero, the hero, like, have a big headline" came back as "Notion, notion,
+/// costs more now.", "Um, the hero, the hero should, like, have a big headline" came back as "Notion, notion,
 /// like, have a mid-headline". The copy shows itself as a design word of the recent lines said
 /// twice running; such a final is decoded again with the vocabulary alone.
 extension DesignPrompt {

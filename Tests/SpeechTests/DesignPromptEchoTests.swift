@@ -27,8 +27,8 @@ import Whisper
 
 extension WholePathTests {
     @Suite struct DesignPromptEchoMeetingTests {
-        /// In the third dev meeting, "Notion's pricing changed" is followed by "the hero, the hero,
-        /// like, a big headline and two buttons". With that line in its prompt, tiny.en heard
+        /// In the third dev meeting, "Notion's pricing changed" is followed by "Um, the hero, the hero
+        /// should, like, have a big headline and two buttons". With that line in its prompt, tiny.en heard
         /// "Notion, notion, like, have a mid-headline": the line is decoded again without it.
         @Test func aFinalThatCopiesThePromptIsHeardAgainWithoutIt() async throws {
             let model = try SpeechFixtures.whisper.get()
