@@ -9,12 +9,11 @@ extension DesignPrompt {
     /// ("the, the") and are never taken for a copy.
     public func echo(in text: String, recent: [String]) -> String? {
         let heard = Self.words(text)
-        guard heard.count >= 2, !recent.isEmpty else { return nil }
+        let repeated = zip(heard, heard.dropFirst()).filter { $0 == $1 }.map(\.0)
+        guard !repeated.isEmpty, !recent.isEmpty else { return nil }
         let said = Set(recent.flatMap(Self.words))
-        for (first, second) in zip(heard, heard.dropFirst()) where first == second && said.contains(first) {
-            if echoWords.contains(first) { return first }
-        }
-        return nil
+        let designWords = echoWords
+        return repeated.first { said.contains($0) && designWords.contains($0) }
     }
 
     /// The design words an echo is looked for among, in lower case.
@@ -22,15 +21,9 @@ extension DesignPrompt {
         Set((biasWords + brandNames).map { $0.lowercased() }.filter { !$0.contains(" ") })
     }
 
-    /// Lower-case words, letters and digits only, a possessive "'s" dropped ("Notion's" is "notion").
+    /// A transcript's words as the corrector compares them (`Word.bare`): lower-case letters, a
+    /// possessive "'s" dropped ("Notion's" is "notion").
     static func words(_ text: String) -> [String] {
-        text.lowercased()
-            .split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }
-            .map { word in
-                var w = String(word)
-                for suffix in ["'s", "’s"] where w.hasSuffix(suffix) { w.removeLast(2) }
-                return w.filter { $0.isLetter || $0.isNumber }
-            }
-            .filter { !$0.isEmpty }
+        text.split(separator: " ", omittingEmptySubsequences: true).map { Word($0).bare }.filter { !$0.isEmpty }
     }
 }

@@ -182,8 +182,9 @@ public struct DesignWordCorrector: Sendable {
     }
 }
 
-/// One word of a transcript with the punctuation around it kept apart.
-private struct Word {
+/// One word of a transcript with the punctuation around it kept apart (also read by
+/// `DesignPrompt.echo`, so both see a final's words the same way).
+struct Word {
     var lead: String
     var core: String
     var trail: String
