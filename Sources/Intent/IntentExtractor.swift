@@ -169,7 +169,7 @@ public struct IntentExtractor: Sendable {
         let sure = reading.components.filter { !$0.weak || reading.indefinite }
             .filter { !($0.hit.fuzzy || $0.misheard) || reading.hasDesignEvidence(besides: $0) }
             .sorted { !$0.hit.fuzzy && $1.hit.fuzzy }
-        if let named = sure.first(where: { !$0.located }) ?? sure.first {
+        if let named = reading.asked(among: sure) {
             if isCurrent(named, in: reading) {
                 return Decision(component: named.kind, confidence: 0, cue: false, refine: true, refersTo: current)
             }
@@ -248,7 +248,7 @@ public struct IntentExtractor: Sendable {
             return Decision(component: cue.object.kind, confidence: confidence, cue: true, refine: false)
         }
         let main = reading.mainComponent
-        let named = reading.components.first { !$0.located && !$0.weak }
+        let named = reading.asked(among: reading.components.filter { !$0.located && !$0.weak })
         if current != nil, reading.edit || reading.anaphora, !reading.placesOnPage || reading.anaphora {
             let content = attributes + (named == nil ? 0 : 1)
             if content > 0 || reading.designParts > 0 {

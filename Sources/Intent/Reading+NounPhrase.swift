@@ -24,7 +24,7 @@ extension Reading {
         // Topic words ("the cost so far") only lower the confidence; events and judgements are talk.
         guard createCue == nil, report.pastEvents == 0, report.judgements == 0 else { return nil }
         let sure = components.filter { !$0.weak && !$0.hit.fuzzy && !$0.misheard }
-        guard let mention = sure.first(where: { !$0.located }) ?? sure.first else { return nil }
+        guard let mention = asked(among: sure) else { return nil }
         let at = mention.hit.start
         // "Hi all. Event ticketing, the seat picker and checkout.": a meeting opening its topics.
         if let first = words.first, Self.greetings.contains(first.text) { return nil }

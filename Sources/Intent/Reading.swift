@@ -78,17 +78,34 @@ struct Reading: Sendable {
         return start..<end
     }
 
-    /// The component the line is about: the object of a create verb, else the first one
-    /// that is not a location, else the first.
+    /// The component the line is about: the object of a create verb or of "have a", else the
+    /// one `asked(among:)` picks.
     var mainComponent: ComponentMention? {
         if let cue = createCue { return cue.object }
         if let had = objectOfHave() { return had }
-        if let corrected = correctedComponent { return corrected }
-        // "Room picker as cards": what a thing is shown as is the component asked for.
-        if let shownAs = components.dropFirst().first(where: { m in words[max(0, m.hit.start - 2)..<m.hit.start].contains { $0.text == "as" } }) {
-            return shownAs
-        }
-        return components.first { !$0.located } ?? components.first
+        return asked(among: components)
+    }
+
+    /// Which of `mentions` (in the order a frame prefers them) the line asks for. Every frame
+    /// picks its kind here, so a line is read as the same component whichever frame reads it:
+    /// - the name after a correction ("a detail modal... no, a detail card");
+    /// - what a thing is shown as ("Room picker as cards", "Pipelines as a table");
+    /// - the items of a list ("a simple list of toggles", "a feed of recipe cards");
+    /// - else the first that is not a location ("a badge on the card"), else the first.
+    func asked(among mentions: [ComponentMention]) -> ComponentMention? {
+        if let corrected = correctedComponent, mentions.contains(corrected) { return corrected }
+        let chosen = mentions.first(where: { !$0.located && isShownAs($0) }) ?? mentions.first { !$0.located } ?? mentions.first
+        guard let list = chosen, list.kind == .list, list.hit.end < words.count, words[list.hit.end].text == "of" else { return chosen }
+        return mentions.first { m in
+            m.hit.start > list.hit.end && m.hit.start <= list.hit.end + 2 && words[m.hit.start].clause == words[list.hit.start].clause
+        } ?? list
+    }
+
+    /// "as" within the two words before the mention, not a comparison ("the same as the card",
+    /// "as wide as the table").
+    private func isShownAs(_ mention: ComponentMention) -> Bool {
+        guard let at = words[max(0, mention.hit.start - 2)..<mention.hit.start].lastIndex(where: { $0.text == "as" }) else { return false }
+        return !words[max(0, at - 3)..<at].contains { ["as", "same", "such"].contains($0.text) }
     }
 
     /// Words by which a speaker takes back what they just said.
@@ -98,7 +115,8 @@ struct Reading: Sendable {
     private var correctedComponent: ComponentMention? {
         guard let first = components.first else { return nil }
         for (i, w) in words.enumerated() where i > first.hit.end - 1 {
-            let takesBack = Self.corrections.contains(w.text)
+            // "rather than a dropdown" sets a name aside; it takes nothing back.
+            let takesBack = (Self.corrections.contains(w.text) && (i + 1 == words.count || words[i + 1].text != "than"))
                 || (w.text == "no" && i + 1 < words.count && (words[i + 1].clause != w.clause || Lexicon.articles.contains(words[i + 1].text)))
             if takesBack, let later = components.first(where: { $0.hit.start > i && !$0.located }) { return later }
         }
