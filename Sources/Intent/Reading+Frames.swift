@@ -180,8 +180,10 @@ extension Reading {
             var j = i - 1
             while j >= 0, words[j].clause == w.clause, Lexicon.fillers.contains(words[j].text) { j -= 1 }
             let opensClause = j < 0 || words[j].clause != w.clause
-            guard opensClause else { continue }
-            if i + 1 < words.count, Self.idiomObjects.contains(words[i + 1].text) { continue }
+            // An edit acts on something: a clause of the verb alone is a word of looks ("A floating
+            // add button, bottom right, round.").
+            guard opensClause, i + 1 < words.count, words[i + 1].clause == w.clause else { continue }
+            if Self.idiomObjects.contains(words[i + 1].text) { continue }
             edit = true
             if i + 1 < words.count, Self.pronouns.contains(words[i + 1].text) { anaphora = true }
             if addsToPage(verb: i) { placesOnPage = true }
