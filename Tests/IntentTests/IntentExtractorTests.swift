@@ -186,6 +186,30 @@ import Testing
         #expect(intent.styles == styles, "\(line)")
     }
 
+    /// What a thing is shown as, and what a list holds, is the component asked for, whichever
+    /// frame reads the line: a wish, or a bare description. "rather than" sets a name aside.
+    @Test(arguments: [
+        ("Room picker as cards, with what's included as little chips.", ComponentKind.card),
+        ("Home feed of recipe cards, big photo on top, title and cook time underneath.", .card),
+        ("I want a simple list of toggles for units and notifications.", .toggle),
+        ("Type of leave as a segmented control rather than a dropdown.", .tabs),
+        ("I'd like a detail modal, no, a detail card, with the price on top.", .card),
+    ])
+    func theComponentAskedForIsWhatTheThingIsShownAs(line: String, kind: ComponentKind) throws {
+        let intent = try #require(try Fixture.one(line), "\(line)")
+        #expect(intent.component == kind, "\(line)")
+        #expect(!intent.refine, "\(line)")
+    }
+
+    /// "round" opening a clause of its own is a word of looks, not "round the corners": the line
+    /// asks for a new button, it does not change the card on the table.
+    @Test func aVerbOfLooksAloneInItsClauseIsNoEdit() throws {
+        let results = try Fixture.run(["Let's build a product card with a photo.", "A floating add button, bottom right, round."])
+        let button = try #require(results[1])
+        #expect(button.component == .button && !button.refine)
+        #expect(button.styles.contains("rounded"))
+    }
+
     @Test func aComponentAddedToAPageIsNewNotARefinement() throws {
         let results = try Fixture.run(["Let's build a sidebar with the nav links.", "Let's add a search bar to the top of the page."])
         let search = try #require(results[1])
