@@ -226,16 +226,20 @@ struct Reading: Sendable {
     private static func isLocated(_ start: Int, in words: [Word]) -> Bool {
         var j = start - 1
         var skipped = 0
+        var determined = false
         while j >= 0, skipped < 4, words[j].clause == words[start].clause {
             let w = words[j].text
             if Lexicon.locators.contains(w) { return true }
             if Self.placeDeterminers.contains(w) || words[j].possessive {
+                determined = true
                 j -= 1
                 skipped += 1
                 continue
             }
-            // One modifier word ("the pricing cards", "the bottom corner").
-            if skipped < 2 { j -= 1; skipped += 1; continue }
+            // One modifier word between the determiner and the name ("the pricing cards", "the bottom
+            // corner"); a word before the determiner is another phrase: in "on each card a toggle"
+            // the card is where, the toggle what.
+            if !determined, skipped < 2 { j -= 1; skipped += 1; continue }
             return false
         }
         return false

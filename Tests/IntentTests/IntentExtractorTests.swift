@@ -210,6 +210,16 @@ import Testing
         #expect(button.styles.contains("rounded"))
     }
 
+    /// A place names where the next thing goes only up to its own name: in "on each card a
+    /// toggle" the toggle is asked for, on the card made before.
+    @Test func aThingAfterAPlaceIsWhatIsAsked() throws {
+        let results = try Fixture.run(["Let's build a room card with the temperature.", "On each card a toggle, big."])
+        let toggle = try #require(results[1])
+        #expect(toggle.component == .toggle && !toggle.refine)
+        let card = try #require(try Fixture.run(["Let's build a room card.", "A badge in the top right corner, red."])[1])
+        #expect(card.component == .badge)
+    }
+
     @Test func aComponentAddedToAPageIsNewNotARefinement() throws {
         let results = try Fixture.run(["Let's build a sidebar with the nav links.", "Let's add a search bar to the top of the page."])
         let search = try #require(results[1])
