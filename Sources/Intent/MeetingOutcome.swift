@@ -38,6 +38,8 @@ public struct MeetingOutcome: Sendable, Hashable {
     public var unscored = 0
     /// Components whose first version came from no labelled design line.
     public var falseComponents = 0
+    /// Each of those, with the line it came from: what a reader needs to see why.
+    public var unasked: [String] = []
     /// Each ask or change missed, with what happened instead.
     public var misses: [String] = []
 
@@ -57,6 +59,7 @@ public struct MeetingOutcome: Sendable, Hashable {
         unscored += other.unscored
         falseComponents += other.falseComponents
         misses += other.misses
+        unasked += other.unasked
     }
 
     /// Scores one meeting: `lines` in the order they were said, `versions` in the order written,
@@ -66,12 +69,12 @@ public struct MeetingOutcome: Sendable, Hashable {
         // Where each line went: the first version (in writing order) that names it.
         var cameFrom: [String: (component: String, first: Bool)] = [:]
         var kindOf: [String: ComponentKind] = [:]
-        var firstLines: [String: [String]] = [:]
+        var firstLines: [(component: String, lines: [String])] = []
         for version in versions {
             let first = kindOf[version.componentID] == nil
             if first {
                 kindOf[version.componentID] = version.kind
-                firstLines[version.componentID] = version.utteranceIDs
+                firstLines.append((version.componentID, version.utteranceIDs))
             }
             for id in version.utteranceIDs where cameFrom[id] == nil {
                 cameFrom[id] = (version.componentID, first)
@@ -122,7 +125,13 @@ public struct MeetingOutcome: Sendable, Hashable {
             }
         }
         let design = Set(lines.filter(\.design).map(\.id))
-        outcome.falseComponents = firstLines.values.filter { ids in !ids.contains(where: design.contains) }.count
+        let text = Dictionary(lines.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        for (component, ids) in firstLines where !ids.contains(where: design.contains) {
+            let from = ids.last ?? "?"
+            let kind = kindOf[component]?.rawValue ?? "?"
+            outcome.unasked.append("\(from) made \(component) (\(kind)) from a line that asked for nothing: \(text[from].map { "\"\($0)\"" } ?? "")")
+        }
+        outcome.falseComponents = outcome.unasked.count
         return outcome
     }
 }

@@ -57,7 +57,7 @@ struct EvalOutcomeCommand: ParsableCommand {
             let outcome = MeetingOutcome.score(lines, versions: written.versions, offered: written.offered)
             pooled.absorb(outcome)
             print(Self.row(URL(fileURLWithPath: folder).lastPathComponent, outcome))
-            if verbose { for miss in outcome.misses { print("    " + miss) } }
+            if verbose { for line in outcome.misses + outcome.unasked { print("    " + line) } }
         }
         print(Self.row("all \(folders.count) meetings", pooled))
     }

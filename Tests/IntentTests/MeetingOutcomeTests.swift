@@ -62,6 +62,7 @@ struct MeetingOutcomeTests {
         #expect(outcome.asksMade == 0 && outcome.changesLanded == 0)
         #expect(outcome.misses.first { $0.hasPrefix("m-03") }?.contains("which was not made") == true)
         #expect(outcome.falseComponents == 1)
+        #expect(outcome.unasked == ["m-07 made c2 (badge) from a line that asked for nothing: \"The press release went out on Monday.\""])
     }
 
     /// An ask only offered is still a miss, counted apart as one key press away; an offer of
