@@ -13,6 +13,8 @@
 #                 sets, never trained on, with the built-in head
 #   --built-in    every set with the built-in head (in-sample for the training sets)
 #   --rules-only  no models: the rules alone
+#   --verbose     list every ask and change missed, and every component made from a line that
+#                 asked for nothing, with that line
 set -euo pipefail
 BIN=${1:-.build/release/mockpilot}
 MODE=${2:---cross}
