@@ -143,7 +143,9 @@ public struct IntentExtractor: Sendable {
             }
         }
         guard let decision else { return (nil, input) }
-        let confidence = (min(0.99, max(0, decision.confidence)) * 100).rounded() / 100
+        // A request put off to another time is offered, never made on its own: nobody asked for it now.
+        let now = reading.putOff ? min(decision.confidence, IntentCombination.unframed) : decision.confidence
+        let confidence = (min(0.99, max(0, now)) * 100).rounded() / 100
         let intent = IntentMsg(
             utteranceID: utterance.id, component: decision.component, styles: reading.styles, brandRefs: reading.brandRefs,
             confidence: confidence, speaker: utterance.msg.speaker, colors: reading.colors, cue: decision.cue,

@@ -38,6 +38,9 @@ struct Reading: Sendable {
     var report = ReportEvidence()
     /// An indefinite object ("a", "an", a bare plural after "need").
     var indefinite = false
+    /// Put off to another time ("let's sketch out the pricing next time, not today", "by Friday"):
+    /// planning the work, not asking for it now.
+    var putOff = false
 
     init(_ text: String, brands: BrandSpotter) {
         words = Words.split(text)
@@ -49,8 +52,11 @@ struct Reading: Sendable {
         // component only when something else in the line is about design.
         if !hasDesignEvidence(besides: nil) { components.removeAll { $0.misheard } }
         readFrames()
+        putOff = Self.putOffPhrases.contains { !PhraseMatcher.find($0, in: words).isEmpty }
         report = ReportReader.read(words, asked: askedSpan, from: createCue?.verb.start ?? 0)
     }
+
+    private static let putOffPhrases = Lexicon.words.phrases("putOffPhrases")
 
     /// Styles, colours, a brand reference, a UI word, or a component heard as said other than `mention`.
     func hasDesignEvidence(besides mention: ComponentMention?) -> Bool {

@@ -220,6 +220,20 @@ import Testing
         #expect(card.component == .badge)
     }
 
+    /// A request put off to another time plans the work: it is offered (read under 0.75, from
+    /// 0.5), never made on its own. The same request for now is made.
+    @Test func aRequestPutOffToAnotherTimeIsOfferedNotMade() throws {
+        var extractor = try Fixture.extractor()
+        for (i, line) in ["Let's sketch out the pricing for teams next time, not today.",
+                          "Can we mock up the login screen by Friday?"].enumerated() {
+            let assessed = extractor.assess(Utterance(id: "p\(i)", msg: TranscriptMsg(text: line, tsStart: Double(i), tsEnd: Double(i) + 1)))
+            let read = try #require(assessed, "\(line)")
+            #expect(read.confidence < 0.75 && read.confidence >= 0.5, "\(line)")
+        }
+        #expect(try Fixture.one("Let's sketch out the pricing for teams.")?.component == .pricing)
+        #expect(try Fixture.one("Let's sketch out the pricing for teams next time, not today.") == nil)
+    }
+
     @Test func aComponentAddedToAPageIsNewNotARefinement() throws {
         let results = try Fixture.run(["Let's build a sidebar with the nav links.", "Let's add a search bar to the top of the page."])
         let search = try #require(results[1])
