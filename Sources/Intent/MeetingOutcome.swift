@@ -36,10 +36,11 @@ public struct MeetingOutcome: Sendable, Hashable {
     public var asksOffered = 0
     /// Asks labelled with no kind: nothing to check them against.
     public var unscored = 0
-    /// Components whose first version came from no labelled design line.
-    public var falseComponents = 0
-    /// Each of those, with the line it came from: what a reader needs to see why.
+    /// Each component whose first version came from no labelled design line, with the line it
+    /// came from: what a reader needs to see why.
     public var unasked: [String] = []
+    /// How many components came from no labelled design line.
+    public var falseComponents: Int { unasked.count }
     /// Each ask or change missed, with what happened instead.
     public var misses: [String] = []
 
@@ -57,7 +58,6 @@ public struct MeetingOutcome: Sendable, Hashable {
         changes += other.changes
         changesLanded += other.changesLanded
         unscored += other.unscored
-        falseComponents += other.falseComponents
         misses += other.misses
         unasked += other.unasked
     }
@@ -131,7 +131,6 @@ public struct MeetingOutcome: Sendable, Hashable {
             let kind = kindOf[component]?.rawValue ?? "?"
             outcome.unasked.append("\(from) made \(component) (\(kind)) from a line that asked for nothing: \(text[from].map { "\"\($0)\"" } ?? "")")
         }
-        outcome.falseComponents = outcome.unasked.count
         return outcome
     }
 }
