@@ -257,15 +257,27 @@ public struct MeetingStateMachine: Sendable {
               open.talkSince <= settings.followUpLines, time - open.heardAt <= settings.recency,
               let i = offers.firstIndex(where: { $0.intent.utteranceID == open.utteranceID }),
               case .new(let kind) = offers[i].plan,
-              reading.component.map({ $0 == kind }) ?? true, reading.refersTo.map({ $0 == kind }) ?? true,
               !(reading.styles.isEmpty && reading.colors.isEmpty && reading.brandRefs.isEmpty),
-              !words.introducesSomethingNew(text),
-              reading.refine || reading.component == kind else { return nil }
+              changesOffered(offers[i].intent, kind, reading, text: text) else { return nil }
         let offer = offers.remove(at: i)
         openOffer = nil
         var change = reading
         change.refine = true
         return publish(offer.intent, to: .new(kind), at: time) + land(change, at: time)
+    }
+
+    /// Whether a reading that says how something looks is about the offered `kind`: a change
+    /// that names it, whatever part it adds ("if it needs water today the card gets a blue drop
+    /// badge" after offered plant cards); a part the offer itself named ("Navigate button takes
+    /// the whole bottom, yellow." after "one huge card: next drop, address, and a navigate
+    /// button", both read with the label Navigate); or the kind again, or a change naming
+    /// nothing, that introduces nothing new.
+    private func changesOffered(_ offered: IntentMsg, _ kind: ComponentKind, _ reading: IntentMsg, text: String) -> Bool {
+        if reading.refine, reading.refersTo == kind { return true }
+        if let part = reading.component, parts.holds(kind, part), let label = reading.label?.lowercased(),
+           label == offered.label?.lowercased() { return true }
+        return (reading.component.map { $0 == kind } ?? true) && (reading.refersTo.map { $0 == kind } ?? true)
+            && !words.introducesSomethingNew(text) && (reading.refine || reading.component == kind)
     }
 
     /// A reading over the floors: landed, asked about, or offered.

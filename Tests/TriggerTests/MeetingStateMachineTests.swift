@@ -258,6 +258,42 @@ import Testing
         #expect(Self.generated(Self.hear(&rules, rounder, at: 6) + rules.handle(.tick(20))).isEmpty)
     }
 
+    @Test func aPartTheOfferNamedOrAChangeToTheOfferedKindTakesItUp() {
+        let card = Self.ask("u1", .card, "The courier home screen could be one huge card: next drop, and a navigate button.",
+                            confidence: 0.74, cue: false, label: "Navigate")
+        // The part the offer named, said again with how it looks: the card is made and changed.
+        var navigate = Self.ask("u2", .button, "Navigate button takes the whole bottom, yellow.", confidence: 0.99, cue: false,
+                                label: "Navigate")
+        navigate.colors = ["yellow"]
+        var m = MeetingStateMachine()
+        #expect(Self.suggested(Self.hear(&m, card, at: 0)).map(\.id) == ["u1"])
+        #expect(Self.generated(Self.hear(&m, navigate, at: 6) + m.handle(.tick(12))).map { "\($0.id) \($0.target) \($0.kind)" }
+                == ["u1 c1 card", "u2 c1 card"])
+
+        // A button the offer did not name is a button of its own; the card stays offered.
+        var other = MeetingStateMachine()
+        _ = Self.hear(&other, card, at: 0)
+        var pay = navigate
+        pay.label = "Pay"
+        #expect(Self.generated(Self.hear(&other, pay, at: 6) + other.handle(.tick(12))).map { "\($0.id) \($0.target) \($0.kind)" }
+                == ["u2 c1 button"])
+        // Nor does a part the card cannot hold take it up, named in the offer or not.
+        var notPart = MeetingStateMachine()
+        _ = Self.hear(&notPart, card, at: 0)
+        var footer = navigate
+        footer.component = .footer
+        #expect(Self.generated(Self.hear(&notPart, footer, at: 6) + notPart.handle(.tick(12))).map(\.kind) == [.footer])
+
+        // A change that names the offered kind takes it up, whatever part it adds.
+        var badge = Self.ask("u2", .badge, "If it needs water today the card gets a blue drop badge.", confidence: 0.99, cue: false,
+                             refine: true, refersTo: .card)
+        badge.colors = ["blue"]
+        var named = MeetingStateMachine()
+        _ = Self.hear(&named, card, at: 0)
+        #expect(Self.generated(Self.hear(&named, badge, at: 6) + named.handle(.tick(12))).map { "\($0.id) \($0.target) \($0.kind)" }
+                == ["u1 c1 card", "u2 c1 card"])
+    }
+
     @Test func aReadingUnderTheFloorIsTalk() {
         var m = MeetingStateMachine()
         let effects = Self.hear(&m, Self.ask("u1", .button, "The button broke last week.", confidence: 0.3), at: 0)
