@@ -66,7 +66,8 @@ struct Reading: Sendable {
     }
 
     /// Where the description of the requested component runs: from the request verb (or the
-    /// component's own phrase) to the end of its sentence.
+    /// component's own phrase, or what a thing is shown as: "Pipelines as a table: branch,
+    /// commit, who triggered it.") to the end of its sentence.
     private var askedSpan: Range<Int>? {
         let start: Int
         if let cue = createCue {
@@ -75,6 +76,8 @@ struct Reading: Sendable {
             var s = main.hit.start
             while s > 0, words[s - 1].clause == words[main.hit.start].clause, main.hit.start - s < 3 { s -= 1 }
             start = s
+        } else if let main = mainComponent, isShownAs(main) {
+            start = main.hit.start
         } else {
             return nil
         }
@@ -107,11 +110,14 @@ struct Reading: Sendable {
         } ?? list
     }
 
-    /// "as" within the two words before the mention, not a comparison ("the same as the card",
-    /// "as wide as the table").
-    private func isShownAs(_ mention: ComponentMention) -> Bool {
+    /// Words that make an "as" after them a comparison ("the same as the card", "as wide as the
+    /// table", "such as").
+    private static let comparisonLeads = Lexicon.words.set("comparisonLeads")
+
+    /// "as" within the two words before the mention, not a comparison.
+    func isShownAs(_ mention: ComponentMention) -> Bool {
         guard let at = words[max(0, mention.hit.start - 2)..<mention.hit.start].lastIndex(where: { $0.text == "as" }) else { return false }
-        return !words[max(0, at - 3)..<at].contains { ["as", "same", "such"].contains($0.text) }
+        return !words[max(0, at - 3)..<at].contains { Self.comparisonLeads.contains($0.text) }
     }
 
     /// Words by which a speaker takes back what they just said.

@@ -23,6 +23,10 @@ enum RuleFeatures {
     /// had", "right now the search bar sits"): a description of it, not an ask.
     private static let existing = Lexicon.words.set("pointersToWhatExists")
 
+    /// Words that open a clause setting the scene for what follows ("When a teacher logs in, the
+    /// first thing should be their classes as tiles."): its verbs say when, not how things are.
+    private static let sceneOpeners = Lexicon.words.set("sceneOpeners")
+
     private static let inquiries = Lexicon.worldQuestionWords
     private static let modals = Lexicon.modals
 
@@ -35,10 +39,20 @@ enum RuleFeatures {
         return inquiries.contains(words[at].text) && !suggests
     }
 
-    /// A verb in the present with no modal or "to" before it: "has", not "should have".
+    /// The words of a line's opening clause when it sets the scene for a later one ("When
+    /// charging is done, a toast and a vibration."); empty otherwise.
+    static func scene(_ reading: Reading) -> Range<Int> {
+        let words = reading.words
+        guard let at = words.firstIndex(where: { !Lexicon.fillers.contains($0.text) }), sceneOpeners.contains(words[at].text),
+              let end = words[at...].firstIndex(where: { $0.clause != words[at].clause }) else { return 0..<0 }
+        return 0..<end
+    }
+
+    /// A verb in the present with no modal or "to" before it, outside a scene-setting clause:
+    /// "has", not "should have", nor "logs in" in "when a teacher logs in, ...".
     static func statesHowThingsAre(_ reading: Reading) -> Bool {
         let words = reading.words
-        return words.indices.contains { i in
+        return words.indices.dropFirst(scene(reading).count).contains { i in
             (stating.contains(words[i].text) || Reading.thirdPersonVerbs.contains(words[i].text))
                 && !Self.notStatingVerbs.contains(words[i].text)
                 && (i == 0 || !(modals.contains(words[i - 1].text) || words[i - 1].text == "to"))
@@ -63,7 +77,8 @@ enum RuleFeatures {
         let looks = reading.styles.count + reading.colors.count
         let ui = words.filter { Lexicon.uiContext.contains($0.text) }.count
         let asksAbout = asksAboutTheWorld(reading)
-        let someoneDoes = zip(words, words.dropFirst()).contains { a, b in
+        let told = words[scene(reading).count...]
+        let someoneDoes = zip(told, told.dropFirst()).contains { a, b in
             Lexicon.subjectPronouns.contains(a.text) && !Self.modals.contains(b.text) && a.clause == b.clause
                 && !Self.wishingVerbs.contains(b.text)
         }

@@ -201,6 +201,35 @@ import Testing
         #expect(!intent.refine, "\(line)")
     }
 
+    /// What follows the kind a thing is shown as describes it: a relative clause there ("who
+    /// triggered it") is its content, not a report of what happened. A verb of the line's own
+    /// still makes it talk.
+    @Test func aRelativeClauseAfterWhatAThingIsShownAsIsItsContent() throws {
+        let table = try #require(try Fixture.one("Pipelines as a table: branch, commit, status, duration, who triggered it."))
+        #expect(table.component == .table && table.confidence >= 0.75)
+        for talk in ["We used the wheel as a button and it broke.", "The people who built the navbar left.",
+                     "Everyone who uses the sidebar hates it."] {
+            #expect(try Fixture.one(talk) == nil, "\(talk)")
+        }
+    }
+
+    /// A clause opening with "when" or "after" sets the scene for the ask after it: its verb
+    /// ("logs in") is not the line stating how things are, for the head's rule features.
+    @Test func aSceneSettingClauseStatesNothing() throws {
+        let brands = BrandSpotter(brands: try Fixture.brands())
+        func features(_ line: String) -> [String: Double] {
+            let reading = Reading(line, brands: brands)
+            return Dictionary(uniqueKeysWithValues: zip(RuleFeatures.names, RuleFeatures.of(reading, rules: nil, recentRequest: false)))
+        }
+        let scene = features("When a teacher logs in, the first thing should be their classes as tiles.")
+        #expect(scene["states"] == 0 && scene["someone_does"] == 0)
+        let told = features("The class page has their grades, and then we show the classes.")
+        #expect(told["states"] == 1 && told["someone_does"] == 1)
+        #expect(features("When the class page has grades, we show them as a table.")["someone_does"] == 1)
+        // Without a later clause there is no scene: the whole line is the statement.
+        #expect(features("When the class page has grades the tiles show up")["states"] == 1)
+    }
+
     /// "round" opening a clause of its own is a word of looks, not "round the corners": the line
     /// asks for a new button, it does not change the card on the table.
     @Test func aVerbOfLooksAloneInItsClauseIsNoEdit() throws {
