@@ -45,7 +45,9 @@ struct IntentScorerTests {
     }
 
     /// Since the head learned real talk (issue 14) it is more careful with hedged asks: these are
-    /// still read, as the right kind, but not written on their own (below 0.75).
+    /// still read, as the right kind, but not written on their own (below 0.75), and not
+    /// dismissed as the talk of real meetings is (about 0.01: below). The tabs line scores 0.24
+    /// since the head was retrained at stop 27 (0.31 before): neither is offered.
     @Test(arguments: [
         ("My gut says a sidebar, collapsible, with the projects listed in it.", ComponentKind.sidebar),
         ("Thinking out loud here: tabs for day, week and month on the calendar view?", .tabs),
@@ -55,7 +57,7 @@ struct IntentScorerTests {
         let assessed = extractor.assess(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
         let candidate = try #require(assessed)
         #expect(candidate.component == kind && !candidate.refine)
-        #expect(candidate.confidence > 0.3)
+        #expect(candidate.confidence > 0.2 && candidate.confidence < 0.75)
     }
 
     /// Real talk is full of these (issue 14): the rules read each as a request, the head does not.
