@@ -171,7 +171,21 @@ extension Reading {
         for (i, w) in words.enumerated() where Lexicon.articles.contains(w.text) || ["need", "needs"].contains(w.text) {
             if components.contains(where: { $0.hit.start > i && $0.hit.start <= i + 5 }) { indefinite = true }
         }
+        // "the articles should be cards, three across", "pins on the map should be little price
+        // badges", "the first thing should be their classes as tiles": what something should be,
+        // said as a component in its clause. Not "the" one, unless it is what a thing is shown as.
+        for (i, w) in words.enumerated() where w.text == "be" && i > 0 && Self.prescribingModals.contains(words[i - 1].text) {
+            guard let named = components.first(where: { $0.hit.start > i && $0.hit.start <= i + 5 && words[$0.hit.start].clause == w.clause }),
+                  isShownAs(named) || !words[(i + 1)..<named.hit.start].contains(where: { Self.definite.contains($0.text) }) else { continue }
+            desire = true
+            indefinite = true
+        }
     }
+
+    /// Modals before "be" that say what something is to be ("should be cards"); "could be" and
+    /// "would be" also describe what is ("it would be a list of about fifty items").
+    private static let prescribingModals = Lexicon.words.set("prescribingModals")
+    private static let definite = Lexicon.words.set("definiteDeterminers")
 
     private static let pronouns = Lexicon.words.set("pronouns")
 

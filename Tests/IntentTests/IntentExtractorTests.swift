@@ -213,6 +213,20 @@ import Testing
         }
     }
 
+    /// What something should be, said as a component, asks for it; what it is, or would be, or
+    /// "the" one it should be, does not.
+    @Test func whatSomethingShouldBeAsAComponentIsAsked() throws {
+        for (line, kind) in [("My gut says the articles should be cards, three across.", ComponentKind.card),
+                             ("Pins on the map should be little price badges, like Airbnb does.", .badge),
+                             ("When a teacher logs in, the first thing should be their classes as tiles.", .card)] {
+            let intent = try #require(try Fixture.one(line), "\(line)")
+            #expect(intent.component == kind && !intent.refine, "\(line)")
+        }
+        for talk in ["It would be a list of about fifty items.", "The problem should be the modal, not the API."] {
+            #expect(try Fixture.one(talk) == nil, "\(talk)")
+        }
+    }
+
     /// A clause opening with "when" or "after" sets the scene for the ask after it: its verb
     /// ("logs in") is not the line stating how things are, for the head's rule features.
     @Test func aSceneSettingClauseStatesNothing() throws {
