@@ -177,10 +177,11 @@ public struct IntentExtractor: Sendable {
             }
             return Decision(component: named.kind, confidence: 0, cue: reading.createCue != nil, refine: false)
         }
-        // A wish that names no component and no looks ("somewhere people can upload their files"):
-        // the head judges whether it asks, and its embedding says for what.
+        // A wish that names no component and no looks ("somewhere people can upload their files"),
+        // or a thing shown as one ("Ingredients as a checklist"): the head judges whether it
+        // asks, and its embedding says for what.
         let looks = !reading.styles.isEmpty || !reading.colors.isEmpty || !reading.brandRefs.isEmpty
-        if reading.desire, reading.components.isEmpty, !looks, prototypes != nil {
+        if reading.desire || reading.showsSomethingAs, reading.components.isEmpty, !looks, prototypes != nil {
             return Decision(component: nil, confidence: 0, cue: false, refine: false, byDescription: true)
         }
         // A change that names nothing must say what changes: looks, or a visible part ("the corners").

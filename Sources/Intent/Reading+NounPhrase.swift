@@ -46,6 +46,38 @@ extension Reading {
         return saysSomething(about: mention, in: sentence) ? mention : nil
     }
 
+    /// The line opens with a short noun phrase and what it is shown as, in words that name no
+    /// component ("Ingredients as a checklist so you can tick off what you've got.", "car parks
+    /// as pins with the free spaces count on them"): a description of a design whose kind the
+    /// line's embedding tells. Not a comparison ("X as well as Y", "as soon as"), and nothing
+    /// with a verb before the "as" ("we used it as a stopgap").
+    var showsSomethingAs: Bool {
+        guard let start = words.firstIndex(where: { !Lexicon.fillers.contains($0.text) }),
+              let at = words[start...].prefix(5).firstIndex(where: { $0.text == "as" }), at > start,
+              !Self.comparisonLeads.contains(words[at - 1].text),
+              !words[start..<at].contains(where: { $0.clause != words[at].clause || isVerb($0.text) }) else { return false }
+        var next = at + 1
+        while next < words.count, Self.determinersAndNumbers.contains(words[next].text) { next += 1 }
+        guard next < words.count, words[next].clause == words[at].clause, !Self.functionWords.contains(words[next].text) else { return false }
+        return !(next + 1 < words.count && words[next + 1].text == "as")
+    }
+
+    /// A verb, or a pronoun its object ("we used it as a stopgap", "treat that as").
+    private func isVerb(_ w: String) -> Bool {
+        Lexicon.linkingVerbs.contains(w) || Self.modals.contains(w) || Self.contractions.contains(w) || Lexicon.subjectPronouns.contains(w)
+            || Self.objectPronouns.contains(w)
+            || Lexicon.irregularPast.contains(w) || Reading.thirdPersonVerbs.contains(w) || RuleFeatures.stating.contains(w)
+    }
+
+    private static let objectPronouns = Lexicon.words.set("pronouns")
+    private static let comparisonLeads = Lexicon.words.set("comparisonLeads")
+    /// Words between "as" and what a thing is shown as: "as a", "as three", "as little".
+    private static let determinersAndNumbers = Lexicon.words.set("determiners").union(Lexicon.articles)
+        .union(Lexicon.words.set("shownAsLeads"))
+    /// Words after "as" that make it no showing: "as well as", "as soon as", "as if", "as usual".
+    private static let functionWords = Lexicon.words.set("functionWords").union(comparisonLeads)
+        .union(Lexicon.words.set("shownAsNot"))
+
     /// Looks, a part, a brand, "as a card", or a place or content word after the name. Without
     /// looks, "the" before the name points at something that exists ("the seat picker").
     private func saysSomething(about mention: ComponentMention, in sentence: [Int]) -> Bool {

@@ -213,6 +213,23 @@ import Testing
         }
     }
 
+    /// A short noun phrase shown as something the lexicon lacks opens a description, which the
+    /// head judges and whose kind the line's embedding names. A comparison, or a verb before the
+    /// "as", is no showing.
+    @Test func aThingShownAsWhatTheLexiconLacksIsADescription() throws {
+        let brands = BrandSpotter(brands: try Fixture.brands())
+        for line in ["Ingredients as a checklist so you can tick off what you've got.",
+                     "car parks as pins with the free spaces count on them",
+                     "Days as sections, each with the day number big on the left."] {
+            #expect(Reading(line, brands: brands).showsSomethingAs, "\(line)")
+        }
+        for line in ["The museum wants Welsh as well as English, obviously.", "As a user, I want to see my orders.",
+                     "We used it as a stopgap.", "Same as last time.", "Invoices as soon as they are paid.",
+                     "So the plan, as I said, is to ship."] {
+            #expect(!Reading(line, brands: brands).showsSomethingAs, "\(line)")
+        }
+    }
+
     /// What something should be, said as a component, asks for it; what it is, or would be, or
     /// "the" one it should be, does not.
     @Test func whatSomethingShouldBeAsAComponentIsAsked() throws {
