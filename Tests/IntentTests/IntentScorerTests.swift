@@ -44,6 +44,17 @@ struct IntentScorerTests {
         #expect(one(line, with: try extractor()) == nil)
     }
 
+    /// A thing shown as something the lexicon lacks ("pins") is read by the head, as the kind its
+    /// embedding is nearest to; with no request frame it is offered, never written alone.
+    @Test func aThingShownAsAnUnknownWordIsOfferedAsTheKindItsEmbeddingIsNearest() throws {
+        var extractor = try extractor()
+        let line = "car parks as pins with the free spaces count on them"
+        let assessed = extractor.assess(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
+        let candidate = try #require(assessed)
+        #expect(candidate.component == .badge && !candidate.refine)
+        #expect(candidate.confidence >= 0.5 && candidate.confidence < 0.75)
+    }
+
     /// Since the head learned real talk (issue 14) it is more careful with hedged asks: these are
     /// still read, as the right kind, but not written on their own (below 0.75), and not
     /// dismissed as the talk of real meetings is (about 0.01: below). The tabs line scores 0.24
