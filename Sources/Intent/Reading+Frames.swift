@@ -185,9 +185,8 @@ extension Reading {
     /// Modals before "be" that say what something is to be ("should be cards"); "could be" and
     /// "would be" also describe what is ("it would be a list of about fifty items").
     private static let prescribingModals = Lexicon.words.set("prescribingModals")
-    private static let definite = Lexicon.words.set("definiteDeterminers")
 
-    private static let pronouns = Lexicon.words.set("pronouns")
+    static let pronouns = Lexicon.words.set("pronouns")
 
     private mutating func findEdit() {
         for (i, w) in words.enumerated() where Lexicon.editVerbs.contains(w.text) {

@@ -8,7 +8,7 @@
 /// the nav flicker", "we shipped the sidebar").
 extension Reading {
     /// Determiners of a thing already known: "the sidebar", "our footer" is talk about it.
-    private static let definite = Lexicon.words.set("definiteDeterminers")
+    static let definite = Lexicon.words.set("definiteDeterminers")
     /// A modal, or a negated auxiliary ("dont", "doesnt"), is a verb: the sentence says something.
     private static let modals = Lexicon.modals.union(Lexicon.words.set("negatedAuxiliaries"))
     /// A subject and its verb in one word.
@@ -40,8 +40,7 @@ extension Reading {
                 if i > at, words[i].clause == words[at].clause { break }
                 return nil
             }
-            if Lexicon.linkingVerbs.contains(w) || Self.modals.contains(w) || Self.contractions.contains(w)
-                || Lexicon.irregularPast.contains(w) || Reading.thirdPersonVerbs.contains(w) || RuleFeatures.stating.contains(w) { return nil }
+            if Self.isVerb(w) { return nil }
         }
         return saysSomething(about: mention, in: sentence) ? mention : nil
     }
@@ -55,22 +54,26 @@ extension Reading {
         guard let start = words.firstIndex(where: { !Lexicon.fillers.contains($0.text) }),
               let at = words[start...].prefix(5).firstIndex(where: { $0.text == "as" }), at > start,
               !Self.comparisonLeads.contains(words[at - 1].text),
-              !words[start..<at].contains(where: { $0.clause != words[at].clause || isVerb($0.text) }) else { return false }
+              !words[start..<at].contains(where: { $0.clause != words[at].clause || Self.isVerb($0.text) || Self.isPronoun($0.text) })
+        else { return false }
         var next = at + 1
         while next < words.count, Self.determinersAndNumbers.contains(words[next].text) { next += 1 }
         guard next < words.count, words[next].clause == words[at].clause, !Self.functionWords.contains(words[next].text) else { return false }
         return !(next + 1 < words.count && words[next + 1].text == "as")
     }
 
-    /// A verb, or a pronoun its object ("we used it as a stopgap", "treat that as").
-    private func isVerb(_ w: String) -> Bool {
-        Lexicon.linkingVerbs.contains(w) || Self.modals.contains(w) || Self.contractions.contains(w) || Lexicon.subjectPronouns.contains(w)
-            || Self.objectPronouns.contains(w)
+    /// A verb: a linking verb, a modal, a subject and verb in one word, a past, or a present that
+    /// states how things are.
+    private static func isVerb(_ w: String) -> Bool {
+        Lexicon.linkingVerbs.contains(w) || modals.contains(w) || contractions.contains(w)
             || Lexicon.irregularPast.contains(w) || Reading.thirdPersonVerbs.contains(w) || RuleFeatures.stating.contains(w)
     }
 
-    private static let objectPronouns = Lexicon.words.set("pronouns")
-    private static let comparisonLeads = Lexicon.words.set("comparisonLeads")
+    /// A subject, or an object after a verb ("we used it as a stopgap", "treat that as").
+    private static func isPronoun(_ w: String) -> Bool {
+        Lexicon.subjectPronouns.contains(w) || pronouns.contains(w)
+    }
+
     /// Words between "as" and what a thing is shown as: "as a", "as three", "as little".
     private static let determinersAndNumbers = Lexicon.words.set("determiners").union(Lexicon.articles)
         .union(Lexicon.words.set("shownAsLeads"))

@@ -112,7 +112,7 @@ struct Reading: Sendable {
 
     /// Words that make an "as" after them a comparison ("the same as the card", "as wide as the
     /// table", "such as").
-    private static let comparisonLeads = Lexicon.words.set("comparisonLeads")
+    static let comparisonLeads = Lexicon.words.set("comparisonLeads")
 
     /// "as" within the two words before the mention, not a comparison.
     func isShownAs(_ mention: ComponentMention) -> Bool {

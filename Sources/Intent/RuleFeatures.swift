@@ -50,9 +50,9 @@ enum RuleFeatures {
 
     /// A verb in the present with no modal or "to" before it, outside a scene-setting clause:
     /// "has", not "should have", nor "logs in" in "when a teacher logs in, ...".
-    static func statesHowThingsAre(_ reading: Reading) -> Bool {
+    static func statesHowThingsAre(_ reading: Reading, after scene: Range<Int>) -> Bool {
         let words = reading.words
-        return words.indices.dropFirst(scene(reading).count).contains { i in
+        return words.indices.dropFirst(scene.count).contains { i in
             (stating.contains(words[i].text) || Reading.thirdPersonVerbs.contains(words[i].text))
                 && !Self.notStatingVerbs.contains(words[i].text)
                 && (i == 0 || !(modals.contains(words[i - 1].text) || words[i - 1].text == "to"))
@@ -77,13 +77,14 @@ enum RuleFeatures {
         let looks = reading.styles.count + reading.colors.count
         let ui = words.filter { Lexicon.uiContext.contains($0.text) }.count
         let asksAbout = asksAboutTheWorld(reading)
-        let told = words[scene(reading).count...]
+        let scene = scene(reading)
+        let told = words[scene.count...]
         let someoneDoes = zip(told, told.dropFirst()).contains { a, b in
             Lexicon.subjectPronouns.contains(a.text) && !Self.modals.contains(b.text) && a.clause == b.clause
                 && !Self.wishingVerbs.contains(b.text)
         }
         let firstComponent = reading.components.first?.hit.start ?? words.count
-        let states = statesHowThingsAre(reading)
+        let states = statesHowThingsAre(reading, after: scene)
         let exists = pointsAtWhatExists(reading)
         let verbBefore = words[..<firstComponent].contains {
             Lexicon.linkingVerbs.contains($0.text) || Self.modals.contains($0.text) || Lexicon.irregularPast.contains($0.text)
