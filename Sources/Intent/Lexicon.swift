@@ -69,4 +69,8 @@ enum Lexicon {
         return known
     }()
     static let articles = words.set("articles")
+    /// Articles, demonstratives, possessives and quantifiers before a noun: "a", "the", "our", "each".
+    static let determiners = words.set("determiners")
+    /// Words that carry no design content: "the", "with", "maybe".
+    static let functionWords = words.set("functionWords")
 }

@@ -58,7 +58,7 @@ extension Reading {
         else { return false }
         var next = at + 1
         while next < words.count, Self.determinersAndNumbers.contains(words[next].text) { next += 1 }
-        guard next < words.count, words[next].clause == words[at].clause, !Self.functionWords.contains(words[next].text) else { return false }
+        guard next < words.count, words[next].clause == words[at].clause, !Self.notShownAfterAs.contains(words[next].text) else { return false }
         return !(next + 1 < words.count && words[next + 1].text == "as")
     }
 
@@ -75,10 +75,10 @@ extension Reading {
     }
 
     /// Words between "as" and what a thing is shown as: "as a", "as three", "as little".
-    private static let determinersAndNumbers = Lexicon.words.set("determiners").union(Lexicon.articles)
+    private static let determinersAndNumbers = Lexicon.determiners.union(Lexicon.articles)
         .union(Lexicon.words.set("shownAsLeads"))
     /// Words after "as" that make it no showing: "as well as", "as soon as", "as if", "as usual".
-    private static let functionWords = Lexicon.words.set("functionWords").union(comparisonLeads)
+    private static let notShownAfterAs = Lexicon.functionWords.union(comparisonLeads)
         .union(Lexicon.words.set("shownAsNot"))
 
     /// Looks, a part, a brand, "as a card", or a place or content word after the name. Without

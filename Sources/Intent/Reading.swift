@@ -146,12 +146,10 @@ struct Reading: Sendable {
               !anaphora, report.weight == 0 else { return false }
         if words.contains(where: { Lexicon.subjectPronouns.contains($0.text) || Lexicon.linkingVerbs.contains($0.text) }) { return false }
         // Mostly design words: "recent files load slowly for big accounts" has one, by chance.
-        let content = words.filter { !Self.functionWords.contains($0.text) && !Lexicon.fillers.contains($0.text) }
+        let content = words.filter { !Lexicon.functionWords.contains($0.text) && !Lexicon.fillers.contains($0.text) }
         let design = content.filter { isDesignWord($0.text) }
         return design.count * 2 >= content.count
     }
-
-    private static let functionWords = Lexicon.words.set("functionWords")
 
     private func isDesignWord(_ word: String) -> Bool {
         Lexicon.knownWords.contains(word) || Lexicon.colors[word] != nil || Lexicon.uiContext.contains(word)

@@ -24,7 +24,6 @@ enum ReportReader {
     private static let intensifiers = Lexicon.words.set("intensifiers")
     /// Words that open a clause describing how the asked-for thing behaves.
     private static let subordinators = Lexicon.subordinators
-    private static let determiners = Lexicon.words.set("determiners")
     /// Participles that take "by" in a design: "sorted by date", "opened by the menu button".
     private static let orderings = Lexicon.words.set("orderings")
     private static let hypothetical = Lexicon.words.set("hypotheticals")
@@ -74,7 +73,7 @@ enum ReportReader {
         guard j >= 0 else { return !needsSubject }
         if needsSubject { return Lexicon.subjectPronouns.contains(words[j].text) || Lexicon.pastAuxiliaries.contains(words[j].text) }
         // "a built-in timer", "with lost password help": a participle used as an adjective.
-        return !determiners.contains(words[j].text) && !Lexicon.locators.contains(words[j].text)
+        return !Lexicon.determiners.contains(words[j].text) && !Lexicon.locators.contains(words[j].text)
             && !Self.adjectivalLeads.contains(words[j].text)
     }
 
