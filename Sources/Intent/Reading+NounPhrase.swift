@@ -63,8 +63,8 @@ extension Reading {
     }
 
     /// A verb: a linking verb, a modal, a subject and verb in one word, a past, or a present that
-    /// states how things are.
-    private static func isVerb(_ w: String) -> Bool {
+    /// states how things are. The one verb test of the readings and of the head's rule features.
+    static func isVerb(_ w: String) -> Bool {
         Lexicon.linkingVerbs.contains(w) || modals.contains(w) || contractions.contains(w)
             || Lexicon.irregularPast.contains(w) || Reading.thirdPersonVerbs.contains(w) || RuleFeatures.stating.contains(w)
     }

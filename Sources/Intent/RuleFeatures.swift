@@ -86,9 +86,7 @@ enum RuleFeatures {
         let firstComponent = reading.components.first?.hit.start ?? words.count
         let states = statesHowThingsAre(reading, after: scene)
         let exists = pointsAtWhatExists(reading)
-        let verbBefore = words[..<firstComponent].contains {
-            Lexicon.linkingVerbs.contains($0.text) || Self.modals.contains($0.text) || Lexicon.irregularPast.contains($0.text)
-        }
+        let verbBefore = words[..<firstComponent].contains { Reading.isVerb($0.text) }
         return [
             rules ?? 0,
             reading.createCue == nil ? 0 : 1,
