@@ -9,8 +9,8 @@
 #                 without its set (scripts/train-intents.sh --cross --heads: one set left out at a
 #                 time, 16 fits of about 15 s; FOLDS=N leaves them out in N folds, set i in fold
 #                 i mod N, which leaves each head less to learn from), pooled detection F1
-#                 and component accuracy of the same heads beside; then the held-out and everyday
-#                 sets, never trained on, with the built-in head
+#                 and component accuracy of the same heads beside; then the held-out, everyday,
+#                 second held-out and described sets, never trained on, with the built-in head
 #   --built-in    every set with the built-in head (in-sample for the training sets)
 #   --rules-only  no models: the rules alone
 #   --verbose     list every ask and change missed, and every component made from a line that
@@ -23,7 +23,8 @@ VERBOSE=${3:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MODELS="${XDG_DATA_HOME:-$HOME/.local/share}/mockpilot/models"
 TRAINED=("$ROOT/../shared/eval/intents.dev.jsonl" "$ROOT/Tests/Eval/intents.dev2.jsonl" "$ROOT"/Tests/IntentTests/Meetings/*.jsonl)
-BLIND=("$ROOT/Tests/Eval/intents.heldout.jsonl" "$ROOT/Tests/Eval/intents.everyday.jsonl" "$ROOT/Tests/Eval/intents.heldout2.jsonl")
+BLIND=("$ROOT/Tests/Eval/intents.heldout.jsonl" "$ROOT/Tests/Eval/intents.everyday.jsonl" "$ROOT/Tests/Eval/intents.heldout2.jsonl"
+       "$ROOT/Tests/Eval/intents.described.jsonl")
 if [[ ! -x "$BIN" ]]; then echo "eval-outcome.sh: no binary at $BIN (run swift build -c release)" >&2; exit 1; fi
 for set in "${TRAINED[@]}" "${BLIND[@]}"; do
   if [[ ! -f "$set" ]]; then echo "eval-outcome.sh: labelled set not found: $set" >&2; exit 1; fi
@@ -101,6 +102,7 @@ case "$MODE" in
     score "held-out set (never trained on), built-in head" "${BLIND[0]}"
     score "everyday words (never trained on), built-in head" "${BLIND[1]}"
     score "second held-out set (ten other writers, never trained on), built-in head" "${BLIND[2]}"
+    score "asks described by their parts and purpose (never trained on), built-in head" "${BLIND[3]}"
     ;;
   --built-in|--rules-only)
     for set in "${TRAINED[@]}" "${BLIND[@]}"; do
@@ -111,6 +113,7 @@ case "$MODE" in
     score "held-out set" "${BLIND[0]}"
     score "everyday words" "${BLIND[1]}"
     score "second held-out set" "${BLIND[2]}"
+    score "asks described by their parts and purpose" "${BLIND[3]}"
     ;;
   *) echo "eval-outcome.sh: unknown mode $MODE" >&2; exit 1;;
 esac

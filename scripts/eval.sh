@@ -46,6 +46,9 @@ echo
 echo "== intents: everyday words, rules alone"
 "$BIN" eval intents "$ROOT/Tests/Eval/intents.everyday.jsonl" --rules-only
 echo
+echo "== intents: asks described by their parts and purpose, $ROOT/Tests/Eval/intents.described.jsonl (scored only, never trained on)"
+"$BIN" eval intents "$ROOT/Tests/Eval/intents.described.jsonl"
+echo
 
 # Real talk: 24 recorded meetings replayed through the binary. Before issue 14 (main 0199e65):
 # 129 false components in 18.1 h, 7.1 an hour (AMI 13.3, ICSI 4.1, committees 0.2, podcasts 9.2),

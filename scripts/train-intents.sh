@@ -12,8 +12,9 @@
 #   --heads    with --cross, also write each fold's head to DIR/without-SET.json (scripts/eval-outcome.sh
 #              replays each labelled meeting with the head trained without its set)
 #   --without  leave these real-talk meetings out (scripts/eval-real-talk.sh --cross does, per fold)
-# (needs a release build and `make models`). The held-out and everyday sets,
-# Tests/Eval/intents.{heldout,everyday}.jsonl, are never trained or tuned on.
+# (needs a release build and `make models`). The held-out, everyday, second held-out and
+# described sets, Tests/Eval/intents.{heldout,everyday,heldout2,described}.jsonl, are never trained
+# or tuned on.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$ROOT/.build/release/mockpilot}
