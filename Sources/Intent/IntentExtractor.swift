@@ -138,7 +138,8 @@ public struct IntentExtractor: Sendable {
                     decision = kind == nil ? nil : decision
                     decision?.component = kind
                 }
-                decision?.confidence = scorer.combination.confidence(rules: rules, head: scorer.head.probability(x))
+                decision?.confidence = scorer.combination.confidence(rules: rules, head: scorer.head.probability(x),
+                                                                     describesWhatIs: RuleFeatures.describesWhatIs(reading))
                 input = x
             }
         }

@@ -59,6 +59,20 @@ enum RuleFeatures {
         }
     }
 
+    /// A line that opens with a brand's thing ("Spotify's cards grow a little on hover") is about
+    /// that brand's product, whatever its verb.
+    static func opensWithABrandsThing(_ reading: Reading) -> Bool {
+        guard let first = reading.words.first(where: { !Lexicon.fillers.contains($0.text) }), first.possessive else { return false }
+        return reading.brandRefs.contains { $0.lowercased() == first.text }
+    }
+
+    /// How things are rather than how they should be: a present-tense statement outside a scene
+    /// clause, or a brand's thing as the subject. What a line with no request frame must not be
+    /// to be acted on alone (`IntentCombination.unframedCertainHead`).
+    static func describesWhatIs(_ reading: Reading) -> Bool {
+        statesHowThingsAre(reading, after: scene(reading)) || opensWithABrandsThing(reading)
+    }
+
     /// "their", "the old", "right now" before any component is named.
     static func pointsAtWhatExists(_ reading: Reading) -> Bool {
         let words = reading.words, texts = words.map(\.text)

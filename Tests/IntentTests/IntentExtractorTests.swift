@@ -261,6 +261,20 @@ import Testing
         #expect(features("When the class page has grades the tiles show up")["states"] == 1)
     }
 
+    /// A line with no request frame is acted on alone only when it does not tell how things are:
+    /// a present-tense statement, or a brand's thing as its subject whatever the verb.
+    @Test func aBrandsThingOrAStatementDescribesWhatIs() throws {
+        let brands = BrandSpotter(brands: try Fixture.brands())
+        func describes(_ line: String) -> Bool { RuleFeatures.describesWhatIs(Reading(line, brands: brands)) }
+        #expect(describes("Spotify's cards grow a little on hover, I noticed that today."))
+        #expect(describes("Linear's sidebar has collapsible groups and it's really snappy."))
+        #expect(describes("So their pricing page shows three tiers."))
+        #expect(!describes("Pipelines as a table: branch, commit, status, duration."))
+        #expect(!describes("Tonight's films down the page, poster on the left, times as little buttons beside it."))
+        #expect(!describes("A sidebar like Linear's, with collapsible groups."))
+        #expect(!describes("When a teacher logs in, the first thing should be their classes as tiles."))
+    }
+
     /// "round" opening a clause of its own is a word of looks, not "round the corners": the line
     /// asks for a new button, it does not change the card on the table.
     @Test func aVerbOfLooksAloneInItsClauseIsNoEdit() throws {

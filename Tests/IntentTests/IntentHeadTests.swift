@@ -143,6 +143,12 @@ import Testing
         // One the head is all but sure of is still under the bar a component is written at alone.
         #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.85) == IntentCombination.sureUnframed)
         #expect(IntentCombination.sureUnframed > IntentCombination.unframed && IntentCombination.sureUnframed < 0.75)
+        // One it is certain of keeps its probability, and is written alone, unless the line
+        // describes how things are.
+        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.93) == 0.93)
+        #expect(IntentCombination.headUnlessSure.confidence(rules: nil, head: 0.93, describesWhatIs: true)
+            == IntentCombination.sureUnframed)
+        #expect(IntentCombination.unframedCertainHead > IntentCombination.unframedSureHead)
     }
 }
 

@@ -45,14 +45,16 @@ struct IntentScorerTests {
     }
 
     /// A thing shown as something the lexicon lacks ("pins") is read by the head, as the kind its
-    /// embedding is nearest to; with no request frame it is offered, never written alone.
-    @Test func aThingShownAsAnUnknownWordIsOfferedAsTheKindItsEmbeddingIsNearest() throws {
+    /// embedding is nearest to: at least offered, and written alone only if the head is certain
+    /// of it (this line scores 0.91 with the head of stop 29, 0.74 before stop 30).
+    @Test func aThingShownAsAnUnknownWordIsReadAsTheKindItsEmbeddingIsNearest() throws {
         var extractor = try extractor()
         let line = "car parks as pins with the free spaces count on them"
         let assessed = extractor.assess(Utterance(id: "u1", msg: TranscriptMsg(text: line, tsStart: 0, tsEnd: 1)))
         let candidate = try #require(assessed)
         #expect(candidate.component == .badge && !candidate.refine)
-        #expect(candidate.confidence >= 0.5 && candidate.confidence < 0.75)
+        #expect(candidate.confidence >= 0.5)
+        #expect(candidate.confidence < 0.75 || candidate.confidence >= IntentCombination.unframedCertainHead)
     }
 
     /// Since the head learned real talk (issue 14) it is more careful with hedged asks: these are
