@@ -34,6 +34,9 @@ public struct MeetingOutcome: Sendable, Hashable {
     public var changesLanded = 0
     /// Asks not made but offered as a suggestion of their kind: one key press away on the screen.
     public var asksOffered = 0
+    /// Asks applied as a change to a component made before them: a new thing written into an
+    /// older one, which restyles it with the new ask's looks (issue 14's worst way to miss).
+    public var asksMerged = 0
     /// Asks labelled with no kind: nothing to check them against.
     public var unscored = 0
     /// Each component whose first version came from no labelled design line, with the line it
@@ -55,6 +58,7 @@ public struct MeetingOutcome: Sendable, Hashable {
         asks += other.asks
         asksMade += other.asksMade
         asksOffered += other.asksOffered
+        asksMerged += other.asksMerged
         changes += other.changes
         changesLanded += other.changesLanded
         unscored += other.unscored
@@ -102,6 +106,7 @@ public struct MeetingOutcome: Sendable, Hashable {
                     outcome.asksMade += 1
                 } else {
                     if went == nil, offered[line.id] == kind { outcome.asksOffered += 1 }
+                    if went?.first == false { outcome.asksMerged += 1 }
                     outcome.misses.append("\(line.id) ask (\(kind.rawValue)): \(describe(line.id))")
                 }
             } else {

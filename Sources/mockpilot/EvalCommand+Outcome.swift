@@ -67,6 +67,7 @@ struct EvalOutcomeCommand: ParsableCommand {
             + String(format: "outcome %5.1f%%   asks made %3d of %3d   changes landed %3d of %3d   false components %2d",
                      o.rate * 100, o.asksMade, o.asks, o.changesLanded, o.changes, o.falseComponents)
             + (o.asksOffered > 0 ? "   (\(o.asksOffered) more asks offered)" : "")
+            + (o.asksMerged > 0 ? "   (\(o.asksMerged) asks applied to an older component)" : "")
             + (o.unscored > 0 ? "   (\(o.unscored) asks of no labelled kind not scored)" : "")
     }
 }
