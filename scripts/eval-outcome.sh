@@ -4,13 +4,16 @@
 # with 2 s of silence after it), then scored by `mockpilot eval outcome`: every labelled ask made
 # as a component of its kind from that line, every labelled change landed on the component made
 # from the ask it refers to. Meetings are told apart by their ids (own-hotel-01: own-hotel).
-# Usage: scripts/eval-outcome.sh BIN [--cross | --built-in | --rules-only] [--verbose]
+# Usage: scripts/eval-outcome.sh BIN [--cross | --cross-meetings | --built-in | --rules-only] [--verbose]
 #   --cross       (default) the sets the head is trained on, each replayed with a head trained
 #                 without its set (scripts/train-intents.sh --cross --heads: one set left out at a
 #                 time, 16 fits of about 15 s; FOLDS=N leaves them out in N folds, set i in fold
 #                 i mod N, which leaves each head less to learn from), pooled detection F1
 #                 and component accuracy of the same heads beside; then the held-out, everyday,
 #                 second held-out and described sets, never trained on, with the built-in head
+#   --cross-meetings  as --cross, but each meeting replayed with a head trained without that
+#                 meeting alone (train-intents.sh --cross --by-meeting: 47 fits), so the head knows
+#                 the other meetings of the same writer; the blind sets are not replayed
 #   --built-in    every set with the built-in head (in-sample for the training sets)
 #   --rules-only  no models: the rules alone
 #   --verbose     list every ask and change missed, and every component made from a line that
@@ -103,6 +106,21 @@ case "$MODE" in
     score "everyday words (never trained on), built-in head" "${BLIND[1]}"
     score "second held-out set (ten other writers, never trained on), built-in head" "${BLIND[2]}"
     score "asks described by their parts and purpose (never trained on), built-in head" "${BLIND[3]}"
+    ;;
+  --cross-meetings)
+    heads=${KEEP_HEADS:-$work/heads}
+    mkdir -p "$heads"
+    if [[ ! -f "$heads/cross.txt" ]]; then
+      BIN="$BIN" "$ROOT/scripts/train-intents.sh" --cross --by-meeting --heads "$heads" > "$heads/cross.txt.part"
+      mv "$heads/cross.txt.part" "$heads/cross.txt"
+    fi
+    for set in "${TRAINED[@]}"; do
+      for dir in "$work/meetings/$(basename "$set" .jsonl)"/*; do replay "$dir" "$heads/without-$(basename "$dir").json"; done
+    done
+    echo "meeting outcome, cross-meeting: each labelled meeting replayed with a head trained without it"
+    score "training sets (cross-meeting), ${#TRAINED[@]} sets" "${TRAINED[@]}"
+    grep -E "^l2 [0-9.]+, ${COMBINE:-head-unless-sure}, (threshold ${INTENT_THRESHOLD:-0.75}, )?pooled" "$heads/cross.txt" \
+      | sed 's/^/   lines, same heads: /' || true
     ;;
   --built-in|--rules-only)
     for set in "${TRAINED[@]}" "${BLIND[@]}"; do
