@@ -179,6 +179,16 @@ import Testing
         let effects = Self.hear(&m, lacking, at: 8) + m.handle(.tick(20))
         #expect(Self.generated(effects).isEmpty)
         #expect(Self.suggested(effects).first?.reason.contains("no template") == true)
+
+        // The new thing as the line's subject: "the bottom" places it, it points at nothing made.
+        let subject = Self.ask("u3", nil, "Then a sticky call-us strip at the bottom.", cue: false, refine: true, refersTo: .button)
+        let placed = Self.hear(&m, subject, at: 16) + m.handle(.tick(30))
+        #expect(Self.generated(placed).isEmpty, "the pay button gets no version from it")
+        #expect(Self.suggested(placed).map(\.reason)
+                == ["heard: maybe something new MockPilot has no template for — enter to apply it to the button c1"])
+        // A change of what is there that names the table keeps landing on it.
+        let change = Self.ask("u4", nil, "Make the bottom edge a bit rounder.", cue: false, refine: true, refersTo: .button)
+        #expect(Self.generated(Self.hear(&m, change, at: 34) + m.handle(.tick(50))).map(\.target) == ["c1"])
     }
 
     @Test func aChangeWithNothingMadeYetIsOfferedNotMadeIntoAComponent() {
@@ -407,5 +417,12 @@ import Testing
         #expect(!words.introducesSomethingNew("rounded corners and a light gray background"), "a look's part")
         #expect(!words.introducesSomethingNew("Done steps get a green tick."), "a look's part")
         #expect(words.introducesSomethingNew("let's do a dark onboarding flow like Notion's"), "a thing, though dark")
+        // A line whose subject is a new thing: what follows describes it, "the" and "it" included.
+        #expect(words.introducesSomethingNew("Maybe a star on each card to save it for later?"))
+        #expect(words.introducesSomethingNew("A live dot, pulsing, green, at the top."))
+        #expect(words.introducesSomethingNew("And a small bubble that explains each setting when you hover over it."))
+        #expect(!words.introducesSomethingNew("A bit bigger than the rest, it gets lost."), "a degree, though it opens the line")
+        #expect(!words.introducesSomethingNew("Then a softer shadow under the card."), "a property, though it opens the line")
+        #expect(!words.introducesSomethingNew("Give the card a shadow at the bottom."), "opened by a verb: a change to the card")
     }
 }
