@@ -275,6 +275,21 @@ import Testing
         #expect(!describes("When a teacher logs in, the first thing should be their classes as tiles."))
     }
 
+    /// A verb in a clause about the thing before it says how that thing behaves, not how the world
+    /// is; "that" opening a statement, or a linking verb after it, still states.
+    @Test func aClauseAboutAThingStatesNothing() throws {
+        let brands = BrandSpotter(brands: try Fixture.brands())
+        func states(_ line: String) -> Bool {
+            let reading = Reading(line, brands: brands)
+            return RuleFeatures.statesHowThingsAre(reading, after: RuleFeatures.scene(reading))
+        }
+        #expect(!states("I'd like a banner that slides down from the top."))
+        #expect(!states("A help icon on the total which explains the fees."))
+        #expect(states("Their checkout shows the fees up front."), "no clause about a thing: a statement")
+        #expect(states("I think that shows how messy the old flow was."), "\"that\" after a verb of thinking opens no such clause")
+        #expect(states("The banner that slides down has a close button."), "the main verb still states")
+    }
+
     /// "round" opening a clause of its own is a word of looks, not "round the corners": the line
     /// asks for a new button, it does not change the card on the table.
     @Test func aVerbOfLooksAloneInItsClauseIsNoEdit() throws {
