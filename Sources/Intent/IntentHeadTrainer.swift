@@ -61,6 +61,11 @@ public enum IntentHeadTrainer {
         for e in examples { for j in 0..<d { mean[j] += e.input[j] } }
         for j in 0..<d { mean[j] /= Double(max(n, 1)) }
         for e in examples { for j in 0..<d { spread[j] += (e.input[j] - mean[j]) * (e.input[j] - mean[j]) } }
+        // Only an input with no spread at all is left unscaled: all-MiniLM-L6-v2's dimensions 127
+        // and 223 are dead (1e-32). Its dimension 319 is scaled down by the last LayerNorm (weight
+        // -1.5e-9, values -2.5e-8 with a spread of 6e-9) but is an exact small copy of a real
+        // feature, so it is standardised like the rest and takes a weight of about 5e7. Treating it
+        // as constant lost an ask on the cross-set and added a component on the second held-out set.
         for j in 0..<d { spread[j] = (spread[j] / Double(max(n, 1))).squareRoot(); if spread[j] < 1e-9 { spread[j] = 1 } }
         // Rows with a trailing 1 for the bias: x [n, d + 1].
         let x = examples.map { e in (0..<d).map { (e.input[$0] - mean[$0]) / spread[$0] } + [1] }
