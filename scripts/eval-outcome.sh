@@ -59,6 +59,8 @@ EOF
 # replay DIR [HEAD]: DIR/lines.jsonl through the binary in fresh folders, into DIR/events.jsonl.
 replay() {
   local dir=$1 head=${2:-}
+  # A head that is not there would leave the binary on the rules alone, with only a notice.
+  if [[ -n "$head" && ! -f "$head" ]]; then echo "eval-outcome.sh: no head at $head for $dir" >&2; exit 1; fi
   mkdir -p "$dir/data/mockpilot" "$dir/cfg"
   [[ "$MODE" != "--rules-only" ]] && ln -sfn "$MODELS" "$dir/data/mockpilot/models"
   # INTENT_THRESHOLD: the [intent] threshold to replay with, instead of the default (to choose it by).
