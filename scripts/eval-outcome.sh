@@ -84,45 +84,43 @@ score() {
 started=$SECONDS
 for set in "${TRAINED[@]}" "${BLIND[@]}"; do split "$set"; done
 case "$MODE" in
-  --cross)
+  --cross|--cross-meetings)
     # KEEP_HEADS=DIR keeps the fold heads and their table there, and reuses them on the next run
-    # (to compare thresholds without refitting).
+    # (to compare thresholds without refitting). --cross-meetings: a head for each meeting, named
+    # after it, and no blind sets (the built-in head scores those alike in both modes).
     heads=${KEEP_HEADS:-$work/heads}
+    by_meeting=$([[ "$MODE" == --cross-meetings ]] && echo 1 || true)
     mkdir -p "$heads"
     if [[ ! -f "$heads/cross.txt" ]]; then
-      FOLDS=${FOLDS:-} BIN="$BIN" "$ROOT/scripts/train-intents.sh" --cross --heads "$heads" > "$heads/cross.txt.part"
+      FOLDS=${FOLDS:-} BIN="$BIN" "$ROOT/scripts/train-intents.sh" --cross ${by_meeting:+--by-meeting} --heads "$heads" > "$heads/cross.txt.part"
       mv "$heads/cross.txt.part" "$heads/cross.txt"
     fi
     for set in "${TRAINED[@]}"; do
       name=$(basename "$set" .jsonl)
-      for dir in "$work/meetings/$name"/*; do replay "$dir" "$heads/without-$name.json"; done
+      for dir in "$work/meetings/$name"/*; do
+        left_out=$name
+        [[ -n "$by_meeting" ]] && left_out=$(basename "$dir")
+        replay "$dir" "$heads/without-$left_out.json"
+      done
     done
-    for set in "${BLIND[@]}"; do
-      for dir in "$work/meetings/$(basename "$set" .jsonl)"/*; do replay "$dir"; done
-    done
-    echo "meeting outcome, cross-set: each training set replayed with a head trained without it (${FOLDS:-one set at a time}${FOLDS:+ folds of sets})"
-    score "training sets (cross-set), ${#TRAINED[@]} sets" "${TRAINED[@]}"
+    if [[ -n "$by_meeting" ]]; then
+      echo "meeting outcome, cross-meeting: each labelled meeting replayed with a head trained without it"
+      score "training sets (cross-meeting), ${#TRAINED[@]} sets" "${TRAINED[@]}"
+    else
+      for set in "${BLIND[@]}"; do
+        for dir in "$work/meetings/$(basename "$set" .jsonl)"/*; do replay "$dir"; done
+      done
+      echo "meeting outcome, cross-set: each training set replayed with a head trained without it (${FOLDS:-one set at a time}${FOLDS:+ folds of sets})"
+      score "training sets (cross-set), ${#TRAINED[@]} sets" "${TRAINED[@]}"
+    fi
     combine=${COMBINE:-head-unless-sure}
     grep -E "^l2 [0-9.]+, $combine, (threshold ${INTENT_THRESHOLD:-0.75}, )?pooled" "$heads/cross.txt" | sed 's/^/   lines, same heads: /' || true
-    score "held-out set (never trained on), built-in head" "${BLIND[0]}"
-    score "everyday words (never trained on), built-in head" "${BLIND[1]}"
-    score "second held-out set (ten other writers, never trained on), built-in head" "${BLIND[2]}"
-    score "asks described by their parts and purpose (never trained on), built-in head" "${BLIND[3]}"
-    ;;
-  --cross-meetings)
-    heads=${KEEP_HEADS:-$work/heads}
-    mkdir -p "$heads"
-    if [[ ! -f "$heads/cross.txt" ]]; then
-      BIN="$BIN" "$ROOT/scripts/train-intents.sh" --cross --by-meeting --heads "$heads" > "$heads/cross.txt.part"
-      mv "$heads/cross.txt.part" "$heads/cross.txt"
+    if [[ -z "$by_meeting" ]]; then
+      score "held-out set (never trained on), built-in head" "${BLIND[0]}"
+      score "everyday words (never trained on), built-in head" "${BLIND[1]}"
+      score "second held-out set (ten other writers, never trained on), built-in head" "${BLIND[2]}"
+      score "asks described by their parts and purpose (never trained on), built-in head" "${BLIND[3]}"
     fi
-    for set in "${TRAINED[@]}"; do
-      for dir in "$work/meetings/$(basename "$set" .jsonl)"/*; do replay "$dir" "$heads/without-$(basename "$dir").json"; done
-    done
-    echo "meeting outcome, cross-meeting: each labelled meeting replayed with a head trained without it"
-    score "training sets (cross-meeting), ${#TRAINED[@]} sets" "${TRAINED[@]}"
-    grep -E "^l2 [0-9.]+, ${COMBINE:-head-unless-sure}, (threshold ${INTENT_THRESHOLD:-0.75}, )?pooled" "$heads/cross.txt" \
-      | sed 's/^/   lines, same heads: /' || true
     ;;
   --built-in|--rules-only)
     for set in "${TRAINED[@]}" "${BLIND[@]}"; do
