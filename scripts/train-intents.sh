@@ -10,8 +10,9 @@
 # Usage: scripts/train-intents.sh [--cross [--by-meeting] [--heads DIR]] [--out FILE] [--without MEETING...]
 #   (with --cross: FOLDS=N leaves the sets out in N folds, THRESHOLDS="0.6 0.75" scores at each)
 #   --by-meeting  with --cross, leave one meeting out at a time rather than one set (a meeting is the
-#              lines whose ids share a prefix: own-hotel-03 is in own-hotel): the head then knows the
-#              other meetings of the same writer, as the issue's "trained without that meeting" reads
+#              lines whose ids share a prefix: own-hotel-03 is in own-hotel; the binary cuts them, as
+#              IntentEvaluation.meetings does): the head then knows the other meetings of the same
+#              writer, as the issue's "trained without that meeting" reads
 #   --heads    with --cross, also write each fold's head to DIR/without-SET.json (scripts/eval-outcome.sh
 #              replays each labelled meeting with the head trained without its set)
 #   --without  leave these real-talk meetings out (scripts/eval-real-talk.sh --cross does, per fold)
@@ -28,11 +29,11 @@ for set in "${SETS[@]}"; do
   if [[ ! -f "$set" ]]; then echo "train-intents.sh: labelled set not found: $set" >&2; exit 1; fi
 done
 if [[ ! -d "$CORPUS" ]]; then echo "train-intents.sh: real-talk corpus not found at $CORPUS" >&2; exit 1; fi
-CROSS=0 BY_MEETING=0 OUT="$ROOT/Sources/Intent/Resources/intent-head.json" WITHOUT=() HEADS=()
+CROSS=0 BY_MEETING=() OUT="$ROOT/Sources/Intent/Resources/intent-head.json" WITHOUT=() HEADS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --cross) CROSS=1; shift;;
-    --by-meeting) BY_MEETING=1; shift;;
+    --by-meeting) BY_MEETING=(--by-meeting); shift;;
     --out) OUT=$2; shift 2;;
     --heads) HEADS=(--heads "$2"); shift 2;;
     --without) shift; while [[ $# -gt 0 && "$1" != --* ]]; do WITHOUT+=("$1"); shift; done;;
@@ -67,23 +68,10 @@ TALK_WEIGHT=${TALK_WEIGHT:-0.15}
 # knows whether the meeting is about screens at all (10: cross-set outcome 81.3% against 79.2%
 # without, false components 7 against 9; 0 turns it off).
 CONTEXT_LINES=${CONTEXT_LINES:-10}
-if [[ $CROSS == 1 && $BY_MEETING == 1 ]]; then
-  # One file a meeting, named after it, so each fold's head is DIR/without-MEETING.json.
-  python3 - "$talk/by-meeting" "${SETS[@]}" <<'PY'
-import json, os, re, sys
-out = sys.argv[1]
-os.makedirs(out, exist_ok=True)
-for path in sys.argv[2:]:
-    for line in open(path, encoding="utf-8"):
-        if line.strip():
-            name = re.sub(r"-?\d+$", "", json.loads(line)["id"])
-            with open(f"{out}/{name}.jsonl", "a", encoding="utf-8") as f: f.write(line.rstrip("\n") + "\n")
-PY
-  SETS=("$talk/by-meeting"/*.jsonl)
-fi
 if [[ $CROSS == 1 ]]; then
   "$BIN" eval train-intents --cross "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" \
-    --combine "$COMBINE" --threshold ${THRESHOLDS:-${INTENT_THRESHOLD:-0.75}} ${FOLDS:+--folds "$FOLDS"} "${HEADS[@]}" --context "$CONTEXT_LINES"
+    --combine "$COMBINE" --threshold ${THRESHOLDS:-${INTENT_THRESHOLD:-0.75}} ${FOLDS:+--folds "$FOLDS"} "${HEADS[@]}" "${BY_MEETING[@]}" \
+    --context "$CONTEXT_LINES"
   exit 0
 fi
 "$BIN" eval train-intents "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" --combine "$COMBINE" --context "$CONTEXT_LINES" --out "$OUT"

@@ -158,8 +158,11 @@ struct TrainIntentsCommand: ParsableCommand {
     @Option(help: "With --cross, leave the files out in this many folds (file i in fold i mod N) instead of one at a time.")
     var folds: Int?
 
-    @Option(help: "With --cross, also write each fold's head (--combine) to DIR/without-NAME.json, NAME the file left out.")
+    @Option(help: "With --cross, also write each fold's head (--combine) to DIR/without-NAME.json, NAME the file (or meeting) left out.")
     var heads: String?
+
+    @Flag(help: "With --cross, leave one meeting out at a time rather than one file (own-hotel-03 is in meeting own-hotel).")
+    var byMeeting = false
 
     @Option(parsing: .upToNextOption, help: "Real talk with no asks in it (labelled files, every line talk): trained on at --talk-weight.")
     var talk: [String] = []
@@ -173,8 +176,9 @@ struct TrainIntentsCommand: ParsableCommand {
     func validate() throws {
         guard IntentCombination(rawValue: combine) != nil else { throw ValidationError("unknown --combine \(combine)") }
         if !cross, out == nil { throw ValidationError("--out is needed to write the head (or pass --cross)") }
-        if cross, files.count < 2 { throw ValidationError("--cross needs two files or more") }
+        if cross, !byMeeting, files.count < 2 { throw ValidationError("--cross needs two files or more (or --by-meeting)") }
         if heads != nil, !cross { throw ValidationError("--heads goes with --cross") }
+        if byMeeting, !cross { throw ValidationError("--by-meeting goes with --cross") }
         if let folds, folds < 2 { throw ValidationError("--folds must be 2 or more") }
         if !(0...IntentHead.maximumContextLines).contains(context) {
             throw ValidationError("--context must be within 0-\(IntentHead.maximumContextLines)")
@@ -184,14 +188,24 @@ struct TrainIntentsCommand: ParsableCommand {
 
     func run() throws {
         let brands = try ExtractCommand.loadBrands(themes: themes)
+        var meetings = try files.map { try IntentEvaluation.load(file: $0) }
+        var names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        if byMeeting {
+            // Each meeting is then its own unit, named as scripts/eval-outcome.sh names its replay.
+            meetings = meetings.flatMap(IntentEvaluation.meetings)
+            names = meetings.map { String(IntentEvaluation.meeting(of: $0.first?.id ?? "")) }
+            if meetings.count < 2 { throw CleanExit.failure("--by-meeting needs two meetings or more; these files hold \(meetings.count)") }
+            var seen = Set<String>()
+            if let twice = names.first(where: { !seen.insert($0).inserted }) {
+                throw CleanExit.failure("meeting \(twice) is in more than one place: its lines must stand together in one file")
+            }
+        }
         let model: MeetingSetup.MiniLMSentences
         do { model = try MeetingSetup.MiniLMSentences() } catch {
             throw CleanExit.failure((error as? LocalizedError)?.errorDescription ?? "\(error)")
         }
-        let meetings = try files.map { try IntentEvaluation.load(file: $0) }
         // Every line embedded once: cross validation trains and scores many heads on the same lines.
         let embedder = Remembered(model: model)
-        let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
         let talkMeetings = try talk.map { try IntentEvaluation.load(file: $0) }
         let talked = IntentHeadTrainer.examples(files: talkMeetings, brands: brands, embedder: embedder, contextLines: context)
             .map { var e = $0; e.weight = talkWeight; return e }

@@ -67,6 +67,35 @@ import Testing
         #expect(result.stdout.contains("time per line"))
     }
 
+    /// `--by-meeting` leaves out one meeting at a time, named by its ids, and writes each head
+    /// under that name: what scripts/eval-outcome.sh --cross-meetings replays each meeting with.
+    @Test func crossValidationByMeetingNamesEachHeadAfterItsMeeting() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("by-meeting-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func line(_ id: String, _ text: String, _ kind: String?) -> String {
+            "{\"id\": \"\(id)\", \"text\": \"\(text)\", \"design\": \(kind != nil), \"component\": \(kind.map { "\"\($0)\"" } ?? "null")}"
+        }
+        let set = dir.appendingPathComponent("two.jsonl")
+        try [line("hotel-01", "Let's build a booking form with dates.", "form"), line("hotel-02", "Who is taking notes?", nil),
+             line("cafe-01", "Can we mock up a menu card?", "card"), line("cafe-02", "Lunch is at one.", nil)]
+            .joined(separator: "\n").write(to: set, atomically: true, encoding: .utf8)
+        let heads = dir.appendingPathComponent("heads")
+        try FileManager.default.createDirectory(at: heads, withIntermediateDirectories: true)
+        let result = try Binary.run(["eval", "train-intents", "--cross", "--by-meeting", "--heads", heads.path, set.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("without hotel ") && result.stdout.contains("without cafe "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: heads.path).sorted() == ["without-cafe.json", "without-hotel.json"])
+
+        // A meeting whose lines are cut apart by another cannot be left out whole.
+        try [line("hotel-01", "Let's build a booking form.", "form"), line("cafe-01", "Lunch is at one.", nil),
+             line("hotel-02", "Who is taking notes?", nil)].joined(separator: "\n").write(to: set, atomically: true, encoding: .utf8)
+        let split = try Binary.run(["eval", "train-intents", "--cross", "--by-meeting", set.path])
+        #expect(split.status != 0)
+        #expect(split.stderr.contains("meeting hotel is in more than one place"))
+        #expect(split.stderr.split(separator: "\n").count == 1)
+    }
+
     /// Without the sentence model the rules still find intents, after one line saying so.
     @Test func withoutTheEmbeddingModelTheRulesStillWork() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-models-\(UUID().uuidString)")
