@@ -210,8 +210,10 @@ public enum IntentCombination: String, Sendable, CaseIterable {
     public static let unframedCertainHead = 0.9
 
     /// `rules`: the rules' confidence, nil when they read no request; `head`: P(design);
-    /// `describesWhatIs`: the line tells how things are ("Linear's sidebar has collapsible groups").
-    public func confidence(rules: Double?, head: Double, describesWhatIs: Bool = false) -> Double {
+    /// `describesWhatIs`: the line tells how things are ("Linear's sidebar has collapsible groups");
+    /// only read for a line with no request frame that the head is certain of, so a caller's scan
+    /// for it runs only there.
+    public func confidence(rules: Double?, head: Double, describesWhatIs: @autoclosure () -> Bool = false) -> Double {
         switch self {
         case .rules: rules ?? 0
         case .head: head
@@ -223,7 +225,7 @@ public enum IntentCombination: String, Sendable, CaseIterable {
             } else if rules != nil {
                 head
             } else {
-                if head >= Self.unframedCertainHead, !describesWhatIs { head }
+                if head >= Self.unframedCertainHead, !describesWhatIs() { head }
                 else if head >= Self.unframedSureHead { Self.sureUnframed }
                 else { min(head, Self.unframed) }
             }
