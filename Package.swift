@@ -59,8 +59,8 @@ let package = Package(
                             .embedInCode("Resources/brand-slot-words.txt"), .embedInCode("Resources/brand-style-words.txt")]),
         // The intent head's weights are compiled in; the sentence embedding is passed in by Pipeline.
         .target(name: "Intent", dependencies: ["Core", "Brands"],
-                resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/intent-words.json"),
-                            .embedInCode("Resources/intent-kinds.json")]),
+                resources: [.embedInCode("Resources/intent-head.json"), .embedInCode("Resources/unread-head.json"),
+                            .embedInCode("Resources/intent-words.json"), .embedInCode("Resources/intent-kinds.json")]),
         .target(name: "Trigger", dependencies: ["Core"],
                 resources: [.embedInCode("Resources/referring-words.txt"), .embedInCode("Resources/new-thing-words.txt"),
                             .embedInCode("Resources/attribute-words.txt"), .embedInCode("Resources/part-kinds.txt")]),

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Trains the intent head, Sources/Intent/Resources/intent-head.json (compiled into the Intent
-# target), on every labelled set the project tunes on, and on the real talk of
+# Trains the intent head, Sources/Intent/Resources/intent-head.json, and the unread head for the
+# lines the rules read nothing in, unread-head.json (both compiled into the Intent target), on
+# every labelled set the project tunes on, and on the real talk of
 # ../shared/eval/real-talk as talk: every cue more than 2 cues from a labelled ask, as a line that
 # asks for nothing (scripts/real-talk.py lines; the labelled asks themselves are never trained on).
 # Deterministic: the same sets give the same file. The head records the hash of
 # Resources/intent-words.json; after editing a word list, run this again.
 # With --cross it prints instead the cross-set validation the combination and penalty were
 # chosen by: each labelled set scored by a head trained on all the others (and the talk).
-# Usage: scripts/train-intents.sh [--cross [--by-meeting] [--heads DIR]] [--out FILE] [--without MEETING...]
+# Usage: scripts/train-intents.sh [--cross [--by-meeting] [--heads DIR]] [--out FILE | --unread FILE] [--without MEETING...]
 #   (with --cross: FOLDS=N leaves the sets out in N folds, THRESHOLDS="0.6 0.75" scores at each)
 #   --by-meeting  with --cross, leave one meeting out at a time rather than one set (a meeting is the
 #              lines whose ids share a prefix: own-hotel-03 is in own-hotel; the binary cuts them, as
@@ -15,10 +16,12 @@
 #              writer, as the issue's "trained without that meeting" reads
 #   --heads    with --cross, also write each fold's head to DIR/without-SET.json (scripts/eval-outcome.sh
 #              replays each labelled meeting with the head trained without its set)
+#   --out      write the head there instead of the built-in one (and no unread head)
+#   --unread   write only the unread head (for lines the rules read nothing in), there
 #   --without  leave these real-talk meetings out (scripts/eval-real-talk.sh --cross does, per fold)
-# (needs a release build and `make models`). The held-out, everyday, second held-out and
-# described sets, Tests/Eval/intents.{heldout,everyday,heldout2,described}.jsonl, are never trained
-# or tuned on.
+# (needs a release build and `make models`). The held-out, everyday, second held-out, described
+# and third held-out sets, Tests/Eval/intents.{heldout,everyday,heldout2,described,heldout3}.jsonl,
+# are never trained or tuned on.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$ROOT/.build/release/mockpilot}
@@ -29,12 +32,13 @@ for set in "${SETS[@]}"; do
   if [[ ! -f "$set" ]]; then echo "train-intents.sh: labelled set not found: $set" >&2; exit 1; fi
 done
 if [[ ! -d "$CORPUS" ]]; then echo "train-intents.sh: real-talk corpus not found at $CORPUS" >&2; exit 1; fi
-CROSS=0 BY_MEETING=() OUT="$ROOT/Sources/Intent/Resources/intent-head.json" WITHOUT=() HEADS=()
+CROSS=0 BY_MEETING=() UNREAD_ONLY="" OUT="$ROOT/Sources/Intent/Resources/intent-head.json" WITHOUT=() HEADS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --cross) CROSS=1; shift;;
     --by-meeting) BY_MEETING=(--by-meeting); shift;;
     --out) OUT=$2; shift 2;;
+    --unread) UNREAD_ONLY=$2; shift 2;;
     --heads) HEADS=(--heads "$2"); shift 2;;
     --without) shift; while [[ $# -gt 0 && "$1" != --* ]]; do WITHOUT+=("$1"); shift; done;;
     *) echo "train-intents.sh: unknown argument $1" >&2; exit 1;;
@@ -74,6 +78,15 @@ if [[ $CROSS == 1 ]]; then
     --context "$CONTEXT_LINES"
   exit 0
 fi
-"$BIN" eval train-intents "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" --combine "$COMBINE" --context "$CONTEXT_LINES" --out "$OUT"
-[[ "$OUT" == "$ROOT/Sources/Intent/Resources/intent-head.json" ]] && echo "now rebuild (swift build -c release) to compile the new weights in"
+BUILT_IN="$ROOT/Sources/Intent/Resources/intent-head.json"
+if [[ -z "$UNREAD_ONLY" ]]; then
+  "$BIN" eval train-intents "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" --combine "$COMBINE" --context "$CONTEXT_LINES" --out "$OUT"
+fi
+# The unread head, for lines the rules read nothing in: on the same sets and talk, beside the
+# built-in head (or alone to the file --unread names).
+if [[ -n "$UNREAD_ONLY" || "$OUT" == "$BUILT_IN" ]]; then
+  "$BIN" eval train-intents --unread "${SETS[@]}" --talk "$talk"/*.jsonl --talk-weight "$TALK_WEIGHT" --l2 "$L2" --combine "$COMBINE" \
+    --context "$CONTEXT_LINES" --out "${UNREAD_ONLY:-$ROOT/Sources/Intent/Resources/unread-head.json}"
+fi
+[[ "$OUT" == "$BUILT_IN" && -z "$UNREAD_ONLY" ]] && echo "now rebuild (swift build -c release) to compile the new weights in"
 exit 0

@@ -12,6 +12,8 @@ import Core
 /// With a scorer, every line is also embedded and scored by the intent head, which sees the
 /// rules' reading among its inputs; its probability is the published confidence, and a line
 /// the rules found no frame in ("Car results as cards.") can still be an intent.
+/// A line the rules read nothing in at all is asked of the scorer's unread head, which reads
+/// only the line and its meeting: what it is sure of is offered, never made.
 public struct IntentExtractor: Sendable {
     /// Intents below this confidence are not published.
     public let threshold: Double
@@ -27,6 +29,10 @@ public struct IntentExtractor: Sendable {
     private let prototypes: KindPrototypes?
     /// The head's input for the last line assessed (with an embedding), for the trainer.
     private(set) var lastInput: [Double]?
+    /// Records every line's input instead, its rule features at zero: for the unread head.
+    private let recordsUnread: Bool
+    /// The last line was offered by the unread head: it asks nothing a later line goes on with.
+    private var offeredUnread = false
     /// The last component asked for (not refined): what "make it bigger" changes.
     private var current: ComponentKind?
     /// Components named inside the request for `current` ("a form with a save button"): "the
@@ -52,17 +58,20 @@ public struct IntentExtractor: Sendable {
         self.threshold = threshold
         self.scorer = scorer
         featureEmbedder = nil
+        recordsUnread = false
         contextLines = scorer?.head.contextLines ?? 0
         prototypes = scorer?.prototypes
     }
 
     /// Rules alone, recording the head's input (`lastInput`) for every line the head would be
     /// asked about: for training. `contextLines`: with the mean embedding of that many lines before.
-    init(brands: BrandTable, recordingWith embedder: any SentenceEmbedding, contextLines: Int = 0) {
+    /// `unread`: record every line instead, as the unread head reads it (no rule features).
+    init(brands: BrandTable, recordingWith embedder: any SentenceEmbedding, contextLines: Int = 0, unread: Bool = false) {
         self.brands = BrandSpotter(brands: brands)
         threshold = 0.75
         scorer = nil
         featureEmbedder = embedder
+        recordsUnread = unread
         self.contextLines = min(max(contextLines, 0), IntentHead.maximumContextLines)
         prototypes = KindPrototypes(embedder: embedder)
     }
@@ -86,7 +95,7 @@ public struct IntentExtractor: Sendable {
         let published = (found?.confidence ?? 0) >= threshold
         // What a following line of looks alone would describe: the component asked for or changed,
         // when the line was at least an even bet (a guess that weak is not worth carrying).
-        let asked = found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
+        let asked = offeredUnread ? nil : found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
         remember(Heard(text: utterance.msg.text, reading: reading, asked: asked))
         // The line's own embedding, when the head's input was made, is its part of the context of
         // the lines after it.
@@ -121,11 +130,15 @@ public struct IntentExtractor: Sendable {
         var input: [Double]?
         let recentRequest = window.contains { $0.asked != nil }
         let ruleFeatures = { RuleFeatures.of(reading, rules: decision?.confidence, recentRequest: recentRequest) }
-        if let featureEmbedder, decision != nil || headDecision(reading) != nil {
-            // Only lines the head would be asked about at run time are worth training it on.
+        let asked = decision ?? headDecision(reading)
+        if let featureEmbedder, recordsUnread || asked != nil {
+            // Only lines the head would be asked about at run time are worth training it on. The
+            // unread head learns from every line, by its words and its meeting alone: the lines
+            // it is asked about are the few the rules miss, too few to learn from by themselves.
             let context = contextLines > 0 ? contextMean(embedder: featureEmbedder) : nil
-            input = IntentScorer.input(featureEmbedder.embed(utterance.msg.text), context: context, rules: ruleFeatures())
-        } else if let scorer, let asked = decision ?? headDecision(reading), scorer.needsHead(rules: decision?.confidence) {
+            input = IntentScorer.input(featureEmbedder.embed(utterance.msg.text), context: context,
+                                       rules: recordsUnread ? RuleFeatures.none : ruleFeatures())
+        } else if let scorer, let asked, scorer.needsHead(rules: decision?.confidence) {
             // Embedding costs far more than the rules, so it is only done when the head could change
             // the outcome: never for a line no intent can be built from.
             let rules = decision?.confidence
@@ -142,7 +155,22 @@ public struct IntentExtractor: Sendable {
                                                                      describesWhatIs: RuleFeatures.describesWhatIs(reading))
                 input = x
             }
+        } else if let scorer, let head = scorer.unread, asked == nil, Self.mayAskUnread(reading) {
+            // Nothing the rules know is in the line ("Then on the left, everyone's shifts, one row
+            // each."): the head for such lines, reading the meeting before it, may still take it
+            // for an ask. Only offered, at most, and of the kind its embedding is nearest to.
+            let context = contextLines > 0 ? contextMean(embedder: scorer.embedder) : nil
+            let x = IntentScorer.input(scorer.embedder.embed(utterance.msg.text), context: context, rules: RuleFeatures.none)
+            if x.count == head.weights.count {
+                input = x
+                if head.probability(x) >= IntentCombination.unreadOfferHead,
+                   let kind = prototypes?.nearest(to: x.prefix(scorer.embedder.dimension).map(Float.init))?.kind {
+                    decision = Decision(component: kind, confidence: IntentCombination.unframed, cue: false, refine: false,
+                                        byDescription: true, unread: true)
+                }
+            }
         }
+        offeredUnread = decision?.unread ?? false
         guard let decision else { return (nil, input) }
         // A request put off to another time is offered, never made on its own: nobody asked for it now.
         let now = reading.putOff ? min(decision.confidence, IntentCombination.unframed) : decision.confidence
@@ -160,6 +188,17 @@ public struct IntentExtractor: Sendable {
     /// of looks to the current component, else the rest of a request just made but not yet
     /// published (as `continuation` reads looks). A line naming nothing with no looks asks nothing.
     private static let vagueParts = Lexicon.words.set("vagueParts")
+
+    /// Whether the unread head may be asked about a line the rules read nothing in: one naming
+    /// no component and no looks (a line of looks alone, "With rounded corners, maybe.", goes on
+    /// with something said before it, or with nothing), not a question about how things are, not
+    /// a pointer at what exists ("right now the search sits in the header"), not a statement of
+    /// how things are ("the kiosks are portrait screens").
+    private static func mayAskUnread(_ reading: Reading) -> Bool {
+        !reading.words.isEmpty && reading.components.isEmpty && reading.styles.isEmpty && reading.colors.isEmpty
+            && reading.brandRefs.isEmpty && !RuleFeatures.asksAboutTheWorld(reading) && !RuleFeatures.pointsAtWhatExists(reading)
+            && !RuleFeatures.describesWhatIs(reading)
+    }
 
     private func headDecision(_ reading: Reading) -> Decision? {
         // A question about how things are, or a statement of it ("the profile page has an avatar",
@@ -224,6 +263,8 @@ public struct IntentExtractor: Sendable {
         var refersTo: ComponentKind?
         /// No component named: its kind is the one the line's embedding is nearest to.
         var byDescription = false
+        /// Taken for an ask by the head for lines the rules read nothing in: only ever offered.
+        var unread = false
     }
 
     /// What each frame starts at. On the labelled sets (dev, the hand-written meetings) every

@@ -17,11 +17,12 @@ public enum IntentHeadTrainer {
     /// Every line of every labelled file through the rules in order, each file cut into its
     /// meetings (`IntentEvaluation.meetings`): the rules' state and the context carry from line to
     /// line within a meeting, as in one, never into the next. With its embedding and rule features.
+    /// `unread`: every line, without rule features, for the unread head.
     public static func examples(files: [[LabelledLine]], brands: BrandTable, embedder: any SentenceEmbedding,
-                                contextLines: Int = 0) -> [Example] {
+                                contextLines: Int = 0, unread: Bool = false) -> [Example] {
         var examples: [Example] = []
         for meeting in files.flatMap(IntentEvaluation.meetings) {
-            var extractor = IntentExtractor(brands: brands, recordingWith: embedder, contextLines: contextLines)
+            var extractor = IntentExtractor(brands: brands, recordingWith: embedder, contextLines: contextLines, unread: unread)
             for line in meeting {
                 let utterance = Utterance(id: line.id, msg: TranscriptMsg(text: line.text, tsStart: 0, tsEnd: 0, id: line.id))
                 _ = extractor.assess(utterance)

@@ -5,16 +5,25 @@ public struct IntentScorer: Sendable {
     public let embedder: any SentenceEmbedding
     /// How the head's probability and the rules' confidence combine; the head's own by default.
     public let combination: IntentCombination
+    /// The head for lines the rules read nothing in: what it is sure of is offered, never made.
+    public let unread: IntentHead?
     /// The kinds as embeddings, for asks that name no component.
     let prototypes: KindPrototypes
 
-    /// Fails when the embedding is not the length the head was trained on.
-    public init(head: IntentHead, embedder: any SentenceEmbedding, combination: IntentCombination? = nil) throws {
-        let expected = head.context ? head.dimension / 2 : head.dimension
-        guard embedder.dimension == expected else {
-            throw IntentError.embeddingSize(expected: expected, got: embedder.dimension)
+    /// Fails when the embedding is not the length either head was trained on, or the two heads
+    /// read different context.
+    public init(head: IntentHead, unread: IntentHead? = nil, embedder: any SentenceEmbedding, combination: IntentCombination? = nil) throws {
+        for head in [head] + (unread.map { [$0] } ?? []) {
+            let expected = head.context ? head.dimension / 2 : head.dimension
+            guard embedder.dimension == expected else {
+                throw IntentError.embeddingSize(expected: expected, got: embedder.dimension)
+            }
+        }
+        if let unread, unread.contextLines != head.contextLines {
+            throw IntentError.badHead(source: "unread head", reason: "it reads \(unread.contextLines) lines of context, the intent head \(head.contextLines)")
         }
         self.head = head
+        self.unread = unread
         self.embedder = embedder
         self.combination = combination ?? head.combination
         prototypes = KindPrototypes(embedder: embedder)

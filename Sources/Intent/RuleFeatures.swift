@@ -99,6 +99,9 @@ enum RuleFeatures {
             || zip(texts, texts.dropFirst()).contains { $0 == "right" && $1 == "now" || $0 == "the" && $1 == "moment" }
     }
 
+    /// Every feature at zero: the unread head's input, which reads a line's words and meeting alone.
+    static let none = [Double](repeating: 0, count: names.count)
+
     /// `rules`: the rules' confidence, nil when they read no request; `recentRequest`: a line
     /// just before asked for a component.
     static func of(_ reading: Reading, rules: Double?, recentRequest: Bool) -> [Double] {

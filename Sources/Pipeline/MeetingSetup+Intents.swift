@@ -4,11 +4,13 @@ import Foundation
 import Intent
 
 extension MeetingSetup {
-    /// The built-in intent head reading `model`'s embeddings; without the model (or with a head
+    /// The built-in intent heads (for lines the rules read, and for lines they read nothing in)
+    /// reading `model`'s embeddings; without the model (or with a head
     /// this build cannot use) nil and the one line to show: intents then come from the rules alone.
     public static func intentScorer(model: Result<MiniLM, any Error>) -> (scorer: IntentScorer?, notice: String?) {
         do {
-            return (try IntentScorer(head: try IntentHead.bundled(), embedder: MiniLMSentences(model: try model.get())), nil)
+            return (try IntentScorer(head: try IntentHead.bundled(), unread: try IntentHead.bundledUnread(),
+                                     embedder: MiniLMSentences(model: try model.get())), nil)
         } catch {
             return (nil, "intents from rules alone: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
         }

@@ -164,6 +164,9 @@ struct TrainIntentsCommand: ParsableCommand {
     @Flag(help: "With --cross, leave one meeting out at a time rather than one file (own-hotel-03 is in meeting own-hotel).")
     var byMeeting = false
 
+    @Flag(help: "Train the unread head instead: on the lines the rules read nothing in (Resources/unread-head.json).")
+    var unread = false
+
     @Option(parsing: .upToNextOption, help: "Real talk with no asks in it (labelled files, every line talk): trained on at --talk-weight.")
     var talk: [String] = []
 
@@ -179,6 +182,7 @@ struct TrainIntentsCommand: ParsableCommand {
         if cross, !byMeeting, files.count < 2 { throw ValidationError("--cross needs two files or more (or --by-meeting)") }
         if heads != nil, !cross { throw ValidationError("--heads goes with --cross") }
         if byMeeting, !cross { throw ValidationError("--by-meeting goes with --cross") }
+        if unread, cross { throw ValidationError("--unread trains one head; its cross validation is not built") }
         if let folds, folds < 2 { throw ValidationError("--folds must be 2 or more") }
         if !(0...IntentHead.maximumContextLines).contains(context) {
             throw ValidationError("--context must be within 0-\(IntentHead.maximumContextLines)")
@@ -207,12 +211,13 @@ struct TrainIntentsCommand: ParsableCommand {
         // Every line embedded once: cross validation trains and scores many heads on the same lines.
         let embedder = Remembered(model: model)
         let talkMeetings = try talk.map { try IntentEvaluation.load(file: $0) }
-        let talked = IntentHeadTrainer.examples(files: talkMeetings, brands: brands, embedder: embedder, contextLines: context)
+        let talked = IntentHeadTrainer.examples(files: talkMeetings, brands: brands, embedder: embedder, contextLines: context, unread: unread)
             .map { var e = $0; e.weight = talkWeight; return e }
         if cross { return try crossValidate(meetings, talk: talked, names: names, brands: brands, embedder: embedder) }
-        let examples = IntentHeadTrainer.examples(files: meetings, brands: brands, embedder: embedder, contextLines: context) + talked
+        let examples = IntentHeadTrainer.examples(files: meetings, brands: brands, embedder: embedder, contextLines: context, unread: unread)
+            + talked
         let penalty = l2.first ?? HeadOptions.defaultL2
-        let notes = [
+        var notes = [
             "trained_on": zip(names, meetings).map { "\($0) (\($1.count))" }.joined(separator: ", "),
             "talk": "\(talk.count) files of real talk, \(talked.count) lines the head is asked about, weight \(talkWeight)",
             "lines": "\(examples.count), \(examples.filter(\.design).count) design",
@@ -220,6 +225,9 @@ struct TrainIntentsCommand: ParsableCommand {
             "l2": "\(penalty)",
             "how": "scripts/train-intents.sh: L2 logistic regression by Newton's method; combination chosen by --cross",
         ]
+        if unread {
+            notes["lines_read"] = "every line, by its words and its meeting alone (the unread head, asked about the lines the rules read nothing in)"
+        }
         let trained = IntentHeadTrainer.train(examples, dimension: embedder.dimension * (context > 0 ? 2 : 1), contextLines: context,
                                               l2: penalty, combination: IntentCombination(rawValue: combine) ?? .maximum, notes: notes)
         let path = out ?? ""
@@ -327,6 +335,9 @@ struct HeadOptions: ParsableArguments {
         } else {
             weights = try IntentHead.bundled()
         }
-        return try IntentScorer(head: weights, embedder: embedder, combination: combination)
+        // The built-in unread head goes with any head that reads as much context as it does.
+        let unread = try IntentHead.bundledUnread()
+        return try IntentScorer(head: weights, unread: unread.contextLines == weights.contextLines ? unread : nil, embedder: embedder,
+                                combination: combination)
     }
 }

@@ -54,6 +54,14 @@ import Testing
         }
     }
 
+    @Test func anUnreadHeadReadingOtherContextIsRefused() throws {
+        var unread = try IntentHead.bundledUnread()
+        unread.contextLines = 3
+        #expect(throws: IntentError.self) {
+            try IntentScorer(head: try IntentHead.bundled(), unread: unread, embedder: Sized(dimension: 384))
+        }
+    }
+
     @Test func trainingIsDeterministicAndLearnsWhatItIsShown() throws {
         // The stand-in "embedding" says whether a line talks about lunch: what tells these apart.
         let lines = (0..<12).flatMap { i in [
@@ -68,6 +76,22 @@ import Testing
         for example in examples {
             #expect((first.probability(example.input) > 0.5) == example.design)
         }
+    }
+
+    /// The unread head learns from every line, the ones the rules read nothing in too, by the
+    /// line and its meeting alone: its rule features are all zero.
+    @Test func theUnreadHeadIsTrainedOnEveryLineWithoutRuleFeatures() throws {
+        let lines = [
+            LabelledLine(id: "plans-01", text: "Can we get a dark card for the plan?", design: true, component: .card),
+            LabelledLine(id: "plans-02", text: "Lunch at one?", design: false),
+            LabelledLine(id: "plans-03", text: "Somewhere to see what each plan costs.", design: true, component: .pricing),
+        ]
+        let read = IntentHeadTrainer.examples(files: [lines], brands: try Fixture.brands(), embedder: WordFlags())
+        let every = IntentHeadTrainer.examples(files: [lines], brands: try Fixture.brands(), embedder: WordFlags(), unread: true)
+        #expect(read.count < lines.count)
+        #expect(every.map(\.design) == lines.map(\.design))
+        #expect(every.allSatisfy { Array($0.input[4...]) == RuleFeatures.none })
+        #expect(read.contains { Array($0.input[4...]) != RuleFeatures.none })
     }
 
     @Test func theHeadReadsTheMeanOfTheMeetingsLastLinesAndNothingFromTheMeetingBefore() throws {
@@ -160,4 +184,10 @@ struct WordFlags: SentenceEmbedding {
         let t = text.lowercased()
         return [t.contains("lunch") ? 1 : 0, t.contains("card") ? 1 : 0, t.contains("dark") ? 1 : 0, 1]
     }
+}
+
+/// An embedding of a given length that says nothing: for checks that never embed.
+struct Sized: SentenceEmbedding {
+    var dimension: Int
+    func embed(_ text: String) -> [Float] { [Float](repeating: 0, count: dimension) }
 }

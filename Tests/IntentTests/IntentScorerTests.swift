@@ -21,7 +21,8 @@ struct MiniLMSentences: SentenceEmbedding {
 /// the training sets.
 struct IntentScorerTests {
     func extractor() throws -> IntentExtractor {
-        let scorer = try IntentScorer(head: try IntentHead.bundled(), embedder: try MiniLMSentences.installed.get())
+        let scorer = try IntentScorer(head: try IntentHead.bundled(), unread: try IntentHead.bundledUnread(),
+                                      embedder: try MiniLMSentences.installed.get())
         return IntentExtractor(brands: try Fixture.brands(), scorer: scorer)
     }
 
@@ -42,6 +43,35 @@ struct IntentScorerTests {
         // Above the meeting's suggestion floor (0.5), at most the cap of a line with no request frame.
         #expect(intent.confidence >= 0.5 && intent.confidence <= IntentCombination.unframed)
         #expect(one(line, with: try extractor()) == nil)
+    }
+
+    /// In a meeting about a screen, a line the rules read nothing in (no request frame, no
+    /// component, no looks) is still offered when the unread head takes it for an ask: as the
+    /// kind its embedding is nearest to, never written on its own. Talk around it is not offered.
+    @Test func anAskTheRulesReadNothingInIsOfferedNeverWritten() throws {
+        let meeting = [
+            "Let's build a booking form for the vet clinic, nothing fancy.",
+            "Make it light, with the clinic's teal on the submit button.",
+            "And a strip along the top with how many days until the jab is due.",
+            "Send me the slides after the call.",
+            "We spun up the staging server last night.",
+        ]
+        #expect(try Fixture.one(meeting[2]) == nil, "the rules alone already read it: pick a harder line")
+        var reader = try extractor()
+        let assessed = meeting.enumerated().map { i, text in
+            reader.assess(Utterance(id: "u\(i)", msg: TranscriptMsg(text: text, tsStart: Double(i), tsEnd: Double(i) + 1)))
+        }
+        let offered = try #require(assessed[2])
+        #expect(offered.component != nil && !offered.refine)
+        #expect(offered.confidence >= 0.5 && offered.confidence < reader.threshold)
+        #expect(assessed[3] == nil && assessed[4] == nil)
+        // Without the unread head the line is not read at all.
+        var plain = IntentExtractor(brands: try Fixture.brands(),
+                                    scorer: try IntentScorer(head: try IntentHead.bundled(), embedder: try MiniLMSentences.installed.get()))
+        let unheard = meeting.prefix(3).enumerated().map { i, text in
+            plain.assess(Utterance(id: "u\(i)", msg: TranscriptMsg(text: text, tsStart: Double(i), tsEnd: Double(i) + 1)))
+        }
+        #expect(unheard[2] == nil)
     }
 
     /// A thing shown as something the lexicon lacks ("pins") is read by the head, as the kind its
