@@ -10,7 +10,8 @@
 #                 time, 16 fits of about 15 s; FOLDS=N leaves them out in N folds, set i in fold
 #                 i mod N, which leaves each head less to learn from), pooled detection F1
 #                 and component accuracy of the same heads beside; then the held-out, everyday,
-#                 second held-out and described sets, never trained on, with the built-in head
+#                 second held-out, described and third held-out sets, never trained on, with the
+#                 built-in head
 #   --cross-meetings  as --cross, but each meeting replayed with a head trained without that
 #                 meeting alone (train-intents.sh --cross --by-meeting: 47 fits), so the head knows
 #                 the other meetings of the same writer; the blind sets are not replayed
@@ -27,7 +28,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MODELS="${XDG_DATA_HOME:-$HOME/.local/share}/mockpilot/models"
 TRAINED=("$ROOT/../shared/eval/intents.dev.jsonl" "$ROOT/Tests/Eval/intents.dev2.jsonl" "$ROOT"/Tests/IntentTests/Meetings/*.jsonl)
 BLIND=("$ROOT/Tests/Eval/intents.heldout.jsonl" "$ROOT/Tests/Eval/intents.everyday.jsonl" "$ROOT/Tests/Eval/intents.heldout2.jsonl"
-       "$ROOT/Tests/Eval/intents.described.jsonl")
+       "$ROOT/Tests/Eval/intents.described.jsonl" "$ROOT/Tests/Eval/intents.heldout3.jsonl")
 if [[ ! -x "$BIN" ]]; then echo "eval-outcome.sh: no binary at $BIN (run swift build -c release)" >&2; exit 1; fi
 for set in "${TRAINED[@]}" "${BLIND[@]}"; do
   if [[ ! -f "$set" ]]; then echo "eval-outcome.sh: labelled set not found: $set" >&2; exit 1; fi
@@ -120,6 +121,7 @@ case "$MODE" in
       score "everyday words (never trained on), built-in head" "${BLIND[1]}"
       score "second held-out set (ten other writers, never trained on), built-in head" "${BLIND[2]}"
       score "asks described by their parts and purpose (never trained on), built-in head" "${BLIND[3]}"
+      score "third held-out set (six other writers, never trained on), built-in head" "${BLIND[4]}"
     fi
     ;;
   --built-in|--rules-only)
@@ -132,6 +134,7 @@ case "$MODE" in
     score "everyday words" "${BLIND[1]}"
     score "second held-out set" "${BLIND[2]}"
     score "asks described by their parts and purpose" "${BLIND[3]}"
+    score "third held-out set" "${BLIND[4]}"
     ;;
   *) echo "eval-outcome.sh: unknown mode $MODE" >&2; exit 1;;
 esac

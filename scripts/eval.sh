@@ -9,6 +9,7 @@ DEV="$ROOT/../shared/eval/intents.dev.jsonl"
 DEV2="$ROOT/Tests/Eval/intents.dev2.jsonl"
 HELDOUT="$ROOT/Tests/Eval/intents.heldout.jsonl"
 HELDOUT2="$ROOT/Tests/Eval/intents.heldout2.jsonl"
+HELDOUT3="$ROOT/Tests/Eval/intents.heldout3.jsonl"
 if [[ ! -x "$BIN" ]]; then echo "eval.sh: no binary at $BIN (run swift build -c release)" >&2; exit 1; fi
 for set in "$DEV" "$DEV2"; do
   if [[ ! -f "$set" ]]; then echo "eval.sh: labelled set not found: $set" >&2; exit 1; fi
@@ -37,8 +38,11 @@ if [[ "${MOCKPILOT_EVAL_HELDOUT:-1}" == "1" ]]; then
   echo "== intents: second held-out set, $HELDOUT2 (written blind by ten other writers, never tuned or trained on)"
   "$BIN" eval intents "$HELDOUT2"
   echo
+  echo "== intents: third held-out set, $HELDOUT3 (written blind by six other writers, never tuned or trained on)"
+  "$BIN" eval intents "$HELDOUT3"
+  echo
 else
-  echo "== intents: held-out sets, $HELDOUT and $HELDOUT2: not scored (MOCKPILOT_EVAL_HELDOUT=0)"
+  echo "== intents: held-out sets, $HELDOUT, $HELDOUT2 and $HELDOUT3: not scored (MOCKPILOT_EVAL_HELDOUT=0)"
 fi
 echo "== intents: everyday words, $ROOT/Tests/Eval/intents.everyday.jsonl (written before tuning, never trained on)"
 "$BIN" eval intents "$ROOT/Tests/Eval/intents.everyday.jsonl"
