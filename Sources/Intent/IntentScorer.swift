@@ -20,7 +20,8 @@ public struct IntentScorer: Sendable {
             }
         }
         if let unread, unread.contextLines != head.contextLines {
-            throw IntentError.badHead(source: "unread head", reason: "it reads \(unread.contextLines) lines of context, the intent head \(head.contextLines)")
+            throw IntentError.badHead(source: "unread head",
+                                      reason: "it reads \(unread.contextLines) lines of context, the intent head \(head.contextLines)")
         }
         self.head = head
         self.unread = unread

@@ -164,7 +164,7 @@ struct TrainIntentsCommand: ParsableCommand {
     @Flag(help: "With --cross, leave one meeting out at a time rather than one file (own-hotel-03 is in meeting own-hotel).")
     var byMeeting = false
 
-    @Flag(help: "Train the unread head instead: on the lines the rules read nothing in (Resources/unread-head.json).")
+    @Flag(help: "Train the unread head instead (Resources/unread-head.json): every line by its words and meeting, no rule features.")
     var unread = false
 
     @Option(parsing: .upToNextOption, help: "Real talk with no asks in it (labelled files, every line talk): trained on at --talk-weight.")
