@@ -31,8 +31,6 @@ public struct IntentExtractor: Sendable {
     private(set) var lastInput: [Double]?
     /// Records every line's input instead, its rule features at zero: for the unread head.
     private let recordsUnread: Bool
-    /// The last line was offered by the unread head: it asks nothing a later line goes on with.
-    private var offeredUnread = false
     /// The last component asked for (not refined): what "make it bigger" changes.
     private var current: ComponentKind?
     /// Components named inside the request for `current` ("a form with a save button"): "the
@@ -90,12 +88,13 @@ public struct IntentExtractor: Sendable {
         var utterance = utterance
         utterance.msg.text = Self.readable(utterance.msg.text)
         let reading = Reading(utterance.msg.text, brands: brands)
-        let (found, input) = candidate(for: utterance, reading: reading)
+        let (found, input, offeredOnly) = candidate(for: utterance, reading: reading)
         lastInput = input
         let published = (found?.confidence ?? 0) >= threshold
         // What a following line of looks alone would describe: the component asked for or changed,
-        // when the line was at least an even bet (a guess that weak is not worth carrying).
-        let asked = offeredUnread ? nil : found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
+        // when the line was at least an even bet (a guess that weak is not worth carrying). An
+        // offer of the unread head asks nothing a later line goes on with.
+        let asked = offeredOnly ? nil : found.flatMap { $0.confidence >= 0.5 ? ($0.refine ? $0.refersTo : $0.component) : nil }
         remember(Heard(text: utterance.msg.text, reading: reading, asked: asked))
         // The line's own embedding, when the head's input was made, is its part of the context of
         // the lines after it.
@@ -112,9 +111,10 @@ public struct IntentExtractor: Sendable {
         return found
     }
 
-    /// The best reading of an utterance with its confidence, published or not, and the head's
-    /// input when there is an embedding to build it from.
-    mutating func candidate(for utterance: Utterance, reading heard: Reading) -> (IntentMsg?, [Double]?) {
+    /// The best reading of an utterance with its confidence, published or not; the head's input
+    /// when there is an embedding to build it from; whether the reading may only be offered (the
+    /// unread head's).
+    mutating func candidate(for utterance: Utterance, reading heard: Reading) -> (IntentMsg?, [Double]?, offeredOnly: Bool) {
         var reading = heard
         if reading.createCue == nil, window.last?.reading.danglingCue == true,
            let first = reading.components.first(where: { !$0.located && !$0.weak }), first.hit.start <= 3 {
@@ -130,24 +130,22 @@ public struct IntentExtractor: Sendable {
         var input: [Double]?
         let recentRequest = window.contains { $0.asked != nil }
         let ruleFeatures = { RuleFeatures.of(reading, rules: decision?.confidence, recentRequest: recentRequest) }
-        let asked = decision ?? headDecision(reading)
+        // What a head would be asked about; with no head to ask (rules alone), not worked out.
+        let asked = featureEmbedder == nil && scorer == nil ? decision : decision ?? headDecision(reading)
         if let featureEmbedder, recordsUnread || asked != nil {
             // Only lines the head would be asked about at run time are worth training it on. The
             // unread head learns from every line, by its words and its meeting alone: the lines
             // it is asked about are the few the rules miss, too few to learn from by themselves.
-            let context = contextLines > 0 ? contextMean(embedder: featureEmbedder) : nil
-            input = IntentScorer.input(featureEmbedder.embed(utterance.msg.text), context: context,
-                                       rules: recordsUnread ? RuleFeatures.none : ruleFeatures())
+            input = headInput(utterance.msg.text, embedder: featureEmbedder, rules: recordsUnread ? RuleFeatures.none : ruleFeatures())
         } else if let scorer, let asked, scorer.needsHead(rules: decision?.confidence) {
             // Embedding costs far more than the rules, so it is only done when the head could change
             // the outcome: never for a line no intent can be built from.
             let rules = decision?.confidence
-            let context = contextLines > 0 ? contextMean(embedder: scorer.embedder) : nil
-            let x = IntentScorer.input(scorer.embedder.embed(utterance.msg.text), context: context, rules: ruleFeatures())
+            let x = headInput(utterance.msg.text, embedder: scorer.embedder, rules: ruleFeatures())
             if x.count == scorer.head.weights.count {
                 decision = asked
                 if asked.byDescription {
-                    let kind = prototypes?.nearest(to: x.prefix(scorer.embedder.dimension).map(Float.init))?.kind
+                    let kind = nearestKind(x, dimension: scorer.embedder.dimension)
                     decision = kind == nil ? nil : decision
                     decision?.component = kind
                 }
@@ -159,19 +157,17 @@ public struct IntentExtractor: Sendable {
             // Nothing the rules know is in the line ("Then on the left, everyone's shifts, one row
             // each."): the head for such lines, reading the meeting before it, may still take it
             // for an ask. Only offered, at most, and of the kind its embedding is nearest to.
-            let context = contextLines > 0 ? contextMean(embedder: scorer.embedder) : nil
-            let x = IntentScorer.input(scorer.embedder.embed(utterance.msg.text), context: context, rules: RuleFeatures.none)
+            let x = headInput(utterance.msg.text, embedder: scorer.embedder, rules: RuleFeatures.none)
             if x.count == head.weights.count {
                 input = x
                 if head.probability(x) >= IntentCombination.unreadOfferHead,
-                   let kind = prototypes?.nearest(to: x.prefix(scorer.embedder.dimension).map(Float.init))?.kind {
+                   let kind = nearestKind(x, dimension: scorer.embedder.dimension) {
                     decision = Decision(component: kind, confidence: IntentCombination.unframed, cue: false, refine: false,
                                         byDescription: true, unread: true)
                 }
             }
         }
-        offeredUnread = decision?.unread ?? false
-        guard let decision else { return (nil, input) }
+        guard let decision else { return (nil, input, false) }
         // A request put off to another time is offered, never made on its own: nobody asked for it now.
         let now = reading.putOff ? min(decision.confidence, IntentCombination.unframed) : decision.confidence
         let confidence = (min(0.99, max(0, now)) * 100).rounded() / 100
@@ -180,7 +176,19 @@ public struct IntentExtractor: Sendable {
             confidence: confidence, speaker: utterance.msg.speaker, colors: reading.colors, cue: decision.cue,
             refine: decision.refine, refersTo: decision.refine ? (decision.refersTo ?? current) : nil,
             label: LabelReader.read(reading.words), text: utterance.msg.text)
-        return (intent, input)
+        return (intent, input, decision.unread)
+    }
+
+    /// A head's input for a line: its embedding, the meeting's context (when the heads read it)
+    /// and `rules`.
+    private mutating func headInput(_ text: String, embedder: any SentenceEmbedding, rules: [Double]) -> [Double] {
+        let context = contextLines > 0 ? contextMean(embedder: embedder) : nil
+        return IntentScorer.input(embedder.embed(text), context: context, rules: rules)
+    }
+
+    /// The kind whose prototype is nearest to the line's embedding, the first `dimension` values of `x`.
+    private func nearestKind(_ x: [Double], dimension: Int) -> ComponentKind? {
+        prototypes?.nearest(to: x.prefix(dimension).map(Float.init))?.kind
     }
 
     /// What a line the rules read no request in would ask for, should the head say it asks: the

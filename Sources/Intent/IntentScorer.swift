@@ -13,8 +13,8 @@ public struct IntentScorer: Sendable {
     /// Fails when the embedding is not the length either head was trained on, or the two heads
     /// read different context.
     public init(head: IntentHead, unread: IntentHead? = nil, embedder: any SentenceEmbedding, combination: IntentCombination? = nil) throws {
-        for head in [head] + (unread.map { [$0] } ?? []) {
-            let expected = head.context ? head.dimension / 2 : head.dimension
+        for each in [head] + [unread].compactMap({ $0 }) {
+            let expected = each.context ? each.dimension / 2 : each.dimension
             guard embedder.dimension == expected else {
                 throw IntentError.embeddingSize(expected: expected, got: embedder.dimension)
             }
@@ -28,6 +28,12 @@ public struct IntentScorer: Sendable {
         self.embedder = embedder
         self.combination = combination ?? head.combination
         prototypes = KindPrototypes(embedder: embedder)
+    }
+
+    /// The built-in heads (`IntentHead.bundled`, `IntentHead.bundledUnread`) reading `embedder`:
+    /// what a meeting and `serve` use.
+    public static func builtIn(embedder: any SentenceEmbedding) throws -> IntentScorer {
+        try IntentScorer(head: try IntentHead.bundled(), unread: try IntentHead.bundledUnread(), embedder: embedder)
     }
 
     /// Rules this sure are kept as they are under `maximum`: the head could raise the confidence

@@ -9,8 +9,7 @@ extension MeetingSetup {
     /// this build cannot use) nil and the one line to show: intents then come from the rules alone.
     public static func intentScorer(model: Result<MiniLM, any Error>) -> (scorer: IntentScorer?, notice: String?) {
         do {
-            return (try IntentScorer(head: try IntentHead.bundled(), unread: try IntentHead.bundledUnread(),
-                                     embedder: MiniLMSentences(model: try model.get())), nil)
+            return (try IntentScorer.builtIn(embedder: MiniLMSentences(model: try model.get())), nil)
         } catch {
             return (nil, "intents from rules alone: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
         }

@@ -50,7 +50,7 @@ actor IntentBackend {
         if let scorer { return scorer }
         do {
             let embedder = try MeetingSetup.MiniLMSentences(modelsDirectory: modelsDirectory)
-            scorer = .some(try IntentScorer(head: try IntentHead.bundled(), unread: try IntentHead.bundledUnread(), embedder: embedder))
+            scorer = .some(try IntentScorer.builtIn(embedder: embedder))
         } catch {
             logger.notice("intents from rules alone", metadata: ["reason": .string(error.localizedDescription)])
             scorer = .some(nil)

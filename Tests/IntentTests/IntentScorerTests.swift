@@ -21,8 +21,7 @@ struct MiniLMSentences: SentenceEmbedding {
 /// the training sets.
 struct IntentScorerTests {
     func extractor() throws -> IntentExtractor {
-        let scorer = try IntentScorer(head: try IntentHead.bundled(), unread: try IntentHead.bundledUnread(),
-                                      embedder: try MiniLMSentences.installed.get())
+        let scorer = try IntentScorer.builtIn(embedder: try MiniLMSentences.installed.get())
         return IntentExtractor(brands: try Fixture.brands(), scorer: scorer)
     }
 
